@@ -1,0 +1,232 @@
+package tree
+
+// Block is a block-level node. The set is closed: backends switch on the concrete types below.
+type Block interface{ isBlock() }
+
+// Inline is an inline node.
+type Inline interface{ isInline() }
+
+// Blocks and Inlines are node lists; their JSON form tags every node with its type.
+type (
+	Blocks  []Block
+	Inlines []Inline
+)
+
+// Heading is a section heading inside a chapter. Level 1 is the chapter's own title level.
+type Heading struct {
+	Level   int      `json:"level"`
+	ID      string   `json:"id"` // unique in the book; the anchor cross-references name
+	Classes []string `json:"classes,omitempty"`
+	Content Inlines  `json:"content"`
+}
+
+// Paragraph is a run of inline content.
+type Paragraph struct {
+	Content Inlines `json:"content"`
+}
+
+// List is a bullet or ordered list.
+type List struct {
+	Ordered bool        `json:"ordered,omitempty"`
+	Start   int         `json:"start,omitempty"` // first number of an ordered list
+	Tight   bool        `json:"tight,omitempty"` // items without blank lines between them
+	Items   []*ListItem `json:"items"`
+}
+
+// Task is the check box of a task-list item.
+type Task int
+
+const (
+	NoTask    Task = iota // an ordinary item
+	Unchecked             // - [ ]
+	Checked               // - [x]
+)
+
+// ListItem is one item of a list.
+type ListItem struct {
+	Task   Task   `json:"task,omitempty"`
+	Blocks Blocks `json:"blocks"`
+}
+
+// CodeBlock is verbatim text, fenced or indented. Text ends without a trailing newline.
+type CodeBlock struct {
+	Lang string `json:"lang,omitempty"` // "go", "sh", ...; empty when unknown
+	Text string `json:"text"`
+}
+
+// Quote is a block quote.
+type Quote struct {
+	Blocks Blocks `json:"blocks"`
+}
+
+// AdmonitionKind is the kind of a GitHub-style alert.
+type AdmonitionKind string
+
+const (
+	Note      AdmonitionKind = "note"
+	Tip       AdmonitionKind = "tip"
+	Important AdmonitionKind = "important"
+	Warning   AdmonitionKind = "warning"
+	Caution   AdmonitionKind = "caution"
+)
+
+// Label is the kind as a reader sees it: "Note", "Warning", ...
+func (k AdmonitionKind) Label() string {
+	if k == "" {
+		return ""
+	}
+	return string(k[0]-'a'+'A') + string(k[1:])
+}
+
+// Admonition is a labelled aside (`> [!NOTE]`).
+type Admonition struct {
+	Kind   AdmonitionKind `json:"kind"`
+	Blocks Blocks         `json:"blocks"`
+}
+
+// Align is a table column's alignment.
+type Align int
+
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Table is a GFM table. Every row has len(Align) cells.
+type Table struct {
+	Align  []Align     `json:"align"`
+	Header []Inlines   `json:"header"`
+	Rows   [][]Inlines `json:"rows"`
+}
+
+// ThematicBreak is a horizontal rule.
+type ThematicBreak struct{}
+
+// Figure is an image standing alone in its paragraph, with a caption (its title, else its alt text).
+type Figure struct {
+	Image   *Image  `json:"image"`
+	Caption Inlines `json:"caption,omitempty"`
+}
+
+// DefinitionList is a list of terms with their definitions.
+type DefinitionList struct {
+	Items []*Definition `json:"items"`
+}
+
+// Definition is one term and its definitions.
+type Definition struct {
+	Term        Inlines  `json:"term"`
+	Definitions []Blocks `json:"definitions"`
+}
+
+// HTMLBlock is raw HTML from the source, kept as written. Backends that cannot show HTML keep its
+// text (Text gives it, tags removed).
+type HTMLBlock struct {
+	HTML string `json:"html"`
+	Text string `json:"text,omitempty"`
+}
+
+// Only limits blocks to some roles. It exists between parsing and edition filtering only: the
+// filter drops or unwraps every Only, so backends never see one.
+type Only struct {
+	Roles  []string `json:"roles"`
+	Blocks Blocks   `json:"blocks"`
+}
+
+// Text is plain text. Soft line breaks of the source are spaces here.
+type Text struct {
+	Text string `json:"text"`
+}
+
+// Emphasis, Strong and Strikethrough wrap inline content.
+type (
+	Emphasis struct {
+		Content Inlines `json:"content"`
+	}
+	Strong struct {
+		Content Inlines `json:"content"`
+	}
+	Strikethrough struct {
+		Content Inlines `json:"content"`
+	}
+)
+
+// Code is inline code.
+type Code struct {
+	Text string `json:"text"`
+}
+
+// Link is a link to an external resource: a URL with a scheme, or a "mailto:" address.
+type Link struct {
+	URL     string  `json:"url"`
+	Title   string  `json:"title,omitempty"`
+	Content Inlines `json:"content"`
+}
+
+// XRef is a cross-reference inside the book: a chapter and, optionally, a heading's anchor in it.
+// Every XRef a backend receives points at content its edition has; each backend turns it into its
+// own link form.
+type XRef struct {
+	Chapter string  `json:"chapter"`          // a Chapter.ID
+	Anchor  string  `json:"anchor,omitempty"` // a Heading.ID in that chapter; empty for the chapter itself
+	Content Inlines `json:"content"`
+}
+
+// Image is an image. Asset is nil when the file is missing or remote; backends then show Alt.
+type Image struct {
+	Src   string `json:"src"` // as written in the source, for messages
+	Alt   string `json:"alt,omitempty"`
+	Title string `json:"title,omitempty"`
+	Asset *Asset `json:"asset,omitempty"`
+}
+
+// Asset is an image file's content, read once by the builder.
+type Asset struct {
+	Name      string `json:"name"`       // unique in the book, a safe relative path: "images/cluster.png"
+	MediaType string `json:"media_type"` // sniffed from the bytes, not the extension
+	Width     int    `json:"width,omitempty"`
+	Height    int    `json:"height,omitempty"` // pixels; 0 for SVG
+	Data      []byte `json:"-"`
+}
+
+// FootnoteRef points at a Footnote of the same chapter.
+type FootnoteRef struct {
+	Number int    `json:"number"`
+	ID     string `json:"id"` // the Footnote's ID
+}
+
+// LineBreak is a hard line break.
+type LineBreak struct{}
+
+// RawHTML is inline HTML from the source. Text is what remains without its tags.
+type RawHTML struct {
+	HTML string `json:"html"`
+	Text string `json:"text,omitempty"`
+}
+
+func (*Heading) isBlock()        {}
+func (*Paragraph) isBlock()      {}
+func (*List) isBlock()           {}
+func (*CodeBlock) isBlock()      {}
+func (*Quote) isBlock()          {}
+func (*Admonition) isBlock()     {}
+func (*Table) isBlock()          {}
+func (*ThematicBreak) isBlock()  {}
+func (*Figure) isBlock()         {}
+func (*DefinitionList) isBlock() {}
+func (*HTMLBlock) isBlock()      {}
+func (*Only) isBlock()           {}
+
+func (*Text) isInline()          {}
+func (*Emphasis) isInline()      {}
+func (*Strong) isInline()        {}
+func (*Strikethrough) isInline() {}
+func (*Code) isInline()          {}
+func (*Link) isInline()          {}
+func (*XRef) isInline()          {}
+func (*Image) isInline()         {}
+func (*FootnoteRef) isInline()   {}
+func (*LineBreak) isInline()     {}
+func (*RawHTML) isInline()       {}

@@ -1,0 +1,119 @@
+// Package tree holds bookc's typed document tree: the one representation of a book that the builder
+// produces and every backend consumes. It imports nothing else of bookc's and knows no Markdown.
+package tree
+
+import (
+	"strconv"
+	"time"
+)
+
+// Book is a whole book, or one role's edition of it.
+type Book struct {
+	Title       string   `json:"title"`
+	Authors     []string `json:"authors,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Language    string   `json:"language"`
+	// Slug names the book's artifacts ("metropolis-handbook"); it carries the edition's role suffix
+	// ("metropolis-handbook-operators") so that editions never overwrite each other.
+	Slug     string    `json:"slug"`
+	Edition  Edition   `json:"edition"`
+	Date     time.Time `json:"date"` // SOURCE_DATE_EPOCH, else the newest source file's time; never the clock
+	Settings Settings  `json:"settings"`
+	Parts    []*Part   `json:"parts"`
+}
+
+// Edition says which role a book was filtered for. The zero Edition is the full book.
+type Edition struct {
+	Role  string `json:"role,omitempty"`  // "operators"; empty for the full book
+	Title string `json:"title,omitempty"` // "Operators' Edition"
+}
+
+// Full reports whether the book is the unfiltered, full edition.
+func (e Edition) Full() bool { return e.Role == "" }
+
+// Settings are the backend options from book.toml's [output.bookc] table, already validated.
+type Settings struct {
+	Paper      string `json:"paper"`       // "a4" or "letter"
+	ManSection string `json:"man_section"` // section of chapter pages, "7" by default
+	EPUBFonts  bool   `json:"epub_fonts"`  // embed the Go fonts into EPUBs
+}
+
+// Part groups chapters under an optional part title. Prefix and suffix chapters sit in untitled
+// parts at the start and the end of the book.
+type Part struct {
+	Title    string     `json:"title,omitempty"`
+	Chapters []*Chapter `json:"chapters"`
+}
+
+// Chapter is one page of SUMMARY.md, with its sub-chapters.
+type Chapter struct {
+	// ID is unique in the book and stable across editions; cross-references name it. It is also a
+	// safe file-name stem ("cluster-architecture"), so backends may name files after it.
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Number Number `json:"number,omitempty"` // nil for prefix, suffix and unnumbered chapters
+	Draft  bool   `json:"draft,omitempty"`  // listed without a file: a title and nothing else
+	// Source is the chapter's file as diagnostics name it ("src/ch03.md"); backends only print it.
+	Source string `json:"source,omitempty"`
+	// ManPage is set when book.toml declares the chapter as a command reference ("metroctl(1)").
+	ManPage *ManPage `json:"man_page,omitempty"`
+	// Blocks[0] is always the chapter's title as a level-1 Heading whose ID anchors the chapter's
+	// start: the source's own "# Title" when the chapter opens with one, else Title.
+	Blocks    Blocks      `json:"blocks"`
+	Footnotes []*Footnote `json:"footnotes,omitempty"`
+	Children  []*Chapter  `json:"children,omitempty"`
+}
+
+// ManPage names the manual page a command-reference chapter becomes.
+type ManPage struct {
+	Name    string `json:"name"`    // "metroctl"
+	Section string `json:"section"` // "1"
+}
+
+// Number is a chapter's position as mdBook numbers it: {3, 2} is "3.2".
+type Number []int
+
+// String renders the number as mdBook does, without the trailing dot: "3.2".
+func (n Number) String() string {
+	s := ""
+	for i, v := range n {
+		if i > 0 {
+			s += "."
+		}
+		s += strconv.Itoa(v)
+	}
+	return s
+}
+
+// Footnote is a chapter's footnote definition. References to it are FootnoteRef inlines.
+type Footnote struct {
+	Number int    `json:"number"` // 1, 2, ... in order of first reference within the chapter
+	ID     string `json:"id"`     // unique in the book: "fn-cluster-architecture-1"
+	Blocks Blocks `json:"blocks"`
+}
+
+// Chapters returns every chapter of the book in reading order, depth first.
+func (b *Book) Chapters() []*Chapter {
+	var out []*Chapter
+	var walk func([]*Chapter)
+	walk = func(cs []*Chapter) {
+		for _, c := range cs {
+			out = append(out, c)
+			walk(c.Children)
+		}
+	}
+	for _, p := range b.Parts {
+		walk(p.Chapters)
+	}
+	return out
+}
+
+// Chapter returns the chapter with the given ID, or nil.
+func (b *Book) Chapter(id string) *Chapter {
+	for _, c := range b.Chapters() {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}

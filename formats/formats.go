@@ -1,0 +1,68 @@
+// Package formats is the registry of output backends. A backend turns one edition's resolved document
+// tree into files; the CLI builds every registered backend, so a new format is one new package that
+// calls Register from its init function.
+package formats
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+
+	"bookc/builder/diag"
+	"bookc/builder/tree"
+)
+
+// Backend renders an edition. Render must be a pure function of the book: no clock, no environment,
+// no file system, no shared mutable state, so that editions render concurrently and reproducibly.
+type Backend interface {
+	Name() string // "pdf", "epub", "man": the CLI's subcommand
+	Render(b *tree.Book) (*Output, error)
+}
+
+// Output is what a backend made of one edition.
+type Output struct {
+	Files       []File
+	Diagnostics diag.List // problems found while rendering (an image it cannot show, ...)
+}
+
+// File is one artifact. Name is a relative, slash-separated path under the output directory,
+// unique across editions (backends derive it from tree.Book.Slug).
+type File struct {
+	Name  string
+	Data  []byte
+	Pages int // printed pages, for the build summary; 0 where pages mean nothing
+}
+
+var (
+	mu       sync.Mutex
+	backends = map[string]Backend{}
+)
+
+// Register adds a backend. It panics on a duplicate name: that is a programming error.
+func Register(b Backend) {
+	mu.Lock()
+	defer mu.Unlock()
+	if _, dup := backends[b.Name()]; dup {
+		panic(fmt.Sprintf("formats: backend %q registered twice", b.Name()))
+	}
+	backends[b.Name()] = b
+}
+
+// Lookup returns the backend with the given name, or nil.
+func Lookup(name string) Backend {
+	mu.Lock()
+	defer mu.Unlock()
+	return backends[name]
+}
+
+// All returns every registered backend, ordered by name.
+func All() []Backend {
+	mu.Lock()
+	defer mu.Unlock()
+	out := make([]Backend, 0, len(backends))
+	for _, b := range backends {
+		out = append(out, b)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out
+}
