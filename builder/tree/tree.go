@@ -13,8 +13,7 @@ type Book struct {
 	Authors     []string `json:"authors,omitempty"`
 	Description string   `json:"description,omitempty"`
 	Language    string   `json:"language"`
-	// Slug names the book's artifacts ("metropolis-handbook"); it carries the edition's role suffix
-	// ("metropolis-handbook-operators") so that editions never overwrite each other.
+	// Slug is the book's title as a file-name stem ("metropolis-handbook"); Artifact adds the edition.
 	Slug     string    `json:"slug"`
 	Edition  Edition   `json:"edition"`
 	Date     time.Time `json:"date"` // SOURCE_DATE_EPOCH, else the newest source file's time; never the clock
@@ -26,6 +25,15 @@ type Book struct {
 type Edition struct {
 	Role  string `json:"role,omitempty"`  // "operators"; empty for the full book
 	Title string `json:"title,omitempty"` // "Operators' Edition"
+}
+
+// Artifact is the file-name stem of this edition's artifacts: the Slug, suffixed with the role for
+// role editions ("metropolis-handbook-operators"), so that editions never overwrite each other.
+func (b *Book) Artifact() string {
+	if b.Edition.Full() {
+		return b.Slug
+	}
+	return b.Slug + "-" + b.Edition.Role
 }
 
 // Full reports whether the book is the unfiltered, full edition.
