@@ -1,11 +1,89 @@
+// Command bookc compiles an mdBook book into a PDF, an EPUB and man pages, each also as per-role
+// editions. With no book folder it builds the Metropolis Handbook it carries.
 package main
+
 import (
- _ "github.com/yuin/goldmark"
- _ "codeberg.org/go-pdf/fpdf"
- _ "golang.org/x/image/font/gofont/goregular"
- _ "github.com/speedata/hyphenation"
- _ "github.com/alecthomas/chroma/v2"
- _ "github.com/BurntSushi/toml"
- _ "golang.org/x/sync/errgroup"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"bookc/formats"
 )
-func main(){}
+
+const usage = `bookc compiles an mdBook book into PDF, EPUB and man pages, with per-role editions.
+
+Usage:
+  bookc pdf|epub|man|all [BOOKDIR] [--role NAME | --all-roles] [-o DIR]
+  bookc man [BOOKDIR] --install PREFIX [--gzip]
+  bookc check [BOOKDIR]            all diagnostics of all editions; exit 1 on errors
+  bookc roles [BOOKDIR]            which chapters each role's edition has
+  bookc tree  [BOOKDIR] [--role NAME]   the document tree as JSON
+  bookc version
+
+With no BOOKDIR, bookc builds the Metropolis Handbook it carries.
+
+Flags:
+  --role NAME          build the edition of one role (see 'bookc roles')
+  --all-roles          build the full book and every role's edition
+  -o, --output DIR     where artifacts go (default: the current folder)
+  --include-root DIR   let {{#include}} and images reach files under DIR
+                       (default: the book's git work tree, else the book's folder)
+  -q, --quiet          no progress or summary
+  --install PREFIX     man: install pages into PREFIX/share/man/manN
+  --gzip               man: compress pages (reproducibly)
+
+Dates come from SOURCE_DATE_EPOCH when set, else from the newest source file.
+`
+
+// version is set at link time by the Makefile; "dev" otherwise.
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole program, apart from the process: tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	o, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "bookc: %v\n(see 'bookc help')\n", err)
+		return 2
+	}
+	switch o.command {
+	case "version":
+		fmt.Fprintf(stdout, "bookc %s\n", version)
+		return 0
+	case "check":
+		return cmdCheck(o, stdout, stderr)
+	case "roles":
+		return cmdRoles(o, stdout, stderr)
+	case "tree":
+		return cmdTree(o, stdout, stderr)
+	case "all":
+		return cmdBuild(ctx, o, formats.All(), stderr)
+	default:
+		b := formats.Lookup(o.command)
+		if b == nil {
+			if o.command == "pdf" || o.command == "epub" || o.command == "man" {
+				fmt.Fprintf(stderr, "bookc: the %s format is not built yet\n", o.command)
+				return 1
+			}
+			fmt.Fprintf(stderr, "bookc: unknown command %q (see 'bookc help')\n", o.command)
+			return 2
+		}
+		return cmdBuild(ctx, o, []formats.Backend{b}, stderr)
+	}
+}

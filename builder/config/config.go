@@ -1,0 +1,153 @@
+// Package config reads book.toml: mdBook's [book] table and bookc's own [output.bookc] table.
+// Every other table belongs to other tools (mdBook's renderers and preprocessors) and is ignored.
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is a book's configuration with mdBook's defaults applied.
+type Config struct {
+	Title       string
+	Authors     []string
+	Description string
+	Language    string
+	Src         string // the chapters' folder, relative to the book; "src" by default
+
+	Paper      string            // "a4" or "letter"
+	ManSection string            // section of chapter man pages
+	EPUBFonts  bool              // embed the Go fonts in EPUBs
+	ManPages   map[string]string // SUMMARY path -> "name(section)"
+	Roles      []Role            // sorted by name
+}
+
+// Role is one role's edition, from [output.bookc.roles.NAME].
+type Role struct {
+	Name     string
+	Title    string   // the edition's name: "Operators' Edition"
+	Chapters []string // SUMMARY paths or path.Match globs; empty means every chapter
+}
+
+// Role returns the role with the given name, or nil.
+func (c *Config) Role(name string) *Role {
+	for i := range c.Roles {
+		if c.Roles[i].Name == name {
+			return &c.Roles[i]
+		}
+	}
+	return nil
+}
+
+type file struct {
+	Book struct {
+		Title       string   `toml:"title"`
+		Authors     []string `toml:"authors"`
+		Description string   `toml:"description"`
+		Language    string   `toml:"language"`
+		Src         string   `toml:"src"`
+	} `toml:"book"`
+	Output struct {
+		Bookc *bookc `toml:"bookc"`
+	} `toml:"output"`
+}
+
+type bookc struct {
+	Optional   bool              `toml:"optional"`
+	Command    string            `toml:"command"`
+	Paper      string            `toml:"paper"`
+	ManSection string            `toml:"man-section"`
+	EPUBFonts  bool              `toml:"epub-fonts"`
+	ManPages   map[string]string `toml:"man-pages"`
+	Roles      map[string]struct {
+		Title    string   `toml:"title"`
+		Chapters []string `toml:"chapters"`
+	} `toml:"roles"`
+}
+
+var (
+	roleName    = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+	manPageName = regexp.MustCompile(`^([A-Za-z0-9_.+-]+)\(([1-9][a-z]*)\)$`)
+	sectionName = regexp.MustCompile(`^[1-9][a-z]*$`)
+)
+
+// Default is the configuration of a book without book.toml, as mdBook assumes it.
+func Default() *Config {
+	return &Config{Language: "en", Src: "src", Paper: "a4", ManSection: "7"}
+}
+
+// Parse reads book.toml's content. name is the file's name for error messages.
+func Parse(name string, data []byte) (*Config, error) {
+	var f file
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (fix the TOML syntax)", name, err)
+	}
+	c := Default()
+	if f.Book.Title != "" {
+		c.Title = f.Book.Title
+	}
+	c.Authors = f.Book.Authors
+	c.Description = f.Book.Description
+	if f.Book.Language != "" {
+		c.Language = f.Book.Language
+	}
+	if f.Book.Src != "" {
+		c.Src = strings.Trim(f.Book.Src, "/")
+	}
+	b := f.Output.Bookc
+	if b == nil {
+		return c, nil
+	}
+	for _, key := range md.Undecoded() {
+		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, epub-fonts, man-pages, roles)", name, key.String())
+		}
+	}
+	switch strings.ToLower(b.Paper) {
+	case "", "a4":
+		c.Paper = "a4"
+	case "letter", "us-letter":
+		c.Paper = "letter"
+	default:
+		return nil, fmt.Errorf("%s: [output.bookc] paper = %q: use \"a4\" or \"letter\"", name, b.Paper)
+	}
+	if b.ManSection != "" {
+		if !sectionName.MatchString(b.ManSection) {
+			return nil, fmt.Errorf("%s: [output.bookc] man-section = %q: use a section such as \"7\"", name, b.ManSection)
+		}
+		c.ManSection = b.ManSection
+	}
+	c.EPUBFonts = b.EPUBFonts
+	for path, page := range b.ManPages {
+		if !manPageName.MatchString(page) {
+			return nil, fmt.Errorf("%s: [output.bookc.man-pages] %q = %q: write the page as name(section), e.g. \"metroctl(1)\"", name, path, page)
+		}
+	}
+	c.ManPages = b.ManPages
+	for rn, r := range b.Roles {
+		if !roleName.MatchString(rn) {
+			return nil, fmt.Errorf("%s: role name %q: use lower-case letters, digits, '-' and '_'", name, rn)
+		}
+		title := r.Title
+		if title == "" {
+			title = strings.ToUpper(rn[:1]) + rn[1:] + " Edition"
+		}
+		c.Roles = append(c.Roles, Role{Name: rn, Title: title, Chapters: r.Chapters})
+	}
+	sort.Slice(c.Roles, func(i, j int) bool { return c.Roles[i].Name < c.Roles[j].Name })
+	return c, nil
+}
+
+// SplitManPage splits "metroctl(1)" into its name and section. The value was validated by Parse.
+func SplitManPage(page string) (name, section string) {
+	m := manPageName.FindStringSubmatch(page)
+	if m == nil {
+		return "", ""
+	}
+	return m[1], m[2]
+}

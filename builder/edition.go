@@ -1,0 +1,295 @@
+package builder
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"bookc/builder/config"
+	"bookc/builder/diag"
+	"bookc/builder/tree"
+)
+
+// Edition returns the book as one role reads it: the full tree filtered for the role (its chapters,
+// its role-marked passages), and only then its cross-references resolved, so that a reference into
+// dropped content becomes text saying where to find it. role "" is the full book. The notes list
+// every such rewrite. The loaded book is not modified; editions may be made concurrently.
+func (b *Book) Edition(role string) (*tree.Book, diag.List, error) {
+	e := &edition{book: b, role: role}
+	out := *b.Tree
+	out.Parts = nil
+	if role != "" {
+		r := b.Config.Role(role)
+		if r == nil {
+			return nil, nil, fmt.Errorf("no role %q in book.toml (roles: %s)", role, strings.Join(b.RoleNames(), ", "))
+		}
+		e.cfg = r
+		out.Edition = tree.Edition{Role: r.Name, Title: r.Title}
+	}
+	for _, p := range b.Tree.Parts {
+		if cs := e.chapters(p.Chapters, false); len(cs) > 0 {
+			out.Parts = append(out.Parts, &tree.Part{Title: p.Title, Chapters: cs})
+		}
+	}
+	e.collectTargets(&out)
+	for _, ch := range out.Chapters() {
+		e.resolveChapter(ch)
+	}
+	return &out, e.notes, nil
+}
+
+// RoleNames lists the book's roles in order.
+func (b *Book) RoleNames() []string {
+	var names []string
+	for _, r := range b.Config.Roles {
+		names = append(names, r.Name)
+	}
+	return names
+}
+
+type edition struct {
+	book  *Book
+	role  string
+	cfg   *config.Role
+	notes diag.List
+
+	kept     map[string]*tree.Chapter // kept chapters by ID
+	anchors  map[string]bool          // kept heading IDs
+	cur      *tree.Chapter
+	fnOrder  []string // footnote IDs of the current chapter in order of reference
+	fnNumber map[string]int
+}
+
+// listed reports whether the role's chapter list names the SUMMARY path.
+func (e *edition) listed(p string) bool {
+	for _, pat := range e.cfg.Chapters {
+		if pat == p {
+			return true
+		}
+		if ok, _ := path.Match(pat, p); ok && p != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// chapters filters a list of sibling chapters. parentKept says whether their parent is in the
+// edition: sub-chapters follow their parent unless the list names some of them. A kept chapter under
+// a dropped parent moves up to the parent's place.
+func (e *edition) chapters(cs []*tree.Chapter, parentKept bool) []*tree.Chapter {
+	follow := parentKept
+	if e.cfg != nil && len(e.cfg.Chapters) > 0 && parentKept {
+		for _, c := range cs {
+			if e.listed(e.book.paths[c]) {
+				follow = false // the list picks among these siblings
+			}
+		}
+	}
+	var out []*tree.Chapter
+	for _, c := range cs {
+		keep := e.cfg == nil || len(e.cfg.Chapters) == 0 || follow || e.listed(e.book.paths[c])
+		children := e.chapters(c.Children, keep)
+		if !keep {
+			out = append(out, children...)
+			continue
+		}
+		cp := *c
+		cp.Children = children
+		cp.Blocks = e.blocks(c.Blocks)
+		cp.Footnotes = slices.Clone(c.Footnotes)
+		out = append(out, &cp)
+	}
+	return out
+}
+
+// blocks copies blocks without the passages limited to other roles. Containers are copied so that
+// resolving references never writes into the shared full tree.
+func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
+	out := make(tree.Blocks, 0, len(bs))
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *tree.Only:
+			if e.role == "" || slices.Contains(n.Roles, e.role) {
+				out = append(out, e.blocks(n.Blocks)...)
+			}
+		case *tree.List:
+			cp := *n
+			cp.Items = make([]*tree.ListItem, len(n.Items))
+			for i, it := range n.Items {
+				cp.Items[i] = &tree.ListItem{Task: it.Task, Blocks: e.blocks(it.Blocks)}
+			}
+			out = append(out, &cp)
+		case *tree.Quote:
+			out = append(out, &tree.Quote{Blocks: e.blocks(n.Blocks)})
+		case *tree.Admonition:
+			out = append(out, &tree.Admonition{Kind: n.Kind, Blocks: e.blocks(n.Blocks)})
+		case *tree.DefinitionList:
+			cp := &tree.DefinitionList{Items: make([]*tree.Definition, len(n.Items))}
+			for i, d := range n.Items {
+				defs := make([]tree.Blocks, len(d.Definitions))
+				for j, bs := range d.Definitions {
+					defs[j] = e.blocks(bs)
+				}
+				cp.Items[i] = &tree.Definition{Term: d.Term, Definitions: defs}
+			}
+			out = append(out, cp)
+		case *tree.Heading:
+			cp := *n
+			out = append(out, &cp)
+		case *tree.Paragraph:
+			out = append(out, &tree.Paragraph{Content: n.Content})
+		case *tree.Table:
+			cp := *n
+			out = append(out, &cp)
+		case *tree.Figure:
+			cp := *n
+			out = append(out, &cp)
+		default:
+			out = append(out, b) // no inline content: nothing to resolve, safe to share
+		}
+	}
+	return out
+}
+
+func (e *edition) collectTargets(b *tree.Book) {
+	e.kept = map[string]*tree.Chapter{}
+	e.anchors = map[string]bool{}
+	for _, ch := range b.Chapters() {
+		e.kept[ch.ID] = ch
+		walkBlocks(ch.Blocks, func(bl tree.Block) {
+			if h, ok := bl.(*tree.Heading); ok {
+				e.anchors[h.ID] = true
+			}
+		})
+	}
+}
+
+// walkBlocks calls f on every block, depth first.
+func walkBlocks(bs tree.Blocks, f func(tree.Block)) {
+	for _, b := range bs {
+		f(b)
+		switch n := b.(type) {
+		case *tree.List:
+			for _, it := range n.Items {
+				walkBlocks(it.Blocks, f)
+			}
+		case *tree.Quote:
+			walkBlocks(n.Blocks, f)
+		case *tree.Admonition:
+			walkBlocks(n.Blocks, f)
+		case *tree.Only:
+			walkBlocks(n.Blocks, f)
+		case *tree.DefinitionList:
+			for _, d := range n.Items {
+				for _, bs := range d.Definitions {
+					walkBlocks(bs, f)
+				}
+			}
+		}
+	}
+}
+
+// resolveChapter rewrites the chapter's references and renumbers the footnotes its edition keeps.
+func (e *edition) resolveChapter(ch *tree.Chapter) {
+	e.cur, e.fnOrder, e.fnNumber = ch, nil, map[string]int{}
+	walkBlocks(ch.Blocks, func(b tree.Block) {
+		switch n := b.(type) {
+		case *tree.Heading:
+			n.Content = e.inlines(n.Content)
+		case *tree.Paragraph:
+			n.Content = e.inlines(n.Content)
+		case *tree.Figure:
+			n.Caption = e.inlines(n.Caption)
+		case *tree.Table:
+			n.Header = e.cells(n.Header)
+			rows := make([][]tree.Inlines, len(n.Rows))
+			for i, r := range n.Rows {
+				rows[i] = e.cells(r)
+			}
+			n.Rows = rows
+		case *tree.DefinitionList:
+			for _, d := range n.Items {
+				d.Term = e.inlines(d.Term)
+			}
+		}
+	})
+	var notes []*tree.Footnote
+	for _, id := range e.fnOrder {
+		for _, f := range ch.Footnotes {
+			if f.ID == id {
+				notes = append(notes, &tree.Footnote{Number: e.fnNumber[id], ID: id, Blocks: e.blocks(f.Blocks)})
+			}
+		}
+	}
+	ch.Footnotes = notes
+	for _, f := range notes {
+		walkBlocks(f.Blocks, func(b tree.Block) {
+			if p, ok := b.(*tree.Paragraph); ok {
+				p.Content = e.inlines(p.Content)
+			}
+		})
+	}
+}
+
+func (e *edition) cells(cs []tree.Inlines) []tree.Inlines {
+	out := make([]tree.Inlines, len(cs))
+	for i, c := range cs {
+		out[i] = e.inlines(c)
+	}
+	return out
+}
+
+// inlines returns a copy of is with references resolved for the edition.
+func (e *edition) inlines(is tree.Inlines) tree.Inlines {
+	if len(is) == 0 {
+		return is
+	}
+	out := make(tree.Inlines, 0, len(is))
+	for _, in := range is {
+		switch n := in.(type) {
+		case *tree.XRef:
+			out = append(out, e.xref(n)...)
+		case *tree.Emphasis:
+			out = append(out, &tree.Emphasis{Content: e.inlines(n.Content)})
+		case *tree.Strong:
+			out = append(out, &tree.Strong{Content: e.inlines(n.Content)})
+		case *tree.Strikethrough:
+			out = append(out, &tree.Strikethrough{Content: e.inlines(n.Content)})
+		case *tree.Link:
+			cp := *n
+			cp.Content = e.inlines(n.Content)
+			out = append(out, &cp)
+		case *tree.FootnoteRef:
+			num, seen := e.fnNumber[n.ID]
+			if !seen {
+				num = len(e.fnOrder) + 1
+				e.fnNumber[n.ID] = num
+				e.fnOrder = append(e.fnOrder, n.ID)
+			}
+			out = append(out, &tree.FootnoteRef{Number: num, ID: n.ID})
+		default:
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// xref keeps a reference whose target the edition has, and turns any other into its text plus
+// where the full book has it.
+func (e *edition) xref(x *tree.XRef) tree.Inlines {
+	content := e.inlines(x.Content)
+	if _, ok := e.kept[x.Chapter]; ok && (x.Anchor == "" || e.anchors[x.Anchor]) {
+		return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Anchor: x.Anchor, Content: content}}
+	}
+	target := e.book.Tree.Chapter(x.Chapter)
+	where := "“" + target.Title + "”"
+	if len(target.Number) > 0 {
+		where = "§" + target.Number.String()
+	}
+	text := " (" + where + ", in the full " + strings.TrimPrefix(e.book.Tree.Title, "The ") + ")"
+	at := e.book.refs[x]
+	e.notes.Add(diag.Notef(at.File, at.Line, "%s: the reference to %q becomes text%s; this edition leaves its target out",
+		e.cfg.Title, tree.PlainText(x.Content), text))
+	return append(content, &tree.Text{Text: text})
+}

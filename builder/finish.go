@@ -1,0 +1,90 @@
+package builder
+
+import (
+	"sort"
+	"strings"
+
+	"bookc/builder/diag"
+	"bookc/builder/markdown"
+	"bookc/builder/tree"
+)
+
+// finish puts the parsed chapters into the tree: each gets its title heading, heading IDs become
+// unique in the whole book, and every cross-reference's anchor is checked against its target.
+func (b *Book) finish(jobs []*chapterJob) {
+	used := map[string]bool{}
+	anchors := map[string]map[string]string{} // chapter ID -> source anchor -> book-wide ID
+	titles := map[string]string{}
+	for _, j := range jobs {
+		ch := j.ch
+		titles[ch.ID] = ch.Title
+		var headings []*tree.Heading
+		if j.res != nil {
+			ch.Blocks, ch.Footnotes, headings = j.res.Blocks, j.res.Footnotes, j.res.Headings
+		}
+		if h, ok := firstBlock(ch.Blocks).(*tree.Heading); !ok || h.Level != 1 {
+			title := &tree.Heading{Level: 1, ID: uniqueLocal(headings, markdown.Slug(ch.Title)), Content: tree.Inlines{&tree.Text{Text: ch.Title}}}
+			ch.Blocks = append(tree.Blocks{title}, ch.Blocks...)
+			headings = append([]*tree.Heading{title}, headings...)
+		}
+		local := map[string]string{}
+		for _, h := range headings {
+			id := h.ID
+			if used[id] {
+				id = uniqueSlug(used, ch.ID+"-"+id)
+			}
+			used[id] = true
+			local[h.ID] = id
+			h.ID = id
+		}
+		anchors[ch.ID] = local
+	}
+	for _, j := range jobs {
+		if j.res == nil {
+			continue
+		}
+		for _, r := range j.res.Refs {
+			b.refs[r.XRef] = r.At
+			if r.XRef.Anchor == "" {
+				continue
+			}
+			id, ok := anchors[r.XRef.Chapter][r.XRef.Anchor]
+			if !ok {
+				b.Diags.Add(diag.Warnf(r.At.File, r.At.Line, "link to #%s: %q has no heading with that anchor, so the link goes to the chapter (anchors there: %s)",
+					r.XRef.Anchor, titles[r.XRef.Chapter], someAnchors(anchors[r.XRef.Chapter])))
+			}
+			r.XRef.Anchor = id
+		}
+	}
+}
+
+func firstBlock(bs tree.Blocks) tree.Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[0]
+}
+
+// uniqueLocal picks an anchor for a generated title heading that no heading of the chapter has.
+func uniqueLocal(hs []*tree.Heading, id string) string {
+	if id == "" {
+		id = "chapter"
+	}
+	taken := map[string]bool{}
+	for _, h := range hs {
+		taken[h.ID] = true
+	}
+	return uniqueSlug(taken, id)
+}
+
+func someAnchors(m map[string]string) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, "#"+k)
+	}
+	sort.Strings(ks)
+	if len(ks) > 8 {
+		ks = append(ks[:8], "...")
+	}
+	return strings.Join(ks, ", ")
+}

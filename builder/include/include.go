@@ -1,0 +1,300 @@
+// Package include expands mdBook's link directives in a chapter's text before it is parsed:
+// {{#include}}, {{#rustdoc_include}}, {{#playground}} and {{#title}}. It reads files only through an
+// fs.FS rooted at the include root, so no directive can reach a file outside it.
+package include
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"bookc/builder/diag"
+)
+
+// Origin is where a line of expanded text came from.
+type Origin struct {
+	File string // as Options.Display names it
+	Line int    // 1-based
+}
+
+// Options says where files come from and how to name them in messages.
+type Options struct {
+	FS       fs.FS                    // rooted at the include root
+	Display  func(name string) string // an FS path as the user knows it ("src/ch03.md")
+	RootName string                   // the include root as the user knows it, for refusals
+	MaxDepth int                      // nesting limit; 0 means 10, as mdBook
+}
+
+// Result is a chapter's text with every directive expanded.
+type Result struct {
+	Text    string
+	Origins []Origin // Origins[i] is where line i+1 of Text came from
+	Diags   diag.List
+}
+
+// Origin maps a 1-based line of the expanded text to its source.
+func (r *Result) Origin(line int) Origin {
+	if line < 1 || len(r.Origins) == 0 {
+		return Origin{}
+	}
+	if line > len(r.Origins) {
+		line = len(r.Origins)
+	}
+	return r.Origins[line-1]
+}
+
+// directiveRE is mdBook's own: an escaped directive, or {{#type args}}.
+var directiveRE = regexp.MustCompile(`\\\{\{#.*\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}`)
+
+// Expand expands the directives of file, whose content is data. name is file's path in opt.FS.
+func Expand(opt Options, name string, data []byte) *Result {
+	if opt.MaxDepth == 0 {
+		opt.MaxDepth = 10
+	}
+	if opt.Display == nil {
+		opt.Display = func(s string) string { return s }
+	}
+	e := &expander{opt: opt, res: &Result{}}
+	e.expand(name, string(data), 1, []string{name})
+	e.res.Text = e.sb.String()
+	return e.res
+}
+
+type expander struct {
+	opt Options
+	res *Result
+	sb  strings.Builder
+	bol bool // the next byte written starts a line
+}
+
+// write appends text that came from file starting at line, recording each new line's origin.
+func (e *expander) write(text string, file string, line int) {
+	for len(text) > 0 {
+		if e.bol || len(e.res.Origins) == 0 {
+			e.res.Origins = append(e.res.Origins, Origin{e.opt.Display(file), line})
+			e.bol = false
+		}
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			e.sb.WriteString(text)
+			break
+		}
+		e.sb.WriteString(text[:i+1])
+		text = text[i+1:]
+		line++
+		e.bol = true
+	}
+}
+
+func (e *expander) expand(name, text string, firstLine int, chain []string) {
+	line := firstLine
+	last := 0
+	for _, m := range directiveRE.FindAllStringSubmatchIndex(text, -1) {
+		e.write(text[last:m[0]], name, line)
+		line += strings.Count(text[last:m[0]], "\n")
+		whole := text[m[0]:m[1]]
+		last = m[1]
+		if strings.HasPrefix(whole, `\`) {
+			e.write(whole[1:], name, line) // an escaped directive stays literal, without its backslash
+			continue
+		}
+		kind, args := text[m[2]:m[3]], strings.TrimSpace(text[m[4]:m[5]])
+		e.directive(name, line, whole, kind, args, chain)
+		line += strings.Count(whole, "\n")
+	}
+	e.write(text[last:], name, line)
+}
+
+func (e *expander) errorf(name string, line int, format string, a ...any) {
+	e.res.Diags.Add(diag.Errorf(e.opt.Display(name), line, format, a...))
+}
+
+func (e *expander) directive(name string, line int, whole, kind, args string, chain []string) {
+	switch kind {
+	case "title":
+		return // sets the HTML page title in mdBook; there is no such thing in our formats
+	case "include", "rustdoc_include", "playground":
+	default:
+		e.write(whole, name, line) // another preprocessor's syntax: leave it alone
+		return
+	}
+	fields := strings.Fields(args)
+	if len(fields) == 0 {
+		e.write(whole, name, line)
+		return
+	}
+	target, sel := splitSelector(fields[0])
+	file, body, ok := e.read(name, line, kind, target, chain)
+	if !ok {
+		e.write(whole, name, line)
+		return
+	}
+	lines, err := sel.apply(body)
+	if err != nil {
+		e.errorf(name, line, "{{#%s %s}}: %v", kind, fields[0], err)
+		e.write(whole, name, line)
+		return
+	}
+	switch kind {
+	case "include":
+		if len(chain) >= e.opt.MaxDepth {
+			e.errorf(name, line, "{{#include %s}} nests deeper than %d includes; flatten the includes", fields[0], e.opt.MaxDepth)
+			e.write(whole, name, line)
+			return
+		}
+		e.expand(file, lines.text, lines.first, append(chain, file))
+	case "rustdoc_include":
+		// mdBook keeps the unselected lines as hidden "# " lines, which every format of ours drops:
+		// the selection alone is what a reader sees.
+		e.write(lines.text, file, lines.first)
+	case "playground":
+		info := "rust"
+		if len(fields) > 1 {
+			info += "," + strings.Join(fields[1:], ",")
+		}
+		e.write("```"+info+"\n", name, line)
+		e.write(strings.TrimSuffix(lines.text, "\n")+"\n", file, lines.first)
+		e.write("```", name, line)
+	}
+}
+
+// read loads target relative to the including file, refusing anything outside the include root.
+func (e *expander) read(name string, line int, kind, target string, chain []string) (string, string, bool) {
+	if path.IsAbs(target) || strings.Contains(target, `\`) {
+		e.errorf(name, line, "{{#%s %s}}: absolute paths are refused; give a path relative to this file", kind, target)
+		return "", "", false
+	}
+	file := path.Join(path.Dir(name), target)
+	if file == ".." || strings.HasPrefix(file, "../") {
+		e.errorf(name, line, "{{#%s %s}} escapes the include root %s (use --include-root to allow a wider folder)", kind, target, e.opt.RootName)
+		return "", "", false
+	}
+	for i, c := range chain {
+		if c == file {
+			names := make([]string, 0, len(chain)-i+1)
+			for _, n := range append(chain[i:], file) {
+				names = append(names, e.opt.Display(n))
+			}
+			e.errorf(name, line, "{{#%s %s}} is an include cycle: %s; remove one of these includes", kind, target, strings.Join(names, " -> "))
+			return "", "", false
+		}
+	}
+	data, err := fs.ReadFile(e.opt.FS, file)
+	switch {
+	case err == nil:
+		return file, string(data), true
+	case errors.Is(err, fs.ErrNotExist):
+		e.errorf(name, line, "{{#%s %s}}: %s does not exist; fix the path or add the file", kind, target, e.opt.Display(file))
+	case strings.Contains(err.Error(), "escapes"):
+		e.errorf(name, line, "{{#%s %s}} escapes the include root %s through a symbolic link (use --include-root to allow a wider folder)", kind, target, e.opt.RootName)
+	default:
+		e.errorf(name, line, "{{#%s %s}}: cannot read %s: %v", kind, target, e.opt.Display(file), unwrapPath(err))
+	}
+	return "", "", false
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// selector picks lines of an included file: a range (1-based, inclusive) or an anchor.
+type selector struct {
+	anchor     string
+	start, end int // 0 means open
+	whole      bool
+}
+
+// splitSelector splits "file.rs:2:10" or "file.rs:name" into the path and its selector.
+func splitSelector(arg string) (string, selector) {
+	parts := strings.Split(arg, ":")
+	if len(parts) == 1 {
+		return arg, selector{whole: true}
+	}
+	file, rest := parts[0], parts[1:]
+	num := func(s string) (int, bool) {
+		if s == "" {
+			return 0, true
+		}
+		n, err := strconv.Atoi(s)
+		return n, err == nil && n > 0
+	}
+	if len(rest) == 1 {
+		if n, ok := num(rest[0]); ok {
+			if n == 0 {
+				return file, selector{whole: true}
+			}
+			return file, selector{start: n, end: n}
+		}
+		return file, selector{anchor: rest[0]}
+	}
+	a, okA := num(rest[0])
+	b, okB := num(rest[1])
+	if okA && okB && len(rest) == 2 {
+		return file, selector{start: a, end: b}
+	}
+	return arg, selector{whole: true} // not a selector after all: a colon in the file name
+}
+
+type selection struct {
+	text  string
+	first int // line number of text's first line in the file
+}
+
+var anchorRE = regexp.MustCompile(`ANCHOR(_END)?:\s*([\w_-]+)`)
+
+func (s selector) apply(body string) (selection, error) {
+	lines := strings.SplitAfter(body, "\n")
+	if n := len(lines); n > 0 && lines[n-1] == "" {
+		lines = lines[:n-1]
+	}
+	keep := func(from, to int) selection {
+		var sb strings.Builder
+		for _, l := range lines[from:to] {
+			if !anchorRE.MatchString(l) {
+				sb.WriteString(l)
+			}
+		}
+		return selection{strings.TrimSuffix(sb.String(), "\n"), from + 1}
+	}
+	switch {
+	case s.whole:
+		return keep(0, len(lines)), nil
+	case s.anchor != "":
+		start := -1
+		for i, l := range lines {
+			m := anchorRE.FindStringSubmatch(l)
+			if m == nil || m[2] != s.anchor {
+				continue
+			}
+			if m[1] == "" && start < 0 {
+				start = i + 1
+			} else if m[1] != "" && start >= 0 {
+				return keep(start, i), nil
+			}
+		}
+		if start >= 0 {
+			return keep(start, len(lines)), nil // mdBook reads an unterminated anchor to the end
+		}
+		return selection{}, fmt.Errorf("anchor %q not found; mark the lines with ANCHOR: %s and ANCHOR_END: %s", s.anchor, s.anchor, s.anchor)
+	default:
+		from, to := 0, len(lines)
+		if s.start > 0 {
+			from = min(s.start-1, len(lines))
+		}
+		if s.end > 0 {
+			to = min(s.end, len(lines))
+		}
+		if from > to {
+			return selection{}, fmt.Errorf("line range %d:%d is empty; the file has %d lines", s.start, s.end, len(lines))
+		}
+		return keep(from, to), nil
+	}
+}

@@ -1,0 +1,288 @@
+package builder
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"bookc/builder/config"
+	"bookc/builder/diag"
+	"bookc/builder/include"
+	"bookc/builder/markdown"
+	"bookc/builder/summary"
+	"bookc/builder/tree"
+)
+
+// Options tune loading.
+type Options struct {
+	// SourceDateEpoch is the value of SOURCE_DATE_EPOCH, if set: it dates every artifact.
+	SourceDateEpoch string
+	// FallbackDate dates the book when neither SOURCE_DATE_EPOCH nor file times say anything
+	// (an embedded book has no file times).
+	FallbackDate time.Time
+}
+
+// Book is a loaded book: the full tree with its role markers still in place, the configuration, and
+// everything found wrong while loading. Make editions with Edition.
+type Book struct {
+	Tree   *tree.Book
+	Config *config.Config
+	Diags  diag.List
+
+	paths map[*tree.Chapter]string // SUMMARY path of each chapter, for role chapter lists
+	refs  map[*tree.XRef]markdown.Pos
+}
+
+// chapterJob is one listed chapter on its way into the tree.
+type chapterJob struct {
+	ch      *tree.Chapter
+	path    string // SUMMARY path, relative to src
+	fsPath  string
+	display string
+	res     *markdown.Result
+	diags   diag.List
+	modTime time.Time
+}
+
+// Load reads the book from src. It fails only when there is no book to speak of (unreadable
+// book.toml, no SUMMARY.md); every other problem is a diagnostic and the book still loads.
+func Load(src *Source, opt Options) (*Book, error) {
+	b := &Book{paths: map[*tree.Chapter]string{}, refs: map[*tree.XRef]markdown.Pos{}}
+	var newest time.Time
+	cfg := config.Default()
+	tomlPath := path.Join(src.BookDir, "book.toml")
+	if data, err := fs.ReadFile(src.FS, tomlPath); err == nil {
+		if cfg, err = config.Parse(src.Display(tomlPath), data); err != nil {
+			return nil, err
+		}
+		newest = later(newest, modTime(src.FS, tomlPath))
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", src.Display(tomlPath), err)
+	}
+	b.Config = cfg
+	srcDir := path.Join(src.BookDir, cfg.Src)
+	sumPath := path.Join(srcDir, "SUMMARY.md")
+	data, err := fs.ReadFile(src.FS, sumPath)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the book's outline: %v (an mdBook book lists its chapters in %s/SUMMARY.md)",
+			src.Display(sumPath), unwrapPath(err), cfg.Src)
+	}
+	newest = later(newest, modTime(src.FS, sumPath))
+	text, ds := decodeText(src.Display(sumPath), data)
+	b.Diags.Add(ds...)
+	sum, ds := summary.Parse(src.Display(sumPath), []byte(text))
+	b.Diags.Add(ds...)
+
+	title := cfg.Title
+	if title == "" {
+		title = sum.Title
+	}
+	if title == "" {
+		title = "Untitled Book"
+	}
+	b.Tree = &tree.Book{
+		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
+		Slug:     fileSlug(title, "book"),
+		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, EPUBFonts: cfg.EPUBFonts},
+	}
+	jobs := b.outline(src, sum, srcDir)
+	b.parseChapters(src, jobs, srcDir)
+	for _, j := range jobs {
+		newest = later(newest, j.modTime)
+	}
+	b.finish(jobs)
+	b.Tree.Date, err = bookDate(opt, newest)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func modTime(fsys fs.FS, name string) time.Time {
+	if st, err := fs.Stat(fsys, name); err == nil {
+		return st.ModTime()
+	}
+	return time.Time{}
+}
+
+func bookDate(opt Options, newest time.Time) (time.Time, error) {
+	if opt.SourceDateEpoch != "" {
+		sec, err := strconv.ParseInt(opt.SourceDateEpoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970; unset it or fix it", opt.SourceDateEpoch)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	if !newest.IsZero() {
+		return newest.UTC().Truncate(time.Second), nil
+	}
+	return opt.FallbackDate.UTC(), nil
+}
+
+// outline turns SUMMARY.md's entries into chapters with IDs and numbers, in reading order.
+func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chapterJob {
+	var jobs []*chapterJob
+	ids := map[string]bool{}
+	seen := map[string]int{}
+	var mk func(es []*summary.Entry) []*tree.Chapter
+	mk = func(es []*summary.Entry) []*tree.Chapter {
+		var out []*tree.Chapter
+		for _, e := range es {
+			ch := &tree.Chapter{ID: uniqueSlug(ids, fileSlug(e.Title, "chapter")), Title: e.Title, Number: e.Number, Draft: e.Draft()}
+			j := &chapterJob{ch: ch, path: e.Path}
+			if !ch.Draft {
+				j.fsPath = path.Join(srcDir, e.Path)
+				j.display = src.Display(j.fsPath)
+				ch.Source = j.display
+				if line, dup := seen[e.Path]; dup {
+					b.Diags.Add(diag.Warnf(src.Display(path.Join(srcDir, "SUMMARY.md")), e.Line,
+						"%s is listed twice (first on line %d); links to it go to the first entry", e.Path, line))
+				} else {
+					seen[e.Path] = e.Line
+				}
+				if page, ok := b.Config.ManPages[e.Path]; ok {
+					name, sec := config.SplitManPage(page)
+					ch.ManPage = &tree.ManPage{Name: name, Section: sec}
+				}
+			}
+			b.paths[ch] = e.Path
+			jobs = append(jobs, j)
+			ch.Children = mk(e.Children)
+			out = append(out, ch)
+		}
+		return out
+	}
+	if len(sum.Prefix) > 0 {
+		b.Tree.Parts = append(b.Tree.Parts, &tree.Part{Chapters: mk(sum.Prefix)})
+	}
+	for _, p := range sum.Parts {
+		b.Tree.Parts = append(b.Tree.Parts, &tree.Part{Title: p.Title, Chapters: mk(p.Entries)})
+	}
+	if len(sum.Suffix) > 0 {
+		b.Tree.Parts = append(b.Tree.Parts, &tree.Part{Chapters: mk(sum.Suffix)})
+	}
+	for _, p := range slices.Sorted(maps.Keys(b.Config.ManPages)) {
+		if _, ok := seen[p]; !ok {
+			b.Diags.Add(diag.Warnf(src.Display(path.Join(src.BookDir, "book.toml")), 0,
+				"[output.bookc.man-pages] names %q, which SUMMARY.md does not list; use the chapter's path as SUMMARY.md writes it", p))
+		}
+	}
+	return jobs
+}
+
+// parseChapters reads, expands and converts every chapter, concurrently: chapters are independent
+// until their cross-references are checked.
+func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string) {
+	byPath := map[string]string{} // SUMMARY path -> chapter ID, first entry wins
+	for _, j := range jobs {
+		if _, dup := byPath[j.path]; !dup && j.path != "" {
+			byPath[j.path] = j.ch.ID
+		}
+	}
+	var roles []string
+	for _, r := range b.Config.Roles {
+		roles = append(roles, r.Name)
+	}
+	images := &imageLoader{src: src, assets: map[string]*tree.Asset{}}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		if j.ch.Draft {
+			continue
+		}
+		g.Go(func() error {
+			j.parse(src, srcDir, roles, byPath, images)
+			return nil
+		})
+	}
+	_ = g.Wait() // jobs report through their diagnostics, never by error
+	for _, j := range jobs {
+		b.Diags.Add(j.diags...)
+	}
+}
+
+func (j *chapterJob) parse(src *Source, srcDir string, roles []string, byPath map[string]string, images *imageLoader) {
+	data, err := fs.ReadFile(src.FS, j.fsPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		j.diags.Add(diag.Warnf(j.display, 0, "listed in SUMMARY.md but missing; the chapter is empty (create the file)"))
+		return
+	case err != nil:
+		j.diags.Add(diag.Errorf(j.display, 0, "cannot read the chapter: %v", unwrapPath(err)))
+		return
+	}
+	j.modTime = modTime(src.FS, j.fsPath)
+	text, ds := decodeText(j.display, data)
+	j.diags.Add(ds...)
+	exp := include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName}, j.fsPath, []byte(text))
+	j.diags.Add(exp.Diags...)
+	chapterDir := path.Dir(j.path)
+	j.res = markdown.Convert(markdown.Env{
+		ChapterID: j.ch.ID,
+		Roles:     roles,
+		Source:    exp,
+		Resolve:   func(dest string) markdown.Target { return resolveLink(dest, chapterDir, j.ch.ID, byPath) },
+		Image: func(s string, at markdown.Pos) *tree.Asset {
+			a, d := images.load(path.Join(srcDir, chapterDir), s, at)
+			if d != nil {
+				j.diags.Add(*d)
+			}
+			return a
+		},
+	})
+	j.diags.Add(j.res.Diags...)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// fileSlug makes a safe, readable file-name stem: lower-case ASCII letters, digits and '-'.
+func fileSlug(s, fallback string) string {
+	var sb strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && sb.Len() > 0 {
+				sb.WriteByte('-')
+			}
+			sb.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if sb.Len() == 0 {
+		return fallback
+	}
+	return sb.String()
+}
+
+func uniqueSlug(used map[string]bool, s string) string {
+	c := s
+	for n := 2; used[c]; n++ {
+		c = s + "-" + strconv.Itoa(n)
+	}
+	used[c] = true
+	return c
+}

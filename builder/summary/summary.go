@@ -1,0 +1,268 @@
+// Package summary parses mdBook's SUMMARY.md: the book's title, prefix chapters, part titles,
+// numbered chapters nested to any depth, separators, draft chapters and suffix chapters.
+package summary
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"bookc/builder/diag"
+)
+
+// Summary is the book's outline as SUMMARY.md lists it.
+type Summary struct {
+	Title  string
+	Prefix []*Entry
+	Parts  []*Part // numbered chapters, in parts; the first part is untitled unless a part title leads
+	Suffix []*Entry
+}
+
+// Part is a run of numbered chapters under an optional part title.
+type Part struct {
+	Title   string
+	Line    int
+	Entries []*Entry
+}
+
+// Entry is one listed chapter.
+type Entry struct {
+	Title    string
+	Path     string // relative to the source folder, slash-separated; empty for a draft
+	Line     int
+	Number   []int // nil for prefix and suffix chapters
+	Children []*Entry
+}
+
+// Draft reports whether the entry has no file: mdBook's `- [Title]()`.
+func (e *Entry) Draft() bool { return e.Path == "" }
+
+var (
+	itemRE      = regexp.MustCompile(`^([ \t]*)[-*+][ \t]+(.*)$`)
+	headingRE   = regexp.MustCompile(`^#{1,6}[ \t]+(.*?)[ \t#]*$`)
+	separatorRE = regexp.MustCompile(`^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+)
+
+type parser struct {
+	file  string
+	s     *Summary
+	diags diag.List
+	// numbered chapters: stack of (indent, entry) for nesting
+	stack    []level
+	numbered bool // a numbered chapter or part title has been seen
+	sawAny   bool // anything besides the title has been seen
+}
+
+type level struct {
+	indent int
+	entry  *Entry
+}
+
+// Parse reads SUMMARY.md. file is its name for diagnostics ("src/SUMMARY.md"). It never fails:
+// what it cannot use it reports and skips, as mdBook's users expect a book to build anyway.
+func Parse(file string, data []byte) (*Summary, diag.List) {
+	p := &parser{file: file, s: &Summary{}}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	inComment := false
+	for i, raw := range lines {
+		n := i + 1
+		line := strings.TrimRight(raw, " \t")
+		if inComment {
+			if strings.Contains(line, "-->") {
+				inComment = false
+			}
+			continue
+		}
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "<!--") {
+			inComment = !strings.Contains(trimmed, "-->")
+			continue
+		}
+		switch {
+		case trimmed == "":
+		case separatorRE.MatchString(line):
+			p.sawAny = true // separators only draw a line in mdBook's HTML sidebar
+		case headingRE.MatchString(trimmed) && strings.HasPrefix(line, "#"):
+			p.heading(n, headingRE.FindStringSubmatch(trimmed)[1])
+		case itemRE.MatchString(line):
+			m := itemRE.FindStringSubmatch(line)
+			p.item(n, indentWidth(m[1]), m[2])
+		case strings.HasPrefix(trimmed, "["):
+			p.affix(n, trimmed)
+		default:
+			p.diags.Add(diag.Warnf(file, n, "SUMMARY.md line is not a chapter link, part title or separator; it is ignored (write `- [Title](file.md)`)"))
+		}
+	}
+	p.number()
+	return p.s, p.diags
+}
+
+func indentWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r == '\t' {
+			w += 4 - w%4
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func (p *parser) heading(n int, text string) {
+	if !p.sawAny && p.s.Title == "" && !p.numbered {
+		p.s.Title = text
+		return
+	}
+	p.sawAny = true
+	if len(p.s.Suffix) > 0 {
+		p.diags.Add(diag.Errorf(p.file, n, "part title %q after suffix chapters; move it before them", text))
+		return
+	}
+	p.numbered = true
+	p.s.Parts = append(p.s.Parts, &Part{Title: text, Line: n})
+	p.stack = nil
+}
+
+func (p *parser) item(n, indent int, rest string) {
+	p.sawAny = true
+	e, ok := p.link(n, rest)
+	if !ok {
+		return
+	}
+	if len(p.s.Suffix) > 0 {
+		p.diags.Add(diag.Errorf(p.file, n, "numbered chapter %q after suffix chapters; suffix chapters must come last", e.Title))
+		return
+	}
+	p.numbered = true
+	if len(p.s.Parts) == 0 {
+		p.s.Parts = append(p.s.Parts, &Part{Line: n})
+	}
+	part := p.s.Parts[len(p.s.Parts)-1]
+	for len(p.stack) > 0 && p.stack[len(p.stack)-1].indent >= indent {
+		p.stack = p.stack[:len(p.stack)-1]
+	}
+	if len(p.stack) == 0 {
+		if len(part.Entries) == 0 && indent > 0 {
+			p.diags.Add(diag.Warnf(p.file, n, "chapter %q is indented but has no parent chapter; it is taken as a top-level chapter", e.Title))
+		}
+		part.Entries = append(part.Entries, e)
+	} else {
+		parent := p.stack[len(p.stack)-1].entry
+		parent.Children = append(parent.Children, e)
+	}
+	p.stack = append(p.stack, level{indent, e})
+}
+
+func (p *parser) affix(n int, text string) {
+	p.sawAny = true
+	e, ok := p.link(n, text)
+	if !ok {
+		return
+	}
+	if p.numbered {
+		p.s.Suffix = append(p.s.Suffix, e)
+	} else {
+		p.s.Prefix = append(p.s.Prefix, e)
+	}
+}
+
+// link parses `[Title](target)`, the whole of an entry.
+func (p *parser) link(n int, text string) (*Entry, bool) {
+	title, target, rest, ok := splitLink(text)
+	if !ok || strings.TrimSpace(rest) != "" {
+		p.diags.Add(diag.Errorf(p.file, n, "cannot read a chapter link in %q; write `[Title](file.md)`, or `[Title]()` for a draft", text))
+		return nil, false
+	}
+	e := &Entry{Title: title, Line: n}
+	if target == "" {
+		return e, true
+	}
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target = target[:i]
+	}
+	if u, err := url.PathUnescape(target); err == nil {
+		target = u
+	}
+	if strings.Contains(target, "://") || path.IsAbs(target) || strings.HasPrefix(target, "../") {
+		p.diags.Add(diag.Errorf(p.file, n, "chapter %q links to %q: chapters must be files inside the source folder", title, target))
+		return nil, false
+	}
+	clean := path.Clean(target)
+	if strings.HasSuffix(target, "/") || path.Ext(clean) != ".md" {
+		p.diags.Add(diag.Errorf(p.file, n, "chapter %q links to %q, which is not a Markdown file; link the chapter's .md file (a folder's page is usually its README.md)", title, target))
+		return nil, false
+	}
+	e.Path = clean
+	return e, true
+}
+
+// splitLink splits "[title](target) rest", honouring nested and escaped brackets in the title.
+func splitLink(s string) (title, target, rest string, ok bool) {
+	if !strings.HasPrefix(s, "[") {
+		return "", "", "", false
+	}
+	depth, i := 0, 0
+	for i = 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+			continue
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+	}
+	if i >= len(s)-1 || s[i+1] != '(' {
+		return "", "", "", false
+	}
+	end := strings.IndexByte(s[i+2:], ')')
+	if end < 0 {
+		return "", "", "", false
+	}
+	target = strings.TrimSpace(s[i+2 : i+2+end])
+	if strings.HasPrefix(target, "<") && strings.HasSuffix(target, ">") {
+		target = target[1 : len(target)-1]
+	}
+	return cleanTitle(s[1:i]), target, s[i+3+end:], true
+}
+
+// cleanTitle turns a link text into plain text: escapes resolved, code ticks dropped.
+func cleanTitle(s string) string {
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s):
+			i++
+			sb.WriteByte(s[i])
+		case c == '`':
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// number assigns mdBook's section numbers: top-level chapters count on across parts.
+func (p *parser) number() {
+	top := 0
+	var walk func(es []*Entry, prefix []int)
+	walk = func(es []*Entry, prefix []int) {
+		for i, e := range es {
+			e.Number = append(append([]int(nil), prefix...), i+1)
+			walk(e.Children, e.Number)
+		}
+	}
+	for _, part := range p.s.Parts {
+		for _, e := range part.Entries {
+			top++
+			e.Number = []int{top}
+			walk(e.Children, e.Number)
+		}
+	}
+}

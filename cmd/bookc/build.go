@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"bookc/builder/diag"
+	"bookc/builder/tree"
+	"bookc/formats"
+	// "bookc/formats/man"
+)
+
+// artifact is one rendered edition in one format, for the summary.
+type artifact struct {
+	format, edition string
+	files           []string
+	pages, bytes    int
+	took            time.Duration
+}
+
+// cmdBuild renders every requested edition in every given format: one load and parse, then
+// editions x formats concurrently, each artifact written to a temporary file and renamed into place.
+func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stderr io.Writer) int {
+	start := time.Now()
+	if (o.install != "" || o.gzip) && (len(backends) != 1 || backends[0].Name() != "man") {
+		fmt.Fprintln(stderr, "bookc: --install and --gzip apply to man pages: use them with 'bookc man'")
+		return 2
+	}
+	b, err := loadBook(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "bookc: %v\n", err)
+		return 1
+	}
+	printDiags(stderr, b.Diags, diag.Warning)
+	roles, err := editionRoles(o, b)
+	if err != nil {
+		fmt.Fprintf(stderr, "bookc: %v\n", err)
+		return 1
+	}
+	editions := make([]*tree.Book, len(roles))
+	for i, r := range roles {
+		if editions[i], _, err = b.Edition(r); err != nil {
+			fmt.Fprintf(stderr, "bookc: %v\n", err)
+			return 1
+		}
+	}
+	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "bookc: cannot create the output folder: %v (choose another with -o)\n", err)
+		return 1
+	}
+	progress := !o.quiet && isTerminal(os.Stderr)
+	results := make([]*artifact, len(editions)*len(backends))
+	var mu sync.Mutex
+	var diags diag.List
+	var errs []error
+	done := 0
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, ed := range editions {
+		for j, be := range backends {
+			g.Go(func() error {
+				if gctx.Err() != nil {
+					return nil
+				}
+				a, ds, err := renderOne(gctx, o, be, ed)
+				mu.Lock()
+				defer mu.Unlock()
+				diags.Add(ds...)
+				if err != nil {
+					errs = append(errs, fmt.Errorf("%s %s: %w", be.Name(), editionName(ed), err))
+					return nil // other artifacts still build; earlier good ones stay
+				}
+				results[i*len(backends)+j] = a
+				done++
+				if progress {
+					fmt.Fprintf(stderr, "[%d/%d] %s %s (%s)\n", done, len(results), a.format, editionName(ed), a.took.Round(time.Millisecond))
+				}
+				return nil
+			})
+		}
+	}
+	_ = g.Wait()
+	printDiags(stderr, diags, diag.Warning)
+	for _, err := range errs {
+		fmt.Fprintf(stderr, "bookc: %v\n", err)
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "bookc: interrupted; finished artifacts are complete, none is half-written")
+		return 130
+	}
+	if !o.quiet {
+		printSummary(stderr, results, start)
+	}
+	if len(errs) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func editionName(b *tree.Book) string {
+	if b.Edition.Full() {
+		return "full edition"
+	}
+	return b.Edition.Title
+}
+
+// renderOne renders an edition and writes its files.
+func renderOne(ctx context.Context, o *options, be formats.Backend, ed *tree.Book) (*artifact, diag.List, error) {
+	t := time.Now()
+	out, err := be.Render(ed)
+	if err != nil {
+		return nil, nil, err
+	}
+	a := &artifact{format: be.Name(), edition: editionName(ed)}
+	for _, f := range out.Files {
+		if ctx.Err() != nil {
+			return nil, out.Diagnostics, ctx.Err()
+		}
+		dir, name, data := o.outDir, f.Name, f.Data
+		if o.gzip {
+			name = name + ".gz" // TEMP
+		}
+		if o.install != "" {
+			dir = o.install // TEMP
+		}
+		dest := filepath.Join(dir, filepath.FromSlash(name))
+		if err := writeAtomic(dest, data); err != nil {
+			return nil, out.Diagnostics, err
+		}
+		a.files = append(a.files, dest)
+		a.pages += f.Pages
+		a.bytes += len(data)
+	}
+	a.took = time.Since(t)
+	return a, out.Diagnostics, nil
+}
+
+// writeAtomic writes data to a temporary file beside dest and renames it into place, so a reader
+// never sees a half-written artifact and a failed build leaves the previous one untouched.
+func writeAtomic(dest string, data []byte) error {
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w (choose another output folder with -o)", dir, unwrap(err))
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write into %s: %w (choose another output folder with -o)", dir, unwrap(err))
+	}
+	tmp := f.Name()
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr, os.Chmod(tmp, 0o644)); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s: %w", dest, err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("cannot put %s in place: %w", dest, unwrap(err))
+	}
+	return nil
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+func printSummary(w io.Writer, results []*artifact, start time.Time) {
+	rows := [][]string{{"format", "edition", "files", "pages", "size", "time"}}
+	for _, a := range results {
+		if a == nil {
+			continue
+		}
+		pages := ""
+		if a.pages > 0 {
+			pages = fmt.Sprint(a.pages)
+		}
+		name := fmt.Sprintf("%d files", len(a.files))
+		if len(a.files) == 1 {
+			name = a.files[0]
+		}
+		rows = append(rows, []string{a.format, a.edition, name, pages, humanSize(a.bytes), a.took.Round(time.Millisecond).String()})
+	}
+	printTable(w, rows)
+	fmt.Fprintf(w, "built %d artifacts in %s\n", len(rows)-1, since(start))
+}
+
+func humanSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	default:
+		return fmt.Sprintf("%d B", n)
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
