@@ -24,7 +24,7 @@ func (b *Book) Edition(role string) (*tree.Book, diag.List, error) {
 		if r == nil {
 			return nil, nil, fmt.Errorf("no role %q in book.toml (roles: %s)", role, strings.Join(b.RoleNames(), ", "))
 		}
-		e.cfg = r
+		e.cfg, e.editionTitle = r, r.Title
 		out.Edition = tree.Edition{Role: r.Name, Title: r.Title}
 	}
 	for _, p := range b.Tree.Parts {
@@ -49,10 +49,11 @@ func (b *Book) RoleNames() []string {
 }
 
 type edition struct {
-	book  *Book
-	role  string
-	cfg   *config.Role
-	notes diag.List
+	book         *Book
+	role         string
+	cfg          *config.Role
+	editionTitle string
+	notes        diag.List
 
 	kept     map[string]*tree.Chapter // kept chapters by ID
 	anchors  map[string]bool          // kept heading IDs
@@ -275,12 +276,19 @@ func (e *edition) inlines(is tree.Inlines) tree.Inlines {
 	return out
 }
 
-// xref keeps a reference whose target the edition has, and turns any other into its text plus
-// where the full book has it.
+// xref keeps a reference whose target the edition has. A reference to a heading the edition drops
+// goes to its chapter instead, when the edition has that; any other becomes its text plus where the
+// full book has it.
 func (e *edition) xref(x *tree.XRef) tree.Inlines {
 	content := e.inlines(x.Content)
-	if _, ok := e.kept[x.Chapter]; ok && (x.Anchor == "" || e.anchors[x.Anchor]) {
-		return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Anchor: x.Anchor, Content: content}}
+	at := e.book.refs[x]
+	if _, ok := e.kept[x.Chapter]; ok {
+		if x.Anchor == "" || e.anchors[x.Anchor] {
+			return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Anchor: x.Anchor, Content: content}}
+		}
+		e.notes.Add(diag.Notef(at.File, at.Line, "%s: the reference to %q goes to the start of its chapter; this edition leaves the section out",
+			e.editionTitle, tree.PlainText(x.Content)))
+		return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Content: content}}
 	}
 	target := e.book.Tree.Chapter(x.Chapter)
 	where := "“" + target.Title + "”"
@@ -288,8 +296,12 @@ func (e *edition) xref(x *tree.XRef) tree.Inlines {
 		where = "§" + target.Number.String()
 	}
 	text := " (" + where + ", in the full " + strings.TrimPrefix(e.book.Tree.Title, "The ") + ")"
-	at := e.book.refs[x]
 	e.notes.Add(diag.Notef(at.File, at.Line, "%s: the reference to %q becomes text%s; this edition leaves its target out",
-		e.cfg.Title, tree.PlainText(x.Content), text))
+		e.editionTitle, tree.PlainText(x.Content), text))
+	if n := len(content); n > 0 {
+		if t, ok := content[n-1].(*tree.Text); ok {
+			return append(content[:n-1:n-1], &tree.Text{Text: t.Text + text})
+		}
+	}
 	return append(content, &tree.Text{Text: text})
 }

@@ -32,6 +32,18 @@ func appendText(out tree.Inlines, s string) tree.Inlines {
 	return append(out, &tree.Text{Text: s})
 }
 
+// appendInlines adds content to the list, merging text at the seam.
+func appendInlines(out, content tree.Inlines) tree.Inlines {
+	for _, in := range content {
+		if t, ok := in.(*tree.Text); ok {
+			out = appendText(out, t.Text)
+		} else {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
 func (c *converter) inline(out tree.Inlines, n gast.Node) tree.Inlines {
 	switch n := n.(type) {
 	case *gast.Text:
@@ -100,7 +112,7 @@ func (c *converter) link(out tree.Inlines, n gast.Node, dest, title string, cont
 	switch {
 	case t.Problem != "":
 		c.warn(n, "%s", t.Problem)
-		return append(out, content...) // keep the words; there is nowhere to link to
+		return appendInlines(out, content) // keep the words; there is nowhere to link to
 	case t.URL != "":
 		return append(out, &tree.Link{URL: t.URL, Title: title, Content: content})
 	default:

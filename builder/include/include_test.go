@@ -1,0 +1,122 @@
+package include
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+var files = fstest.MapFS{
+	"book/src/code.rs":      {Data: []byte("fn main() {\n    // ANCHOR: body\n    let x = 1;\n    println!(\"{x}\");\n    // ANCHOR_END: body\n}\n")},
+	"book/src/lines.txt":    {Data: []byte("one\ntwo\nthree\nfour\nfive\n")},
+	"book/src/part.md":      {Data: []byte("Included *text*.\n{{#include sub/inner.md}}\n")},
+	"book/src/sub/inner.md": {Data: []byte("Inner line.")},
+	"book/src/loop-a.md":    {Data: []byte("a {{#include loop-b.md}}")},
+	"book/src/loop-b.md":    {Data: []byte("b {{#include loop-a.md}}")},
+	"book/src/open.rs":      {Data: []byte("x\n// ANCHOR: open\ny\nz\n")},
+	"examples/ex.rs":        {Data: []byte("outside the book, inside the root")},
+}
+
+func TestExpand(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		diag           string // substring of the only expected diagnostic
+	}{
+		{name: "whole file", in: "{{#include lines.txt}}", want: "one\ntwo\nthree\nfour\nfive"},
+		{name: "one line", in: "{{#include lines.txt:2}}", want: "two"},
+		{name: "from a line", in: "{{#include lines.txt:4:}}", want: "four\nfive"},
+		{name: "up to a line", in: "{{#include lines.txt::2}}", want: "one\ntwo"},
+		{name: "a range", in: "{{#include lines.txt:2:3}}", want: "two\nthree"},
+		{name: "range past the end", in: "{{#include lines.txt:4:99}}", want: "four\nfive"},
+		{name: "anchor", in: "{{#include code.rs:body}}", want: "    let x = 1;\n    println!(\"{x}\");"},
+		{name: "anchor lines dropped from whole file", in: "{{#include code.rs}}", want: "fn main() {\n    let x = 1;\n    println!(\"{x}\");\n}"},
+		{name: "unterminated anchor runs to the end", in: "{{#include open.rs:open}}", want: "y\nz"},
+		{name: "missing anchor", in: "{{#include code.rs:nope}}", want: "{{#include code.rs:nope}}", diag: `anchor "nope" not found`},
+		{name: "spaces inside braces", in: "{{ #include lines.txt:1 }}", want: "one"},
+		{name: "nested include", in: "A\n{{#include part.md}}\nB", want: "A\nIncluded *text*.\nInner line.\nB"},
+		{name: "escaped directive stays literal", in: `\{{#include lines.txt}}`, want: "{{#include lines.txt}}"},
+		{name: "rustdoc_include shows the selection", in: "{{#rustdoc_include lines.txt:2:3}}", want: "two\nthree"},
+		{name: "playground becomes a rust block", in: "{{#playground lines.txt:1 editable}}", want: "```rust,editable\none\n```"},
+		{name: "title is dropped", in: "{{#title A page title}}X", want: "X"},
+		{name: "unknown directive untouched", in: "{{#toc}}{{/toc}} {{#custom x}}", want: "{{#toc}}{{/toc}} {{#custom x}}"},
+		{name: "missing file", in: "{{#include nope.rs}}", want: "{{#include nope.rs}}", diag: "book/src/nope.rs does not exist"},
+		{name: "cycle", in: "{{#include loop-a.md}}", want: "a b {{#include loop-a.md}}", diag: "include cycle: book/src/loop-a.md -> book/src/loop-b.md -> book/src/loop-a.md"},
+		{name: "absolute path", in: "{{#include /etc/passwd}}", want: "{{#include /etc/passwd}}", diag: "absolute paths are refused"},
+		{name: "escape the root", in: "{{#include ../../../etc/passwd}}", want: "{{#include ../../../etc/passwd}}", diag: "escapes the include root ROOT"},
+		{name: "inside the root, outside the book", in: "{{#include ../../examples/ex.rs}}", want: "outside the book, inside the root"},
+		{name: "empty range", in: "{{#include lines.txt:4:2}}", want: "{{#include lines.txt:4:2}}", diag: "line range 4:2 is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Expand(Options{FS: files, RootName: "ROOT"}, "book/src/ch.md", []byte(tt.in))
+			if r.Text != tt.want {
+				t.Errorf("text:\n%q\nwant:\n%q", r.Text, tt.want)
+			}
+			switch {
+			case tt.diag == "" && len(r.Diags) > 0:
+				t.Errorf("unexpected diagnostics %v", r.Diags)
+			case tt.diag != "" && (len(r.Diags) != 1 || !strings.Contains(r.Diags[0].String(), tt.diag)):
+				t.Errorf("diagnostics %v, want one containing %q", r.Diags, tt.diag)
+			}
+			if got := lineCount(r.Text); len(r.Origins) != got {
+				t.Errorf("%d origins for %d lines", len(r.Origins), got)
+			}
+		})
+	}
+}
+
+func TestOrigins(t *testing.T) {
+	in := "first\n{{#include part.md}}\nlast"
+	r := Expand(Options{FS: files}, "book/src/ch.md", []byte(in))
+	want := []Origin{
+		{"book/src/ch.md", 1}, {"book/src/part.md", 1}, {"book/src/sub/inner.md", 1}, {"book/src/ch.md", 3},
+	}
+	if len(r.Origins) != len(want) {
+		t.Fatalf("origins %v, want %v", r.Origins, want)
+	}
+	for i := range want {
+		if r.Origins[i] != want[i] {
+			t.Errorf("line %d from %v, want %v", i+1, r.Origins[i], want[i])
+		}
+	}
+	if o := r.Origin(99); o != want[3] {
+		t.Errorf("Origin past the end = %v", o)
+	}
+}
+
+func TestDepthLimit(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := 0; i < 20; i++ {
+		fsys["d/"+string(rune('a'+i))+".md"] = &fstest.MapFile{Data: []byte("{{#include " + string(rune('a'+i+1)) + ".md}}")}
+	}
+	r := Expand(Options{FS: fsys}, "d/start.md", []byte("{{#include a.md}}"))
+	if len(r.Diags) != 1 || !strings.Contains(r.Diags[0].Msg, "nests deeper than 10") {
+		t.Fatalf("diagnostics %v", r.Diags)
+	}
+}
+
+func FuzzExpand(f *testing.F) {
+	for _, s := range []string{
+		"{{#include lines.txt:2:3}}", "{{#include code.rs:body}}", `\{{#include x}}`, "{{#playground part.md a b}}",
+		"{{#include loop-a.md}}", "{{#include ../../examples/ex.rs}}", "{{ #include : }}", "{{#include ::}}", "{{#title}}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		r := Expand(Options{FS: files, RootName: "ROOT"}, "book/src/ch.md", []byte(in))
+		if got := lineCount(r.Text); len(r.Origins) != got {
+			t.Fatalf("%d origins for %d lines", len(r.Origins), got)
+		}
+		if strings.Contains(r.Text, "outside the book") && !strings.Contains(in, "examples") {
+			t.Fatalf("included a file the input did not name")
+		}
+	})
+}
+
+// lineCount counts lines as Origins does: a final newline ends a line rather than starting one.
+func lineCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(strings.TrimSuffix(s, "\n"), "\n") + 1
+}
