@@ -91,7 +91,7 @@ func Load(src *Source, opt Options) (*Book, error) {
 	}
 	b.Tree = &tree.Book{
 		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
-		Slug:     fileSlug(title, "book"),
+		Slug:     bookSlug(title),
 		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, EPUBFonts: cfg.EPUBFonts},
 	}
 	jobs := b.outline(src, sum, srcDir)
@@ -276,6 +276,18 @@ func fileSlug(s, fallback string) string {
 		return fallback
 	}
 	return sb.String()
+}
+
+// bookSlug names a book's artifacts after its title, without a leading article:
+// "The Metropolis Handbook" makes metropolis-handbook.pdf.
+func bookSlug(title string) string {
+	s := fileSlug(title, "book")
+	for _, article := range []string{"the-", "a-", "an-"} {
+		if rest, ok := strings.CutPrefix(s, article); ok {
+			return rest
+		}
+	}
+	return s
 }
 
 func uniqueSlug(used map[string]bool, s string) string {

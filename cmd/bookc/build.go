@@ -16,7 +16,7 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats"
-	// "bookc/formats/man"
+	"bookc/formats/man"
 )
 
 // artifact is one rendered edition in one format, for the summary.
@@ -127,10 +127,10 @@ func renderOne(ctx context.Context, o *options, be formats.Backend, ed *tree.Boo
 		}
 		dir, name, data := o.outDir, f.Name, f.Data
 		if o.gzip {
-			name = name + ".gz" // TEMP
+			name, data = name+".gz", man.Gzip(data)
 		}
 		if o.install != "" {
-			dir = o.install // TEMP
+			dir = filepath.Join(o.install, filepath.FromSlash(man.InstallDir(f.Name)))
 		}
 		dest := filepath.Join(dir, filepath.FromSlash(name))
 		if err := writeAtomic(dest, data); err != nil {

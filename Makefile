@@ -1,0 +1,33 @@
+# bookc's tasks. `make test` is what CI runs (.ci/run); it needs the validators that README lists.
+GO ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+FUZZTIME ?= 30s
+
+.PHONY: build test bench fuzz handbook clean
+
+build:
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/bookc ./cmd/bookc
+
+# Every test, validators included, then each fuzz target for a moment.
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+	$(MAKE) fuzz FUZZTIME=3s
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Each fuzz target in turn (go test runs one -fuzz target at a time).
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+# The handbook, every format and edition, into out/.
+handbook: build
+	bin/bookc all --all-roles -o out
+
+clean:
+	rm -rf bin out
