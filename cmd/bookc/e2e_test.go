@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"bookc/formats/validate"
+	"bookc/handbook"
+)
+
+func TestMain(m *testing.M) {
+	// Every build in these tests is dated by SOURCE_DATE_EPOCH, as a packager's would be.
+	os.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	os.Exit(m.Run())
+}
+
+// buildAll builds every format of every edition of a book (the handbook when dir is "") into out.
+func buildAll(t *testing.T, dir, out string) {
+	t.Helper()
+	args := []string{"all", "--all-roles", "-q", "-o", out}
+	if dir != "" {
+		args = append(args, dir)
+	}
+	var errs strings.Builder
+	if code := run(context.Background(), args, io.Discard, &errs); code != 0 {
+		t.Fatalf("bookc %s: exit %d\n%s", strings.Join(args, " "), code, errs.String())
+	}
+}
+
+// validateAll runs the validators over every artifact in dir, each in a parallel subtest.
+func validateAll(t *testing.T, dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) == 0 {
+		t.Fatal("no artifacts")
+	}
+	for _, e := range entries {
+		name, p := e.Name(), filepath.Join(dir, e.Name())
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var err error
+			switch filepath.Ext(name) {
+			case ".epub":
+				err = validate.EPUB(p)
+			case ".pdf":
+				err = validate.PDF(p)
+			default:
+				data, rerr := os.ReadFile(p)
+				if rerr != nil {
+					t.Fatal(rerr)
+				}
+				err = validate.Man(name, data)
+			}
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// checkRecall requires each full-edition output to carry at least 99.5% of the source's words.
+func checkRecall(t *testing.T, src validate.Words, outputs ...string) {
+	for _, o := range outputs {
+		got, err := validate.OutputWords(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, missed := validate.Recall(src, got)
+		if r < 0.995 {
+			t.Errorf("%s carries %.3f of the source's words; most missed: %s", filepath.Base(o), r, strings.Join(missed, ", "))
+		}
+	}
+}
+
+// TestHandbookArtifacts builds the embedded handbook as a user does, every edition in every format,
+// and holds each artifact to the validators and to text recall.
+func TestHandbookArtifacts(t *testing.T) {
+	if err := validate.Installed(); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	buildAll(t, "", out)
+	t.Run("validators", func(t *testing.T) { validateAll(t, out) })
+	t.Run("recall", func(t *testing.T) {
+		src, err := validate.SourceWords(handbook.FS, "src")
+		if err != nil {
+			t.Fatal(err)
+		}
+		man := t.TempDir()
+		if code := run(context.Background(), []string{"man", "-q", "-o", man}, io.Discard, io.Discard); code != 0 {
+			t.Fatal("man build failed")
+		}
+		checkRecall(t, src, filepath.Join(out, "metropolis-handbook.pdf"), filepath.Join(out, "metropolis-handbook.epub"), man)
+	})
+}
+
+// TestMdBookGuide does the same for mdBook's own guide, when the shared corpora sit beside the
+// project (an opt-in check: the project's tests pass without them).
+func TestMdBookGuide(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpora", "mdbook-guide")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no shared corpora beside the project")
+	}
+	if err := validate.Installed(); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	buildAll(t, dir, out)
+	validateAll(t, out)
+}
+
+// TestReproducible builds the binary and runs it twice in different working directories, time
+// zones, locales and GOMAXPROCS, on copies of a book in different places: the bytes must match.
+func TestReproducible(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "bookc")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	envs := [][]string{
+		{"TZ=UTC", "LANG=C.UTF-8", "GOMAXPROCS=2"},
+		{"TZ=Pacific/Chatham", "LANG=de_DE.UTF-8", "LC_ALL=tr_TR.UTF-8", "GOMAXPROCS=1", "GODEBUG=randseednop=0"},
+	}
+	book := filepath.Join("..", "..", "builder", "testdata", "books", "features")
+	var sums []map[string]string
+	for i, env := range envs {
+		work := t.TempDir()
+		copyDir(t, book, filepath.Join(work, "copy", strings.Repeat("deeper/", i), "book"))
+		out := filepath.Join(work, "out")
+		for _, args := range [][]string{
+			{"all", "--all-roles", "-q", "-o", out},
+			{"all", "-q", "-o", filepath.Join(out, "features"), filepath.Join("copy", strings.Repeat("deeper/", i), "book")},
+		} {
+			cmd := exec.Command(bin, args...)
+			cmd.Dir = work
+			cmd.Env = append(os.Environ(), env...)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%v: %v\n%s", args, err, b)
+			}
+		}
+		sums = append(sums, hashTree(t, out))
+	}
+	if len(sums[0]) < 10 {
+		t.Fatalf("only %d artifacts", len(sums[0]))
+	}
+	for name, h := range sums[0] {
+		if sums[1][name] != h {
+			t.Errorf("%s differs between the two builds", name)
+		}
+	}
+	if len(sums[0]) != len(sums[1]) {
+		t.Errorf("%d artifacts, then %d", len(sums[0]), len(sums[1]))
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dest := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dest, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dest, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func hashTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	sums := map[string]string{}
+	var names []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	sort.Strings(names)
+	for _, p := range names {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := sha256.Sum256(data)
+		rel, _ := filepath.Rel(dir, p)
+		sums[rel] = hex.EncodeToString(h[:])
+	}
+	return sums
+}
