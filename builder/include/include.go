@@ -47,8 +47,12 @@ func (r *Result) Origin(line int) Origin {
 	return r.Origins[line-1]
 }
 
-// directiveRE is mdBook's own: an escaped directive, or {{#type args}}.
-var directiveRE = regexp.MustCompile(`\\\{\{#.*\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}`)
+// directiveRE is mdBook's own: {{#type args}}, matched where a "{{" starts. escapedRE is an escaped
+// directive, which mdBook prints without its backslash.
+var (
+	directiveRE = regexp.MustCompile(`^\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}`)
+	escapedRE   = regexp.MustCompile(`^\{\{#.*\}\}`)
+)
 
 // Expand expands the directives of file, whose content is data. name is file's path in opt.FS.
 func Expand(opt Options, name string, data []byte) *Result {
@@ -92,19 +96,40 @@ func (e *expander) write(text string, file string, line int) {
 
 func (e *expander) expand(name, text string, firstLine int, chain []string) {
 	line := firstLine
-	last := 0
-	for _, m := range directiveRE.FindAllStringSubmatchIndex(text, -1) {
-		e.write(text[last:m[0]], name, line)
-		line += strings.Count(text[last:m[0]], "\n")
-		whole := text[m[0]:m[1]]
-		last = m[1]
-		if strings.HasPrefix(whole, `\`) {
-			e.write(whole[1:], name, line) // an escaped directive stays literal, without its backslash
+	last := 0 // text[:last] is written
+	for from := 0; ; {
+		i := strings.Index(text[from:], "{{")
+		if i < 0 {
+			break
+		}
+		start := from + i
+		from = start + 2
+		if start > 0 && text[start-1] == '\\' {
+			end := strings.IndexByte(text[start:], '\n')
+			if end < 0 {
+				end = len(text) - start
+			}
+			m := escapedRE.FindStringIndex(text[start : start+end])
+			if m == nil {
+				continue
+			}
+			e.write(text[last:start-1], name, line)
+			line += strings.Count(text[last:start], "\n")
+			e.write(text[start:start+m[1]], name, line) // literal, without its backslash
+			last, from = start+m[1], start+m[1]
 			continue
 		}
-		kind, args := text[m[2]:m[3]], strings.TrimSpace(text[m[4]:m[5]])
+		m := directiveRE.FindStringSubmatchIndex(text[start:])
+		if m == nil {
+			continue
+		}
+		e.write(text[last:start], name, line)
+		line += strings.Count(text[last:start], "\n")
+		whole := text[start : start+m[1]]
+		kind, args := text[start+m[2]:start+m[3]], strings.TrimSpace(text[start+m[4]:start+m[5]])
 		e.directive(name, line, whole, kind, args, chain)
 		line += strings.Count(whole, "\n")
+		last, from = start+m[1], start+m[1]
 	}
 	e.write(text[last:], name, line)
 }
