@@ -174,9 +174,6 @@ func TestBigBooks(t *testing.T) {
 	}
 }
 
-
-
-
 // TestFailedArtifactKeepsOthers: when one artifact cannot be written, the others are, and an
 // earlier good copy of the failed one stays as it was.
 func TestFailedArtifactKeepsOthers(t *testing.T) {

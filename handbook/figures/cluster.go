@@ -5,7 +5,7 @@
 // It draws at twice the size and scales down, which smooths the slanted lines.
 //
 // Run: go run handbook/figures/cluster.go
-// (from the repository root; opentype needs golang.org/x/text and golang.org/x/sys in go.sum)
+// (from the repository root).
 package main
 
 import (
