@@ -1,0 +1,97 @@
+// Package epub renders an edition as an EPUB 3 book with an EPUB 2 NCX for older readers, packaged by
+// its own ZIP writer so that the same tree always gives the same bytes.
+package epub
+
+import (
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
+	"bookc/builder/diag"
+	"bookc/builder/tree"
+	"bookc/formats"
+	"bookc/formats/html"
+)
+
+func init() { formats.Register(backend{}) }
+
+type backend struct{}
+
+func (backend) Name() string { return "epub" }
+
+func (backend) Render(b *tree.Book) (*formats.Output, error) { return Render(b) }
+
+// Render writes the book as one EPUB file named after its artifact stem.
+func Render(b *tree.Book) (*formats.Output, error) {
+	l := newLayout(b)
+	var diags diag.List
+	diags.Add(l.diags...)
+
+	chapters := b.Chapters()
+	bodies := make([][]byte, len(chapters))
+	chDiags := make([]diag.List, len(chapters))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, c := range chapters {
+		g.Go(func() error {
+			bodies[i], chDiags[i] = l.chapterDoc(c)
+			return nil
+		})
+	}
+	_ = g.Wait() // chapter rendering cannot fail
+	for _, d := range chDiags {
+		diags.Add(d...)
+	}
+
+	const xhtml = "application/xhtml+xml"
+	files := []packed{
+		{path: "EPUB/title.xhtml", data: l.titlePage(), mediaType: xhtml},
+		{path: "EPUB/nav.xhtml", data: l.navDoc(), mediaType: xhtml},
+		{path: "EPUB/toc.ncx", data: l.ncx(), mediaType: "application/x-dtbncx+xml"},
+		{path: "EPUB/style.css", data: stylesheet(b.Settings.EPUBFonts), mediaType: "text/css"},
+	}
+	for i, p := range b.Parts {
+		if p.Title != "" {
+			files = append(files, packed{path: "EPUB/" + l.partHref[i], data: l.partPage(p), mediaType: xhtml})
+		}
+	}
+	for i, c := range chapters {
+		files = append(files, packed{path: "EPUB/" + l.chapterFile(c.ID), data: bodies[i], mediaType: xhtml})
+	}
+	for _, a := range l.assets {
+		f := packed{path: "EPUB/" + a.href, data: a.data, mediaType: a.mediaType, stored: a.compressed}
+		if fb := a.fallback; fb != nil {
+			f.fallback = "EPUB/" + fb.href
+			files = append(files, packed{path: f.fallback, data: fb.data, mediaType: fb.mediaType, stored: fb.compressed})
+		}
+		files = append(files, f)
+	}
+	if b.Settings.EPUBFonts {
+		for _, f := range fontFiles() {
+			files = append(files, packed{path: "EPUB/" + f.href, data: f.data, mediaType: "font/ttf"})
+		}
+	}
+	opf := l.packageDoc(files)
+	data, err := pack(b.Date, opf, files)
+	if err != nil {
+		return nil, err
+	}
+	return &formats.Output{
+		Files:       []formats.File{{Name: b.Artifact() + ".epub", Data: data}},
+		Diagnostics: diags,
+	}, nil
+}
+
+// chapterDoc renders a chapter as a complete XHTML content document.
+func (l *layout) chapterDoc(c *tree.Chapter) ([]byte, diag.List) {
+	var x html.XML
+	title := c.Title
+	if title == "" {
+		title = l.title
+	}
+	var diags diag.List
+	l.document(&x, title, "../", func() {
+		diags = html.Chapter(&x, c, html.Options{IDs: l.ids, Href: l.xrefHref, ImageSrc: l.imageSrc})
+	})
+	return x.Bytes(), diags
+}

@@ -1,0 +1,54 @@
+package epub
+
+import (
+	_ "embed"
+	"strings"
+
+	"bookc/fonts"
+	"bookc/formats/html"
+)
+
+//go:embed style.css
+var baseCSS string
+
+// stylesheet is our stylesheet, the colours of highlighted code and, when the book embeds fonts,
+// their faces (with their licence, which asks to travel with them).
+func stylesheet(embedFonts bool) []byte {
+	var sb strings.Builder
+	sb.WriteString(baseCSS)
+	sb.WriteString("\n/* Highlighted code */\n")
+	sb.WriteString(html.CodeCSS())
+	if embedFonts {
+		sb.WriteString("\n/* The Go fonts.\n\n")
+		sb.WriteString(strings.ReplaceAll(fonts.License, "*/", "* /"))
+		sb.WriteString("*/\n")
+		for _, f := range fontFiles() {
+			sb.WriteString("@font-face { font-family: \"" + f.family + "\"; font-weight: " + f.weight +
+				"; font-style: " + f.style + "; src: url(\"" + f.href + "\"); }\n")
+		}
+		sb.WriteString("body { font-family: \"Go\", sans-serif; }\n")
+		sb.WriteString("code, kbd, samp, pre { font-family: \"Go Mono\", monospace; }\n")
+	}
+	return []byte(sb.String())
+}
+
+// fontFile is an embedded font and the @font-face it serves.
+type fontFile struct {
+	href                  string // from the package directory
+	family, weight, style string
+	data                  []byte
+}
+
+func fontFiles() []fontFile {
+	face := func(f fonts.Face, family, weight, style string) fontFile {
+		return fontFile{href: "fonts/" + f.Name + ".ttf", family: family, weight: weight, style: style, data: f.TTF}
+	}
+	return []fontFile{
+		face(fonts.Regular, "Go", "normal", "normal"),
+		face(fonts.Bold, "Go", "bold", "normal"),
+		face(fonts.Italic, "Go", "normal", "italic"),
+		face(fonts.BoldItalic, "Go", "bold", "italic"),
+		face(fonts.Mono, "Go Mono", "normal", "normal"),
+		face(fonts.MonoBold, "Go Mono", "bold", "normal"),
+	}
+}

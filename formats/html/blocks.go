@@ -1,0 +1,230 @@
+package html
+
+import (
+	"strconv"
+
+	"bookc/builder/tree"
+)
+
+// blocks writes a container's blocks. Raw HTML containers left open by one HTML block (a <details>
+// whose </details> comes after some Markdown) stay open over the following siblings and close at the
+// container's end at the latest.
+func (w *writer) blocks(bs tree.Blocks) { w.blocksLead(bs, false, nil) }
+
+// blocksLead writes blocks, unwrapping the paragraphs of tight list items, and writes lead (a task
+// box, a footnote's back link) at the start of the first paragraph.
+func (w *writer) blocksLead(bs tree.Blocks, tight bool, lead func()) {
+	saved := w.rawBlock
+	w.rawBlock = nil
+	for i, b := range bs {
+		p, isPara := b.(*tree.Paragraph)
+		switch {
+		case isPara && tight:
+			if _, after := prev(bs, i).(*tree.Paragraph); after {
+				w.x.Empty("br") // two paragraphs in one tight item: keep them apart
+			}
+			if i == 0 && lead != nil {
+				lead()
+			}
+			w.inlines(p.Content)
+		case isPara && i == 0 && lead != nil:
+			w.x.Start("p")
+			lead()
+			w.inlines(p.Content)
+			w.x.End("p")
+			w.x.Newline()
+		default:
+			if i == 0 && lead != nil {
+				lead()
+			}
+			w.block(b)
+		}
+	}
+	if len(bs) == 0 && lead != nil {
+		lead()
+	}
+	w.closeRawBlocks()
+	w.rawBlock = saved
+}
+
+func prev(bs tree.Blocks, i int) tree.Block {
+	if i == 0 {
+		return nil
+	}
+	return bs[i-1]
+}
+
+func (w *writer) block(b tree.Block) {
+	switch n := b.(type) {
+	case *tree.Heading:
+		w.heading(n)
+	case *tree.Paragraph:
+		w.x.Start("p")
+		w.inlines(n.Content)
+		w.x.End("p")
+	case *tree.List:
+		w.list(n)
+	case *tree.CodeBlock:
+		w.codeBlock(n)
+	case *tree.Quote:
+		w.x.Start("blockquote")
+		w.x.Newline()
+		w.blocks(n.Blocks)
+		w.x.End("blockquote")
+	case *tree.Admonition:
+		w.x.Start("aside", "class", "admonition "+string(n.Kind))
+		label := n.Kind.Label()
+		if label == "" {
+			label = "Note"
+		}
+		w.x.Element("p", label, "class", "admonition-title")
+		w.x.Newline()
+		w.blocks(n.Blocks)
+		w.x.End("aside")
+	case *tree.Table:
+		w.table(n)
+	case *tree.ThematicBreak:
+		w.x.Empty("hr")
+	case *tree.Figure:
+		w.figure(n)
+	case *tree.DefinitionList:
+		w.definitions(n)
+	case *tree.HTMLBlock:
+		w.htmlBlock(n)
+	case *tree.Only:
+		// The edition filter removes every Only before a backend runs; should one slip through,
+		// its content is the safe reading.
+		w.blocks(n.Blocks)
+	}
+	w.x.Newline()
+}
+
+func (w *writer) heading(h *tree.Heading) {
+	level := min(max(h.Level, 1), 6)
+	name := "h" + strconv.Itoa(level)
+	class := ""
+	for i, c := range h.Classes {
+		if i > 0 {
+			class += " "
+		}
+		class += c
+	}
+	w.x.Start(name, "id", w.opt.IDs.Get(h.ID), "class", class)
+	w.inlines(h.Content)
+	w.x.End(name)
+}
+
+func (w *writer) list(l *tree.List) {
+	name, start := "ul", ""
+	if l.Ordered {
+		name = "ol"
+		if l.Start != 1 {
+			start = strconv.Itoa(l.Start)
+		}
+	}
+	w.x.Start(name, "start", start)
+	w.x.Newline()
+	for _, it := range l.Items {
+		var lead func()
+		class := ""
+		if it.Task != tree.NoTask {
+			box := "\u2610" // ☐
+			class = "task"
+			if it.Task == tree.Checked {
+				box = "\u2611" // ☑
+				class = "task done"
+			}
+			lead = func() {
+				w.x.Element("span", box, "class", "task-box")
+				w.x.Text(" ")
+			}
+		}
+		w.x.Start("li", "class", class)
+		w.blocksLead(it.Blocks, l.Tight, lead)
+		w.x.End("li")
+		w.x.Newline()
+	}
+	w.x.End(name)
+}
+
+var alignStyle = [...]string{
+	tree.AlignNone:   "",
+	tree.AlignLeft:   "text-align: left",
+	tree.AlignCenter: "text-align: center",
+	tree.AlignRight:  "text-align: right",
+}
+
+func (w *writer) table(t *tree.Table) {
+	style := func(col int) string {
+		if col < len(t.Align) && int(t.Align[col]) < len(alignStyle) && t.Align[col] >= 0 {
+			return alignStyle[t.Align[col]]
+		}
+		return ""
+	}
+	row := func(cells []tree.Inlines, cell string) {
+		w.x.Start("tr")
+		for i, c := range cells {
+			w.x.Start(cell, "style", style(i))
+			w.inlines(c)
+			w.x.End(cell)
+		}
+		w.x.End("tr")
+		w.x.Newline()
+	}
+	if len(t.Header) == 0 && len(t.Rows) == 0 {
+		return
+	}
+	w.x.Start("table")
+	w.x.Newline()
+	if len(t.Header) > 0 {
+		w.x.Start("thead")
+		row(t.Header, "th")
+		w.x.End("thead")
+		w.x.Newline()
+	}
+	if len(t.Rows) > 0 {
+		w.x.Start("tbody")
+		w.x.Newline()
+		for _, r := range t.Rows {
+			row(r, "td")
+		}
+		w.x.End("tbody")
+		w.x.Newline()
+	}
+	w.x.End("table")
+}
+
+func (w *writer) figure(f *tree.Figure) {
+	caption := tree.PlainText(f.Caption)
+	w.x.Start("figure")
+	if f.Image != nil {
+		w.image(f.Image)
+		if (f.Image.Asset == nil || w.opt.ImageSrc(f.Image.Asset) == "") && caption == f.Image.Alt {
+			caption = "" // the alt text already stands in the image's place
+		}
+	}
+	if caption != "" {
+		w.x.Start("figcaption")
+		w.inlines(f.Caption)
+		w.x.End("figcaption")
+	}
+	w.x.End("figure")
+}
+
+func (w *writer) definitions(dl *tree.DefinitionList) {
+	w.x.Start("dl")
+	w.x.Newline()
+	for _, d := range dl.Items {
+		w.x.Start("dt")
+		w.inlines(d.Term)
+		w.x.End("dt")
+		w.x.Newline()
+		for _, def := range d.Definitions {
+			w.x.Start("dd")
+			w.blocks(def)
+			w.x.End("dd")
+			w.x.Newline()
+		}
+	}
+	w.x.End("dl")
+}
