@@ -35,3 +35,38 @@ func imgTag(raw string) (map[string]string, bool) {
 func isBreakTag(raw string) bool { return breakRE.MatchString(strings.TrimSpace(raw)) }
 
 func isComment(raw string) bool { return commentRE.MatchString(raw) }
+
+var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// unescape resolves what CommonMark lets text escape, in one pass as its renderers do: backslash
+// escapes of ASCII punctuation and entity references. goldmark's AST keeps both as written.
+func unescape(s string) string {
+	if !strings.ContainsAny(s, `\&`) {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			i++
+			sb.WriteByte(s[i])
+		case c == '&':
+			if m := entityRE.FindString(s[i:]); m != "" {
+				if u := html.UnescapeString(m); u != m {
+					sb.WriteString(u)
+					i += len(m) - 1
+					continue
+				}
+			}
+			sb.WriteByte(c)
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}

@@ -47,7 +47,11 @@ func appendInlines(out, content tree.Inlines) tree.Inlines {
 func (c *converter) inline(out tree.Inlines, n gast.Node) tree.Inlines {
 	switch n := n.(type) {
 	case *gast.Text:
-		out = appendText(out, string(n.Segment.Value(c.src)))
+		v := string(n.Segment.Value(c.src))
+		if !n.IsRaw() {
+			v = unescape(v)
+		}
+		out = appendText(out, v)
 		switch {
 		case n.HardLineBreak():
 			out = append(out, &tree.LineBreak{})
@@ -76,7 +80,7 @@ func (c *converter) inline(out tree.Inlines, n gast.Node) tree.Inlines {
 	case *east.Strikethrough:
 		return append(out, &tree.Strikethrough{Content: c.inlines(n)})
 	case *gast.Link:
-		return c.link(out, n, string(n.Destination), string(n.Title), c.inlines(n))
+		return c.link(out, n, unescape(string(n.Destination)), unescape(string(n.Title)), c.inlines(n))
 	case *gast.AutoLink:
 		url := string(n.URL(c.src))
 		label := string(n.Label(c.src))
@@ -85,7 +89,7 @@ func (c *converter) inline(out tree.Inlines, n gast.Node) tree.Inlines {
 		}
 		return append(out, &tree.Link{URL: url, Content: tree.Inlines{&tree.Text{Text: label}}})
 	case *gast.Image:
-		return append(out, c.image(n, string(n.Destination), tree.PlainText(c.inlines(n)), string(n.Title)))
+		return append(out, c.image(n, unescape(string(n.Destination)), tree.PlainText(c.inlines(n)), unescape(string(n.Title))))
 	case *gast.RawHTML:
 		var sb strings.Builder
 		for i := 0; i < n.Segments.Len(); i++ {
