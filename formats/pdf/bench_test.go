@@ -1,0 +1,51 @@
+package pdf
+
+import (
+	"testing"
+
+	"golang.org/x/sync/errgroup"
+
+	"bookc/builder"
+	"bookc/builder/tree"
+	"bookc/handbook"
+)
+
+// BenchmarkRender typesets a book of about 400 pages.
+func BenchmarkRender(b *testing.B) {
+	book := stressBook(57)
+	pages := 0
+	for b.Loop() {
+		out, err := Backend{}.Render(book)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = out.Files[0].Pages
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkHandbook renders the handbook's four editions concurrently, as `bookc pdf --all-roles`
+// does (goal: under 400 ms together).
+func BenchmarkHandbook(b *testing.B) {
+	book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var eds []*tree.Book
+	for _, role := range append([]string{""}, book.RoleNames()...) {
+		e, _, err := book.Edition(role)
+		if err != nil {
+			b.Fatal(err)
+		}
+		eds = append(eds, e)
+	}
+	for b.Loop() {
+		var g errgroup.Group
+		for _, e := range eds {
+			g.Go(func() error { _, err := (Backend{}).Render(e); return err })
+		}
+		if err := g.Wait(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package pdf
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"bookc/builder/tree"
+)
+
+var wordRx = regexp.MustCompile(`[0-9A-Za-z\x{00C0}-\x{024F}\x{0370}-\x{03FF}\x{0400}-\x{04FF}]+`)
+
+// bag counts words as /work/shared/tools/text-recall does: letters and digits, case-folded.
+func bag(s string) map[string]int {
+	m := map[string]int{}
+	for _, w := range wordRx.FindAllString(s, -1) {
+		m[strings.ToLower(w)]++
+	}
+	return m
+}
+
+// bookText is every word a reader should find: chapter titles, blocks and footnotes.
+func bookText(b *tree.Book) string {
+	var sb strings.Builder
+	var blocks func(bs tree.Blocks)
+	in := func(is tree.Inlines) { sb.WriteString(tree.PlainText(is) + "\n") }
+	blocks = func(bs tree.Blocks) {
+		for _, b := range bs {
+			switch n := b.(type) {
+			case *tree.Heading:
+				in(n.Content)
+			case *tree.Paragraph:
+				in(n.Content)
+			case *tree.CodeBlock:
+				sb.WriteString(n.Text + "\n")
+			case *tree.HTMLBlock:
+				sb.WriteString(n.Text + "\n")
+			case *tree.Quote:
+				blocks(n.Blocks)
+			case *tree.Admonition:
+				blocks(n.Blocks)
+			case *tree.List:
+				for _, it := range n.Items {
+					blocks(it.Blocks)
+				}
+			case *tree.DefinitionList:
+				for _, it := range n.Items {
+					in(it.Term)
+					for _, d := range it.Definitions {
+						blocks(d)
+					}
+				}
+			case *tree.Table:
+				for _, c := range n.Header {
+					in(c)
+				}
+				for _, r := range n.Rows {
+					for _, c := range r {
+						in(c)
+					}
+				}
+			case *tree.Figure:
+				in(n.Caption)
+			}
+		}
+	}
+	for _, c := range b.Chapters() {
+		blocks(c.Blocks)
+		for _, f := range c.Footnotes {
+			blocks(f.Blocks)
+		}
+	}
+	return sb.String()
+}
+
+var hyphenated = regexp.MustCompile(`(\w)[-\x{00AD}]\n\s*([a-z])`)
+
+// TestTextKept checks that the PDF keeps the book's words (text-recall's measure), and that the
+// words that are hardest to keep (long URLs, identifiers, code lines) are there whole.
+func TestTextKept(t *testing.T) {
+	b := stressBook(3)
+	_, path := render(t, b)
+	text := strings.Join(pageTexts(t, path), "\n")
+	text = hyphenated.ReplaceAllString(text, "$1$2")
+	src, got := bag(bookText(b)), bag(text)
+	total, found := 0, 0
+	var missed []string
+	for w, n := range src {
+		total += n
+		found += min(n, got[w])
+		if got[w] < n {
+			missed = append(missed, w)
+		}
+	}
+	if r := float64(found) / float64(total); r < 0.995 {
+		t.Errorf("recall %.4f < 0.995; missed %v", r, missed)
+	}
+	flat := strings.Join(strings.Fields(text), "")
+	for _, s := range []string{"WatchNodesInClusterWithFilters", "node_image_x86_64-linux-gnu_with_debug_symbols.tar.zst",
+		"applyDiff(ctx,computeDiff(desired,actual),opts...)"} {
+		if !strings.Contains(flat, s) {
+			t.Errorf("%q is not in the PDF in one piece", s)
+		}
+	}
+}
+
+// TestFootnotes checks that each footnote sits on the page that refers to it.
+func TestFootnotes(t *testing.T) {
+	_, path := render(t, stressBook(4))
+	n := 0
+	for i, p := range pageTexts(t, path) {
+		if !strings.Contains(p, "Footnote text of chapter") {
+			continue
+		}
+		n++
+		if !strings.Contains(strings.ReplaceAll(p, "\n", " "), "a note") {
+			t.Errorf("page %d has a footnote but not the reference to it", i+1)
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d pages with footnotes, want 4", n)
+	}
+}

@@ -1,0 +1,189 @@
+// Package draw paints laid-out pages into a PDF with fpdf: text, shapes, images, links, the
+// outline and the document information. Every position comes from the layout; draw decides none.
+package draw
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"bookc/formats/pdf/page"
+)
+
+// PDF paints the document. The same document always gives the same bytes.
+func PDF(doc *page.Doc) ([]byte, error) {
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	m := doc.Meta
+	f.SetCreationDate(m.Date)
+	f.SetModificationDate(m.Date)
+	f.SetProducer("bookc", true)
+	f.SetCreator(m.Creator, true)
+	f.SetTitle(m.Title, true)
+	f.SetAuthor(m.Author, true)
+	f.SetSubject(m.Subject, true)
+	f.SetLang(m.Language)
+	for _, font := range page.Fonts {
+		face := font.Face()
+		// fpdf writes into the bytes it is given; the fonts package's are shared
+		f.AddUTF8FontFromBytes(face.Name, "", bytes.Clone(face.TTF))
+	}
+	links := map[string]int{}
+	for _, d := range doc.Dests {
+		if _, dup := links[d.Name]; !dup {
+			id := f.AddLink()
+			f.SetLink(id, d.Y, d.Page+1)
+			links[d.Name] = id
+		}
+	}
+	p := &painter{f: f, links: links, images: map[string]bool{}, lineWidth: -1}
+	mark := 0
+	for i, pg := range doc.Pages {
+		f.AddPage()
+		p.font(page.Regular, 10) // bookmarks take their encoding from the current font
+		for ; mark < len(doc.Outline) && doc.Outline[mark].Page == i; mark++ {
+			b := doc.Outline[mark]
+			f.Bookmark(b.Title, b.Level, b.Y)
+		}
+		if err := p.page(pg); err != nil {
+			return nil, fmt.Errorf("page %d: %w", i+1, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return nil, err
+	}
+	return addLabels(buf.Bytes(), doc.Labels)
+}
+
+// painter paints pages, setting fpdf's state only when it changes.
+type painter struct {
+	f                *fpdf.Fpdf
+	links            map[string]int
+	images           map[string]bool
+	cur              page.Font
+	size             float64
+	text, fill, line *page.Color
+	lineWidth        float64
+}
+
+func (p *painter) textColor(c page.Color) {
+	if p.text == nil || *p.text != c {
+		p.f.SetTextColor(int(c.R), int(c.G), int(c.B))
+		p.text = &c
+	}
+}
+
+func (p *painter) fillColor(c page.Color) {
+	if p.fill == nil || *p.fill != c {
+		p.f.SetFillColor(int(c.R), int(c.G), int(c.B))
+		p.fill = &c
+	}
+}
+
+func (p *painter) stroke(c page.Color, w float64) {
+	if p.line == nil || *p.line != c {
+		p.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		p.line = &c
+	}
+	if w != p.lineWidth {
+		p.f.SetLineWidth(w)
+		p.lineWidth = w
+	}
+}
+
+func (p *painter) font(font page.Font, size float64) {
+	if font != p.cur || size != p.size {
+		p.f.SetFont(font.Face().Name, "", size)
+		p.cur, p.size = font, size
+	}
+}
+
+func (p *painter) page(pg *page.Page) error {
+	f := p.f
+	for _, r := range pg.Rects {
+		style := ""
+		if r.Fill != nil {
+			p.fillColor(*r.Fill)
+			style += "F"
+		}
+		if r.Stroke != nil {
+			p.stroke(*r.Stroke, r.LineWidth)
+			style += "D"
+		}
+		f.Rect(r.X, r.Y, r.W, r.H, style)
+	}
+	for _, r := range pg.Rules {
+		p.stroke(r.Color, r.Width)
+		f.Line(r.X1, r.Y1, r.X2, r.Y2)
+	}
+	for _, im := range pg.Images {
+		if err := p.image(im); err != nil {
+			return err
+		}
+	}
+	for _, t := range pg.Texts {
+		p.font(t.Font, t.Size)
+		p.textColor(t.Color)
+		f.Text(t.X, t.Y, t.S)
+	}
+	for _, l := range pg.Links {
+		if l.Dest != "" {
+			if id, ok := p.links[l.Dest]; ok {
+				f.Link(l.X, l.Y, l.W, l.H, id)
+			}
+		} else if l.URL != "" {
+			f.LinkString(l.X, l.Y, l.W, l.H, l.URL)
+		}
+	}
+	return f.Error()
+}
+
+var imageTypes = map[string]string{"image/png": "PNG", "image/jpeg": "JPG", "image/gif": "GIF"}
+
+func (p *painter) image(im page.Image) error {
+	opts := fpdf.ImageOptions{ImageType: imageTypes[im.MediaType]}
+	if !p.images[im.Name] {
+		data := im.Data
+		if opts.ImageType == "PNG" && !plainPNG(data) {
+			var err error
+			if data, err = repack(data); err != nil {
+				return fmt.Errorf("image %s: %w", im.Name, err)
+			}
+		}
+		p.f.RegisterImageOptionsReader(im.Name, opts, bytes.NewReader(data))
+		if err := p.f.Error(); err != nil {
+			return fmt.Errorf("image %s: %w", im.Name, err)
+		}
+		p.images[im.Name] = true
+	}
+	p.f.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, opts, 0, "")
+	return nil
+}
+
+// plainPNG reports whether fpdf reads the PNG as it is: 8 bits or fewer per sample, not interlaced.
+func plainPNG(data []byte) bool {
+	return len(data) > 28 && data[24] <= 8 && data[28] == 0
+}
+
+// repack re-encodes a PNG as 8-bit, non-interlaced RGBA.
+func repack(data []byte) ([]byte, error) {
+	src, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	dst := image.NewNRGBA(src.Bounds())
+	draw.Draw(dst, dst.Bounds(), src, src.Bounds().Min, draw.Src)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, dst); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,68 @@
+package layout
+
+import (
+	"bookc/builder/tree"
+	"bookc/formats/pdf/page"
+)
+
+var admonitionColors = map[tree.AdmonitionKind]page.Color{
+	tree.Note:      {R: 0x2f, G: 0x6f, B: 0xc0},
+	tree.Tip:       {R: 0x2e, G: 0x8b, B: 0x57},
+	tree.Important: {R: 0x7b, G: 0x4f, B: 0xc0},
+	tree.Warning:   {R: 0xc2, G: 0x7c, B: 0x0e},
+	tree.Caution:   {R: 0xc0, G: 0x39, B: 0x2b},
+}
+
+// tint mixes a colour with white, for backgrounds.
+func tint(c page.Color, f float64) page.Color {
+	m := func(v uint8) uint8 { return uint8(255 - (255-float64(v))*f) }
+	return page.Color{R: m(c.R), G: m(c.G), B: m(c.B)}
+}
+
+// admonition sets its blocks in a tinted box with a coloured bar and the kind as a label.
+func (l *lay) admonition(a *tree.Admonition, x, w float64) []*vbox {
+	l.nest++
+	defer func() { l.nest-- }()
+	c, ok := admonitionColors[a.Kind]
+	if !ok {
+		c = admonitionColors[tree.Note]
+	}
+	label := style{font: page.Bold, size: l.size, color: c}
+	head := l.setLines(l.build([]run{{st: &label, text: a.Kind.Label()}}, w), x+12, w-20, l.lead, left)
+	out := []*vbox{{h: 6}}
+	out = append(out, head...)
+	out = append(out, &vbox{h: 2})
+	keepTogether(out)
+	out = append(out, l.blocks(a.Blocks, x+12, w-20)...)
+	if n := len(out); n > 0 {
+		out[n-1].keep = true
+	}
+	out = append(out, &vbox{h: 6})
+	decorate(out, x, 3, c)
+	decorate(out, x, w, tint(c, 0.08))
+	return out
+}
+
+// definitions sets each term in bold, its definitions indented below it.
+func (l *lay) definitions(d *tree.DefinitionList, x, w float64) []*vbox {
+	l.nest++
+	defer func() { l.nest-- }()
+	var out []*vbox
+	for i, it := range d.Items {
+		if i > 0 {
+			out = append(out, space(parSkip))
+		}
+		term := l.setLines(l.build(l.runs(it.Term, l.text().with(func(s *style) { s.font = page.Bold }), nil), w), x, w, l.lead, left)
+		for _, b := range term {
+			b.keep = true
+		}
+		out = append(out, term...)
+		for j, def := range it.Definitions {
+			if j > 0 {
+				out = append(out, space(parSkip/2))
+			}
+			out = append(out, l.blocks(def, x+listIndent, w-listIndent)...)
+		}
+	}
+	return out
+}

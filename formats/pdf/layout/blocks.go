@@ -1,0 +1,170 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"bookc/builder/tree"
+	"bookc/formats/pdf/page"
+)
+
+// blocks lays out blocks one below the other, with paragraph spacing between them.
+func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
+	var out []*vbox
+	var prev tree.Block
+	for _, b := range bs {
+		bb := l.block(b, x, w)
+		if len(bb) == 0 {
+			continue
+		}
+		if len(out) > 0 {
+			gap := parSkip * l.size / bodySize
+			if h, ok := b.(*tree.Heading); ok && h.Level <= 3 {
+				gap = 20 - 3*float64(h.Level)
+			} else if display(b) || display(prev) {
+				gap *= 1.5
+			}
+			out = append(out, space(gap))
+		}
+		out = append(out, bb...)
+		prev = b
+	}
+	return out
+}
+
+// display blocks stand apart from the text around them.
+func display(b tree.Block) bool {
+	switch b.(type) {
+	case *tree.CodeBlock, *tree.Table, *tree.Figure, *tree.Admonition:
+		return true
+	}
+	return false
+}
+
+func (l *lay) block(b tree.Block, x, w float64) []*vbox {
+	switch n := b.(type) {
+	case *tree.Heading:
+		return l.heading(n, x, w)
+	case *tree.Paragraph:
+		return l.cached(n, x, w, func() []*vbox { return l.paragraph(l.runs(n.Content, l.text(), nil), x, w) })
+	case *tree.HTMLBlock:
+		if strings.TrimSpace(n.Text) == "" {
+			return nil
+		}
+		return l.paragraph([]run{{st: ptr(l.text()), text: n.Text}}, x, w)
+	case *tree.List:
+		return l.list(n, x, w)
+	case *tree.CodeBlock:
+		return l.cached(n, x, w, func() []*vbox { return l.code(n, x, w) })
+	case *tree.Quote:
+		l.nest++
+		defer func() { l.nest-- }()
+		inner := l.blocks(n.Blocks, x+blockIndent, w-blockIndent)
+		decorate(inner, x+1, 2.5, ruleGrey)
+		return inner
+	case *tree.Admonition:
+		return l.admonition(n, x, w)
+	case *tree.Table:
+		return l.cached(n, x, w, func() []*vbox { return l.table(n, x, w) })
+	case *tree.ThematicBreak:
+		b := &vbox{h: 2 * parSkip}
+		b.p.Rules = append(b.p.Rules, page.Rule{X1: x + w/3, Y1: parSkip, X2: x + 2*w/3, Y2: parSkip, Width: 0.6, Color: ruleGrey})
+		return []*vbox{b}
+	case *tree.Figure:
+		return l.figure(n, x, w)
+	case *tree.DefinitionList:
+		return l.definitions(n, x, w)
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// unhyphenated turns hyphenation off until the returned function is called.
+func (l *lay) unhyphenated() func() {
+	was := l.noHyphen
+	l.noHyphen = true
+	return func() { l.noHyphen = was }
+}
+
+// paragraph sets justified lines that never leave a single line at a page's foot or head.
+func (l *lay) paragraph(rs []run, x, w float64) []*vbox {
+	lines := l.setLines(l.build(rs, w), x, w, l.lead, justify)
+	if n := len(lines); n >= 2 {
+		lines[0].keep = true
+		lines[n-2].keep = true
+	}
+	return lines
+}
+
+var headingSizes = [...]float64{0, 22, 15, 12.5, 11, 10.5, 10.5}
+
+// heading sets a section heading that stays with what follows it.
+func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
+	defer l.unhyphenated()()
+	size := headingSizes[min(max(h.Level, 1), 6)]
+	st := style{font: page.Bold, size: size, color: black}
+	if h.Level >= 5 {
+		st.font = page.BoldItalic
+	}
+	lines := l.setLines(l.build(l.runs(h.Content, st, nil), w), x, w, size*1.3, left)
+	if len(lines) == 0 {
+		return nil
+	}
+	for _, b := range lines {
+		b.keep = true
+	}
+	lines[0].dests = append(lines[0].dests, h.ID)
+	if l.nest == 0 && l.chap != nil {
+		lines[0].marks = append(lines[0].marks, mark{title: tree.PlainText(h.Content), level: l.level + h.Level - 1})
+	}
+	return append(lines, &vbox{h: 3, glue: true})
+}
+
+// list indents items and hangs their bullets, numbers or check boxes.
+func (l *lay) list(ls *tree.List, x, w float64) []*vbox {
+	l.nest++
+	l.lists++
+	defer func() { l.nest--; l.lists-- }()
+	var out []*vbox
+	for i, it := range ls.Items {
+		inner := l.blocks(it.Blocks, x+listIndent, w-listIndent)
+		if len(inner) == 0 {
+			inner = []*vbox{{h: l.lead, base: (l.lead + l.size*0.734) / 2}}
+		}
+		if i > 0 {
+			gap := parSkip * l.size / bodySize
+			if ls.Tight {
+				gap = 2
+			}
+			out = append(out, space(gap))
+		}
+		if first := firstText(inner); first != nil {
+			l.marker(first, ls, i, it.Task, x+listIndent-5)
+		}
+		out = append(out, inner...)
+	}
+	return out
+}
+
+// marker draws an item's bullet, number or check box, ending at x on the first line's baseline.
+func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64) {
+	if task != tree.NoTask {
+		s := l.size * 0.7
+		r := page.Rect{X: x - s, Y: b.base - s, W: s, H: s, Stroke: colorPtr(black), LineWidth: 0.6}
+		b.p.Rects = append(b.p.Rects, r)
+		if task == tree.Checked {
+			b.p.Rules = append(b.p.Rules,
+				page.Rule{X1: x - s*0.8, Y1: b.base - s*0.5, X2: x - s*0.55, Y2: b.base - s*0.2, Width: 0.9, Color: black},
+				page.Rule{X1: x - s*0.55, Y1: b.base - s*0.2, X2: x - s*0.15, Y2: b.base - s*0.85, Width: 0.9, Color: black})
+		}
+		return
+	}
+	st := l.text()
+	text := [...]string{"•", "◦", "▪"}[(l.lists-1)%3]
+	if ls.Ordered {
+		text = strconv.Itoa(ls.Start+i) + "."
+	}
+	tw := st.face().Width(text, st.size)
+	b.p.Texts = append(b.p.Texts, page.Text{X: x - tw, Y: b.base, Font: st.font, Size: st.size, Color: st.color, S: text})
+}

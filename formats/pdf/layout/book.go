@@ -1,0 +1,310 @@
+// Package layout typesets a book: it breaks paragraphs into lines (Knuth–Plass, with
+// hyphenation), sets code, tables, lists and figures, and cuts the result into pages with
+// footnotes, running headers, a title page and a table of contents. Drawing is not its job.
+package layout
+
+import (
+	"maps"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"bookc/builder/diag"
+	"bookc/builder/tree"
+	"bookc/formats/pdf/page"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// passes bounds the layouts run to settle the page numbers that cross-references print.
+const passes = 3
+
+// Book lays out an edition: a title page, the contents, then the chapters.
+func Book(b *tree.Book) (*page.Doc, diag.List) {
+	var (
+		l            *lay
+		body, toc    *flow
+		refs, labels map[string]string
+		num          = folios{toc: 1}
+	)
+	us := (&lay{book: b}).units()
+	front := prefix(us)
+	hy := newHyphens()
+	memos := make([]*memo, len(us))
+	for i := range memos {
+		memos[i] = newMemo()
+	}
+	for range passes {
+		l = newLay(b, refs, newMemo(), hy)
+		body = l.paginate(l.body(us, memos))
+		num.split = 0
+		if front > 0 {
+			num.split = pageOf(body, us[front].dest())
+		}
+		// the contents' length numbers the prefix pages, and their numbers are in the contents
+		for range passes {
+			labels = num.labels(body)
+			toc = l.paginate(l.contents(labels))
+			if len(toc.pages) == num.toc {
+				break
+			}
+			num.toc = len(toc.pages)
+		}
+		if maps.Equal(labels, refs) {
+			break
+		}
+		refs = labels
+	}
+	title := l.titlePage()
+	doc := &page.Doc{Width: l.g.W, Height: l.g.H, Meta: meta(b)}
+	doc.Labels = []page.Label{{Page: 0, Roman: true}, {Page: len(title.pages) + len(toc.pages) + num.split}}
+	l.add(doc, title, func(int) string { return "" })
+	l.add(doc, toc, func(i int) string { return roman(i + 2) })
+	doc.Outline = append(doc.Outline, page.Bookmark{Title: "Contents", Page: 1, Y: l.g.Top})
+	l.add(doc, body, num.body)
+	level := -1
+	for i := range doc.Outline {
+		level = min(doc.Outline[i].Level, level+1)
+		doc.Outline[i].Level = level
+	}
+	return doc, l.diags
+}
+
+// folios numbers pages as books do: roman for the title page, the contents and the prefix
+// chapters (the front matter), arabic from 1 on the first page of the first numbered chapter or part.
+type folios struct {
+	toc   int // pages of contents
+	split int // the body's first page with an arabic number
+}
+
+func (n folios) body(i int) string {
+	if i < n.split {
+		return roman(2 + n.toc + i)
+	}
+	return strconv.Itoa(i - n.split + 1)
+}
+
+// labels gives every link target of the body the number of its page.
+func (n folios) labels(body *flow) map[string]string {
+	labels := map[string]string{}
+	for _, d := range body.dests {
+		if _, dup := labels[d.Name]; !dup {
+			labels[d.Name] = n.body(d.Page)
+		}
+	}
+	return labels
+}
+
+func pageOf(f *flow, dest string) int {
+	for _, d := range f.dests {
+		if d.Name == dest {
+			return d.Page
+		}
+	}
+	return 0
+}
+
+// prefix counts the units of the front matter: the unnumbered chapters before any part title or
+// numbered chapter. A book without numbered chapters has none: it is all body.
+func prefix(us []unit) int {
+	for i, u := range us {
+		if u.chap == nil || u.titled || u.chap.Number != nil {
+			return i
+		}
+	}
+	return 0
+}
+
+func meta(b *tree.Book) page.Meta {
+	subject := b.Edition.Title
+	if subject == "" {
+		subject = "Full edition"
+	}
+	return page.Meta{Title: b.Title, Author: strings.Join(b.Authors, ", "), Subject: subject,
+		Language: b.Language, Creator: "bookc", Date: b.Date}
+}
+
+// add appends a flow's pages to the document with their running header and folio.
+func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
+	base := len(doc.Pages)
+	for i, pg := range f.pages {
+		p := &pg.p
+		if s := label(i); s != "" && !pg.bare {
+			st := style{font: page.Regular, size: smallSize, color: grey}
+			w := st.face().Width(s, st.size)
+			p.Texts = append(p.Texts, page.Text{X: l.g.Left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.font, Size: st.size, Color: st.color, S: s})
+		}
+		if !pg.opening && pg.running != "" {
+			st := style{font: page.Italic, size: smallSize, color: grey}
+			s := fitText(pg.running, st, l.g.Measure)
+			p.Texts = append(p.Texts, page.Text{X: l.g.Left, Y: l.g.HeaderY, Font: st.font, Size: st.size, Color: st.color, S: s})
+			p.Rules = append(p.Rules, page.Rule{X1: l.g.Left, Y1: l.g.HeaderY + 5, X2: l.g.Left + l.g.Measure, Y2: l.g.HeaderY + 5, Width: 0.4, Color: ruleGrey})
+		}
+		doc.Pages = append(doc.Pages, p)
+	}
+	for _, d := range f.dests {
+		d.Page += base
+		doc.Dests = append(doc.Dests, d)
+	}
+	for _, m := range f.marks {
+		m.Page += base
+		doc.Outline = append(doc.Outline, m)
+	}
+}
+
+// fitText shortens s with an ellipsis until it fits the width.
+func fitText(s string, st style, w float64) string {
+	fc := st.face()
+	if fc.Width(s, st.size) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && fc.Width(string(rs)+"…", st.size) > w {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+func roman(n int) string {
+	var sb strings.Builder
+	for _, v := range []struct {
+		n int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for ; n >= v.n; n -= v.n {
+			sb.WriteString(v.s)
+		}
+	}
+	return sb.String()
+}
+
+// unit is a part page or a chapter without its sub-chapters: what one worker lays out.
+type unit struct {
+	part   int // index of the part whose title page this is, or -1
+	chap   *tree.Chapter
+	level  int
+	titled bool // the chapter is in a titled part
+}
+
+// dest names the unit's first page.
+func (u unit) dest() string {
+	if u.chap == nil {
+		return partDest(u.part)
+	}
+	return u.chap.ID
+}
+
+func (l *lay) units() []unit {
+	var us []unit
+	var walk func(cs []*tree.Chapter, level int, titled bool)
+	walk = func(cs []*tree.Chapter, level int, titled bool) {
+		for _, c := range cs {
+			us = append(us, unit{part: -1, chap: c, level: level, titled: titled})
+			walk(c.Children, level+1, titled)
+		}
+	}
+	for i, part := range l.book.Parts {
+		level := 0
+		if part.Title != "" {
+			us = append(us, unit{part: i})
+			level = 1
+		}
+		walk(part.Chapters, level, part.Title != "")
+	}
+	return us
+}
+
+// body lays out every part page and chapter, concurrently, and joins them in reading order.
+func (l *lay) body(us []unit, memos []*memo) []*vbox {
+	lays := make([]*lay, len(us))
+	boxes := make([][]*vbox, len(us))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, u := range us {
+		g.Go(func() error {
+			c := newLay(l.book, l.refs, memos[i], l.hyph)
+			if u.chap == nil {
+				boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
+			} else {
+				boxes[i] = c.chapter(u.chap, u.level)
+			}
+			lays[i] = c
+			return nil
+		})
+	}
+	_ = g.Wait() // the workers return no errors
+	var out []*vbox
+	for i, c := range lays {
+		out = append(out, boxes[i]...)
+		maps.Copy(l.notes, c.notes)
+		l.diags = append(l.diags, c.diags...)
+	}
+	return out
+}
+
+// partDest names a part's page; IDs of the book never hold a colon.
+func partDest(i int) string { return "bookc:part-" + strconv.Itoa(i+1) }
+
+// partPage is a page of its own with the part's title.
+func (l *lay) partPage(part *tree.Part, i int) []*vbox {
+	defer l.unhyphenated()()
+	st := style{font: page.Bold, size: 24, color: black}
+	lines := l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center)
+	top := &vbox{h: l.g.TextH / 3, newPage: true, chapter: &chapMark{title: part.Title, bare: true},
+		dests: []string{partDest(i)}, marks: []mark{{title: part.Title}}}
+	return append([]*vbox{top}, lines...)
+}
+
+// chapter starts a page with the chapter's number and title, then sets its blocks.
+func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
+	l.chap, l.level = c, level
+	for _, fn := range c.Footnotes {
+		l.notes[fn.ID] = l.footnote(fn)
+	}
+	restore := l.unhyphenated()
+	title := tree.Inlines{&tree.Text{Text: c.Title}}
+	dests := []string{c.ID}
+	if len(c.Blocks) > 0 {
+		if h, ok := c.Blocks[0].(*tree.Heading); ok {
+			title = h.Content
+			dests = append(dests, h.ID)
+		}
+	}
+	plain := tree.PlainText(title)
+	if c.Number != nil {
+		plain = c.Number.String() + "  " + plain
+	}
+	head := []*vbox{{h: 24, newPage: true, chapter: &chapMark{title: plain}, dests: dests, marks: []mark{{title: plain, level: level}}}}
+	if c.Number != nil {
+		st := style{font: page.Regular, size: 13, color: grey}
+		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, 22, left)...)
+	}
+	st := style{font: page.Bold, size: headingSizes[1], color: black}
+	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, 28, left)...)
+	rule := &vbox{h: 26}
+	rule.p.Rules = append(rule.p.Rules, page.Rule{X1: l.g.Left, Y1: 8, X2: l.g.Left + l.g.Measure, Y2: 8, Width: 0.8, Color: black})
+	head = append(head, rule)
+	keepTogether(head)
+	restore()
+	if len(c.Blocks) > 1 {
+		head = append(head, l.blocks(c.Blocks[1:], l.g.Left, l.g.Measure)...)
+	}
+	if l.missing != "" {
+		l.diags.Add(diag.Warnf(c.Source, 0, "the Go fonts have no glyph for %q; the PDF prints '?' instead", l.missing))
+	}
+	return head
+}
+
+// footnote sets a footnote in the small size, its number hanging in the margin of the note.
+func (l *lay) footnote(fn *tree.Footnote) []*vbox {
+	size, lead := l.size, l.lead
+	l.size, l.lead = noteSize, noteLead
+	l.nest++
+	bs := l.blocks(fn.Blocks, l.g.Left+14, l.g.Measure-14)
+	l.size, l.lead = size, lead
+	l.nest--
+	if first := firstText(bs); first != nil {
+		first.p.Texts = append(first.p.Texts, page.Text{X: l.g.Left, Y: first.base, Font: page.Regular, Size: noteSize, Color: black, S: strconv.Itoa(fn.Number)})
+	}
+	return bs
+}

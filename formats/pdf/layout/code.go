@@ -1,0 +1,173 @@
+package layout
+
+import (
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+
+	"bookc/builder/tree"
+	"bookc/formats/pdf/page"
+)
+
+// cell is one character of code in its colour.
+type cell struct {
+	r    rune
+	font page.Font
+	c    page.Color
+}
+
+// highlight splits code into lines of coloured characters, with tabs expanded.
+func highlight(lang, text string) [][]cell {
+	lines := [][]cell{nil}
+	add := func(s string, font page.Font, c page.Color) {
+		for _, r := range s {
+			cur := &lines[len(lines)-1]
+			switch r {
+			case '\n':
+				lines = append(lines, nil)
+			case '\t':
+				for n := 4 - len(*cur)%4; n > 0; n-- {
+					*cur = append(*cur, cell{' ', font, c})
+				}
+			case '\r':
+			default:
+				*cur = append(*cur, cell{r, font, c})
+			}
+		}
+	}
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	if lexer == nil {
+		add(text, page.Mono, codeText)
+		return lines
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, text)
+	if err != nil {
+		add(text, page.Mono, codeText)
+		return lines
+	}
+	sty := styles.Get("tango")
+	for tok := it(); tok != chroma.EOF; tok = it() {
+		e := sty.Get(tok.Type)
+		c, font := codeText, page.Mono
+		if e.Colour.IsSet() {
+			c = page.Color{R: e.Colour.Red(), G: e.Colour.Green(), B: e.Colour.Blue()}
+		}
+		if e.Bold == chroma.Yes {
+			font = page.MonoBold
+		}
+		add(tok.Value, font, c)
+	}
+	if n := len(lines); n > 1 && len(lines[n-1]) == 0 && !strings.HasSuffix(text, "\n") {
+		lines = lines[:n-1] // a lexer's own closing newline
+	}
+	return lines
+}
+
+const markW = 9.0 // room for the continuation mark at the end of a wrapped line
+
+// code sets a code block on a light background, wrapping long lines with a mark at the cut.
+func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
+	size, lead := codeSize*l.size/bodySize, codeLead*l.size/bodySize
+	limit := w - 2*codePad - markW
+	out := []*vbox{{h: codePad - 1, keep: true}}
+	for _, line := range highlight(c.Lang, c.Text) {
+		segs := wrapCode(line, size, limit)
+		for j, seg := range segs {
+			b := &vbox{h: lead, base: (lead + size*0.734) / 2}
+			l.setCode(b, seg, x+codePad, size)
+			if j < len(segs)-1 {
+				b.keep = true
+				contMark(b, x+w-codePad-markW+2, size)
+			}
+			out = append(out, b)
+		}
+	}
+	if n := len(out); n > 3 {
+		out[1].keep = true
+		out[n-2].keep = true
+	}
+	out[len(out)-1].keep = true
+	out = append(out, &vbox{h: codePad + 1})
+	decorate(out, x, w, codeBg)
+	return out
+}
+
+// wrapCode cuts a line into pieces that fit the limit, preferably after a space or punctuation.
+func wrapCode(line []cell, size, limit float64) [][]cell {
+	var segs [][]cell
+	for {
+		acc, cut := 0.0, -1
+		for i, c := range line {
+			acc += faceOf(c.font).Rune(c.r, size)
+			if acc > limit {
+				cut = i
+				break
+			}
+		}
+		if cut < 0 {
+			return append(segs, line)
+		}
+		at := lastBreak(line, cut, func(k int) bool { return line[k-1].r == ' ' })
+		if at < 0 {
+			// before punctuation, as verbatimCuts does, so that no line ends in a hyphen
+			at = lastBreak(line, cut, func(k int) bool {
+				return strings.ContainsRune(codeBreaks, line[k].r) && !strings.ContainsRune(codeBreaks, line[k-1].r)
+			})
+		}
+		if at <= 0 {
+			at = max(cut, 1)
+		}
+		segs = append(segs, line[:at])
+		line = line[at:]
+	}
+}
+
+const codeBreaks = "/.,;:_-=&|([{"
+
+// lastBreak returns the last index k in (cut/2, cut] where ok(k) allows a cut before line[k], or -1.
+func lastBreak(line []cell, cut int, ok func(k int) bool) int {
+	for k := cut; k > cut/2; k-- {
+		if ok(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// setCode adds a segment's characters as text runs, one per colour.
+func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
+	for i := 0; i < len(seg); {
+		j := i
+		var sb strings.Builder
+		fc := faceOf(seg[i].font)
+		for ; j < len(seg) && seg[j].c == seg[i].c && seg[j].font == seg[i].font; j++ {
+			if g := l.glyph(fc, seg[j].r); g >= 0 {
+				sb.WriteRune(g)
+			}
+		}
+		s := sb.String()
+		if strings.TrimSpace(s) != "" {
+			b.p.Texts = append(b.p.Texts, page.Text{X: x, Y: b.base, Font: seg[i].font, Size: size, Color: seg[i].c, S: s})
+		}
+		x += faceOf(seg[i].font).Width(s, size)
+		i = j
+	}
+}
+
+// contMark draws a hooked arrow (↩) with lines: the Go fonts have no such glyph, and a drawn mark
+// adds nothing to the text a reader copies.
+func contMark(b *vbox, x, size float64) {
+	y := b.base - size*0.35
+	top := b.base - size*0.8
+	c := grey
+	b.p.Rules = append(b.p.Rules,
+		page.Rule{X1: x + 6, Y1: top, X2: x + 6, Y2: y, Width: 0.6, Color: c},
+		page.Rule{X1: x + 6, Y1: y, X2: x, Y2: y, Width: 0.6, Color: c},
+		page.Rule{X1: x, Y1: y, X2: x + 2, Y2: y - 1.6, Width: 0.6, Color: c},
+		page.Rule{X1: x, Y1: y, X2: x + 2, Y2: y + 1.6, Width: 0.6, Color: c})
+}

@@ -1,0 +1,113 @@
+package layout
+
+import (
+	"strings"
+
+	"bookc/builder/tree"
+	"bookc/formats/pdf/page"
+)
+
+// titlePage sets the title, the edition, the authors and the date, centred.
+func (l *lay) titlePage() *flow {
+	defer l.unhyphenated()()
+	g := l.g
+	var out []*vbox
+	add := func(text string, st style, lead, gap float64) {
+		if text == "" {
+			return
+		}
+		out = append(out, space(gap))
+		out = append(out, l.setLines(l.build([]run{{st: &st, text: text}}, g.Measure), g.Left, g.Measure, lead, center)...)
+	}
+	out = append(out, &vbox{h: g.TextH / 5})
+	add(l.book.Title, style{font: page.Bold, size: 30, color: black}, 38, 0)
+	add(l.book.Edition.Title, style{font: page.Regular, size: 16, color: grey}, 22, 14)
+	add(l.book.Description, style{font: page.Italic, size: 12, color: grey}, 17, 24)
+	add(strings.Join(l.book.Authors, ", "), style{font: page.Regular, size: 14, color: black}, 20, 60)
+	if !l.book.Date.IsZero() {
+		add(l.book.Date.Format("January 2006"), style{font: page.Regular, size: 11, color: grey}, 16, 40)
+	}
+	f := &flow{}
+	pg := &built{opening: true}
+	y := g.Top
+	for _, b := range out {
+		b.p.Shift(&pg.p, 0, y)
+		y += b.h
+	}
+	f.pages = append(f.pages, pg)
+	return f
+}
+
+// contents lays out the table of contents: parts, chapters and their sections, each with dot
+// leaders to its page number, the whole entry a link.
+func (l *lay) contents(labels map[string]string) []*vbox {
+	defer l.unhyphenated()()
+	g := l.g
+	st := style{font: page.Bold, size: headingSizes[1], color: black}
+	out := []*vbox{{h: 24, newPage: true, chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}
+	out = append(out, l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, 28, left)...)
+	out = append(out, &vbox{h: 26})
+	for i, part := range l.book.Parts {
+		depth := 0
+		if part.Title != "" {
+			out = append(out, space(10))
+			out = append(out, l.entry(part.Title, partDest(i), labels, style{font: page.Bold, size: 11.5, color: black}, 0)...)
+			depth = 1
+		}
+		var walk func(cs []*tree.Chapter, d int)
+		walk = func(cs []*tree.Chapter, d int) {
+			for _, c := range cs {
+				title := c.Title
+				if c.Number != nil {
+					title = c.Number.String() + "  " + title
+				}
+				st := style{font: page.Regular, size: l.size, color: black}
+				if d == depth {
+					st.font = page.Bold
+					out = append(out, space(4))
+				}
+				out = append(out, l.entry(title, c.ID, labels, st, float64(d-depth)*16)...)
+				for _, s := range c.Sections() {
+					sst := style{font: page.Regular, size: smallSize, color: black}
+					out = append(out, l.entry(tree.PlainText(s.Heading.Content), s.Heading.ID, labels, sst, float64(d-depth+1)*16)...)
+				}
+				walk(c.Children, d+1)
+			}
+		}
+		walk(part.Chapters, depth)
+	}
+	return out
+}
+
+const numW = 28.0 // the page-number column of the contents
+
+// entry sets one line of the contents.
+func (l *lay) entry(title, dest string, labels map[string]string, st style, indent float64) []*vbox {
+	g := l.g
+	lead := st.size * 1.45
+	x, w := g.Left+indent, g.Measure-indent-numW-12
+	lines := l.setLines(l.build([]run{{st: &st, text: title}}, w), x, w, lead, left)
+	if len(lines) == 0 {
+		return nil
+	}
+	last := lines[len(lines)-1]
+	end := x
+	for _, t := range last.p.Texts {
+		end = max(end, t.X+faceOf(t.Font).Width(t.S, t.Size))
+	}
+	num := labels[dest]
+	nw := st.face().Width(num, st.size)
+	last.p.Texts = append(last.p.Texts, page.Text{X: g.Left + g.Measure - nw, Y: last.base, Font: st.font, Size: st.size, Color: st.color, S: num})
+	dot := style{font: page.Regular, size: smallSize, color: grey} // one size: leaders align down the page
+	step := dot.face().Width(" .", dot.size)
+	start := g.Left + step*float64(int((end-g.Left)/step)+2)
+	if n := int((g.Left + g.Measure - numW - start) / step); n > 0 {
+		last.p.Texts = append(last.p.Texts, page.Text{X: start, Y: last.base, Font: dot.font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n)})
+	}
+	for _, b := range lines {
+		b.p.Links = append(b.p.Links, page.Link{X: x, Y: 0, W: g.Left + g.Measure - x, H: b.h, Dest: dest})
+		b.keep = true
+	}
+	last.keep = false
+	return lines
+}

@@ -1,0 +1,71 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"bookc/builder/diag"
+	"bookc/builder/tree"
+)
+
+// run is inline text in one style, the unit between tree and line breaking.
+type run struct {
+	st   *style
+	text string
+	note string // the footnote a mark refers to
+	brk  bool   // a hard line break
+}
+
+// runs flattens inline nodes into styled runs.
+func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
+	for _, in := range is {
+		switch n := in.(type) {
+		case *tree.Text:
+			out = append(out, run{st: &st, text: n.Text})
+		case *tree.RawHTML:
+			out = append(out, run{st: &st, text: n.Text})
+		case *tree.Emphasis:
+			out = l.runs(n.Content, st.with(func(s *style) { s.font = italic(s.font) }), out)
+		case *tree.Strong:
+			out = l.runs(n.Content, st.with(func(s *style) { s.font = bold(s.font) }), out)
+		case *tree.Strikethrough:
+			out = l.runs(n.Content, st.with(func(s *style) { s.strike = true }), out)
+		case *tree.Code:
+			cs := st.with(func(s *style) {
+				s.font, s.size, s.code = mono(s.font), s.size*0.9, true
+				if s.url == "" && s.dest == "" {
+					s.color = inlineRed
+				}
+			})
+			out = append(out, run{st: &cs, text: n.Text})
+		case *tree.Link:
+			text := tree.PlainText(n.Content)
+			ls := st.with(func(s *style) {
+				s.url, s.color = n.URL, linkBlue
+				s.code = s.code || strings.Contains(text, "://") || strings.Contains(text, "@") || text == n.URL
+			})
+			out = l.runs(n.Content, ls, out)
+		case *tree.XRef:
+			dest := n.Anchor
+			if dest == "" {
+				dest = n.Chapter
+			}
+			xs := st.with(func(s *style) { s.dest, s.color = dest, linkBlue })
+			out = l.runs(n.Content, xs, out)
+			ref := xs.with(func(s *style) { s.ref = dest })
+			out = append(out, run{st: &xs, text: ", p.\u00a0"}, run{st: &ref, text: l.pageRef(dest)})
+		case *tree.Image:
+			is := st.with(func(s *style) { s.font = italic(s.font) })
+			out = append(out, run{st: &is, text: n.Alt})
+			l.diags.Add(diag.Notef(l.source(), 0, "inline image %s is shown as its alt text in the PDF; put it in a paragraph of its own to make it a figure", n.Src))
+		case *tree.FootnoteRef:
+			fs := st.with(func(s *style) {
+				s.size, s.rise, s.dest, s.color, s.code = s.size*0.62, s.size*0.38, n.ID, linkBlue, true
+			})
+			out = append(out, run{st: &fs, text: strconv.Itoa(n.Number), note: n.ID})
+		case *tree.LineBreak:
+			out = append(out, run{st: &st, brk: true})
+		}
+	}
+	return out
+}

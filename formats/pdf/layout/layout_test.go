@@ -1,0 +1,420 @@
+package layout
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"bookc/builder/tree"
+	"bookc/builder/tree/sample"
+	"bookc/formats/pdf/page"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const knuthFrog = `In olden times when wishing still helped one, there lived a king whose daughters were all beautiful; and the youngest was so beautiful that the sun itself, which has seen so much, was astonished whenever it shone in her face. Close by the king's castle lay a great dark forest, and under an old lime-tree in the forest was a well, and when the day was very warm, the king's child went out into the forest and sat down by the side of the cool fountain; and when she was bored she took a golden ball, and threw it up on high and caught it; and this ball was her favorite plaything.`
+
+func testLay() *lay {
+	return newLay(sample.Book(), nil, newMemo(), newHyphens())
+}
+
+// lineTexts returns each line's text as a reader sees it, with the gaps between words as spaces.
+func lineTexts(bs []*vbox) []string {
+	var out []string
+	for _, b := range bs {
+		var sb strings.Builder
+		end := math.Inf(-1)
+		for _, t := range b.p.Texts {
+			if t.X > end+0.5 && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(t.S)
+			end = t.X + faceOf(t.Font).Width(t.S, t.Size)
+		}
+		out = append(out, sb.String())
+	}
+	return out
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+// TestParagraphGolden sets Knuth's frog-king paragraph (his test of the algorithm) at three
+// measures: the breaks, hyphens included, must stay as they are.
+func TestParagraphGolden(t *testing.T) {
+	for _, w := range []float64{432, 300, 180, 120} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			l := testLay()
+			lines := l.paragraph([]run{{st: ptr(body()), text: knuthFrog}}, 0, w)
+			text := strings.Join(lineTexts(lines), "\n") + "\n"
+			// the added hyphen is a soft hyphen (U+00AD); the golden file shows it as "-"
+			golden(t, fmt.Sprintf("frog-%d.txt", int(w)), strings.ReplaceAll(text, "\u00ad", "-"))
+			for i, b := range lines[:len(lines)-1] {
+				ts := b.p.Texts
+				last := ts[len(ts)-1]
+				end := last.X + faceOf(last.Font).Width(last.S, last.Size)
+				if math.Abs(end-w) > 0.01 && end > w {
+					t.Errorf("line %d ends at %.2f, past the measure %v", i, end, w)
+				}
+			}
+		})
+	}
+}
+
+// TestJustified checks that full lines of a justified paragraph end exactly at the measure.
+func TestJustified(t *testing.T) {
+	l := testLay()
+	lines := l.paragraph([]run{{st: ptr(body()), text: knuthFrog + " " + knuthFrog}}, 10, 300)
+	ragged := 0
+	for i, b := range lines[:len(lines)-1] {
+		ts := b.p.Texts
+		last := ts[len(ts)-1]
+		end := last.X + faceOf(last.Font).Width(last.S, last.Size)
+		switch {
+		case end > 310.01:
+			t.Errorf("line %d ends at %.2f, past 310", i, end)
+		case end < 309.99:
+			ragged++
+		}
+	}
+	if ragged > 0 {
+		t.Errorf("%d of %d lines are ragged; this paragraph justifies well", ragged, len(lines)-1)
+	}
+}
+
+func TestNoHyphens(t *testing.T) {
+	l := testLay()
+	long := "https://example.com/documentation/administration/configuration_reference/internationalization-settings.html"
+	rs := l.runs(tree.Inlines{
+		&tree.Code{Text: "extraordinarily_long_identifier.with.many.components/and/paths"},
+		&tree.Text{Text: " and 2extraordinarily internationalization123 and "},
+		&tree.Link{URL: long, Content: tree.Inlines{&tree.Text{Text: long}}},
+	}, body(), nil)
+	lines := l.paragraph(rs, 0, 120)
+	texts := lineTexts(lines)
+	if len(texts) < 4 {
+		t.Fatalf("%d lines, want the words broken over several: %q", len(texts), texts)
+	}
+	// an added hyphen would show in the joined text
+	joined := strings.Join(texts, "")
+	for _, w := range []string{"extraordinarily_long_identifier.with.many.components/and/paths", "2extraordinarily", "internationalization123", long} {
+		if !strings.Contains(strings.ReplaceAll(joined, " ", ""), w) {
+			t.Errorf("%q was cut with a hyphen or lost: %q", w, texts)
+		}
+	}
+	for i, b := range lines {
+		for _, tx := range b.p.Texts {
+			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 120.01 {
+				t.Errorf("line %d ends at %.2f past 120: %q", i, end, texts[i])
+			}
+		}
+	}
+}
+
+// TestCodeWrap checks that long code lines wrap inside the block with a mark, and that every
+// character survives.
+// TestInvisibles checks that zero-width characters and fixed spaces the fonts lack are not
+// printed as '?' nor reported.
+func TestInvisibles(t *testing.T) {
+	l := testLay()
+	lines := l.paragraph([]run{{st: ptr(body()), text: "zero\u200bwidth, thin\u2009space, narrow\u202fno-break and \ufeffBOM"}}, 0, 400)
+	if got := lineTexts(lines)[0]; got != "zerowidth, thin\u00a0space, narrow\u00a0no-break and BOM" {
+		t.Errorf("got %q", got)
+	}
+	if l.missing != "" {
+		t.Errorf("reported as missing: %q", l.missing)
+	}
+}
+
+func TestCodeWrap(t *testing.T) {
+	l := testLay()
+	line := strings.Repeat("averyveryverylongtokenwithoutspaces", 8) + " tail --flag=value"
+	bs := l.code(&tree.CodeBlock{Text: line + "\nshort"}, 50, 300)
+	var text strings.Builder
+	marks := 0
+	for _, b := range bs {
+		for _, tx := range b.p.Texts {
+			text.WriteString(tx.S)
+			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 350-codePad {
+				t.Errorf("code text ends at %.2f, past the block", end)
+			}
+		}
+		if len(b.p.Rules) > 0 {
+			marks++
+		}
+	}
+	if got := text.String(); got != line+"short" {
+		t.Errorf("code text = %q", got)
+	}
+	if marks < 2 {
+		t.Errorf("%d continuation marks, want at least 2", marks)
+	}
+}
+
+// TestTableWidths checks that columns get room by content and a wide table stays in the block.
+func TestTableWidths(t *testing.T) {
+	l := testLay()
+	row := func(a, b string) []tree.Inlines {
+		return []tree.Inlines{{&tree.Text{Text: a}}, {&tree.Text{Text: b}}}
+	}
+	tb := &tree.Table{Align: []tree.Align{tree.AlignNone, tree.AlignNone}, Header: row("Key", "Description"),
+		Rows: [][]tree.Inlines{row("a", strings.Repeat("long description text ", 20)), row("b", "short")}}
+	bs := l.table(tb, 0, 400)
+	for _, b := range bs {
+		for _, tx := range b.p.Texts {
+			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 400.01 {
+				t.Errorf("cell text ends at %.2f", end)
+			}
+		}
+	}
+	var wide tree.Table
+	for i := 0; i < 9; i++ {
+		wide.Align = append(wide.Align, tree.AlignNone)
+		wide.Header = append(wide.Header, tree.Inlines{&tree.Text{Text: "Heading"}})
+	}
+	for r := 0; r < 3; r++ {
+		var cells []tree.Inlines
+		for i := 0; i < 9; i++ {
+			cells = append(cells, tree.Inlines{&tree.Text{Text: "individual"}, &tree.Code{Text: "/var/lib/metropolis/data"}})
+		}
+		wide.Rows = append(wide.Rows, cells)
+	}
+	for _, b := range l.table(&wide, 0, 400) {
+		for _, tx := range b.p.Texts {
+			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 400.01 {
+				t.Errorf("wide table: cell text %q ends at %.2f", tx.S, end)
+			}
+		}
+	}
+	if len(bs) != 3 || bs[1].header != nil || bs[2].header == nil {
+		t.Errorf("want header, then rows repeating it after the first")
+	}
+	if bs[1].h <= bs[2].h {
+		t.Errorf("the long row (%.1f) should be taller than the short one (%.1f)", bs[1].h, bs[2].h)
+	}
+}
+
+func lines(n int, keep func(i int) bool) []*vbox {
+	var out []*vbox
+	for i := 0; i < n; i++ {
+		out = append(out, &vbox{h: 10, keep: keep(i), base: 8})
+	}
+	return out
+}
+
+func paraLines(n int) []*vbox {
+	return lines(n, func(i int) bool { return n >= 2 && (i == 0 || i == n-2) })
+}
+
+// TestPaginate checks page breaks on pages of ten lines: no heading at a page's foot, no widow,
+// no orphan, a table header on every page, footnotes on the page that refers to them.
+func TestPaginate(t *testing.T) {
+	l := testLay()
+	l.g.TextH = 100
+	var bs []*vbox
+	add := func(parts ...[]*vbox) int {
+		for _, p := range parts {
+			bs = append(bs, p...)
+		}
+		return len(bs) - 1
+	}
+	newPage := func() []*vbox { return []*vbox{{h: 10, newPage: true}} }
+	add(paraLines(9))
+	heading := add(lines(1, func(int) bool { return true }))
+	add(paraLines(3))
+	widow := add(newPage(), paraLines(10)) - 1 // a widow would be alone: the line before it comes along
+	add(newPage(), paraLines(8))
+	orphan := add(paraLines(3)) - 2
+	hdr := &vbox{h: 10}
+	hdr.p.Texts = []page.Text{{S: "HEADER"}}
+	add(newPage())
+	rows := lines(12, func(int) bool { return false })
+	for _, r := range rows[1:] {
+		r.header = []*vbox{hdr}
+	}
+	add(rows)
+	add(newPage(), paraLines(8))
+	l.notes["n1"] = lines(2, func(int) bool { return false })
+	ref := add([]*vbox{{h: 10, notes: []string{"n1"}}})
+	for i, b := range bs {
+		b.dests = []string{fmt.Sprint(i)}
+	}
+	f := l.paginate(bs)
+	on := map[string]int{}
+	for _, d := range f.dests {
+		on[d.Name] = d.Page
+	}
+	at := func(i int) int { return on[fmt.Sprint(i)] }
+	for _, c := range []struct {
+		what      string
+		box, page int
+	}{
+		{"heading", heading, 1}, {"line before a widow", widow, 3}, {"orphan", orphan, 5},
+		{"table row", index(bs, rows[9]), 7}, {"footnote reference", ref, 9},
+	} {
+		if got := at(c.box); got != c.page {
+			t.Errorf("%s on page %d, want %d", c.what, got, c.page)
+		}
+		if got := at(c.box - 1); got != c.page-1 {
+			t.Errorf("box before the %s on page %d, want %d", c.what, got, c.page-1)
+		}
+	}
+	if on["n1"] != at(ref) {
+		t.Errorf("footnote on page %d, its reference on page %d", on["n1"], at(ref))
+	}
+	if ts := f.pages[7].p.Texts; len(ts) == 0 || ts[0].S != "HEADER" {
+		t.Errorf("table header not repeated on the table's second page")
+	}
+}
+
+func index(bs []*vbox, b *vbox) int {
+	for i, x := range bs {
+		if x == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestFigures checks that a huge image scales down into the text block and that images a PDF
+// cannot show become their alt text with a diagnostic.
+func TestFigures(t *testing.T) {
+	l := testLay()
+	png := sample.PNG(40, 30)
+	for _, c := range []struct {
+		name  string
+		asset *tree.Asset
+		diag  bool
+	}{
+		{"huge", &tree.Asset{Name: "h.png", MediaType: "image/png", Width: 6000, Height: 3000, Data: png}, false},
+		{"tall", &tree.Asset{Name: "t.png", MediaType: "image/png", Width: 300, Height: 9000, Data: png}, false},
+		{"svg", &tree.Asset{Name: "s.svg", MediaType: "image/svg+xml", Data: []byte("<svg/>")}, true},
+		{"broken", &tree.Asset{Name: "b.png", MediaType: "image/png", Width: 10, Height: 10, Data: []byte("\x89PNG broken")}, true},
+		{"missing", nil, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l.diags = nil
+			bs := l.figure(&tree.Figure{Image: &tree.Image{Src: c.name, Alt: "alt words", Asset: c.asset},
+				Caption: tree.Inlines{&tree.Text{Text: "Caption"}}}, 50, 400)
+			var imgs []page.Image
+			var text []string
+			for _, b := range bs {
+				imgs = append(imgs, b.p.Images...)
+				for _, tx := range b.p.Texts {
+					text = append(text, tx.S)
+				}
+			}
+			if got := len(l.diags) > 0; got != c.diag {
+				t.Errorf("diagnostics %v, want some: %v", l.diags, c.diag)
+			}
+			if c.diag {
+				if len(imgs) != 0 || !strings.Contains(strings.Join(text, " "), "alt words") {
+					t.Errorf("want the alt text and no image, got %d images and %q", len(imgs), text)
+				}
+				return
+			}
+			im := imgs[0]
+			if im.X < 50 || im.X+im.W > 450.01 || im.H > l.g.TextH*0.6+0.01 {
+				t.Errorf("image at x %.1f..%.1f, height %.1f: not inside the block", im.X, im.X+im.W, im.H)
+			}
+			if r := im.W / im.H; math.Abs(r-float64(c.asset.Width)/float64(c.asset.Height)) > 0.01 {
+				t.Errorf("aspect ratio %.3f changed", r)
+			}
+		})
+	}
+}
+
+// TestCache checks that a second pass, which reuses the boxes of blocks without cross-references,
+// lays out a chapter exactly as the first did, decorations of containers included.
+func TestCache(t *testing.T) {
+	b := sample.Book()
+	c := b.Chapter("usage")
+	c.Blocks = append(c.Blocks, &tree.Admonition{Kind: tree.Note, Blocks: tree.Blocks{c.Blocks[4], c.Blocks[2]}}) // a table and code inside
+	m, h := newMemo(), newHyphens()
+	first := newLay(b, nil, m, h).chapter(c, 0)
+	second := newLay(b, nil, m, h).chapter(c, 0)
+	if len(m.blocks) == 0 {
+		t.Fatal("nothing was cached")
+	}
+	if len(first) != len(second) {
+		t.Fatalf("%d boxes, then %d", len(first), len(second))
+	}
+	for i, a := range first {
+		b := second[i]
+		if a.h != b.h || a.keep != b.keep || a.glue != b.glue || a.base != b.base || !reflect.DeepEqual(a.p, b.p) ||
+			!reflect.DeepEqual(a.notes, b.notes) || len(a.header) != len(b.header) {
+			t.Errorf("box %d differs:\n%+v\n%+v", i, a, b)
+		}
+		for j := range a.header {
+			if !reflect.DeepEqual(a.header[j].p, b.header[j].p) {
+				t.Errorf("box %d: repeated header differs", i)
+			}
+		}
+	}
+}
+
+// TestFolios checks the numbering: roman for the title page, contents and prefix chapters, arabic
+// from the first part; no folio on the title page or a part's page.
+func TestFolios(t *testing.T) {
+	doc, _ := Book(sample.Book())
+	if want := []page.Label{{Page: 0, Roman: true}, {Page: 3}}; !reflect.DeepEqual(doc.Labels, want) {
+		t.Errorf("labels %+v, want %+v", doc.Labels, want)
+	}
+	g := Paper("a4")
+	var folios []string
+	for _, p := range doc.Pages {
+		f := ""
+		for _, tx := range p.Texts {
+			if tx.Y == g.FooterY {
+				f = tx.S
+			}
+		}
+		folios = append(folios, f)
+	}
+	if want := []string{"", "ii", "iii", "", "2", "3", "4"}; !reflect.DeepEqual(folios, want) {
+		t.Errorf("folios %q, want %q", folios, want)
+	}
+}
+
+// TestRenumber checks that reused boxes print the page numbers of the current pass, in
+// paragraphs and table cells, and that a number of another width sets the lines again.
+func TestRenumber(t *testing.T) {
+	xref := &tree.XRef{Chapter: "usage", Content: tree.Inlines{&tree.Text{Text: "Usage"}}}
+	blocks := tree.Blocks{
+		&tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: "See "}, xref}},
+		&tree.Table{Align: []tree.Align{tree.AlignNone}, Header: []tree.Inlines{{&tree.Text{Text: "Where"}}},
+			Rows: [][]tree.Inlines{{{xref}}}},
+	}
+	b, m, h := sample.Book(), newMemo(), newHyphens()
+	for _, c := range []struct{ label string }{{"5"}, {"7"}, {"12"}, {"xii"}} {
+		l := newLay(b, map[string]string{"usage": c.label}, m, h)
+		var texts []string
+		for _, bx := range l.blocks(blocks, 0, 300) {
+			texts = append(texts, lineTexts([]*vbox{bx})...)
+		}
+		all := strings.Join(texts, " | ")
+		if strings.Count(all, "Usage, p.\u00a0"+c.label) != 2 {
+			t.Errorf("label %s: %q", c.label, all)
+		}
+	}
+}

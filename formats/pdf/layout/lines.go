@@ -1,0 +1,185 @@
+package layout
+
+import (
+	"math"
+
+	"bookc/formats/pdf/linebreak"
+	"bookc/formats/pdf/page"
+)
+
+type align uint8
+
+const (
+	justify align = iota
+	left
+	center
+	right
+)
+
+// loose is the stretch ratio above which a justified line is set ragged instead: wide gaps read
+// worse than an uneven edge.
+const loose = 2
+
+// setLines breaks a paragraph into lines of width w starting at x and sets each as a box.
+func (l *lay) setLines(p *para, x, w, lead float64, al align) []*vbox {
+	if len(p.items) == 0 {
+		return nil
+	}
+	items := linebreak.Finish(p.items) // the items Finish adds have no pieces: pieceAt gives empty ones
+	lines := linebreak.Break(items, func(int) float64 { return w }, l.params)
+	out := make([]*vbox, 0, len(lines))
+	for _, ln := range lines {
+		out = append(out, setLine(items, p.pieces, ln, x, w, lead, al))
+	}
+	return out
+}
+
+func pieceAt(pieces []piece, i int) piece {
+	if i < len(pieces) {
+		return pieces[i]
+	}
+	return piece{}
+}
+
+// natural is the width of a line set without stretching or shrinking.
+func natural(items []linebreak.Item, ln linebreak.Line) float64 {
+	w := 0.0
+	for i := ln.Start; i < ln.End; i++ {
+		if items[i].Kind != linebreak.Penalty {
+			w += items[i].Width
+		}
+	}
+	if it := items[ln.End]; it.Kind == linebreak.Penalty {
+		w += it.Width
+	}
+	return w
+}
+
+func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, lead float64, al align) *vbox {
+	r := ln.Ratio
+	switch {
+	case math.IsInf(r, 0), al != justify && r > 0, r > loose:
+		r = 0
+	case r < -1:
+		r = -1
+	}
+	switch al {
+	case center:
+		x += (w - natural(items, ln)) / 2
+	case right:
+		x += w - natural(items, ln)
+	}
+	size := 0.0
+	for i := ln.Start; i < ln.End; i++ {
+		if items[i].Kind == linebreak.Box && pieces[i].st.rise == 0 && pieces[i].st.size > size {
+			size = pieces[i].st.size
+		}
+	}
+	if size == 0 {
+		size = bodySize
+	}
+	s := &lineSetter{b: &vbox{h: lead}}
+	s.base = (lead + size*0.734) / 2
+	s.b.base = s.base
+	for i := ln.Start; i < ln.End; i++ {
+		it := items[i]
+		switch it.Kind {
+		case linebreak.Box:
+			if pieces[i].text != "" {
+				s.put(pieces[i], x, it.Width)
+			}
+			x += it.Width
+		case linebreak.Glue:
+			adj := linebreak.Line{Ratio: r}.GlueWidth(it)
+			if adj == it.Width && s.cur != nil && s.curEnd == x && sameFace(pieceAt(pieces, i).st, s.curSt) {
+				// a natural space in the same face: one text run, as the font itself would set it
+				s.cur.S += " "
+				s.curEnd += adj
+			}
+			x += adj
+		}
+	}
+	if it, pc := items[ln.End], pieceAt(pieces, ln.End); it.Kind == linebreak.Penalty && pc.text != "" {
+		s.put(pc, x, it.Width)
+	}
+	s.flushText()
+	s.flushLink()
+	s.flushStrike()
+	return s.b
+}
+
+// lineSetter gathers one line's text runs, link areas and strike-outs.
+type lineSetter struct {
+	b      *vbox
+	base   float64
+	cur    *page.Text
+	curSt  *style
+	curEnd float64
+	link   *page.Link
+	strike *page.Rule
+}
+
+func sameFace(a, b *style) bool {
+	return a != nil && b != nil && a.font == b.font && a.size == b.size && a.color == b.color && a.rise == b.rise && a.ref == b.ref
+}
+
+// put sets a piece at x: it joins the pending text run when it continues it exactly.
+func (s *lineSetter) put(pc piece, x, w float64) {
+	st := pc.st
+	if s.cur != nil && s.curEnd == x && sameFace(st, s.curSt) {
+		s.cur.S += pc.text
+	} else {
+		s.flushText()
+		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: st.font, Size: st.size, Color: st.color, S: pc.text}
+		s.curSt = st
+	}
+	s.curEnd = x + w
+	if pc.note != "" {
+		s.b.notes = append(s.b.notes, pc.note)
+	}
+	if st.url != "" || st.dest != "" {
+		if s.link != nil && s.link.URL == st.url && s.link.Dest == st.dest {
+			s.link.W = x + w - s.link.X
+		} else {
+			s.flushLink()
+			top := s.base - st.rise - st.size*0.95
+			s.link = &page.Link{X: x, Y: top, W: w, H: st.size * 1.2, URL: st.url, Dest: st.dest}
+		}
+	} else {
+		s.flushLink()
+	}
+	if st.strike {
+		if s.strike != nil {
+			s.strike.X2 = x + w
+		} else {
+			y := s.base - st.size*0.28
+			s.strike = &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: st.size * 0.06, Color: st.color}
+		}
+	} else {
+		s.flushStrike()
+	}
+}
+
+func (s *lineSetter) flushText() {
+	if s.cur != nil && s.curSt.ref != "" {
+		s.b.refs = append(s.b.refs, refSlot{text: len(s.b.p.Texts), dest: s.curSt.ref})
+	}
+	if s.cur != nil {
+		s.b.p.Texts = append(s.b.p.Texts, *s.cur)
+		s.cur = nil
+	}
+}
+
+func (s *lineSetter) flushLink() {
+	if s.link != nil {
+		s.b.p.Links = append(s.b.p.Links, *s.link)
+		s.link = nil
+	}
+}
+
+func (s *lineSetter) flushStrike() {
+	if s.strike != nil {
+		s.b.p.Rules = append(s.b.p.Rules, *s.strike)
+		s.strike = nil
+	}
+}

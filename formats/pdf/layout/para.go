@@ -1,0 +1,290 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"bookc/formats/pdf/linebreak"
+	"bookc/formats/pdf/metrics"
+)
+
+// piece is what an item shows: the text of a box, or the hyphen a flagged penalty adds.
+type piece struct {
+	st   *style
+	text string
+	note string
+}
+
+// para is a paragraph as Knuth–Plass items, with the piece behind each item.
+type para struct {
+	items  []linebreak.Item
+	pieces []piece
+	width  float64 // the measure it is set to, for emergency breaks
+}
+
+func (p *para) add(it linebreak.Item, pc piece) {
+	p.items = append(p.items, it)
+	p.pieces = append(p.pieces, pc)
+}
+
+// build turns runs into items: words as boxes, spaces as glue, hyphenation points and the breaks
+// of verbatim text as penalties.
+func (l *lay) build(rs []run, width float64) *para {
+	n := 4
+	for _, r := range rs {
+		n += len(r.text) / 2 // a box and a glue per word, a penalty and a box per hyphenation point
+	}
+	p := &para{width: width, items: make([]linebreak.Item, 0, n), pieces: make([]piece, 0, n)}
+	var word []run
+	flush := func() {
+		if len(word) > 0 {
+			l.word(p, word)
+			word = word[:0]
+		}
+	}
+	space := func(st *style) {
+		flush()
+		if n := len(p.items); n > 0 && p.items[n-1].Kind == linebreak.Box {
+			w := st.face().Rune(' ', st.size)
+			p.add(linebreak.Item{Kind: linebreak.Glue, Width: w, Stretch: w * 0.6, Shrink: w * 0.3}, piece{st: st})
+		}
+	}
+	for _, r := range rs {
+		if r.brk {
+			flush()
+			p.trimGlue()
+			p.items = linebreak.Finish(p.items)
+			p.pieces = append(p.pieces, make([]piece, len(p.items)-len(p.pieces))...)
+			continue
+		}
+		text := r.text
+		for text != "" {
+			i := strings.IndexFunc(text, isSpace)
+			if i < 0 {
+				word = append(word, run{st: r.st, text: text, note: r.note})
+				break
+			}
+			if i > 0 {
+				word = append(word, run{st: r.st, text: text[:i], note: r.note})
+			}
+			space(r.st)
+			_, n := utf8.DecodeRuneInString(text[i:])
+			text = text[i+n:]
+		}
+	}
+	flush()
+	p.trimGlue()
+	p.fit()
+	return p
+}
+
+// trimGlue drops space at the end, before a line break or the paragraph's end.
+func (p *para) trimGlue() {
+	for n := len(p.items); n > 0 && p.items[n-1].Kind == linebreak.Glue; n-- {
+		p.items, p.pieces = p.items[:n-1], p.pieces[:n-1]
+	}
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// word adds one word, made of runs in different styles, as boxes and penalties.
+func (l *lay) word(p *para, frags []run) {
+	for i, f := range frags {
+		if f.note != "" && i > 0 {
+			// a hair of space, so that text extraction does not read the mark as part of the word
+			p.add(linebreak.Item{Kind: linebreak.Box, Width: 0.6}, piece{st: f.st})
+		}
+		text := l.printable(f.st, f.text)
+		var cuts []cut
+		switch {
+		case f.st.code || strings.Contains(text, "://"):
+			cuts = verbatimCuts(text)
+		case l.noHyphen:
+		default:
+			cuts = l.hyphenCuts(text)
+		}
+		start := 0
+		for _, c := range cuts {
+			box(p, f, text[start:c.at])
+			start = c.at
+			pen := linebreak.Item{Kind: linebreak.Penalty, Penalty: c.penalty, Flagged: c.flagged}
+			pc := piece{st: f.st}
+			if c.hyphen {
+				// the soft hyphen: in the Go fonts it is a text hyphen, where '-' is a wide minus,
+				// and readers of the PDF's text know to join the word again
+				pen.Width = f.st.face().Rune('\u00ad', f.st.size)
+				pc.text = "\u00ad"
+			}
+			p.add(pen, pc)
+		}
+		box(p, f, text[start:])
+	}
+}
+
+// box adds a box.
+func box(p *para, f run, text string) {
+	if text != "" {
+		w := f.st.face().Width(text, f.st.size)
+		p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: f.st, text: text, note: f.note})
+	}
+}
+
+// emergency is the penalty of a break that only keeps a line inside the measure.
+const emergency = 500
+
+// fit makes every run of boxes without a break between them at most the paragraph's width:
+// it allows breaks between the run's boxes and, where one box alone is too wide, between its
+// characters. Nothing then sticks out of the measure.
+func (p *para) fit() {
+	if !p.tooWide() {
+		return
+	}
+	items, pieces := p.items, p.pieces
+	p.items, p.pieces = nil, nil
+	run := 0.0
+	for i, it := range items {
+		if it.Kind != linebreak.Box {
+			p.add(it, pieces[i])
+			if it.Kind == linebreak.Glue || it.Penalty < linebreak.Infinity {
+				run = 0
+			}
+			continue
+		}
+		if run > 0 && run+it.Width > p.width {
+			p.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: emergency}, piece{st: pieces[i].st})
+			run = 0
+		}
+		if it.Width <= p.width {
+			p.add(it, pieces[i])
+			run += it.Width
+			continue
+		}
+		pc := pieces[i]
+		fc := pc.st.face()
+		start, acc := 0, 0.0
+		for j, r := range pc.text {
+			rw := fc.Rune(r, pc.st.size)
+			if acc+rw > p.width && j > start {
+				p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, piece{st: pc.st, text: pc.text[start:j], note: pc.note})
+				p.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: emergency}, piece{st: pc.st})
+				start, acc = j, 0
+			}
+			acc += rw
+		}
+		p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, piece{st: pc.st, text: pc.text[start:], note: pc.note})
+		run = acc
+	}
+}
+
+// tooWide reports whether some run of boxes without a break between them is wider than the measure.
+func (p *para) tooWide() bool {
+	run := 0.0
+	for _, it := range p.items {
+		switch {
+		case it.Kind == linebreak.Box:
+			if run += it.Width; run > p.width {
+				return true
+			}
+		case it.Kind == linebreak.Glue || it.Penalty < linebreak.Infinity:
+			run = 0
+		}
+	}
+	return false
+}
+
+// printable replaces characters the font cannot show, which would print as empty boxes.
+func (l *lay) printable(st *style, s string) string {
+	fc := st.face()
+	for _, r := range s {
+		if !fc.Has(r) {
+			return strings.Map(func(r rune) rune { return l.glyph(fc, r) }, s)
+		}
+	}
+	return s
+}
+
+// glyph is r, or '?' where the font has no glyph for it; the chapter's diagnostic lists those.
+func (l *lay) glyph(fc *metrics.Face, r rune) rune {
+	switch {
+	case fc.Has(r):
+		return r
+	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+		return -1 // invisible: zero-width spaces and joiners, byte-order marks
+	case unicode.Is(unicode.Zs, r):
+		return '\u00a0' // thin, narrow and other fixed spaces
+	}
+	l.lack(string(r))
+	return '?'
+}
+
+// lack notes characters the fonts cannot show, once each.
+func (l *lay) lack(s string) {
+	for _, r := range s {
+		if !strings.ContainsRune(l.missing, r) {
+			l.missing += string(r)
+		}
+	}
+}
+
+type cut struct {
+	at      int
+	penalty float64
+	flagged bool
+	hyphen  bool // a hyphen is added when the line breaks here
+}
+
+// verbatimCuts allows breaks at / . _ - and the like inside code and URLs, never adding a hyphen.
+// As the Chicago Manual breaks URLs, the break comes before the punctuation (after "//"), so that
+// the line never ends in a hyphen a reader would take for a hyphenation. Runs of punctuation
+// ("--", "../") stay whole.
+func verbatimCuts(s string) []cut {
+	var cuts []cut
+	for i := 1; i < len(s)-1; i++ {
+		switch {
+		case s[i] == '/' && s[i-1] == '/':
+			cuts = append(cuts, cut{at: i + 1, penalty: 100})
+		case strings.IndexByte(verbatimBreaks, s[i]) >= 0 && strings.IndexByte(verbatimBreaks, s[i-1]) < 0 && s[i-1] != ':':
+			cuts = append(cuts, cut{at: i, penalty: 100})
+		}
+	}
+	return cuts
+}
+
+const verbatimBreaks = "/._-&?=,#%~"
+
+// hyphenCuts allows breaks at hyphenation points of letter-only words and after explicit hyphens.
+func (l *lay) hyphenCuts(s string) []cut {
+	var cuts []cut
+	start := 0
+	for i, r := range s {
+		if r == '-' || r == '\u2013' || r == '\u2014' || r == '/' {
+			end := i + utf8.RuneLen(r)
+			cuts = append(cuts, l.points(s[start:i], start)...)
+			if end < len(s) && i > 0 {
+				cuts = append(cuts, cut{at: end, penalty: 50, flagged: r != '/'})
+			}
+			start = end
+		}
+	}
+	return append(cuts, l.points(s[start:], start)...)
+}
+
+// points are the hyphenation points of a word with surrounding punctuation.
+func (l *lay) points(s string, off int) []cut {
+	a := strings.IndexFunc(s, unicode.IsLetter)
+	b := strings.LastIndexFunc(s, unicode.IsLetter)
+	if a < 0 || strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+		return nil
+	}
+	_, n := utf8.DecodeRuneInString(s[b:])
+	core := s[a : b+n]
+	if strings.IndexFunc(core, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '\u2019' }) >= 0 {
+		return nil
+	}
+	var cuts []cut
+	for _, pt := range l.hyph.points(core) {
+		cuts = append(cuts, cut{at: off + a + pt, penalty: 50, flagged: true, hyphen: true})
+	}
+	return cuts
+}

@@ -1,0 +1,107 @@
+package layout
+
+import (
+	"bookc/formats/pdf/metrics"
+	"bookc/formats/pdf/page"
+)
+
+// Geometry is the page and its text block, in points.
+type Geometry struct {
+	W, H               float64 // page size
+	Left, Top, Measure float64 // text block origin and width
+	TextH              float64 // text block height
+	HeaderY, FooterY   float64 // baselines of the running header and the folio
+}
+
+// measure is the text block's width: about 80 characters of body text.
+const measure = 432
+
+// Paper returns the geometry of "a4" or "letter" (anything else is A4), with equal side margins
+// so that every line of every page ends at one edge.
+func Paper(name string) Geometry {
+	w, h, top, bottom := 595.28, 841.89, 86.0, 86.0
+	if name == "letter" {
+		w, h, top, bottom = 612, 792, 72, 72
+	}
+	return Geometry{W: w, H: h, Left: (w - measure) / 2, Top: top, Measure: measure,
+		TextH: h - top - bottom, HeaderY: top - 30, FooterY: h - bottom + 36}
+}
+
+// Sizes and leading of the text styles.
+const (
+	bodySize    = 10.5
+	bodyLead    = 14.5
+	codeSize    = 8.6
+	codeLead    = 11.2
+	smallSize   = 9
+	smallLead   = 12
+	noteSize    = 8.5
+	noteLead    = 11
+	parSkip     = 6.0
+	listIndent  = 18.0
+	blockIndent = 14.0
+	codePad     = 5.0
+)
+
+var (
+	black     = page.Color{R: 0x1a, G: 0x1a, B: 0x1a}
+	grey      = page.Color{R: 0x66, G: 0x66, B: 0x66}
+	ruleGrey  = page.Color{R: 0xb0, G: 0xb0, B: 0xb0}
+	linkBlue  = page.Color{R: 0x1f, G: 0x4e, B: 0x9a}
+	codeText  = page.Color{R: 0x2b, G: 0x2b, B: 0x2b}
+	codeBg    = page.Color{R: 0xf4, G: 0xf5, B: 0xf7}
+	headBg    = page.Color{R: 0xee, G: 0xef, B: 0xf2}
+	inlineRed = page.Color{R: 0x8a, G: 0x1c, B: 0x3c}
+)
+
+// style is how a run of inline text is set.
+type style struct {
+	font   page.Font
+	size   float64
+	color  page.Color
+	url    string  // external link target
+	dest   string  // internal link target
+	strike bool    // struck through
+	rise   float64 // baseline shift up (footnote marks)
+	code   bool    // verbatim: never hyphenated, breaks after / . _ -
+	ref    string  // the page number of this link target: its own text run, rewritten between passes
+}
+
+func (s *style) face() *metrics.Face { return metrics.Get(s.font) }
+
+func (s style) with(f func(*style)) style { f(&s); return s }
+
+func italic(f page.Font) page.Font {
+	switch f {
+	case page.Regular:
+		return page.Italic
+	case page.Bold:
+		return page.BoldItalic
+	}
+	return f
+}
+
+func bold(f page.Font) page.Font {
+	switch f {
+	case page.Regular:
+		return page.Bold
+	case page.Italic:
+		return page.BoldItalic
+	case page.Mono:
+		return page.MonoBold
+	}
+	return f
+}
+
+func mono(f page.Font) page.Font {
+	if f == page.Bold || f == page.BoldItalic || f == page.MonoBold {
+		return page.MonoBold
+	}
+	return page.Mono
+}
+
+func body() style { return style{font: page.Regular, size: bodySize, color: black} }
+
+func colorPtr(c page.Color) *page.Color { return &c }
+
+func faceOf(f page.Font) *metrics.Face { return metrics.Get(f) }

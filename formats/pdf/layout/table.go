@@ -1,0 +1,227 @@
+package layout
+
+import (
+	"slices"
+
+	"bookc/builder/tree"
+	"bookc/formats/pdf/linebreak"
+	"bookc/formats/pdf/page"
+)
+
+const cellPad = 4.0
+
+// table sets a table in a smaller size across the text block, with column widths from the
+// content, cells wrapped, rows kept whole and the header row repeated on every page.
+func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
+	if len(t.Align) == 0 {
+		return nil
+	}
+	l.nest++
+	defer func() { l.nest-- }()
+	// cells are not hyphenated: a reader's copy of a table row would interleave the halves
+	defer l.unhyphenated()()
+	size, lead := smallSize*l.size/bodySize, smallLead*l.size/bodySize
+	var head []*para
+	var body [][]*para
+	build := func(size float64) {
+		st := style{font: page.Regular, size: size, color: black}
+		hs := st.with(func(s *style) { s.font = page.Bold })
+		cells := func(row []tree.Inlines, st style) []*para {
+			ps := make([]*para, len(t.Align))
+			for i := range ps {
+				var in tree.Inlines
+				if i < len(row) {
+					in = row[i]
+				}
+				ps[i] = l.build(l.runs(in, st, nil), w)
+			}
+			return ps
+		}
+		head, body = cells(t.Header, hs), nil
+		for _, r := range t.Rows {
+			body = append(body, cells(r, st))
+		}
+	}
+	build(size)
+	widths := columnWidths(append([][]*para{head}, body...), w)
+	if lo, _ := extents(append([][]*para{head}, body...)); sum(lo) > w {
+		// too many columns for their longest words: a smaller size, down to 7 points
+		scale := max(7/size, w/sum(lo))
+		size, lead = size*scale, lead*scale
+		build(size)
+		widths = columnWidths(append([][]*para{head}, body...), w)
+	}
+	rebuild := func(ps []*para) {
+		for i, p := range ps {
+			p.width = widths[i] - 2*cellPad
+			p.fit()
+		}
+	}
+	rebuild(head)
+	tw := sum(widths)
+	hbs := l.row(head, widths, t.Align, x, lead)
+	for _, hb := range hbs {
+		hb.p.Rects = append([]page.Rect{{X: x, Y: 0, W: tw, H: hb.h, Fill: colorPtr(headBg)}}, hb.p.Rects...)
+		hb.keep = true
+	}
+	first, last := hbs[0], hbs[len(hbs)-1]
+	first.p.Rules = append(first.p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
+	last.p.Rules = append(last.p.Rules, page.Rule{X1: x, Y1: last.h, X2: x + tw, Y2: last.h, Width: 0.6, Color: black})
+	out := slices.Clone(hbs)
+	for i, r := range body {
+		rebuild(r)
+		bs := l.row(r, widths, t.Align, x, lead)
+		for j, b := range bs {
+			if i > 0 || j > 0 {
+				b.header = hbs
+			}
+		}
+		if i > 0 {
+			bs[0].p.Rules = append(bs[0].p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 0.3, Color: ruleGrey})
+		}
+		if i == len(body)-1 {
+			b := bs[len(bs)-1]
+			b.p.Rules = append(b.p.Rules, page.Rule{X1: x, Y1: b.h, X2: x + tw, Y2: b.h, Width: 1, Color: black})
+		}
+		out = append(out, bs...)
+	}
+	return out
+}
+
+func sum(fs []float64) float64 {
+	s := 0.0
+	for _, f := range fs {
+		s += f
+	}
+	return s
+}
+
+// columnWidths gives each column its widest cell on one line when it can, narrow columns first,
+// and shares what remains among the others in proportion to their content, never below their
+// longest word. Leftover width widens all columns, so tables span the text block.
+func columnWidths(rows [][]*para, w float64) []float64 {
+	n := len(rows[0])
+	lo, hi := extents(rows)
+	out := make([]float64, n)
+	if slo := sum(lo); slo >= w {
+		// words wider than an equal share break anyway: the columns with short words keep them
+		share, excess := w/float64(n), 0.0
+		for i := range out {
+			out[i] = min(lo[i], share)
+			excess += lo[i] - out[i]
+		}
+		if excess == 0 {
+			return lo
+		}
+		rest := w - sum(out)
+		for i := range out {
+			out[i] += rest * (lo[i] - out[i]) / excess
+		}
+		return out
+	}
+	open := make([]bool, n)
+	for i := range open {
+		open[i] = true
+	}
+	left, nopen := w, n
+	for changed := true; changed && nopen > 0; {
+		changed = false
+		for i := range out {
+			if open[i] && hi[i] <= left/float64(nopen) {
+				out[i], open[i], left, nopen, changed = hi[i], false, left-hi[i], nopen-1, true
+			}
+		}
+	}
+	if nopen == 0 {
+		for i := range out {
+			out[i] += left * hi[i] / sum(hi)
+		}
+		return out
+	}
+	// the open columns share what is left: each its longest word, the rest by content
+	var olo, ohi float64
+	for i := range out {
+		if open[i] {
+			olo, ohi = olo+lo[i], ohi+hi[i]
+		}
+	}
+	if olo > left { // the narrow columns took too much: give back from them
+		return columnsByMinimum(lo, hi, w)
+	}
+	for i := range out {
+		if open[i] {
+			out[i] = lo[i] + (hi[i]-lo[i])*(left-olo)/(ohi-olo)
+		}
+	}
+	return out
+}
+
+// extents are each column's longest word and longest cell on one line, padding included.
+func extents(rows [][]*para) (lo, hi []float64) {
+	n := len(rows[0])
+	lo, hi = make([]float64, n), make([]float64, n)
+	for _, r := range rows {
+		for i, p := range r {
+			line := 0.0
+			for _, it := range p.items {
+				switch it.Kind {
+				case linebreak.Box:
+					lo[i] = max(lo[i], it.Width+2*cellPad)
+					line += it.Width
+				case linebreak.Glue:
+					line += it.Width
+				}
+			}
+			hi[i] = max(hi[i], line+2*cellPad)
+		}
+	}
+	return lo, hi
+}
+
+// columnsByMinimum gives every column its longest word and shares the rest by content.
+func columnsByMinimum(lo, hi []float64, w float64) []float64 {
+	slo, shi := sum(lo), sum(hi)
+	out := make([]float64, len(lo))
+	for i := range out {
+		out[i] = lo[i] + (hi[i]-lo[i])*(w-slo)/(shi-slo)
+	}
+	return out
+}
+
+// row sets one table row as a single box; only a row taller than half a page is cut, between
+// lines, into boxes that pages can hold.
+func (l *lay) row(cells []*para, widths []float64, al []tree.Align, x, lead float64) []*vbox {
+	var cols [][]*vbox
+	for i, p := range cells {
+		a := left
+		switch al[i] {
+		case tree.AlignCenter:
+			a = center
+		case tree.AlignRight:
+			a = right
+		}
+		cols = append(cols, l.setLines(p, x+cellPad, widths[i]-2*cellPad, lead, a))
+		x += widths[i]
+	}
+	limit := l.g.TextH / 2
+	next := make([]int, len(cols)) // each cell's first line not yet set
+	var out []*vbox
+	for more := true; more; {
+		b := &vbox{h: 2 * cellPad}
+		more = false
+		for c, lines := range cols {
+			y := cellPad
+			for ; next[c] < len(lines) && (y == cellPad || y+lines[next[c]].h+cellPad <= limit); next[c]++ {
+				b.absorb(lines[next[c]], y)
+				y += lines[next[c]].h
+			}
+			b.h = max(b.h, y+cellPad)
+			more = more || next[c] < len(lines)
+		}
+		out = append(out, b)
+	}
+	if f := firstText(cols[0]); f != nil {
+		out[0].base = cellPad + f.base
+	}
+	return out
+}

@@ -1,0 +1,112 @@
+package layout
+
+import (
+	"slices"
+
+	"bookc/formats/pdf/page"
+)
+
+// vbox is one unbreakable slice of the page flow: a line, a table row, a figure, or space.
+// Its content's y is relative to its top; x is absolute.
+type vbox struct {
+	h       float64
+	base    float64 // baseline of its first text line, 0 when it has none
+	glue    bool    // space, dropped at the top of a page
+	keep    bool    // no page break between this box and the next
+	newPage bool    // starts a page
+	p       page.Page
+	notes   []string  // footnotes it references
+	dests   []string  // link targets at its top
+	marks   []mark    // outline entries at its top
+	header  []*vbox   // table header rows to repeat when a page starts with this box
+	chapter *chapMark // a chapter starts here
+	refs    []refSlot // texts that are page numbers of link targets
+}
+
+// refSlot is a text of a box that prints the page number of a link target.
+type refSlot struct {
+	text int // index in p.Texts
+	dest string
+}
+
+// mark is an outline entry.
+type mark struct {
+	title string
+	level int
+}
+
+// chapMark names the chapter that running headers show from here on.
+type chapMark struct {
+	title string
+	bare  bool // its page has no folio either (a part's title page)
+}
+
+// absorb adds a box's content, footnotes and page-number texts to b, moved down by dy.
+func (b *vbox) absorb(c *vbox, dy float64) {
+	for _, r := range c.refs {
+		b.refs = append(b.refs, refSlot{text: len(b.p.Texts) + r.text, dest: r.dest})
+	}
+	c.p.Shift(&b.p, 0, dy)
+	b.notes = append(b.notes, c.notes...)
+}
+
+func space(h float64) *vbox { return &vbox{h: h, glue: true} }
+
+// height sums the boxes' heights.
+func height(bs []*vbox) float64 {
+	h := 0.0
+	for _, b := range bs {
+		h += b.h
+	}
+	return h
+}
+
+// keepTogether forbids page breaks inside the boxes.
+func keepTogether(bs []*vbox) {
+	for i := 0; i+1 < len(bs); i++ {
+		bs[i].keep = true
+	}
+}
+
+// decorate draws a rectangle behind every box, beneath what is already there, so that boxes
+// of a container form one continuous background or bar however the page breaks.
+func decorate(bs []*vbox, x, w float64, fill page.Color) {
+	for _, b := range bs {
+		r := page.Rect{X: x, Y: 0, W: w, H: b.h, Fill: colorPtr(fill)}
+		b.p.Rects = append([]page.Rect{r}, b.p.Rects...)
+	}
+}
+
+// firstText returns the first box with a text line, or nil.
+func firstText(bs []*vbox) *vbox {
+	for _, b := range bs {
+		if b.base > 0 {
+			return b
+		}
+	}
+	return nil
+}
+
+// clone copies boxes deeply enough that containers may decorate the copies; table rows then
+// repeat the copy of their header.
+func clone(bs []*vbox) []*vbox {
+	out := make([]*vbox, len(bs))
+	copies := map[*vbox]*vbox{}
+	for i, b := range bs {
+		c := *b
+		c.p = page.Page{Rects: slices.Clip(b.p.Rects), Rules: slices.Clip(b.p.Rules), Images: slices.Clip(b.p.Images),
+			Texts: slices.Clip(b.p.Texts), Links: slices.Clip(b.p.Links)}
+		out[i], copies[b] = &c, &c
+	}
+	for _, c := range out {
+		if c.header != nil {
+			c.header = slices.Clone(c.header)
+			for j, h := range c.header {
+				if hc, ok := copies[h]; ok {
+					c.header[j] = hc
+				}
+			}
+		}
+	}
+	return out
+}

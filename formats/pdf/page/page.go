@@ -1,0 +1,141 @@
+// Package page is a laid-out book: pages of positioned text, rules, rectangles, images and link
+// areas, with destinations, outline and metadata. Layout produces it; draw paints it as it is.
+package page
+
+import (
+	"time"
+
+	"bookc/fonts"
+)
+
+// Font names one face of bookc/fonts.
+type Font uint8
+
+const (
+	Regular Font = iota
+	Bold
+	Italic
+	BoldItalic
+	Mono
+	MonoBold
+)
+
+// Fonts lists every Font in order; Face gives its file.
+var Fonts = []Font{Regular, Bold, Italic, BoldItalic, Mono, MonoBold}
+
+// Face is the font file a Font is set in.
+func (f Font) Face() fonts.Face {
+	return [...]fonts.Face{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic, fonts.Mono, fonts.MonoBold}[f]
+}
+
+// Color is an RGB colour.
+type Color struct{ R, G, B uint8 }
+
+// Doc is the whole document. Lengths are PDF points; y grows downwards from the page's top edge.
+type Doc struct {
+	Width, Height float64
+	Pages         []*Page
+	Dests         []Dest     // link targets, in order of first definition
+	Outline       []Bookmark // in reading order; levels step down by at most one
+	Labels        []Label    // page numbering, by the page each style starts on
+	Meta          Meta
+}
+
+// Label starts a page numbering style at a page (0-based): roman or arabic, counting from 1.
+type Label struct {
+	Page  int
+	Roman bool
+}
+
+// Meta is the document information.
+type Meta struct {
+	Title, Author, Subject, Language, Creator string
+	Date                                      time.Time
+}
+
+// Dest is a named place links jump to. Page is 0-based.
+type Dest struct {
+	Name string
+	Page int
+	Y    float64
+}
+
+// Bookmark is one outline entry.
+type Bookmark struct {
+	Title string
+	Level int
+	Page  int
+	Y     float64
+}
+
+// Page is what one page shows, painted in field order: rectangles, rules, images, text, links.
+type Page struct {
+	Rects  []Rect
+	Rules  []Rule
+	Images []Image
+	Texts  []Text
+	Links  []Link
+}
+
+// Text is a run of text in one font, its baseline starting at (X, Y).
+type Text struct {
+	X, Y  float64
+	Font  Font
+	Size  float64
+	Color Color
+	S     string
+}
+
+// Rect is a filled and/or stroked rectangle.
+type Rect struct {
+	X, Y, W, H float64
+	Fill       *Color
+	Stroke     *Color
+	LineWidth  float64
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64
+	Color          Color
+}
+
+// Image is a raster image scaled into its box. Name identifies the data across pages.
+type Image struct {
+	X, Y, W, H float64
+	Name       string
+	MediaType  string
+	Data       []byte
+}
+
+// Link is a clickable area: a URL, or the name of a Dest.
+type Link struct {
+	X, Y, W, H float64
+	URL        string
+	Dest       string
+}
+
+// Shift appends every element of p to dst, moved by (dx, dy).
+func (p *Page) Shift(dst *Page, dx, dy float64) {
+	for _, r := range p.Rects {
+		r.X, r.Y = r.X+dx, r.Y+dy
+		dst.Rects = append(dst.Rects, r)
+	}
+	for _, r := range p.Rules {
+		r.X1, r.Y1, r.X2, r.Y2 = r.X1+dx, r.Y1+dy, r.X2+dx, r.Y2+dy
+		dst.Rules = append(dst.Rules, r)
+	}
+	for _, im := range p.Images {
+		im.X, im.Y = im.X+dx, im.Y+dy
+		dst.Images = append(dst.Images, im)
+	}
+	for _, t := range p.Texts {
+		t.X, t.Y = t.X+dx, t.Y+dy
+		dst.Texts = append(dst.Texts, t)
+	}
+	for _, l := range p.Links {
+		l.X, l.Y = l.X+dx, l.Y+dy
+		dst.Links = append(dst.Links, l)
+	}
+}

@@ -1,0 +1,33 @@
+// Package pdf is bookc's PDF backend: it typesets each edition as a printed book (package
+// layout) and paints the pages (package draw).
+package pdf
+
+import (
+	"fmt"
+
+	"bookc/builder/tree"
+	"bookc/formats"
+	"bookc/formats/pdf/draw"
+	"bookc/formats/pdf/layout"
+)
+
+func init() { formats.Register(Backend{}) }
+
+// Backend renders PDF editions.
+type Backend struct{}
+
+// Name is the CLI's subcommand.
+func (Backend) Name() string { return "pdf" }
+
+// Render typesets the book into one PDF file.
+func (Backend) Render(b *tree.Book) (*formats.Output, error) {
+	doc, diags := layout.Book(b)
+	data, err := draw.PDF(doc)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
+	}
+	return &formats.Output{
+		Files:       []formats.File{{Name: b.Artifact() + ".pdf", Data: data, Pages: len(doc.Pages)}},
+		Diagnostics: diags,
+	}, nil
+}
