@@ -25,7 +25,6 @@ var md = goldmark.New(
 	goldmark.WithExtensions(
 		extension.GFM, // tables, strikethrough, task lists, autolinks
 		extension.Footnote,
-		extension.DefinitionList,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
 			// Unicode characters, never HTML entities: every backend gets text it can print as is.
 			extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
@@ -35,7 +34,7 @@ var md = goldmark.New(
 			extension.Apostrophe: "’",
 		})),
 	),
-	goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+	goldmark.WithParserOptions(parser.WithHeadingAttribute(), definitionLists),
 )
 
 // Target is what a link destination points at, as the builder resolved it.
