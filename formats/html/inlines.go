@@ -70,8 +70,7 @@ func (w *writer) link(href, title string, content tree.Inlines) {
 // (ImageSrc returns "" for those, and the backend says why).
 func (w *writer) image(img *tree.Image) {
 	if img.Asset == nil {
-		w.warnf("image %q is missing or remote: the EPUB shows its alt text instead (bookc never fetches images; add the file to the book)", img.Src)
-		w.altText(img)
+		w.altText(img) // the builder has said, with file and line, why there is no file
 		return
 	}
 	src := w.opt.ImageSrc(img.Asset)

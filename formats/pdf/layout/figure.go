@@ -29,14 +29,14 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 		b.p.Images = append(b.p.Images, page.Image{X: x + (w-iw)/2, Y: 2, W: iw, H: ih, Name: a.Name, MediaType: a.MediaType, Data: a.Data})
 		out = append(out, b)
 	} else {
-		why := "it is missing or remote"
-		switch {
-		case a != nil && !drawable[a.MediaType]:
-			why = "PDF cannot show " + a.MediaType
-		case a != nil:
-			why = "its data cannot be decoded"
+		// A missing or remote image the builder has reported already; here only what PDF lacks.
+		if a != nil {
+			why := "PDF cannot show " + a.MediaType
+			if drawable[a.MediaType] {
+				why = "its data cannot be decoded"
+			}
+			l.diags.Add(diag.Warnf(l.source(), 0, "image %s is shown as its alt text in the PDF: %s; use a PNG or JPEG", img.Src, why))
 		}
-		l.diags.Add(diag.Warnf(l.source(), 0, "image %s is shown as its alt text in the PDF: %s; use a PNG or JPEG", img.Src, why))
 		out = append(out, l.altBox(img, x, w)...)
 	}
 	if len(f.Caption) > 0 && (len(out[0].p.Images) > 0 || tree.PlainText(f.Caption) != img.Alt) {

@@ -1,0 +1,84 @@
+package man
+
+import (
+	"flag"
+	"testing"
+
+	"bookc/builder"
+	"bookc/builder/tree"
+	"bookc/handbook"
+)
+
+var corpus = flag.String("corpus", "", "also validate the man edition of the mdBook book in this folder "+
+	"(e.g. ../../../shared/corpora/mdbook-guide)")
+
+// loadEditions builds every edition of a book: the full book and each role's.
+func loadEditions(t testing.TB, src *builder.Source) []*tree.Book {
+	t.Helper()
+	defer src.Close()
+	b, err := builder.Load(src, builder.Options{FallbackDate: handbook.Date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var eds []*tree.Book
+	for _, role := range append([]string{""}, b.RoleNames()...) {
+		ed, _, err := b.Edition(role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eds = append(eds, ed)
+	}
+	return eds
+}
+
+// TestHandbookPagesValidate runs the validators over every page of every handbook edition.
+func TestHandbookPagesValidate(t *testing.T) {
+	requireValidators(t)
+	validateEditions(t, loadEditions(t, builder.FromFS(handbook.FS, "handbook")))
+}
+
+// TestCorpusPagesValidate does the same for a book named with -corpus; without it, it does nothing,
+// as the corpora live outside the project.
+func TestCorpusPagesValidate(t *testing.T) {
+	if *corpus == "" {
+		t.Skip("no -corpus folder given")
+	}
+	requireValidators(t)
+	src, err := builder.OpenDir(*corpus, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	validateEditions(t, loadEditions(t, src))
+}
+
+func validateEditions(t *testing.T, eds []*tree.Book) {
+	pages := 0
+	for _, ed := range eds {
+		out, err := Render(ed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range out.Files {
+			pages++
+			if msg := lint(t, f.Name, f.Data, true); msg != "" {
+				t.Errorf("%s:\n%s", f.Name, msg)
+			}
+		}
+	}
+	if pages < 2*len(eds) {
+		t.Errorf("only %d pages for %d editions", pages, len(eds))
+	}
+}
+
+// BenchmarkHandbook renders the handbook's editions, as `bookc man --all-roles` does.
+func BenchmarkHandbook(b *testing.B) {
+	eds := loadEditions(b, builder.FromFS(handbook.FS, "handbook"))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, ed := range eds {
+			if _, err := Render(ed); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

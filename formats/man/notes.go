@@ -1,0 +1,83 @@
+package man
+
+import (
+	"strconv"
+	"strings"
+
+	"bookc/builder/tree"
+)
+
+// writeNotes writes the NOTES section: footnotes and images in the order the page refers to them
+// (notes may refer to further notes), then footnotes nothing referred to.
+func (p *page) writeNotes() {
+	if p.ch != nil {
+		for _, f := range p.ch.Footnotes {
+			if _, ok := p.noted[f.ID]; !ok {
+				p.noted[f.ID] = len(p.notes) + 1
+				p.notes = append(p.notes, note{footnote: f})
+			}
+		}
+	}
+	if len(p.notes) == 0 {
+		return
+	}
+	p.section("NOTES")
+	for i := 0; i < len(p.notes); i++ {
+		tag := "[" + strconv.Itoa(i+1) + "]"
+		p.w.Request("IP", tag, strconv.Itoa(len(tag)+1))
+		if n := p.notes[i]; n.footnote != nil {
+			p.itemBody(n.footnote.Blocks, strconv.Itoa(len(tag)+1))
+		} else {
+			p.imageNote(n.image, n.altShown)
+		}
+	}
+}
+
+// imageNote describes an image the page cannot show: its file and, unless the text showed it
+// where the image stands, its alt text.
+func (p *page) imageNote(img *tree.Image, altShown bool) {
+	src := img.Src
+	if img.Asset != nil {
+		src = img.Asset.Name
+	}
+	p.w.Text("Image")
+	if strings.TrimSpace(src) != "" {
+		p.w.Text(" ")
+		p.w.Literal(src)
+	}
+	if !altShown && strings.TrimSpace(img.Alt) != "" {
+		p.w.Text(": " + img.Alt)
+	}
+}
+
+// addNote numbers a note at its first reference.
+func (p *page) addNote(n note) int {
+	var key any = n.image
+	if n.footnote != nil {
+		key = n.footnote.ID
+	}
+	if num, ok := p.noted[key]; ok {
+		return num
+	}
+	p.notes = append(p.notes, n)
+	p.noted[key] = len(p.notes)
+	return len(p.notes)
+}
+
+// footnote finds a footnote of the page's chapter.
+func (p *page) footnote(id string) *tree.Footnote {
+	if p.ch == nil {
+		return nil
+	}
+	for _, f := range p.ch.Footnotes {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// noteMark writes a reference to a NOTES entry: [1].
+func (p *page) noteMark(n int) {
+	p.w.Text("[" + strconv.Itoa(n) + "]")
+}
