@@ -17,28 +17,11 @@ import (
 // bookOfSize scales the handbook to about the given number of Markdown bytes.
 func bookOfSize(b *testing.B, size int) (fs.FS, int) {
 	b.Helper()
-	one, err := synth.Scale(handbook.FS, 1)
+	fsys, n, err := synth.OfSize(handbook.FS, size)
 	if err != nil {
 		b.Fatal(err)
 	}
-	n := max(1, size/markdownBytes(one))
-	fsys, err := synth.Scale(handbook.FS, n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return fsys, markdownBytes(fsys)
-}
-
-func markdownBytes(fsys fs.FS) int {
-	total := 0
-	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
-			data, _ := fs.ReadFile(fsys, p)
-			total += len(data)
-		}
-		return err
-	})
-	return total
+	return fsys, n
 }
 
 // BenchmarkLoad measures the whole front half of the pipeline on a 1.5 MB book: reading, includes,
@@ -86,10 +69,8 @@ func BenchmarkEditions(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, r := range append([]string{""}, book.RoleNames()...) {
-			if _, _, err := book.Edition(r); err != nil {
-				b.Fatal(err)
-			}
+		if _, _, err := book.Editions(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -132,7 +132,7 @@ func TestEditions(t *testing.T) {
 			anchors := map[string]bool{}
 			for _, c := range ed.Chapters() {
 				ids[c.ID] = true
-				walkBlocks(c.Blocks, func(b tree.Block) {
+				tree.WalkBlocks(c.Blocks, func(b tree.Block) {
 					if h, ok := b.(*tree.Heading); ok {
 						anchors[h.ID] = true
 					}
@@ -182,7 +182,7 @@ func xrefs(b *tree.Book) []*tree.XRef {
 		}
 	}
 	for _, c := range b.Chapters() {
-		walkBlocks(c.Blocks, func(bl tree.Block) {
+		tree.WalkBlocks(c.Blocks, func(bl tree.Block) {
 			if p, ok := bl.(*tree.Paragraph); ok {
 				inl(p.Content)
 			}

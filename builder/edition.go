@@ -39,6 +39,21 @@ func (b *Book) Edition(role string) (*tree.Book, diag.List, error) {
 	return &out, e.notes, nil
 }
 
+// Editions makes the full book and then every role's edition, with all their notes.
+func (b *Book) Editions() ([]*tree.Book, diag.List, error) {
+	var eds []*tree.Book
+	var notes diag.List
+	for _, r := range append([]string{""}, b.RoleNames()...) {
+		ed, ns, err := b.Edition(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		eds = append(eds, ed)
+		notes.Add(ns...)
+	}
+	return eds, notes, nil
+}
+
 // RoleNames lists the book's roles in order.
 func (b *Book) RoleNames() []string {
 	var names []string
@@ -158,7 +173,7 @@ func (e *edition) collectTargets(b *tree.Book) {
 	e.anchors = map[string]bool{}
 	for _, ch := range b.Chapters() {
 		e.kept[ch.ID] = ch
-		walkBlocks(ch.Blocks, func(bl tree.Block) {
+		tree.WalkBlocks(ch.Blocks, func(bl tree.Block) {
 			if h, ok := bl.(*tree.Heading); ok {
 				e.anchors[h.ID] = true
 			}
@@ -166,35 +181,10 @@ func (e *edition) collectTargets(b *tree.Book) {
 	}
 }
 
-// walkBlocks calls f on every block, depth first.
-func walkBlocks(bs tree.Blocks, f func(tree.Block)) {
-	for _, b := range bs {
-		f(b)
-		switch n := b.(type) {
-		case *tree.List:
-			for _, it := range n.Items {
-				walkBlocks(it.Blocks, f)
-			}
-		case *tree.Quote:
-			walkBlocks(n.Blocks, f)
-		case *tree.Admonition:
-			walkBlocks(n.Blocks, f)
-		case *tree.Only:
-			walkBlocks(n.Blocks, f)
-		case *tree.DefinitionList:
-			for _, d := range n.Items {
-				for _, bs := range d.Definitions {
-					walkBlocks(bs, f)
-				}
-			}
-		}
-	}
-}
-
 // resolveChapter rewrites the chapter's references and renumbers the footnotes its edition keeps.
 func (e *edition) resolveChapter(ch *tree.Chapter) {
 	e.cur, e.fnOrder, e.fnNumber = ch, nil, map[string]int{}
-	walkBlocks(ch.Blocks, func(b tree.Block) {
+	tree.WalkBlocks(ch.Blocks, func(b tree.Block) {
 		switch n := b.(type) {
 		case *tree.Heading:
 			n.Content = e.inlines(n.Content)
@@ -225,7 +215,7 @@ func (e *edition) resolveChapter(ch *tree.Chapter) {
 	}
 	ch.Footnotes = notes
 	for _, f := range notes {
-		walkBlocks(f.Blocks, func(b tree.Block) {
+		tree.WalkBlocks(f.Blocks, func(b tree.Block) {
 			if p, ok := b.(*tree.Paragraph); ok {
 				p.Content = e.inlines(p.Content)
 			}

@@ -69,8 +69,8 @@ func (defListParser) Continue(node gast.Node, reader text.Reader, pc parser.Cont
 }
 
 func (defListParser) Close(gast.Node, text.Reader, parser.Context) {}
-func (defListParser) CanInterruptParagraph() bool          { return true }
-func (defListParser) CanAcceptIndentedLine() bool          { return false }
+func (defListParser) CanInterruptParagraph() bool                  { return true }
+func (defListParser) CanAcceptIndentedLine() bool                  { return false }
 
 type defDescriptionParser struct{}
 

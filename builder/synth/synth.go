@@ -109,3 +109,29 @@ func bookTOML(cfg *config.Config, n int) string {
 	}
 	return sb.String()
 }
+
+// OfSize scales base to about size bytes of Markdown, and says how many it has.
+func OfSize(base fs.FS, size int) (fstest.MapFS, int, error) {
+	one, err := Scale(base, 1)
+	if err != nil {
+		return nil, 0, err
+	}
+	fsys, err := Scale(base, max(1, size/MarkdownBytes(one)))
+	if err != nil {
+		return nil, 0, err
+	}
+	return fsys, MarkdownBytes(fsys), nil
+}
+
+// MarkdownBytes counts the bytes of every Markdown file in fsys.
+func MarkdownBytes(fsys fs.FS) int {
+	total := 0
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			data, _ := fs.ReadFile(fsys, p)
+			total += len(data)
+		}
+		return err
+	})
+	return total
+}

@@ -18,19 +18,16 @@ func cmdCheck(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1
 	}
-	all := append(diag.List(nil), b.Diags...)
-	for _, role := range append([]string{""}, b.RoleNames()...) {
-		_, notes, err := b.Edition(role)
-		if err != nil {
-			fmt.Fprintf(stderr, "bookc: %v\n", err)
-			return 1
-		}
-		all.Add(notes...)
+	_, notes, err := b.Editions()
+	if err != nil {
+		fmt.Fprintf(stderr, "bookc: %v\n", err)
+		return 1
 	}
+	all := append(append(diag.List(nil), b.Diags...), notes...)
 	printDiags(stdout, all, diag.Note)
-	errs, warns, notes := all.Count(diag.Error), all.Count(diag.Warning), all.Count(diag.Note)
+	errs, warns, nnotes := all.Count(diag.Error), all.Count(diag.Warning), all.Count(diag.Note)
 	fmt.Fprintf(stdout, "%s: %d errors, %d warnings, %d notes in %d chapters and %d editions\n",
-		b.Tree.Title, errs, warns, notes, len(b.Tree.Chapters()), 1+len(b.Config.Roles))
+		b.Tree.Title, errs, warns, nnotes, len(b.Tree.Chapters()), 1+len(b.Config.Roles))
 	if errs > 0 {
 		return 1
 	}

@@ -127,74 +127,13 @@ func safePath(name string) string {
 // walk calls heading for every heading of the chapter and image for every image, in reading order;
 // either may be nil.
 func walk(c *tree.Chapter, heading func(*tree.Heading), image func(*tree.Image)) {
-	var blocks func(tree.Blocks)
-	var inlines func(tree.Inlines)
-	inlines = func(is tree.Inlines) {
-		for _, in := range is {
-			switch n := in.(type) {
-			case *tree.Image:
-				if image != nil {
-					image(n)
-				}
-			case *tree.Emphasis:
-				inlines(n.Content)
-			case *tree.Strong:
-				inlines(n.Content)
-			case *tree.Strikethrough:
-				inlines(n.Content)
-			case *tree.Link:
-				inlines(n.Content)
-			case *tree.XRef:
-				inlines(n.Content)
-			}
+	tree.WalkChapter(c, func(b tree.Block) {
+		if h, ok := b.(*tree.Heading); ok && heading != nil {
+			heading(h)
 		}
-	}
-	blocks = func(bs tree.Blocks) {
-		for _, b := range bs {
-			switch n := b.(type) {
-			case *tree.Heading:
-				if heading != nil {
-					heading(n)
-				}
-				inlines(n.Content)
-			case *tree.Paragraph:
-				inlines(n.Content)
-			case *tree.List:
-				for _, it := range n.Items {
-					blocks(it.Blocks)
-				}
-			case *tree.Quote:
-				blocks(n.Blocks)
-			case *tree.Admonition:
-				blocks(n.Blocks)
-			case *tree.Table:
-				for _, cell := range n.Header {
-					inlines(cell)
-				}
-				for _, r := range n.Rows {
-					for _, cell := range r {
-						inlines(cell)
-					}
-				}
-			case *tree.Figure:
-				if n.Image != nil {
-					inlines(tree.Inlines{n.Image})
-				}
-				inlines(n.Caption)
-			case *tree.DefinitionList:
-				for _, d := range n.Items {
-					inlines(d.Term)
-					for _, def := range d.Definitions {
-						blocks(def)
-					}
-				}
-			case *tree.Only:
-				blocks(n.Blocks)
-			}
+	}, func(in tree.Inline) {
+		if img, ok := in.(*tree.Image); ok && image != nil {
+			image(img)
 		}
-	}
-	blocks(c.Blocks)
-	for _, f := range c.Footnotes {
-		blocks(f.Blocks)
-	}
+	})
 }

@@ -2,7 +2,6 @@ package epub
 
 import (
 	"io/fs"
-	"strings"
 	"sync"
 	"testing"
 
@@ -19,13 +18,9 @@ func editions(b *testing.B, fsys fs.FS) []*tree.Book {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var eds []*tree.Book
-	for _, r := range append([]string{""}, book.RoleNames()...) {
-		ed, _, err := book.Edition(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		eds = append(eds, ed)
+	eds, _, err := book.Editions()
+	if err != nil {
+		b.Fatal(err)
 	}
 	return eds
 }
@@ -50,33 +45,16 @@ func BenchmarkHandbookEditions(b *testing.B) {
 // BenchmarkRenderScaled renders the full edition of the handbook scaled to about 1.5 MB of
 // Markdown. Goal: under 0.25 s on 2 cores (pandoc takes 4.7 s for a book of that size).
 func BenchmarkRenderScaled(b *testing.B) {
-	one, err := synth.Scale(handbook.FS, 1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	n := max(1, 1_500_000/markdownBytes(one))
-	fsys, err := synth.Scale(handbook.FS, n)
+	fsys, size, err := synth.OfSize(handbook.FS, 1_500_000)
 	if err != nil {
 		b.Fatal(err)
 	}
 	book := editions(b, fsys)[0]
-	b.SetBytes(int64(markdownBytes(fsys)))
+	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Render(book); err != nil {
 			b.Fatal(err)
 		}
 	}
-}
-
-func markdownBytes(fsys fs.FS) int {
-	total := 0
-	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
-			data, _ := fs.ReadFile(fsys, p)
-			total += len(data)
-		}
-		return err
-	})
-	return total
 }

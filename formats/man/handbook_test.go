@@ -20,13 +20,9 @@ func loadEditions(t testing.TB, src *builder.Source) []*tree.Book {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var eds []*tree.Book
-	for _, role := range append([]string{""}, b.RoleNames()...) {
-		ed, _, err := b.Edition(role)
-		if err != nil {
-			t.Fatal(err)
-		}
-		eds = append(eds, ed)
+	eds, _, err := b.Editions()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return eds
 }

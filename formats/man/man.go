@@ -77,7 +77,11 @@ func newBook(b *tree.Book) *book {
 	}
 	for _, c := range b.Chapters() {
 		bk.chapter[c.ID] = c
-		walkHeadings(c.Blocks, func(h *tree.Heading) { bk.headings[h.ID] = h })
+		tree.WalkBlocks(c.Blocks, func(b tree.Block) {
+			if h, ok := b.(*tree.Heading); ok {
+				bk.headings[h.ID] = h
+			}
+		})
 		if c.Draft {
 			continue
 		}
@@ -90,30 +94,6 @@ func newBook(b *tree.Book) *book {
 		}
 	}
 	return bk
-}
-
-// walkHeadings calls f for every heading in bs, inside containers too.
-func walkHeadings(bs tree.Blocks, f func(*tree.Heading)) {
-	for _, b := range bs {
-		switch n := b.(type) {
-		case *tree.Heading:
-			f(n)
-		case *tree.Quote:
-			walkHeadings(n.Blocks, f)
-		case *tree.Admonition:
-			walkHeadings(n.Blocks, f)
-		case *tree.List:
-			for _, it := range n.Items {
-				walkHeadings(it.Blocks, f)
-			}
-		case *tree.DefinitionList:
-			for _, it := range n.Items {
-				for _, d := range it.Definitions {
-					walkHeadings(d, f)
-				}
-			}
-		}
-	}
 }
 
 // InstallDir is the directory under an installation prefix where a page file belongs:

@@ -6,7 +6,6 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"bookc/builder"
-	"bookc/builder/tree"
 	"bookc/handbook"
 )
 
@@ -31,13 +30,9 @@ func BenchmarkHandbook(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var eds []*tree.Book
-	for _, role := range append([]string{""}, book.RoleNames()...) {
-		e, _, err := book.Edition(role)
-		if err != nil {
-			b.Fatal(err)
-		}
-		eds = append(eds, e)
+	eds, _, err := book.Editions()
+	if err != nil {
+		b.Fatal(err)
 	}
 	for b.Loop() {
 		var g errgroup.Group

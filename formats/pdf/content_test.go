@@ -22,53 +22,21 @@ func bag(s string) map[string]int {
 // bookText is every word a reader should find: chapter titles, blocks and footnotes.
 func bookText(b *tree.Book) string {
 	var sb strings.Builder
-	var blocks func(bs tree.Blocks)
-	in := func(is tree.Inlines) { sb.WriteString(tree.PlainText(is) + "\n") }
-	blocks = func(bs tree.Blocks) {
-		for _, b := range bs {
-			switch n := b.(type) {
-			case *tree.Heading:
-				in(n.Content)
-			case *tree.Paragraph:
-				in(n.Content)
+	for _, c := range b.Chapters() {
+		tree.WalkChapter(c, func(bl tree.Block) {
+			switch n := bl.(type) {
 			case *tree.CodeBlock:
 				sb.WriteString(n.Text + "\n")
 			case *tree.HTMLBlock:
 				sb.WriteString(n.Text + "\n")
-			case *tree.Quote:
-				blocks(n.Blocks)
-			case *tree.Admonition:
-				blocks(n.Blocks)
-			case *tree.List:
-				for _, it := range n.Items {
-					blocks(it.Blocks)
-				}
-			case *tree.DefinitionList:
-				for _, it := range n.Items {
-					in(it.Term)
-					for _, d := range it.Definitions {
-						blocks(d)
-					}
-				}
-			case *tree.Table:
-				for _, c := range n.Header {
-					in(c)
-				}
-				for _, r := range n.Rows {
-					for _, c := range r {
-						in(c)
-					}
-				}
 			case *tree.Figure:
-				in(n.Caption)
+				sb.WriteString(tree.PlainText(n.Caption) + "\n") // a drawn image carries no alt text
+			default:
+				for _, is := range tree.InlinesOf(bl) {
+					sb.WriteString(tree.PlainText(is) + "\n")
+				}
 			}
-		}
-	}
-	for _, c := range b.Chapters() {
-		blocks(c.Blocks)
-		for _, f := range c.Footnotes {
-			blocks(f.Blocks)
-		}
+		}, nil)
 	}
 	return sb.String()
 }

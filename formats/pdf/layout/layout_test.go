@@ -303,7 +303,7 @@ func TestFigures(t *testing.T) {
 	l := testLay()
 	png := sample.PNG(40, 30)
 	for _, c := range []struct {
-		name  string
+		name      string
 		asset     *tree.Asset
 		diag, alt bool
 	}{
