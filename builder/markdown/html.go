@@ -8,15 +8,17 @@ import (
 
 var (
 	tagRE     = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
+	hiddenRE  = regexp.MustCompile(`(?is)<(script|style)\b.*?(</(script|style)\s*>|$)`)
 	imgRE     = regexp.MustCompile(`(?is)^<img\b([^>]*?)/?>$`)
 	attrRE    = regexp.MustCompile(`(?s)([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
 	breakRE   = regexp.MustCompile(`(?i)^<br\s*/?>$`)
 	commentRE = regexp.MustCompile(`(?s)^\s*<!--.*-->\s*$`)
 )
 
-// htmlText is the text of an HTML fragment without its tags and with entities decoded.
+// htmlText is the text of an HTML fragment as a browser shows it: without tags, scripts and
+// styles, with entities decoded.
 func htmlText(raw string) string {
-	return html.UnescapeString(tagRE.ReplaceAllString(raw, ""))
+	return html.UnescapeString(tagRE.ReplaceAllString(hiddenRE.ReplaceAllString(raw, ""), ""))
 }
 
 // imgTag reads the attributes of a lone <img> tag.
