@@ -137,7 +137,7 @@ func TestReproducible(t *testing.T) {
 		copyDir(t, book, filepath.Join(work, "copy", strings.Repeat("deeper/", i), "book"))
 		out := filepath.Join(work, "out")
 		for _, args := range [][]string{
-			{"all", "--all-roles", "-q", "-o", out},
+			{"all", "--all-roles", "-q", "-o", filepath.Join(out, "handbook")},
 			{"all", "-q", "-o", filepath.Join(out, "features"), filepath.Join("copy", strings.Repeat("deeper/", i), "book")},
 		} {
 			cmd := exec.Command(bin, args...)

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"bookc/builder"
+	"bookc/builder/synth"
+	"bookc/builder/tree"
+	"bookc/formats"
+	"bookc/handbook"
+)
+
+// renderAll parses a book once and renders the given editions in every given format, concurrently,
+// as `bookc all` does (without writing files).
+func renderAll(b *testing.B, book *builder.Book, roles []string, backends []formats.Backend) {
+	eds := make([]*tree.Book, len(roles))
+	for i, r := range roles {
+		ed, _, err := book.Edition(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		eds[i] = ed
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, ed := range eds {
+		for _, be := range backends {
+			g.Go(func() error { _, err := be.Render(ed); return err })
+		}
+	}
+	if err := g.Wait(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func loadFS(b *testing.B, scale int) *builder.Book {
+	b.Helper()
+	fsys, err := synth.Scale(handbook.FS, scale)
+	if err != nil {
+		b.Fatal(err)
+	}
+	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return book
+}
+
+// BenchmarkHandbookAll builds all 12 artifacts of the handbook from one parse. Goal: at most 1.5x
+// BenchmarkHandbookFullPDF.
+func BenchmarkHandbookAll(b *testing.B) {
+	for b.Loop() {
+		book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		renderAll(b, book, append([]string{""}, book.RoleNames()...), formats.All())
+	}
+}
+
+// BenchmarkHandbookFullPDF builds the handbook's full PDF alone, from its sources.
+func BenchmarkHandbookFullPDF(b *testing.B) {
+	for b.Loop() {
+		book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		renderAll(b, book, []string{""}, []formats.Backend{formats.Lookup("pdf")})
+	}
+}
+
+// BenchmarkScale builds every format of the full edition of the handbook copied 1, 10 and 100
+// times, from the sources: time should grow linearly (10x input: at most 11x time), and peak heap
+// stay under 500 MB at 100x. Goal at ~1.5 MB (the 12x case, BenchmarkAll1500KB): under 1.5 s.
+func BenchmarkScale(b *testing.B) {
+	for _, n := range []int{1, 10, 100} {
+		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) { benchScale(b, n) })
+	}
+}
+
+// BenchmarkAll1500KB is every format of the full edition of a 1.5 MB book.
+func BenchmarkAll1500KB(b *testing.B) { benchScale(b, 12) }
+
+func benchScale(b *testing.B, n int) {
+	fsys, err := synth.Scale(handbook.FS, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(synth.MarkdownBytes(fsys)))
+	peak := watchHeap()
+	for b.Loop() {
+		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		renderAll(b, book, []string{""}, formats.All())
+	}
+	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+}
+
+// watchHeap samples the live heap until the returned function is called, which gives the peak.
+func watchHeap() func() uint64 {
+	var mu sync.Mutex
+	var peak uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	go func() {
+		defer close(done)
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				metrics.Read(sample)
+				mu.Lock()
+				peak = max(peak, sample[0].Value.Uint64())
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		<-done
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
+	}
+}
