@@ -57,38 +57,47 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		fmt.Fprintf(stderr, "bookc: cannot create the output folder: %v (choose another with -o)\n", err)
 		return 1
 	}
-	progress := !o.quiet && isTerminal(os.Stderr)
-	results := make([]*artifact, len(editions)*len(backends))
+	var labels []string
+	for _, ed := range editions {
+		for _, be := range backends {
+			labels = append(labels, fmt.Sprintf("%-4s  %s", be.Name(), editionName(ed)))
+		}
+	}
+	var board *progress
+	if !o.quiet {
+		board = newProgress(stderr, isTerminal(stderr), labels)
+	}
+	results := make([]*artifact, len(labels))
 	var mu sync.Mutex
 	var diags diag.List
 	var errs []error
-	done := 0
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, ed := range editions {
 		for j, be := range backends {
+			k := i*len(backends) + j
 			g.Go(func() error {
 				if gctx.Err() != nil {
 					return nil
 				}
+				board.set(k, "rendering", "")
 				a, ds, err := renderOne(gctx, o, be, ed)
 				mu.Lock()
 				defer mu.Unlock()
 				diags.Add(ds...)
 				if err != nil {
 					errs = append(errs, fmt.Errorf("%s %s: %w", be.Name(), editionName(ed), err))
+					board.set(k, "failed", err.Error())
 					return nil // other artifacts still build; earlier good ones stay
 				}
-				results[i*len(backends)+j] = a
-				done++
-				if progress {
-					fmt.Fprintf(stderr, "[%d/%d] %s %s (%s)\n", done, len(results), a.format, editionName(ed), a.took.Round(time.Millisecond))
-				}
+				results[k] = a
+				board.set(k, "done", a.describe())
 				return nil
 			})
 		}
 	}
 	_ = g.Wait()
+	board.close()
 	printDiags(stderr, diags, diag.Warning)
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
@@ -104,6 +113,18 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		return 1
 	}
 	return 0
+}
+
+// describe sums up an artifact for the progress board.
+func (a *artifact) describe() string {
+	s := humanSize(a.bytes) + " in " + a.took.Round(time.Millisecond).String()
+	if a.pages > 0 {
+		s = fmt.Sprintf("%d pages, %s", a.pages, s)
+	}
+	if len(a.files) > 1 {
+		s = fmt.Sprintf("%d files, %s", len(a.files), s)
+	}
+	return s
 }
 
 func editionName(b *tree.Book) string {
@@ -212,7 +233,12 @@ func humanSize(n int) string {
 	}
 }
 
-func isTerminal(f *os.File) bool {
+// isTerminal reports whether w is a terminal, where a live board can be drawn.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -11,7 +14,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"bookc/builder/synth"
 	"bookc/formats/validate"
 	"bookc/handbook"
 )
@@ -122,10 +127,7 @@ func TestMdBookGuide(t *testing.T) {
 // TestReproducible builds the binary and runs it twice in different working directories, time
 // zones, locales and GOMAXPROCS, on copies of a book in different places: the bytes must match.
 func TestReproducible(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "bookc")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	envs := [][]string{
 		{"TZ=UTC", "LANG=C.UTF-8", "GOMAXPROCS=2"},
 		{"TZ=Pacific/Chatham", "LANG=de_DE.UTF-8", "LC_ALL=tr_TR.UTF-8", "GOMAXPROCS=1", "GODEBUG=randseednop=0"},
@@ -159,6 +161,62 @@ func TestReproducible(t *testing.T) {
 	}
 	if len(sums[0]) != len(sums[1]) {
 		t.Errorf("%d artifacts, then %d", len(sums[0]), len(sums[1]))
+	}
+}
+
+// buildBinary builds bookc for tests that run it as a user does, in its own process.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "bookc")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestInterrupt stops a long build with Ctrl-C: bookc exits 130 and leaves no partial file; what
+// it did write is whole.
+func TestInterrupt(t *testing.T) {
+	bin := buildBinary(t)
+	fsys, err := synth.Scale(handbook.FS, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, f := range fsys {
+		writeBook(t, filepath.Join(dir, "book"), map[string]string{name: string(f.Data)})
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(bin, "all", "--all-roles", "-q", "-o", out, filepath.Join(dir, "book"))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond) // past loading, into rendering
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Fatalf("exit: %v, want status 130", err)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		p := filepath.Join(out, e.Name())
+		switch {
+		case strings.HasSuffix(e.Name(), ".tmp"):
+			t.Errorf("partial file left: %s", e.Name())
+		case strings.HasSuffix(e.Name(), ".pdf"):
+			if data, _ := os.ReadFile(p); !bytes.HasSuffix(bytes.TrimSpace(data), []byte("%%EOF")) {
+				t.Errorf("%s is cut short", e.Name())
+			}
+		case strings.HasSuffix(e.Name(), ".epub"):
+			if z, err := zip.OpenReader(p); err != nil {
+				t.Errorf("%s: %v", e.Name(), err)
+			} else {
+				z.Close()
+			}
+		}
 	}
 }
 
