@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 30s
 
-.PHONY: build test bench fuzz handbook clean
+.PHONY: build test bench bench-peers fuzz handbook clean
 
 build:
 	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/bookc ./cmd/bookc
@@ -16,6 +16,10 @@ test:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# bookc against pandoc on the same 1.5 MB book, with the ratios (needs pandoc; xelatex for PDF).
+bench-peers: build
+	$(GO) run ./cmd/benchpeers -bookc $(CURDIR)/bin/bookc
 
 # Each fuzz target in turn (go test runs one -fuzz target at a time).
 fuzz:

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -165,21 +167,37 @@ func renderOne(ctx context.Context, o *options, be formats.Backend, ed *tree.Boo
 	return a, out.Diagnostics, nil
 }
 
+// madeDirs remembers the output folders already created, to spare a stat per artifact file.
+var madeDirs sync.Map
+
+// tmpSeq numbers temporary files, which O_EXCL keeps from ever colliding.
+var tmpSeq atomic.Int64
+
 // writeAtomic writes data to a temporary file beside dest and renames it into place, so a reader
 // never sees a half-written artifact and a failed build leaves the previous one untouched.
 func writeAtomic(dest string, data []byte) error {
 	dir := filepath.Dir(dest)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w (choose another output folder with -o)", dir, unwrap(err))
+	if _, done := madeDirs.Load(dir); !done {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("cannot create %s: %w (choose another output folder with -o)", dir, unwrap(err))
+		}
+		madeDirs.Store(dir, true)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write into %s: %w (choose another output folder with -o)", dir, unwrap(err))
+	var f *os.File
+	var tmp string
+	for {
+		tmp = filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(dest), os.Getpid(), tmpSeq.Add(1)))
+		var err error
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("cannot write into %s: %w (choose another output folder with -o)", dir, unwrap(err))
+		}
 	}
-	tmp := f.Name()
 	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr, os.Chmod(tmp, 0o644)); err != nil {
+	if err := errors.Join(werr, f.Close()); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("writing %s: %w", dest, err)
 	}
