@@ -1,9 +1,9 @@
 package builder
 
 import (
+	"bookc/builder/golden"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +13,6 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func loadDir(t testing.TB, dir string) *Book {
 	t.Helper()
@@ -28,27 +26,6 @@ func loadDir(t testing.TB, dir string) *Book {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\ngot:\n%s", name, got)
-	}
 }
 
 func diagText(ds diag.List) []byte {
@@ -79,9 +56,9 @@ func TestGoldenTrees(t *testing.T) {
 				if suffix == "" {
 					suffix = "full"
 				}
-				golden(t, name+"."+suffix+".json", append(data, '\n'))
+				golden.Check(t, "golden/"+name+"."+suffix+".json", append(data, '\n'))
 			}
-			golden(t, name+".diagnostics.txt", diagText(all))
+			golden.Check(t, "golden/"+name+".diagnostics.txt", diagText(all))
 		})
 	}
 }

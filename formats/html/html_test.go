@@ -1,20 +1,16 @@
 package html
 
 import (
+	"bookc/builder/golden"
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func text(s string) *tree.Text               { return &tree.Text{Text: s} }
 func para(is ...tree.Inline) *tree.Paragraph { return &tree.Paragraph{Content: is} }
@@ -180,20 +176,7 @@ func TestGolden(t *testing.T) {
 			for _, d := range diags {
 				got.WriteString("<!-- " + strings.ReplaceAll(d.String(), "--", "- -") + " -->\n")
 			}
-			golden := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, got.Bytes())
-			}
+			golden.Check(t, tc.name+".golden", got.Bytes())
 		})
 	}
 }

@@ -1,18 +1,13 @@
 package man
 
 import (
-	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
+	"bookc/builder/golden"
 	"strings"
 	"testing"
 	"time"
 
 	"bookc/builder/tree"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden with the current output")
 
 func text(s string) *tree.Text { return &tree.Text{Text: s} }
 
@@ -154,7 +149,7 @@ func TestGolden(t *testing.T) {
 			if msg := lint(t, out.Files[1].Name, got, true); msg != "" {
 				t.Errorf("validators:\n%s\npage:\n%s", msg, got)
 			}
-			checkGolden(t, tc.name, got)
+			golden.Check(t, tc.name+".golden", got)
 		})
 	}
 }
@@ -190,24 +185,6 @@ func TestGoldenPages(t *testing.T) {
 		if msg := lint(t, f.Name, f.Data, true); msg != "" {
 			t.Errorf("%s: validators:\n%s", f.Name, msg)
 		}
-		checkGolden(t, name, f.Data)
-	}
-}
-
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, file, got)
+		golden.Check(t, name+".golden", f.Data)
 	}
 }

@@ -1,11 +1,9 @@
 package layout
 
 import (
-	"flag"
+	"bookc/builder/golden"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,8 +12,6 @@ import (
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/page"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const knuthFrog = `In olden times when wishing still helped one, there lived a king whose daughters were all beautiful; and the youngest was so beautiful that the sun itself, which has seen so much, was astonished whenever it shone in her face. Close by the king's castle lay a great dark forest, and under an old lime-tree in the forest was a well, and when the day was very warm, the king's child went out into the forest and sat down by the side of the cool fountain; and when she was bored she took a golden ball, and threw it up on high and caught it; and this ball was her favorite plaything.`
 
@@ -41,24 +37,6 @@ func lineTexts(bs []*vbox) []string {
 	return out
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
-
 // TestParagraphGolden sets Knuth's frog-king paragraph (his test of the algorithm) at three
 // measures: the breaks, hyphens included, must stay as they are.
 func TestParagraphGolden(t *testing.T) {
@@ -68,7 +46,7 @@ func TestParagraphGolden(t *testing.T) {
 			lines := l.paragraph([]run{{st: ptr(body()), text: knuthFrog}}, 0, w)
 			text := strings.Join(lineTexts(lines), "\n") + "\n"
 			// the added hyphen is a soft hyphen (U+00AD); the golden file shows it as "-"
-			golden(t, fmt.Sprintf("frog-%d.txt", int(w)), strings.ReplaceAll(text, "\u00ad", "-"))
+			golden.Check(t, fmt.Sprintf("frog-%d.txt", int(w)), []byte(strings.ReplaceAll(text, "\u00ad", "-")))
 			for i, b := range lines[:len(lines)-1] {
 				ts := b.p.Texts
 				last := ts[len(ts)-1]

@@ -1,20 +1,16 @@
 package linebreak
 
 import (
-	"flag"
+	"bookc/builder/golden"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"bookc/formats/pdf/hyphen"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // frogKing is the example paragraph of Knuth and Plass's paper.
 const frogKing = "In olden times when wishing still helped one, there lived a king whose daughters were all " +
@@ -229,19 +225,7 @@ func TestGolden(t *testing.T) {
 	hanging := func(line int) float64 { return map[bool]float64{true: 30, false: 38}[line < 3] }
 	b.WriteString("width 30 for three lines, then 38:\n")
 	b.WriteString(render(items, text, Break(items, hanging, DefaultParams()), 38))
-	path := filepath.Join("testdata", "frogking.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("lines differ from %s (go test -update rewrites it):\n%s", path, b.String())
-	}
+	golden.Check(t, "frogking.golden", []byte(b.String()))
 }
 
 func TestBreakCases(t *testing.T) {
