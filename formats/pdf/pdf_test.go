@@ -89,6 +89,8 @@ func TestValid(t *testing.T) {
 			for _, l := range fonts {
 				if fs := strings.Fields(l); len(fs) < 5 || fs[len(fs)-5] != "yes" {
 					t.Errorf("font not embedded: %s", l)
+				} else if fs[len(fs)-4] != "yes" {
+					t.Errorf("font not marked as a subset: %s", l)
 				}
 			}
 			for _, o := range overflow(t, path) {

@@ -60,7 +60,7 @@ func PDF(doc *page.Doc) ([]byte, error) {
 	if err := f.Output(&buf); err != nil {
 		return nil, err
 	}
-	return addLabels(buf.Bytes(), doc.Labels)
+	return finish(buf.Bytes(), doc.Labels)
 }
 
 // painter paints pages, setting fpdf's state only when it changes.
