@@ -40,19 +40,6 @@ func renderAll(b *testing.B, book *builder.Book, roles []string, backends []form
 	}
 }
 
-func loadFS(b *testing.B, scale int) *builder.Book {
-	b.Helper()
-	fsys, err := synth.Scale(handbook.FS, scale)
-	if err != nil {
-		b.Fatal(err)
-	}
-	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return book
-}
-
 // BenchmarkHandbookAll builds all 12 artifacts of the handbook from one parse. Goal: at most 1.5x
 // BenchmarkHandbookFullPDF.
 func BenchmarkHandbookAll(b *testing.B) {

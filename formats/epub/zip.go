@@ -46,6 +46,9 @@ func pack(date time.Time, opf []byte, files []packed) ([]byte, error) {
 	zw := zip.NewWriter(&buf)
 	dosDate, dosTime := dosTimestamp(date)
 	for _, e := range entries {
+		// The MS-DOS date fields, not Modified: Modified adds an extra field to every entry, and
+		// the mimetype entry must have none.
+		//lint:ignore SA1019 deprecated fields chosen on purpose, see above
 		h := &zip.FileHeader{Name: e.name, Method: e.method, ModifiedDate: dosDate, ModifiedTime: dosTime,
 			CreatorVersion: 20, ReaderVersion: 20, CRC32: e.crc,
 			CompressedSize64: uint64(len(e.body)), UncompressedSize64: uint64(e.size)}
