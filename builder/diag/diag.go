@@ -76,15 +76,20 @@ func (l List) Count(s Severity) int {
 	return n
 }
 
-// Sorted returns the diagnostics ordered by file and line, stable otherwise, so output never
-// depends on the order in which concurrent work finished.
+// Sorted returns the diagnostics ordered by file, line and message, so output never depends on
+// the order in which concurrent work finished.
 func (l List) Sorted() List {
 	out := append(List(nil), l...)
 	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].File != out[j].File {
-			return out[i].File < out[j].File
+		a, b := out[i], out[j]
+		switch {
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		default:
+			return a.Msg < b.Msg
 		}
-		return out[i].Line < out[j].Line
 	})
 	return out
 }

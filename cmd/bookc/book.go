@@ -44,11 +44,14 @@ func editionRoles(o *options, b *builder.Book) ([]string, error) {
 	}
 }
 
-// printDiags writes diagnostics at or above min severity, sorted, and returns how many errors there were.
+// printDiags writes diagnostics at or above min severity, sorted and each once (every edition
+// of a chapter may say the same), and returns how many errors there were.
 func printDiags(w io.Writer, ds diag.List, min diag.Severity) int {
+	last := ""
 	for _, d := range ds.Sorted() {
-		if d.Severity >= min {
-			fmt.Fprintln(w, d)
+		if s := d.String(); d.Severity >= min && s != last {
+			fmt.Fprintln(w, s)
+			last = s
 		}
 	}
 	return ds.Count(diag.Error)
