@@ -84,10 +84,7 @@ func Load(src *Source, opt Options) (*Book, error) {
 
 	title := cfg.Title
 	if title == "" {
-		title = sum.Title
-	}
-	if title == "" {
-		title = "Untitled Book"
+		title = "Untitled Book" // SUMMARY.md's own title is "Summary" more often than not
 	}
 	b.Tree = &tree.Book{
 		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
