@@ -1,7 +1,6 @@
 package builder
 
 import (
-	"bookc/builder/golden"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"bookc/builder/diag"
+	"bookc/builder/golden"
 	"bookc/builder/tree"
 )
 

@@ -24,6 +24,13 @@ import (
 	"bookc/formats/validate"
 )
 
+// The nodes tests write most, by short names.
+var (
+	text    = sample.Text
+	para    = sample.Para
+	heading = sample.Heading
+)
+
 // epubcheck validates data with the real epubcheck and fails on any fatal error, error or warning,
 // and when epubcheck cannot run: the bar is epubcheck's verdict, not our guess at it.
 func epubcheck(t *testing.T, name string, data []byte) {
@@ -35,12 +42,6 @@ func epubcheck(t *testing.T, name string, data []byte) {
 	if err := validate.EPUB(path); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func text(s string) *tree.Text               { return &tree.Text{Text: s} }
-func para(is ...tree.Inline) *tree.Paragraph { return &tree.Paragraph{Content: is} }
-func heading(level int, id, s string) *tree.Heading {
-	return &tree.Heading{Level: level, ID: id, Content: tree.Inlines{text(s)}}
 }
 
 func chapter(id, title string, blocks ...tree.Block) *tree.Chapter {

@@ -1,25 +1,27 @@
 package html
 
 import (
-	"bookc/builder/golden"
 	"bytes"
 	"encoding/xml"
 	"io"
 	"strings"
 	"testing"
 
+	"bookc/builder/golden"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 )
 
-func text(s string) *tree.Text               { return &tree.Text{Text: s} }
-func para(is ...tree.Inline) *tree.Paragraph { return &tree.Paragraph{Content: is} }
-func raw(s string) *tree.RawHTML             { return &tree.RawHTML{HTML: s} }
-func block(s string) *tree.HTMLBlock         { return &tree.HTMLBlock{HTML: s} }
-func heading(level int, id, s string) *tree.Heading {
-	return &tree.Heading{Level: level, ID: id, Content: tree.Inlines{text(s)}}
-}
-func item(bs ...tree.Block) *tree.ListItem { return &tree.ListItem{Blocks: bs} }
+// The nodes tests write most, by short names.
+var (
+	text    = sample.Text
+	para    = sample.Para
+	heading = sample.Heading
+	item    = sample.Item
+)
+
+func raw(s string) *tree.RawHTML     { return &tree.RawHTML{HTML: s} }
+func block(s string) *tree.HTMLBlock { return &tree.HTMLBlock{HTML: s} }
 
 var png = &tree.Asset{Name: "images/grid.png", MediaType: "image/png", Width: 4, Height: 2, Data: sample.PNG(4, 2)}
 

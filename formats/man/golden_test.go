@@ -1,19 +1,21 @@
 package man
 
 import (
-	"bookc/builder/golden"
 	"strings"
 	"testing"
 	"time"
 
+	"bookc/builder/golden"
 	"bookc/builder/tree"
+	"bookc/builder/tree/sample"
 )
 
-func text(s string) *tree.Text { return &tree.Text{Text: s} }
-
-func para(is ...tree.Inline) *tree.Paragraph { return &tree.Paragraph{Content: is} }
-
-func item(bs ...tree.Block) *tree.ListItem { return &tree.ListItem{Blocks: bs} }
+// The nodes tests write most, by short names.
+var (
+	text = sample.Text
+	para = sample.Para
+	item = sample.Item
+)
 
 // goldenBook is a two-chapter book whose first chapter holds the blocks under test; the second is
 // a target for cross-references.

@@ -12,13 +12,23 @@ import (
 	"bookc/builder/tree"
 )
 
-func text(s string) *tree.Text { return &tree.Text{Text: s} }
+// Text, Para, Heading and Item build the nodes tests write most.
+func Text(s string) *tree.Text { return &tree.Text{Text: s} }
 
-func para(is ...tree.Inline) *tree.Paragraph { return &tree.Paragraph{Content: is} }
+func Para(is ...tree.Inline) *tree.Paragraph { return &tree.Paragraph{Content: is} }
 
-func heading(level int, id, title string) *tree.Heading {
-	return &tree.Heading{Level: level, ID: id, Content: tree.Inlines{text(title)}}
+func Heading(level int, id, title string) *tree.Heading {
+	return &tree.Heading{Level: level, ID: id, Content: tree.Inlines{Text(title)}}
 }
+
+func Item(bs ...tree.Block) *tree.ListItem { return &tree.ListItem{Blocks: bs} }
+
+// Short names inside this file.
+var (
+	text    = Text
+	para    = Para
+	heading = Heading
+)
 
 // PNG returns a small valid PNG image of the given size.
 func PNG(w, h int) []byte {

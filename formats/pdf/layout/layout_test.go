@@ -1,13 +1,13 @@
 package layout
 
 import (
-	"bookc/builder/golden"
 	"fmt"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
 
+	"bookc/builder/golden"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/page"

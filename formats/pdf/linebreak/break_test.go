@@ -1,7 +1,6 @@
 package linebreak
 
 import (
-	"bookc/builder/golden"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -9,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"bookc/builder/golden"
 	"bookc/formats/pdf/hyphen"
 )
 
