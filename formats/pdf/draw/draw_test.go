@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,4 +90,53 @@ func png16() []byte {
 		panic("not a 16-bit PNG")
 	}
 	return buf.Bytes()
+}
+
+// TestDeflate checks that compressing the page streams of fpdf's uncompressed output keeps the
+// document as it was: the same text on the same pages, a valid file, every page stream compressed.
+func TestDeflate(t *testing.T) {
+	f := fpdf.New("P", "pt", "A4", "")
+	f.SetCompression(false)
+	f.AddUTF8FontFromBytes("GoRegular", "", bytes.Clone(page.Regular.Face().TTF))
+	for i := range 3 {
+		f.AddPage()
+		f.SetFont("GoRegular", "", 12)
+		f.Text(50, 100, "page "+string(rune('A'+i))+" with ünïcode and a stream of text")
+	}
+	var plain bytes.Buffer
+	if err := f.Output(&plain); err != nil {
+		t.Fatal(err)
+	}
+	packed, err := deflate(plain.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bytes.Count(packed, []byte("<</Filter /FlateDecode /Length")); got < 3 {
+		t.Errorf("%d compressed streams, want the 3 pages at least", got)
+	}
+	raw := regexp.MustCompile(`(?m)^\d+ 0 obj\n<</Length \d+>>\nstream\n`)
+	if n := len(raw.FindAll(plain.Bytes(), -1)); n < 3 {
+		t.Fatalf("fpdf wrote %d uncompressed streams; the test needs its pages uncompressed", n)
+	}
+	if n := len(raw.FindAll(packed, -1)); n > 0 {
+		t.Errorf("%d streams still uncompressed", n)
+	}
+	dir := t.TempDir()
+	text := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command("qpdf", "--check", p).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf --check %s: %v\n%s", name, err, out)
+		}
+		out, err := exec.Command("pdftotext", p, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	if a, b := text("plain.pdf", plain.Bytes()), text("packed.pdf", packed); a != b || !strings.Contains(b, "page C with ünïcode") {
+		t.Errorf("text changed:\n%q\n%q", a, b)
+	}
 }
