@@ -3,6 +3,7 @@
 package builder
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -44,7 +45,9 @@ func OpenDir(dir, includeRoot string) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st, err := os.Stat(abs); err != nil {
+	if st, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("there is no folder %s: give the folder that holds book.toml and src/", dir)
+	} else if err != nil {
 		return nil, fmt.Errorf("book folder %s: %w", dir, err)
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("%s is not a folder: give the folder that holds book.toml and src/", dir)

@@ -110,6 +110,9 @@ func TestRolesAndTree(t *testing.T) {
 	if code, _, errs := runCLI(t, "pdf", "--role", "nobody"); code != 1 || !strings.Contains(errs, `no role "nobody"`) {
 		t.Errorf("unknown role: exit %d, %s", code, errs)
 	}
+	if code, _, errs := runCLI(t, "epub", "/nonexistent/book"); code != 1 || !strings.Contains(errs, "there is no folder /nonexistent/book") {
+		t.Errorf("missing book folder: exit %d, %s", code, errs)
+	}
 	if code, _, errs := runCLI(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: exit %d, %s", code, errs)
 	}
