@@ -8,9 +8,11 @@ import (
 	"image"
 	"image/draw"
 	"image/png"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -136,7 +138,7 @@ func (p *painter) page(pg *page.Page) error {
 	for _, t := range pg.Texts {
 		p.font(t.Font, t.Size)
 		p.textColor(t.Color)
-		f.Text(t.X, t.Y, t.S)
+		p.run(t)
 	}
 	for _, l := range pg.Links {
 		if l.Dest != "" {
@@ -148,6 +150,29 @@ func (p *painter) page(pg *page.Page) error {
 		}
 	}
 	return f.Error()
+}
+
+// run draws a text run. Where the font draws hyphens with another glyph (page.Font.Drawn), each is
+// marked with its ActualText, so that copying and extracting the text still give "-".
+func (p *painter) run(t page.Text) {
+	if t.Font.Drawn('-') == '-' || !strings.ContainsRune(t.S, '-') {
+		p.f.Text(t.X, t.Y, t.S)
+		return
+	}
+	face := metrics.Get(t.Font)
+	x := t.X
+	for i, part := range strings.Split(t.S, "-") {
+		if i > 0 {
+			p.f.RawWriteStr("/Span <</ActualText <FEFF002D>>> BDC")
+			p.f.Text(x, t.Y, string(page.Hyphen))
+			p.f.RawWriteStr("EMC")
+			x += face.Rune('-', t.Size)
+		}
+		if part != "" {
+			p.f.Text(x, t.Y, part)
+			x += face.Width(part, t.Size)
+		}
+	}
 }
 
 var imageTypes = map[string]string{"image/png": "PNG", "image/jpeg": "JPG", "image/gif": "GIF"}

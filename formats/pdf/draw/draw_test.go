@@ -31,7 +31,7 @@ func TestWidthsMatchFpdf(t *testing.T) {
 	for _, font := range page.Fonts {
 		f.SetFont(font.Face().Name, "", 10)
 		for _, s := range []string{"Hello, world", "naïve café résumé — “quotes”", "λ-calculus → ←", "{}[]()<>/\\|_-=+*&^%$#@!~`"} {
-			want := f.GetStringWidth(s)
+			want := f.GetStringWidth(strings.Map(font.Drawn, s))
 			if got := metrics.Get(font).Width(s, 10); math.Abs(got-want) > 1e-9 {
 				t.Errorf("%s: width of %q = %v, fpdf says %v", font.Face().Name, s, got, want)
 			}
@@ -138,5 +138,38 @@ func TestDeflate(t *testing.T) {
 	}
 	if a, b := text("plain.pdf", plain.Bytes()), text("packed.pdf", packed); a != b || !strings.Contains(b, "page C with ünïcode") {
 		t.Errorf("text changed:\n%q\n%q", a, b)
+	}
+}
+
+// TestHyphens checks that text faces draw a hyphen's glyph for "-" (the Go fonts' own is a minus),
+// sized as layout measured it, and that the text still reads "-"; code keeps its "-".
+func TestHyphens(t *testing.T) {
+	if w, soft := metrics.Get(page.Regular).Rune('-', 10), metrics.Get(page.Regular).Rune(page.Hyphen, 10); w != soft {
+		t.Errorf("layout measures '-' as %v, but draws a glyph %v wide", w, soft)
+	}
+	if page.Mono.Drawn('-') != '-' {
+		t.Error("mono text must keep its '-'")
+	}
+	doc := &page.Doc{Width: 300, Height: 200, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)},
+		Pages: []*page.Page{{Texts: []page.Text{
+			{X: 10, Y: 20, Font: page.Regular, Size: 10, S: "higher-level and -x- and -- end"},
+			{X: 10, Y: 40, Font: page.Mono, Size: 10, S: "metroctl --endpoints=a-b"},
+		}}}}
+	data, err := PDF(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "h.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"higher-level and -x- and -- end", "metroctl --endpoints=a-b"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("extracted text lacks %q:\n%s", want, out)
+		}
 	}
 }

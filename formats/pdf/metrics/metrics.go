@@ -13,6 +13,7 @@ import (
 
 // Face holds one font's advance widths for the Basic Multilingual Plane.
 type Face struct {
+	font    page.Font
 	widths  []int16 // per rune in 1/1000 em; -1 where the font has no glyph
 	notdef  int16
 	Ascent  float64 // above the baseline, in 1/1000 em
@@ -35,6 +36,7 @@ func Get(f page.Font) *Face {
 				err = fmt.Errorf("metrics: font %s: %w", pf.Face().Name, err)
 				return
 			}
+			fc.font = pf
 			faces = append(faces, fc)
 		}
 	})
@@ -54,7 +56,9 @@ func (f *Face) Rune(r rune, size float64) float64 {
 	return float64(f.units(r)) * size / 1000
 }
 
+// units measures the glyph the font draws for r (page.Font.Drawn).
 func (f *Face) units(r rune) int16 {
+	r = f.font.Drawn(r)
 	if f.Has(r) {
 		return f.widths[r]
 	}

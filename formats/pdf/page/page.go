@@ -28,6 +28,19 @@ func (f Font) Face() fonts.Face {
 	return [...]fonts.Face{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic, fonts.Mono, fonts.MonoBold}[f]
 }
 
+// Hyphen is the glyph the text faces draw for a hyphen-minus. The Go fonts' own "-" is a minus
+// sign, wider than their en dash, and reads as a dash inside a word; their soft hyphen's glyph is
+// a real hyphen. The mono faces keep "-", as code wants it.
+const Hyphen = '\u00AD'
+
+// Drawn returns the character the font draws for r.
+func (f Font) Drawn(r rune) rune {
+	if r == '-' && f != Mono && f != MonoBold {
+		return Hyphen
+	}
+	return r
+}
+
 // Color is an RGB colour.
 type Color struct{ R, G, B uint8 }
 
