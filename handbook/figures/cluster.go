@@ -1,10 +1,8 @@
-//go:build ignore
-
 // Command cluster draws the handbook's cluster diagram, src/images/cluster.png: three nodes with
 // their roles and services, the Operator's and the User's way in, and the WireGuard mesh.
 // It draws at twice the size and scales down, which smooths the slanted lines.
 //
-// Run: go run handbook/figures/cluster.go
+// Run: go run ./handbook/figures
 // (from the repository root).
 package main
 
