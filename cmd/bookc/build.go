@@ -70,6 +70,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		board = newProgress(stderr, isTerminal(stderr), labels)
 	}
 	results := make([]*artifact, len(labels))
+	var gate sync.RWMutex // held for reading while an artifact's files are written
 	var mu sync.Mutex
 	var diags diag.List
 	var errs []error
@@ -83,7 +84,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 					return nil
 				}
 				board.set(k, "rendering", "")
-				a, ds, err := renderOne(gctx, o, be, ed)
+				a, ds, err := renderOne(gctx, &gate, o, be, ed)
 				mu.Lock()
 				defer mu.Unlock()
 				diags.Add(ds...)
@@ -98,14 +99,22 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 			})
 		}
 	}
-	_ = g.Wait()
+	// On Ctrl-C, stop at once: wait only for artifacts being written, which the gate lets finish
+	// whole and then closes to the rest. Renders in flight are abandoned with the process.
+	finished := make(chan struct{})
+	go func() { _ = g.Wait(); close(finished) }()
+	select {
+	case <-finished:
+	case <-ctx.Done():
+		gate.Lock()
+	}
 	board.close()
 	printDiags(stderr, diags, diag.Warning)
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "bookc: interrupted; finished artifacts are complete, none is half-written")
+		fmt.Fprintln(stderr, "bookc: interrupted; the artifacts written are whole, and none is half-written")
 		return 130
 	}
 	if !o.quiet {
@@ -136,18 +145,20 @@ func editionName(b *tree.Book) string {
 	return b.Edition.Title
 }
 
-// renderOne renders an edition and writes its files.
-func renderOne(ctx context.Context, o *options, be formats.Backend, ed *tree.Book) (*artifact, diag.List, error) {
+// renderOne renders an edition and writes its files, all of them or, once interrupted, none.
+func renderOne(ctx context.Context, gate *sync.RWMutex, o *options, be formats.Backend, ed *tree.Book) (*artifact, diag.List, error) {
 	t := time.Now()
 	out, err := be.Render(ed)
 	if err != nil {
 		return nil, nil, err
 	}
+	gate.RLock()
+	defer gate.RUnlock()
+	if ctx.Err() != nil {
+		return nil, out.Diagnostics, ctx.Err()
+	}
 	a := &artifact{format: be.Name(), edition: editionName(ed)}
 	for _, f := range out.Files {
-		if ctx.Err() != nil {
-			return nil, out.Diagnostics, ctx.Err()
-		}
 		dir, name, data := o.outDir, f.Name, f.Data
 		if o.gzip {
 			name, data = name+".gz", man.Gzip(data)

@@ -12,13 +12,14 @@ import (
 // line and a bar per artifact, redrawn in place; elsewhere it prints one plain line per finished
 // artifact, which logs read well.
 type progress struct {
-	w     io.Writer
-	live  bool
-	mu    sync.Mutex
-	rows  []*progressRow
-	drawn int // board lines on screen
-	stop  chan struct{}
-	done  chan struct{}
+	w      io.Writer
+	live   bool
+	mu     sync.Mutex
+	rows   []*progressRow
+	drawn  int  // board lines on screen
+	closed bool // the board is final: late news from abandoned work is not shown
+	stop   chan struct{}
+	done   chan struct{}
 }
 
 type progressRow struct {
@@ -62,6 +63,9 @@ func (p *progress) set(i int, state, detail string) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.closed {
+		return
+	}
 	r := p.rows[i]
 	r.state, r.detail = state, detail
 	switch state {
@@ -87,11 +91,12 @@ func (p *progress) close() {
 		close(p.stop)
 	}
 	<-p.done
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.live {
-		p.mu.Lock()
 		p.draw()
-		p.mu.Unlock()
 	}
+	p.closed = true
 }
 
 const barWidth = 20
