@@ -204,7 +204,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string) {
 			continue
 		}
 		g.Go(func() error {
-			j.parse(src, srcDir, roles, byPath, images)
+			j.parse(src, srcDir, roles, b.Config.HideLines, byPath, images)
 			return nil
 		})
 	}
@@ -214,7 +214,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string) {
 	}
 }
 
-func (j *chapterJob) parse(src *Source, srcDir string, roles []string, byPath map[string]string, images *imageLoader) {
+func (j *chapterJob) parse(src *Source, srcDir string, roles []string, hideLines map[string]string, byPath map[string]string, images *imageLoader) {
 	data, err := fs.ReadFile(src.FS, j.fsPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -233,6 +233,7 @@ func (j *chapterJob) parse(src *Source, srcDir string, roles []string, byPath ma
 	j.res = markdown.Convert(markdown.Env{
 		ChapterID: j.ch.ID,
 		Roles:     roles,
+		HideLines: hideLines,
 		Source:    exp,
 		Resolve:   func(dest string) markdown.Target { return resolveLink(dest, chapterDir, j.ch.ID, byPath) },
 		Image: func(s string, at markdown.Pos) *tree.Asset {

@@ -23,6 +23,7 @@ type Config struct {
 	ManSection string            // section of chapter man pages
 	EPUBFonts  bool              // embed the Go fonts in EPUBs
 	ManPages   map[string]string // SUMMARY path -> "name(section)"
+	HideLines  map[string]string // code language -> prefix of the lines mdBook's HTML hides
 	Roles      []Role            // sorted by name
 }
 
@@ -53,6 +54,9 @@ type file struct {
 	} `toml:"book"`
 	Output struct {
 		Bookc *bookc `toml:"bookc"`
+		// mdBook's HTML settings, read for the one that changes what a reader sees: hidden code
+		// lines. Loosely typed, as other tools own this table.
+		HTML map[string]any `toml:"html"`
 	} `toml:"output"`
 }
 
@@ -99,6 +103,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if f.Book.Src != "" {
 		c.Src = strings.Trim(f.Book.Src, "/")
 	}
+	c.HideLines = hideLines(f.Output.HTML)
 	b := f.Output.Bookc
 	if b == nil {
 		return c, nil
@@ -150,4 +155,17 @@ func SplitManPage(page string) (name, section string) {
 		return "", ""
 	}
 	return m[1], m[2]
+}
+
+// hideLines reads [output.html.code.hidelines]: a line-hiding prefix per code language.
+func hideLines(html map[string]any) map[string]string {
+	code, _ := html["code"].(map[string]any)
+	table, _ := code["hidelines"].(map[string]any)
+	out := map[string]string{}
+	for lang, prefix := range table {
+		if p, ok := prefix.(string); ok && p != "" {
+			out[strings.ToLower(lang)] = p
+		}
+	}
+	return out
 }

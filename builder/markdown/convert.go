@@ -49,6 +49,7 @@ type Target struct {
 type Env struct {
 	ChapterID string
 	Roles     []string                             // roles that markers may name
+	HideLines map[string]string                    // code language -> prefix of hidden lines (book.toml)
 	Resolve   func(dest string) Target             // link destinations
 	Image     func(src string, at Pos) *tree.Asset // loads an image, reporting problems itself
 	Source    *include.Result                      // the chapter's expanded text and line origins
@@ -192,13 +193,13 @@ func (c *converter) block(n gast.Node) tree.Blocks {
 	case *gast.List:
 		return tree.Blocks{c.list(n)}
 	case *gast.FencedCodeBlock:
-		lang := ""
+		info := ""
 		if n.Info != nil {
-			lang = infoLang(string(n.Info.Segment.Value(c.src)))
+			info = string(n.Info.Segment.Value(c.src))
 		}
-		return tree.Blocks{codeBlock(lang, c.lines(n))}
+		return tree.Blocks{c.codeBlock(info, c.lines(n))}
 	case *gast.CodeBlock:
-		return tree.Blocks{codeBlock("", c.lines(n))}
+		return tree.Blocks{c.codeBlock("", c.lines(n))}
 	case *gast.Blockquote:
 		if kind, ok := c.alert(n); ok {
 			return tree.Blocks{&tree.Admonition{Kind: kind, Blocks: c.blocks(n)}}
@@ -233,41 +234,6 @@ func (c *converter) block(n gast.Node) tree.Blocks {
 
 func (c *converter) footnoteID(index int) string {
 	return "fn-" + c.env.ChapterID + "-" + strconv.Itoa(index)
-}
-
-// infoLang takes the language from a fence's info string: "rust,ignore" and "sh title" give the first word.
-func infoLang(info string) string {
-	info = strings.TrimSpace(info)
-	if i := strings.IndexAny(info, ", \t{"); i >= 0 {
-		info = info[:i]
-	}
-	return strings.ToLower(info)
-}
-
-func codeBlock(lang, body string) *tree.CodeBlock {
-	body = strings.TrimRight(body, "\n")
-	if lang == "rust" {
-		body = dropHiddenRustLines(body)
-	}
-	return &tree.CodeBlock{Lang: lang, Text: body}
-}
-
-// dropHiddenRustLines removes rustdoc's hidden lines ("# " prefix) as mdBook's HTML hides them;
-// "##" escapes a line that really starts with "#".
-func dropHiddenRustLines(body string) string {
-	lines := strings.Split(body, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		t := strings.TrimLeft(l, " \t")
-		switch {
-		case t == "#" || strings.HasPrefix(t, "# "):
-			continue
-		case strings.HasPrefix(t, "##"):
-			l = l[:len(l)-len(t)] + t[1:]
-		}
-		out = append(out, l)
-	}
-	return strings.Join(out, "\n")
 }
 
 func (c *converter) paragraph(n gast.Node) tree.Blocks {

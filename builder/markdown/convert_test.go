@@ -15,6 +15,7 @@ func convert(t testing.TB, text string) *Result {
 	return Convert(Env{
 		ChapterID: "ch",
 		Roles:     []string{"ops", "dev"},
+		HideLines: map[string]string{"python": "~"},
 		Source:    include.Expand(include.Options{FS: nil}, "ch.md", []byte(text)),
 		Resolve: func(dest string) Target {
 			switch {
@@ -59,6 +60,9 @@ func TestConvertBlocks(t *testing.T) {
 		{"fenced code keeps language", "```rust,ignore\nlet x;\n```", `[{"type":"CodeBlock","lang":"rust","text":"let x;"}]`},
 		{"rust hidden lines dropped", "```rust\n# fn main() {\nlet x = 1;\n## not hidden\n#\n# }\n```", `[{"type":"CodeBlock","lang":"rust","text":"let x = 1;\n# not hidden"}]`},
 		{"hidden lines only in rust", "```sh\n# a comment\n```", `[{"type":"CodeBlock","lang":"sh","text":"# a comment"}]`},
+		{"hidelines from book.toml", "```python\n~hidden()\nshown():\n    ~hidden()\n    shown()\n```", `[{"type":"CodeBlock","lang":"python","text":"shown():\n    shown()"}]`},
+		{"hidelines on the block", "```python,hidelines=!!!\n!!!hidden()\n~shown()\n```", `[{"type":"CodeBlock","lang":"python","text":"~shown()"}]`},
+		{"no hidelines for other languages", "```bash\n~shown\n```", `[{"type":"CodeBlock","lang":"bash","text":"~shown"}]`},
 		{"indented code", "    x := 1", `[{"type":"CodeBlock","text":"x := 1"}]`},
 		{"alert", "> [!WARNING]\n> Careful.", `[{"type":"Admonition","kind":"warning","blocks":[{"type":"Paragraph","content":[{"type":"Text","text":"Careful."}]}]}]`},
 		{"alert on its own line", "> [!TIP]\n>\n> Para.", `[{"type":"Admonition","kind":"tip","blocks":[{"type":"Paragraph","content":[{"type":"Text","text":"Para."}]}]}]`},

@@ -1,0 +1,78 @@
+package config
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	c, err := Parse("book.toml", []byte(`
+[book]
+title = "T"
+src = "pages/"
+
+[output.html]
+code = { hidelines = { Python = "~", bad = 3 } }
+
+[output.html.playground]
+editable = true
+
+[preprocessor.links]
+
+[output.bookc]
+optional = true
+paper = "Letter"
+man-section = "7x"
+
+[output.bookc.man-pages]
+"cli.md" = "tool(1)"
+
+[output.bookc.roles.ops]
+chapters = ["ops/*"]
+
+[output.bookc.roles.dev]
+title = "Developers' Edition"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Config{
+		Title: "T", Language: "en", Src: "pages", Paper: "letter", ManSection: "7x",
+		ManPages:  map[string]string{"cli.md": "tool(1)"},
+		HideLines: map[string]string{"python": "~"},
+		Roles: []Role{
+			{Name: "dev", Title: "Developers' Edition"},
+			{Name: "ops", Title: "Ops Edition", Chapters: []string{"ops/*"}},
+		},
+	}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("got  %+v\nwant %+v", c, want)
+	}
+	if name, sec := SplitManPage("metroctl(1)"); name != "metroctl" || sec != "1" {
+		t.Errorf("SplitManPage = %q, %q", name, sec)
+	}
+}
+
+func TestParseLoose(t *testing.T) {
+	// Other tools' tables may hold anything; only bookc's own are checked.
+	c, err := Parse("book.toml", []byte("[output.html]\ncode = 3\n[output.x]\ny = [1, 'a']\n"))
+	if err != nil || len(c.HideLines) != 0 {
+		t.Errorf("err %v, hidelines %v", err, c.HideLines)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"[book\n", "fix the TOML syntax"},
+		{"[output.bookc]\npaper = 'A5'\n", `use "a4" or "letter"`},
+		{"[output.bookc]\nman-section = 'x'\n", `man-section = "x"`},
+		{"[output.bookc.roles.Ops]\n", `role name "Ops"`},
+		{"[output.bookc.man-pages]\n'a.md' = 'tool'\n", "name(section)"},
+		{"[output.bookc]\ncolour = 1\n", `unknown setting "output.bookc.colour"`},
+	} {
+		if _, err := Parse("book.toml", []byte(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package markdown
+
+import (
+	"strings"
+
+	"bookc/builder/tree"
+)
+
+// codeBlock makes a code block from a fence's info string and its lines, without the lines that
+// mdBook's HTML hides: rustdoc's "# " lines in Rust, and in any language the lines that start with
+// its hidelines prefix (book.toml's [output.html.code.hidelines], or the block's own
+// "hidelines=PREFIX" attribute).
+func (c *converter) codeBlock(info, body string) *tree.CodeBlock {
+	lang := infoLang(info)
+	body = strings.TrimRight(body, "\n")
+	prefix := c.env.HideLines[lang]
+	for _, attr := range strings.FieldsFunc(info, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		if p, ok := strings.CutPrefix(attr, "hidelines="); ok && p != "" {
+			prefix = p
+		}
+	}
+	switch {
+	case prefix != "":
+		body = dropPrefixedLines(body, prefix)
+	case lang == "rust":
+		body = dropHiddenRustLines(body)
+	}
+	return &tree.CodeBlock{Lang: lang, Text: body}
+}
+
+// infoLang takes the language from a fence's info string: "rust,ignore" and "sh title" give the first word.
+func infoLang(info string) string {
+	info = strings.TrimSpace(info)
+	if i := strings.IndexAny(info, ", \t{"); i >= 0 {
+		info = info[:i]
+	}
+	return strings.ToLower(info)
+}
+
+// dropHiddenRustLines removes rustdoc's hidden lines ("# " prefix) as mdBook's HTML hides them;
+// "##" escapes a line that really starts with "#".
+func dropHiddenRustLines(body string) string {
+	lines := strings.Split(body, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		t := strings.TrimLeft(l, " \t")
+		switch {
+		case t == "#" || strings.HasPrefix(t, "# "):
+			continue
+		case strings.HasPrefix(t, "##"):
+			l = l[:len(l)-len(t)] + t[1:]
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// dropPrefixedLines removes the lines that start, after any indentation, with prefix.
+func dropPrefixedLines(body, prefix string) string {
+	lines := strings.Split(body, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if !strings.HasPrefix(strings.TrimLeft(l, " \t"), prefix) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
