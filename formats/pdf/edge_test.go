@@ -52,7 +52,8 @@ func TestDiagnostics(t *testing.T) {
 	c := b.Parts[1].Chapters[0]
 	c.Blocks = append(c.Blocks,
 		&tree.Paragraph{Content: tree.Inlines{txt("A party 🎉 in "), &tree.XRef{Chapter: "tool", Content: tree.Inlines{txt("the tool")}}}},
-		&tree.Paragraph{Content: tree.Inlines{txt("Inline "), &tree.Image{Src: "badge.svg", Alt: "badge"}, txt(" and 漢字")}},
+		&tree.Paragraph{Content: tree.Inlines{txt("Inline "), &tree.Image{Src: "badge.svg", Alt: "badge",
+			Asset: &tree.Asset{Name: "badge.svg", MediaType: "image/svg+xml", Data: []byte("<svg/>")}}, txt(" and 漢字")}},
 		&tree.Figure{Image: &tree.Image{Src: "logo.svg", Alt: "Logo", Asset: &tree.Asset{Name: "logo.svg", MediaType: "image/svg+xml", Data: []byte("<svg/>")}}})
 	out, err := Backend{}.Render(b)
 	if err != nil {
@@ -63,7 +64,7 @@ func TestDiagnostics(t *testing.T) {
 		msgs = append(msgs, d.String())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"src/usage.md: warning: the Go fonts have no glyph for \"🎉漢字\"", "badge.svg", "logo.svg is shown as its alt text"} {
+	for _, want := range []string{"src/usage.md: warning: the Go fonts have no glyph for \"🎉漢字\"", "inline image badge.svg is shown as its alt text in the PDF, which cannot show image/svg+xml", "logo.svg is shown as its alt text"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no diagnostic with %q in:\n%s", want, all)
 		}

@@ -20,7 +20,7 @@ var drawable = map[string]bool{"image/png": true, "image/jpeg": true, "image/gif
 func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 	img := f.Image
 	var out []*vbox
-	if a := img.Asset; a != nil && drawable[a.MediaType] && decodes(a.Data) && a.Width > 0 && a.Height > 0 {
+	if a := img.Asset; canDraw(a) {
 		iw, ih := float64(a.Width)*0.75, float64(a.Height)*0.75 // pixels at 96 per inch
 		if s := min(1, w/iw, l.g.TextH*0.6/ih); s < 1 {
 			iw, ih = iw*s, ih*s
@@ -47,6 +47,11 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 	}
 	keepTogether(out)
 	return out
+}
+
+// canDraw reports whether the PDF can show an image's file.
+func canDraw(a *tree.Asset) bool {
+	return a != nil && drawable[a.MediaType] && decodes(a.Data) && a.Width > 0 && a.Height > 0
 }
 
 // decodes reports whether the image's header reads: a broken file would fail the whole PDF.

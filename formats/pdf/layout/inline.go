@@ -12,8 +12,9 @@ import (
 type run struct {
 	st   *style
 	text string
-	note string // the footnote a mark refers to
-	brk  bool   // a hard line break
+	note string      // the footnote a mark refers to
+	brk  bool        // a hard line break
+	img  *tree.Asset // an image set in the line, as tall as the text
 }
 
 // runs flattens inline nodes into styled runs.
@@ -55,9 +56,15 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			ref := xs.with(func(s *style) { s.ref = dest })
 			out = append(out, run{st: &xs, text: ", p.\u00a0"}, run{st: &ref, text: l.pageRef(dest)})
 		case *tree.Image:
+			if canDraw(n.Asset) {
+				out = append(out, run{st: &st, img: n.Asset})
+				continue
+			}
 			is := st.with(func(s *style) { s.font = italic(s.font) })
 			out = append(out, run{st: &is, text: n.Alt})
-			l.diags.Add(diag.Notef(l.source(), 0, "inline image %s is shown as its alt text in the PDF; put it in a paragraph of its own to make it a figure", n.Src))
+			if n.Asset != nil { // a missing or remote image the builder has reported
+				l.diags.Add(diag.Notef(l.source(), 0, "inline image %s is shown as its alt text in the PDF, which cannot show %s", n.Src, n.Asset.MediaType))
+			}
 		case *tree.FootnoteRef:
 			fs := st.with(func(s *style) {
 				s.size, s.rise, s.dest, s.color, s.code = s.size*0.62, s.size*0.38, n.ID, linkBlue, true

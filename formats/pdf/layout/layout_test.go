@@ -397,3 +397,38 @@ func TestRenumber(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineImage checks that an image inside a paragraph is set in the line, as tall as the text
+// and standing on its baseline, and that a link around it covers it.
+func TestInlineImage(t *testing.T) {
+	l := testLay()
+	badge := &tree.Asset{Name: "badge.png", MediaType: "image/png", Width: 80, Height: 20, Data: sample.PNG(80, 20)}
+	content := tree.Inlines{&tree.Text{Text: "Build status "},
+		&tree.Link{URL: "https://ci.example.com", Content: tree.Inlines{&tree.Image{Src: "badge.png", Alt: "passing", Asset: badge}}},
+		&tree.Text{Text: " as of today."}}
+	bs := l.setLines(l.build(l.runs(content, l.text(), nil), 400), 50, 400, bodyLead, justify)
+	if len(bs) != 1 {
+		t.Fatalf("%d lines, want 1", len(bs))
+	}
+	b := bs[0]
+	if len(b.p.Images) != 1 {
+		t.Fatalf("%d images in the line, want 1", len(b.p.Images))
+	}
+	im := b.p.Images[0]
+	if h := l.size * inlineHeight; im.H != h || math.Abs(im.W-4*h) > 1e-9 {
+		t.Errorf("image %vx%v, want %vx%v (its aspect kept)", im.W, im.H, 4*h, h)
+	}
+	if im.Y+im.H != b.base || im.Y < 0 {
+		t.Errorf("image from %v to %v, want it on the baseline %v and inside the line", im.Y, im.Y+im.H, b.base)
+	}
+	if len(b.p.Links) != 1 || b.p.Links[0].X > im.X || b.p.Links[0].X+b.p.Links[0].W < im.X+im.W {
+		t.Errorf("link areas %+v do not cover the image at %v..%v", b.p.Links, im.X, im.X+im.W)
+	}
+	var text []string
+	for _, tx := range b.p.Texts {
+		text = append(text, tx.S)
+	}
+	if got := strings.Join(text, "|"); strings.Contains(got, "passing") {
+		t.Errorf("the alt text is printed too: %q", got)
+	}
+}

@@ -85,8 +85,11 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 		it := items[i]
 		switch it.Kind {
 		case linebreak.Box:
-			if pieces[i].text != "" {
-				s.put(pieces[i], x, it.Width)
+			switch pc := pieces[i]; {
+			case pc.img != nil:
+				s.image(pc, x, it.Width)
+			case pc.text != "":
+				s.put(pc, x, it.Width)
 			}
 			x += it.Width
 		case linebreak.Glue:
@@ -137,17 +140,7 @@ func (s *lineSetter) put(pc piece, x, w float64) {
 	if pc.note != "" {
 		s.b.notes = append(s.b.notes, pc.note)
 	}
-	if st.url != "" || st.dest != "" {
-		if s.link != nil && s.link.URL == st.url && s.link.Dest == st.dest {
-			s.link.W = x + w - s.link.X
-		} else {
-			s.flushLink()
-			top := s.base - st.rise - st.size*0.95
-			s.link = &page.Link{X: x, Y: top, W: w, H: st.size * 1.2, URL: st.url, Dest: st.dest}
-		}
-	} else {
-		s.flushLink()
-	}
+	s.linkTo(st, x, w)
 	if st.strike {
 		if s.strike != nil {
 			s.strike.X2 = x + w
@@ -158,6 +151,31 @@ func (s *lineSetter) put(pc piece, x, w float64) {
 	} else {
 		s.flushStrike()
 	}
+}
+
+// image sets an image in the line at x, standing on the baseline.
+func (s *lineSetter) image(pc piece, x, w float64) {
+	s.flushText()
+	s.flushStrike()
+	h := pc.st.size * inlineHeight
+	a := pc.img
+	s.b.p.Images = append(s.b.p.Images, page.Image{X: x, Y: s.base - h, W: w, H: h, Name: a.Name, MediaType: a.MediaType, Data: a.Data})
+	s.linkTo(pc.st, x, w)
+}
+
+// linkTo makes the span from x, w wide, part of the style's link, if it has one.
+func (s *lineSetter) linkTo(st *style, x, w float64) {
+	if st.url == "" && st.dest == "" {
+		s.flushLink()
+		return
+	}
+	if s.link != nil && s.link.URL == st.url && s.link.Dest == st.dest {
+		s.link.W = x + w - s.link.X
+		return
+	}
+	s.flushLink()
+	top := s.base - st.rise - st.size*0.95
+	s.link = &page.Link{X: x, Y: top, W: w, H: st.size * 1.2, URL: st.url, Dest: st.dest}
 }
 
 func (s *lineSetter) flushText() {

@@ -5,15 +5,17 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"bookc/builder/tree"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
 )
 
-// piece is what an item shows: the text of a box, or the hyphen a flagged penalty adds.
+// piece is what an item shows: the text of a box, the hyphen a flagged penalty adds, or an image.
 type piece struct {
 	st   *style
 	text string
 	note string
+	img  *tree.Asset
 }
 
 // para is a paragraph as Knuth–Plass items, with the piece behind each item.
@@ -51,6 +53,12 @@ func (l *lay) build(rs []run, width float64) *para {
 		}
 	}
 	for _, r := range rs {
+		if r.img != nil {
+			flush()
+			w := inlineImageWidth(r.img, r.st.size)
+			p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: r.st, img: r.img})
+			continue
+		}
 		if r.brk {
 			flush()
 			p.trimGlue()
@@ -77,6 +85,15 @@ func (l *lay) build(rs []run, width float64) *para {
 	p.trimGlue()
 	p.fit()
 	return p
+}
+
+// inlineHeight is the height of an image set in a line of text, relative to the type size: as tall
+// as capitals and ascenders, so that it never pushes into the lines around it.
+const inlineHeight = 0.9
+
+// inlineImageWidth is the width of an image set in a line, scaled to inlineHeight.
+func inlineImageWidth(a *tree.Asset, size float64) float64 {
+	return size * inlineHeight * float64(a.Width) / float64(a.Height)
 }
 
 // trimGlue drops space at the end, before a line break or the paragraph's end.
