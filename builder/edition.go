@@ -280,7 +280,7 @@ func (e *edition) xref(x *tree.XRef) tree.Inlines {
 			e.editionTitle, tree.PlainText(x.Content)))
 		return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Content: content}}
 	}
-	target := e.book.Tree.Chapter(x.Chapter)
+	target := e.book.byID[x.Chapter]
 	where := "“" + target.Title + "”"
 	if len(target.Number) > 0 {
 		where = "§" + target.Number.String()

@@ -39,6 +39,7 @@ type Book struct {
 	Diags  diag.List
 
 	paths map[*tree.Chapter]string // SUMMARY path of each chapter, for role chapter lists
+	byID  map[string]*tree.Chapter // every chapter, for the text that stands in for dropped references
 	refs  map[*tree.XRef]markdown.Pos
 }
 
@@ -56,7 +57,7 @@ type chapterJob struct {
 // Load reads the book from src. It fails only when there is no book to speak of (unreadable
 // book.toml, no SUMMARY.md); every other problem is a diagnostic and the book still loads.
 func Load(src *Source, opt Options) (*Book, error) {
-	b := &Book{paths: map[*tree.Chapter]string{}, refs: map[*tree.XRef]markdown.Pos{}}
+	b := &Book{paths: map[*tree.Chapter]string{}, byID: map[string]*tree.Chapter{}, refs: map[*tree.XRef]markdown.Pos{}}
 	var newest time.Time
 	cfg := config.Default()
 	tomlPath := path.Join(src.BookDir, "book.toml")
@@ -159,6 +160,7 @@ func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chap
 				}
 			}
 			b.paths[ch] = e.Path
+			b.byID[ch.ID] = ch
 			jobs = append(jobs, j)
 			ch.Children = mk(e.Children)
 			out = append(out, ch)

@@ -6,37 +6,22 @@ import "strings"
 // for titles, alt texts, outlines and metadata.
 func PlainText(is Inlines) string {
 	var sb strings.Builder
-	writePlain(&sb, is)
-	return sb.String()
-}
-
-func writePlain(sb *strings.Builder, is Inlines) {
-	for _, in := range is {
+	WalkInlines(is, func(in Inline) {
 		switch n := in.(type) {
 		case *Text:
 			sb.WriteString(n.Text)
 		case *Code:
 			sb.WriteString(n.Text)
-		case *Emphasis:
-			writePlain(sb, n.Content)
-		case *Strong:
-			writePlain(sb, n.Content)
-		case *Strikethrough:
-			writePlain(sb, n.Content)
-		case *Link:
-			writePlain(sb, n.Content)
-		case *XRef:
-			writePlain(sb, n.Content)
 		case *Image:
 			sb.WriteString(n.Alt)
 		case *RawHTML:
 			sb.WriteString(n.Text)
 		case *LineBreak:
 			sb.WriteByte(' ')
-		case *FootnoteRef:
-			// a footnote mark is not part of the text it marks
 		}
-	}
+		// containers give their content through the walk; a footnote mark is not part of the text
+	})
+	return sb.String()
 }
 
 // Section is a heading of a chapter, for tables of contents, outlines and navigation.
