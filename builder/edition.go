@@ -16,7 +16,7 @@ import (
 // dropped content becomes text saying where to find it. role "" is the full book. The notes list
 // every such rewrite. The loaded book is not modified; editions may be made concurrently.
 func (b *Book) Edition(role string) (*tree.Book, diag.List, error) {
-	e := &edition{book: b, role: role}
+	e := &edition{book: b}
 	out := *b.Tree
 	out.Parts = nil
 	if role != "" {
@@ -24,8 +24,9 @@ func (b *Book) Edition(role string) (*tree.Book, diag.List, error) {
 		if r == nil {
 			return nil, nil, fmt.Errorf("no role %q in book.toml (roles: %s)", role, strings.Join(b.RoleNames(), ", "))
 		}
-		e.cfg, e.editionTitle = r, r.Title
+		e.cfg = r
 		out.Edition = tree.Edition{Role: r.Name, Title: r.Title}
+		e.ed = out.Edition
 	}
 	for _, p := range b.Tree.Parts {
 		if cs := e.chapters(p.Chapters, false); len(cs) > 0 {
@@ -64,11 +65,10 @@ func (b *Book) RoleNames() []string {
 }
 
 type edition struct {
-	book         *Book
-	role         string
-	cfg          *config.Role
-	editionTitle string
-	notes        diag.List
+	book  *Book
+	ed    tree.Edition // the edition being made; zero for the full book
+	cfg   *config.Role
+	notes diag.List
 
 	kept     map[string]*tree.Chapter // kept chapters by ID
 	anchors  map[string]bool          // kept heading IDs
@@ -126,7 +126,7 @@ func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 	for _, b := range bs {
 		switch n := b.(type) {
 		case *tree.Only:
-			if e.role == "" || slices.Contains(n.Roles, e.role) {
+			if e.ed.Full() || slices.Contains(n.Roles, e.ed.Role) {
 				out = append(out, e.blocks(n.Blocks)...)
 			}
 		case *tree.List:
@@ -277,7 +277,7 @@ func (e *edition) xref(x *tree.XRef) tree.Inlines {
 			return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Anchor: x.Anchor, Content: content}}
 		}
 		e.notes.Add(diag.Notef(at.File, at.Line, "%s: the reference to %q goes to the start of its chapter; this edition leaves the section out",
-			e.editionTitle, tree.PlainText(x.Content)))
+			e.ed.Title, tree.PlainText(x.Content)))
 		return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Content: content}}
 	}
 	target := e.book.byID[x.Chapter]
@@ -287,7 +287,7 @@ func (e *edition) xref(x *tree.XRef) tree.Inlines {
 	}
 	text := " (" + where + ", in the full " + strings.TrimPrefix(e.book.Tree.Title, "The ") + ")"
 	e.notes.Add(diag.Notef(at.File, at.Line, "%s: the reference to %q becomes text%s; this edition leaves its target out",
-		e.editionTitle, tree.PlainText(x.Content), text))
+		e.ed.Title, tree.PlainText(x.Content), text))
 	if n := len(content); n > 0 {
 		if t, ok := content[n-1].(*tree.Text); ok {
 			return append(content[:n-1:n-1], &tree.Text{Text: t.Text + text})

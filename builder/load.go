@@ -48,7 +48,6 @@ type chapterJob struct {
 	ch      *tree.Chapter
 	path    string // SUMMARY path, relative to src
 	fsPath  string
-	display string
 	res     *markdown.Result
 	diags   diag.List
 	modTime time.Time
@@ -146,8 +145,7 @@ func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chap
 			j := &chapterJob{ch: ch, path: e.Path}
 			if !ch.Draft {
 				j.fsPath = path.Join(srcDir, e.Path)
-				j.display = src.Display(j.fsPath)
-				ch.Source = j.display
+				ch.Source = src.Display(j.fsPath)
 				if line, dup := seen[e.Path]; dup {
 					b.Diags.Add(diag.Warnf(src.Display(path.Join(srcDir, "SUMMARY.md")), e.Line,
 						"%s is listed twice (first on line %d); links to it go to the first entry", e.Path, line))
@@ -220,14 +218,14 @@ func (j *chapterJob) parse(src *Source, srcDir string, roles []string, hideLines
 	data, err := fs.ReadFile(src.FS, j.fsPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		j.diags.Add(diag.Warnf(j.display, 0, "listed in SUMMARY.md but missing; the chapter is empty (create the file)"))
+		j.diags.Add(diag.Warnf(j.ch.Source, 0, "listed in SUMMARY.md but missing; the chapter is empty (create the file)"))
 		return
 	case err != nil:
-		j.diags.Add(diag.Errorf(j.display, 0, "cannot read the chapter: %v", unwrapPath(err)))
+		j.diags.Add(diag.Errorf(j.ch.Source, 0, "cannot read the chapter: %v", unwrapPath(err)))
 		return
 	}
 	j.modTime = modTime(src.FS, j.fsPath)
-	text, ds := decodeText(j.display, data)
+	text, ds := decodeText(j.ch.Source, data)
 	j.diags.Add(ds...)
 	exp := include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName}, j.fsPath, []byte(text))
 	j.diags.Add(exp.Diags...)
