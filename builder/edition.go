@@ -70,10 +70,9 @@ type edition struct {
 	cfg   *config.Role
 	notes diag.List
 
-	kept     map[string]*tree.Chapter // kept chapters by ID
-	anchors  map[string]bool          // kept heading IDs
-	cur      *tree.Chapter
-	fnOrder  []string // footnote IDs of the current chapter in order of reference
+	kept     map[string]bool // IDs of the chapters the edition has
+	anchors  map[string]bool // kept heading IDs
+	fnOrder  []string        // footnote IDs of the current chapter in order of reference
 	fnNumber map[string]int
 }
 
@@ -169,10 +168,10 @@ func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 }
 
 func (e *edition) collectTargets(b *tree.Book) {
-	e.kept = map[string]*tree.Chapter{}
+	e.kept = map[string]bool{}
 	e.anchors = map[string]bool{}
 	for _, ch := range b.Chapters() {
-		e.kept[ch.ID] = ch
+		e.kept[ch.ID] = true
 		tree.WalkBlocks(ch.Blocks, func(bl tree.Block) {
 			if h, ok := bl.(*tree.Heading); ok {
 				e.anchors[h.ID] = true
@@ -183,7 +182,7 @@ func (e *edition) collectTargets(b *tree.Book) {
 
 // resolveChapter rewrites the chapter's references and renumbers the footnotes its edition keeps.
 func (e *edition) resolveChapter(ch *tree.Chapter) {
-	e.cur, e.fnOrder, e.fnNumber = ch, nil, map[string]int{}
+	e.fnOrder, e.fnNumber = nil, map[string]int{}
 	tree.WalkBlocks(ch.Blocks, func(b tree.Block) {
 		switch n := b.(type) {
 		case *tree.Heading:
@@ -272,7 +271,7 @@ func (e *edition) inlines(is tree.Inlines) tree.Inlines {
 func (e *edition) xref(x *tree.XRef) tree.Inlines {
 	content := e.inlines(x.Content)
 	at := e.book.refs[x]
-	if _, ok := e.kept[x.Chapter]; ok {
+	if e.kept[x.Chapter] {
 		if x.Anchor == "" || e.anchors[x.Anchor] {
 			return tree.Inlines{&tree.XRef{Chapter: x.Chapter, Anchor: x.Anchor, Content: content}}
 		}
