@@ -2,15 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -18,7 +14,6 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats"
-	"bookc/formats/man"
 )
 
 // artifact is one rendered edition in one format, for the summary.
@@ -70,7 +65,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		board = newProgress(stderr, isTerminal(stderr), labels)
 	}
 	results := make([]*artifact, len(labels))
-	var gate sync.RWMutex // held for reading while an artifact's files are written
+	w := &writer{o: o}
 	var mu sync.Mutex
 	var diags diag.List
 	var errs []error
@@ -84,7 +79,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 					return nil
 				}
 				board.set(k, "rendering", "")
-				a, ds, err := renderOne(gctx, &gate, o, be, ed)
+				a, ds, err := w.artifact(gctx, be, ed)
 				mu.Lock()
 				defer mu.Unlock()
 				diags.Add(ds...)
@@ -106,7 +101,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 	select {
 	case <-finished:
 	case <-ctx.Done():
-		gate.Lock()
+		w.close()
 	}
 	board.close()
 	printDiags(stderr, diags, diag.Warning)
@@ -143,92 +138,6 @@ func editionName(b *tree.Book) string {
 		return "full edition"
 	}
 	return b.Edition.Title
-}
-
-// renderOne renders an edition and writes its files, all of them or, once interrupted, none.
-func renderOne(ctx context.Context, gate *sync.RWMutex, o *options, be formats.Backend, ed *tree.Book) (*artifact, diag.List, error) {
-	t := time.Now()
-	out, err := be.Render(ed)
-	if err != nil {
-		return nil, nil, err
-	}
-	gate.RLock()
-	defer gate.RUnlock()
-	if ctx.Err() != nil {
-		return nil, out.Diagnostics, ctx.Err()
-	}
-	a := &artifact{format: be.Name(), edition: editionName(ed)}
-	for _, f := range out.Files {
-		dir, name, data := o.outDir, f.Name, f.Data
-		if o.gzip {
-			name, data = name+".gz", man.Gzip(data)
-		}
-		if o.install != "" {
-			dir = filepath.Join(o.install, filepath.FromSlash(man.InstallDir(f.Name)))
-		}
-		dest := filepath.Join(dir, filepath.FromSlash(name))
-		if err := writeAtomic(dest, data); err != nil {
-			return nil, out.Diagnostics, err
-		}
-		a.files = append(a.files, dest)
-		a.pages += f.Pages
-		a.bytes += len(data)
-	}
-	a.took = time.Since(t)
-	return a, out.Diagnostics, nil
-}
-
-// madeDirs remembers the output folders already created, to spare a stat per artifact file.
-var madeDirs sync.Map
-
-// tmpSeq numbers temporary files, which O_EXCL keeps from ever colliding.
-var tmpSeq atomic.Int64
-
-// writeAtomic writes data to a temporary file beside dest and renames it into place, so a reader
-// never sees a half-written artifact and a failed build leaves the previous one untouched.
-func writeAtomic(dest string, data []byte) error {
-	dir := filepath.Dir(dest)
-	if _, done := madeDirs.Load(dir); !done {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("cannot create %s: %w (choose another output folder with -o)", dir, unwrap(err))
-		}
-		madeDirs.Store(dir, true)
-	}
-	var f *os.File
-	var tmp string
-	for {
-		tmp = filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(dest), os.Getpid(), tmpSeq.Add(1)))
-		var err error
-		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("cannot write into %s: %w (choose another output folder with -o)", dir, unwrap(err))
-		}
-	}
-	_, werr := f.Write(data)
-	if err := errors.Join(werr, f.Close()); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", dest, err)
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot put %s in place: %w", dest, unwrap(err))
-	}
-	return nil
-}
-
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 func printSummary(w io.Writer, results []*artifact, start time.Time) {
