@@ -1,10 +1,6 @@
 package main
 
 import (
-	"bookc/builder/diag"
-	"bookc/builder/tree"
-	"bookc/formats"
-	"bookc/formats/man"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +10,11 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"bookc/builder/diag"
+	"bookc/builder/tree"
+	"bookc/formats"
+	"bookc/formats/man"
 )
 
 // writer renders artifacts and puts their files in place, for one build.
