@@ -15,21 +15,23 @@ import (
 
 // Face is one font file of the family.
 type Face struct {
-	Name string // a stable name for file names and PDF font keys: "GoRegular"
-	TTF  []byte // TrueType data; shared, never modify
+	Name         string // a stable name for file names and PDF font keys: "GoRegular"
+	Family       string // "Go" or "Go Mono", as style sheets name it
+	Bold, Italic bool
+	TTF          []byte // TrueType data; shared, never modify
 }
 
 // The faces bookc uses.
 var (
-	Regular    = Face{"GoRegular", goregular.TTF}
-	Bold       = Face{"GoBold", gobold.TTF}
-	Italic     = Face{"GoItalic", goitalic.TTF}
-	BoldItalic = Face{"GoBoldItalic", gobolditalic.TTF}
-	Mono       = Face{"GoMono", gomono.TTF}
-	MonoBold   = Face{"GoMonoBold", gomonobold.TTF}
+	Regular    = Face{"GoRegular", "Go", false, false, goregular.TTF}
+	Bold       = Face{"GoBold", "Go", true, false, gobold.TTF}
+	Italic     = Face{"GoItalic", "Go", false, true, goitalic.TTF}
+	BoldItalic = Face{"GoBoldItalic", "Go", true, true, gobolditalic.TTF}
+	Mono       = Face{"GoMono", "Go Mono", false, false, gomono.TTF}
+	MonoBold   = Face{"GoMonoBold", "Go Mono", true, false, gomonobold.TTF}
 )
 
-// All lists the faces in a fixed order.
+// All lists the faces in a fixed order: regular, bold, italic, bold italic, mono, mono bold.
 func All() []Face { return []Face{Regular, Bold, Italic, BoldItalic, Mono, MonoBold} }
 
 // License is the Go fonts' licence text, to ship beside embedded copies.

@@ -40,15 +40,16 @@ type fontFile struct {
 }
 
 func fontFiles() []fontFile {
-	face := func(f fonts.Face, family, weight, style string) fontFile {
-		return fontFile{href: "fonts/" + f.Name + ".ttf", family: family, weight: weight, style: style, data: f.TTF}
+	var out []fontFile
+	for _, f := range fonts.All() {
+		weight, style := "normal", "normal"
+		if f.Bold {
+			weight = "bold"
+		}
+		if f.Italic {
+			style = "italic"
+		}
+		out = append(out, fontFile{href: "fonts/" + f.Name + ".ttf", family: f.Family, weight: weight, style: style, data: f.TTF})
 	}
-	return []fontFile{
-		face(fonts.Regular, "Go", "normal", "normal"),
-		face(fonts.Bold, "Go", "bold", "normal"),
-		face(fonts.Italic, "Go", "normal", "italic"),
-		face(fonts.BoldItalic, "Go", "bold", "italic"),
-		face(fonts.Mono, "Go Mono", "normal", "normal"),
-		face(fonts.MonoBold, "Go Mono", "bold", "normal"),
-	}
+	return out
 }

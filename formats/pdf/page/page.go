@@ -25,7 +25,7 @@ var Fonts = []Font{Regular, Bold, Italic, BoldItalic, Mono, MonoBold}
 
 // Face is the font file a Font is set in.
 func (f Font) Face() fonts.Face {
-	return [...]fonts.Face{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic, fonts.Mono, fonts.MonoBold}[f]
+	return fonts.All()[f] // Font counts in the order of fonts.All
 }
 
 // Hyphen is the glyph the text faces draw for a hyphen-minus. The Go fonts' own "-" is a minus
