@@ -52,6 +52,18 @@ type ListItem struct {
 type CodeBlock struct {
 	Lang string `json:"lang,omitempty"` // "go", "sh", ...; empty when unknown
 	Text string `json:"text"`
+	// Tokens are the text split into lexed tokens whose Texts concatenate to exactly Text, so that
+	// backends style code without lexing it again for each edition; nil when the language is unknown
+	// or empty.
+	Tokens []Token `json:"tokens,omitempty"`
+}
+
+// Token is a run of code of one lexical class.
+type Token struct {
+	// Class is chroma's short class name for the token's type, or for its nearest ancestor type that
+	// has one: "k", "nx", "s2", "c1"; empty for plain text.
+	Class string `json:"class,omitempty"`
+	Text  string `json:"text"`
 }
 
 // Quote is a block quote.

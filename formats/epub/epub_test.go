@@ -142,7 +142,7 @@ func rawHTMLBook() *tree.Book {
 		block("<style>\n.mdbook-version { position: absolute; }\n</style>"),
 		block("<div class=\"mdbook-version\">\nVersion: {{ mdbook-version }}\n</div>"),
 		block("<details>\n<summary>Example no-op preprocessor</summary>"),
-		&tree.CodeBlock{Lang: "rust", Text: "fn main() {}"},
+		sample.Code("rust", "fn main() {}"),
 		block("</details>"),
 		block(`<span class=fa-svg id="print-button"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><path d="M448 192V77"/></svg></span>`),
 		block("<table><tr><td>a<td>b<tr><td colspan=2>c</table>"),

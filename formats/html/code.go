@@ -7,7 +7,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 
 	"bookc/builder/tree"
@@ -17,8 +16,8 @@ import (
 // as well as by colour, so that it still reads in the greys of e-ink.
 const codeStyle = "tango"
 
-// codeBlock writes a code block, highlighted by chroma with class names (the colours live in
-// CodeCSS), or plain when its language is unknown.
+// codeBlock writes a code block, its tokens in spans of their class (the colours live in CodeCSS),
+// or plain when its language is unknown.
 func (w *writer) codeBlock(c *tree.CodeBlock) {
 	lang := strings.ToLower(strings.TrimSpace(c.Lang))
 	class := ""
@@ -27,63 +26,19 @@ func (w *writer) codeBlock(c *tree.CodeBlock) {
 	}
 	w.x.Start("pre", "class", "code")
 	w.x.Start("code", "class", class)
-	tokens := highlight(lang, c.Text)
-	if tokens == nil {
+	if c.Tokens == nil {
 		w.x.Text(c.Text)
 	}
 	_, styled := codeStyles()
-	for _, t := range tokens {
-		if cls := tokenClass(t.Type); styled[cls] {
-			w.x.Element("span", t.Value, "class", cls)
+	for _, t := range c.Tokens {
+		if styled[t.Class] {
+			w.x.Element("span", t.Text, "class", t.Class)
 		} else {
-			w.x.Text(t.Value)
+			w.x.Text(t.Text)
 		}
 	}
 	w.x.End("code")
 	w.x.End("pre")
-}
-
-// highlight tokenises text, or returns nil when no lexer knows the language.
-func highlight(lang, text string) []chroma.Token {
-	if lang == "" {
-		return nil
-	}
-	lexer := lexers.Get(lang)
-	if lexer == nil {
-		return nil
-	}
-	// The lexer appends a newline to text without one; give it one and take it off again, so that
-	// the block keeps its exact text.
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, text+"\n")
-	if err != nil {
-		return nil
-	}
-	tokens := it.Tokens()
-	for len(tokens) > 0 {
-		last := &tokens[len(tokens)-1]
-		if strings.HasSuffix(last.Value, "\n") {
-			last.Value = strings.TrimSuffix(last.Value, "\n")
-			if last.Value == "" {
-				tokens = tokens[:len(tokens)-1]
-			}
-			break
-		}
-		if last.Value != "" {
-			break
-		}
-		tokens = tokens[:len(tokens)-1]
-	}
-	return tokens
-}
-
-// tokenClass is chroma's short class name for a token type, or its category's: "k", "nx", "s2".
-func tokenClass(t chroma.TokenType) string {
-	for ; t != 0; t = t.Parent() {
-		if cls, ok := chroma.StandardTypes[t]; ok {
-			return cls
-		}
-	}
-	return ""
 }
 
 // CodeCSS returns the style rules for highlighted code: one rule per token class whose style differs

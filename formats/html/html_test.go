@@ -53,7 +53,7 @@ var cases = []struct {
 		&tree.List{Items: []*tree.ListItem{{Task: tree.Unchecked, Blocks: tree.Blocks{para(text("loose open"))}}, {Task: tree.Checked}}},
 	}},
 	{name: "code", blocks: tree.Blocks{
-		&tree.CodeBlock{Lang: "go", Text: "// Comment\nfunc main() { fmt.Println(\"<hi>\") }"},
+		sample.Code("go", "// Comment\nfunc main() { fmt.Println(\"<hi>\") }"),
 		&tree.CodeBlock{Lang: "no-such-language", Text: "plain <text> & stuff\n  indented"},
 		&tree.CodeBlock{Text: "no language, trailing blank line\n\n"},
 	}},
@@ -121,7 +121,7 @@ var cases = []struct {
 	}},
 	{name: "raw-block-spanning", blocks: tree.Blocks{
 		block("<details>\n<summary>Example</summary>"),
-		&tree.CodeBlock{Lang: "rust", Text: "fn main() {}"},
+		sample.Code("rust", "fn main() {}"),
 		block("</details>"),
 		block("<div class=\"outer\">"),
 		para(text("inside outer")),

@@ -75,7 +75,7 @@ func stressChapter(c, n int) *tree.Chapter {
 			&tree.Link{URL: "https://downloads.example.com/metropolis/releases/v0.1.0-rc.3/artifacts/node_image_x86_64-linux-gnu_with_debug_symbols.tar.zst", Content: tree.Inlines{txt("https://downloads.example.com/metropolis/releases/v0.1.0-rc.3/artifacts/node_image_x86_64-linux-gnu_with_debug_symbols.tar.zst")}},
 			txt(" and its identifier is "), &tree.Code{Text: "io.metropolis.node.core.curator.proto.api.CuratorLocalServiceClient.WatchNodesInClusterWithFilters"},
 			txt(", a note"), &tree.FootnoteRef{Number: 1, ID: id + "-fn1"}, txt(" follows.")}},
-		&tree.CodeBlock{Lang: "go", Text: strings.Repeat("func reconcile(ctx context.Context, desired, actual *ClusterState, opts ...ReconcileOption) (changed bool, err error) { return applyDiff(ctx, computeDiff(desired, actual), opts...) }\n\tlog.Printf(\"%s\", \"x\")\n", 12) + "// end"},
+		sample.Code("go", strings.Repeat("func reconcile(ctx context.Context, desired, actual *ClusterState, opts ...ReconcileOption) (changed bool, err error) { return applyDiff(ctx, computeDiff(desired, actual), opts...) }\n\tlog.Printf(\"%s\", \"x\")\n", 12)+"// end"),
 		&tree.List{Items: []*tree.ListItem{
 			{Blocks: tree.Blocks{&tree.Paragraph{Content: tree.Inlines{txt(sentence(c, 25))}},
 				&tree.List{Ordered: true, Start: 1, Items: []*tree.ListItem{

@@ -9,10 +9,11 @@ import (
 	"image/png"
 	"time"
 
+	"bookc/builder/highlight"
 	"bookc/builder/tree"
 )
 
-// Text, Para, Heading and Item build the nodes tests write most.
+// Text, Para, Heading, Item and Code build the nodes tests write most.
 func Text(s string) *tree.Text { return &tree.Text{Text: s} }
 
 func Para(is ...tree.Inline) *tree.Paragraph { return &tree.Paragraph{Content: is} }
@@ -22,6 +23,11 @@ func Heading(level int, id, title string) *tree.Heading {
 }
 
 func Item(bs ...tree.Block) *tree.ListItem { return &tree.ListItem{Blocks: bs} }
+
+// Code is a code block lexed as the builder lexes it.
+func Code(lang, text string) *tree.CodeBlock {
+	return &tree.CodeBlock{Lang: lang, Text: text, Tokens: highlight.Tokens(lang, text)}
+}
 
 // Short names inside this file.
 var (
@@ -75,7 +81,7 @@ func Book() *tree.Book {
 		Blocks: tree.Blocks{
 			heading(1, "usage", "Usage"),
 			para(text("Run the tool as shown. A leading .dot and 'quote, a back\\slash and -dash must survive.")),
-			&tree.CodeBlock{Lang: "sh", Text: "metroctl cluster takeownership --endpoints=192.0.2.10 --cluster=metropolis.example.com --config=/home/operator/.config/metroctl --proxy=socks5://localhost:1080\necho done"},
+			Code("sh", "metroctl cluster takeownership --endpoints=192.0.2.10 --cluster=metropolis.example.com --config=/home/operator/.config/metroctl --proxy=socks5://localhost:1080\necho done"),
 			heading(2, "options", "Options"),
 			&tree.Table{Align: []tree.Align{tree.AlignLeft, tree.AlignCenter, tree.AlignRight},
 				Header: []tree.Inlines{{text("Flag")}, {text("Default")}, {text("Port")}},
@@ -94,7 +100,7 @@ func Book() *tree.Book {
 			&tree.Admonition{Kind: tree.Warning, Blocks: tree.Blocks{para(text("Do not run this on production."))}},
 			&tree.Quote{Blocks: tree.Blocks{para(text("A quoted paragraph."))}},
 			&tree.ThematicBreak{},
-			&tree.CodeBlock{Lang: "go", Text: "package main\n\nfunc main() {\n\tprintln(\"hello\")\n}"},
+			Code("go", "package main\n\nfunc main() {\n\tprintln(\"hello\")\n}"),
 		},
 		Children: []*tree.Chapter{{
 			ID: "usage-details", Title: "Details", Number: tree.Number{1, 1}, Source: "src/usage/details.md",

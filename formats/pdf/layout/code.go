@@ -2,9 +2,9 @@ package layout
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 
 	"bookc/builder/tree"
@@ -18,8 +18,8 @@ type cell struct {
 	c    page.Color
 }
 
-// highlight splits code into lines of coloured characters, with tabs expanded.
-func highlight(lang, text string) [][]cell {
+// highlight splits a code block into lines of coloured characters, with tabs expanded.
+func highlight(block *tree.CodeBlock) [][]cell {
 	lines := [][]cell{nil}
 	add := func(s string, font page.Font, c page.Color) {
 		for _, r := range s {
@@ -37,36 +37,35 @@ func highlight(lang, text string) [][]cell {
 			}
 		}
 	}
-	var lexer chroma.Lexer
-	if lang != "" {
-		lexer = lexers.Get(lang)
-	}
-	if lexer == nil {
-		add(text, page.Mono, codeText)
+	if block.Tokens == nil {
+		add(block.Text, page.Mono, codeText)
 		return lines
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, text)
-	if err != nil {
-		add(text, page.Mono, codeText)
-		return lines
-	}
-	sty := styles.Get("tango")
-	for tok := it(); tok != chroma.EOF; tok = it() {
-		e := sty.Get(tok.Type)
-		c, font := codeText, page.Mono
+	sty, types := styles.Get("tango"), tokenTypes()
+	for _, t := range block.Tokens {
+		e := sty.Get(types[t.Class])
+		col, font := codeText, page.Mono
 		if e.Colour.IsSet() {
-			c = page.Color{R: e.Colour.Red(), G: e.Colour.Green(), B: e.Colour.Blue()}
+			col = page.Color{R: e.Colour.Red(), G: e.Colour.Green(), B: e.Colour.Blue()}
 		}
 		if e.Bold == chroma.Yes {
 			font = page.MonoBold
 		}
-		add(tok.Value, font, c)
-	}
-	if n := len(lines); n > 1 && len(lines[n-1]) == 0 && !strings.HasSuffix(text, "\n") {
-		lines = lines[:n-1] // a lexer's own closing newline
+		add(t.Text, font, col)
 	}
 	return lines
 }
+
+// tokenTypes maps chroma's short class names, which the builder's tokens carry, back to the token
+// types that the style is keyed by. The builder gives a type without a class its nearest ancestor's,
+// which tango styles alike (TestTokenStyles checks it).
+var tokenTypes = sync.OnceValue(func() map[string]chroma.TokenType {
+	types := make(map[string]chroma.TokenType, len(chroma.StandardTypes))
+	for t, cls := range chroma.StandardTypes {
+		types[cls] = t
+	}
+	return types
+})
 
 const markW = 9.0 // room for the continuation mark at the end of a wrapped line
 
@@ -75,7 +74,7 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	size, lead := codeSize*l.size/bodySize, codeLead*l.size/bodySize
 	limit := w - 2*codePad - markW
 	out := []*vbox{{h: codePad - 1, keep: true}}
-	for _, line := range highlight(c.Lang, c.Text) {
+	for _, line := range highlight(c) {
 		segs := wrapCode(line, size, limit)
 		for j, seg := range segs {
 			b := &vbox{h: lead, base: (lead + size*0.734) / 2}
