@@ -22,14 +22,9 @@ func pageTexts(t *testing.T, path string) []string {
 func TestLinks(t *testing.T) {
 	b := stressBook(4)
 	doc, _ := layout.Book(b)
-	data, err := draw.PDF(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := t.TempDir() + "/links.pdf"
-	writeFile(t, path, data)
 
-	// the layout's intent: per page, the sorted target pages of its links
+	// the layout's intent, taken before painting lets go of the pages: per page, the sorted
+	// target pages of its links
 	target := map[string]int{}
 	for _, d := range doc.Dests {
 		if _, dup := target[d.Name]; !dup {
@@ -45,6 +40,12 @@ func TestLinks(t *testing.T) {
 		}
 		slices.Sort(want[i])
 	}
+	data, err := draw.PDF(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/links.pdf"
+	writeFile(t, path, data)
 	got := linkTargets(t, path)
 	for i := range want {
 		if !slices.Equal(got[i], want[i]) {

@@ -16,13 +16,16 @@ import (
 	"bookc/formats/pdf/page"
 )
 
-// PDF paints the document. The same document always gives the same bytes.
+// PDF paints the document. The same document always gives the same bytes. Each page is let go
+// of once painted (doc.Pages keeps its length, with nil pages): fpdf holds a copy of every page
+// until the end, and a big book need not be in memory twice.
 func PDF(doc *page.Doc) ([]byte, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
-	f.SetCompression(false) // deflate compresses the pages, faster than fpdf does
+	f.SetCompression(false) // rewrite compresses the pages, faster than fpdf does
 	f.SetCatalogSort(true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
+	f.SetCellMargin(0)
 	m := doc.Meta
 	f.SetCreationDate(m.Date)
 	f.SetModificationDate(m.Date)
@@ -57,16 +60,13 @@ func PDF(doc *page.Doc) ([]byte, error) {
 		if err := p.page(pg); err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
+		doc.Pages[i] = nil
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	out := &sink{labels: doc.Labels}
+	if err := f.Output(out); err != nil {
 		return nil, err
 	}
-	pdf, err := deflate(buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("compressing pages: %w", err)
-	}
-	return finish(pdf, doc.Labels)
+	return out.result()
 }
 
 // painter paints pages, setting fpdf's state only when it changes.
@@ -137,6 +137,9 @@ func (p *painter) page(pg *page.Page) error {
 	}
 	for _, t := range pg.Texts {
 		p.font(t.Font, t.Size)
+		// text is painted with the fill colour: with both the same, fpdf no longer wraps every
+		// run in its own "q <colour> ... Q"
+		p.fillColor(t.Color)
 		p.textColor(t.Color)
 		p.run(t)
 	}
@@ -152,25 +155,51 @@ func (p *painter) page(pg *page.Page) error {
 	return f.Error()
 }
 
-// run draws a text run. Where the font draws hyphens with another glyph (page.Font.Drawn), each is
-// marked with its ActualText, so that copying and extracting the text still give "-".
+// run draws a text run. Tw, PDF's word spacing, does nothing with the fonts' two-byte codes, so
+// a run with WordSpace is set as fpdf sets a justified cell: one TJ array with the space widened
+// before each space. A run with hyphens in a text face is drawn a word at a time instead, as the
+// marked hyphens cannot sit inside the array.
 func (p *painter) run(t page.Text) {
-	if t.Font.Drawn('-') == '-' || !strings.ContainsRune(t.S, '-') {
-		p.f.Text(t.X, t.Y, t.S)
+	switch {
+	case t.WordSpace == 0:
+		p.words(t.X, t.Y, t.Font, t.Size, t.S)
+	case t.Font.Drawn('-') == '-' || !strings.ContainsRune(t.S, '-'):
+		face := metrics.Get(t.Font)
+		w := face.Width(t.S, t.Size) + float64(strings.Count(t.S, " "))*t.WordSpace
+		// CellFormat sets the baseline 0.3 em below y when the cell has no height
+		p.f.SetXY(t.X, t.Y-0.3*t.Size)
+		p.f.CellFormat(w, 0, t.S, "", 0, "J", false, 0, "")
+	default:
+		face := metrics.Get(t.Font)
+		space := face.Rune(' ', t.Size) + t.WordSpace
+		x := t.X
+		for w := range strings.SplitSeq(t.S, " ") {
+			if w != "" {
+				p.words(x, t.Y, t.Font, t.Size, w)
+			}
+			x += face.Width(w, t.Size) + space
+		}
+	}
+}
+
+// words draws text at (x, y). Where the font draws hyphens with another glyph (page.Font.Drawn),
+// each is marked with its ActualText, so that copying and extracting the text still give "-".
+func (p *painter) words(x, y float64, font page.Font, size float64, s string) {
+	if font.Drawn('-') == '-' || !strings.ContainsRune(s, '-') {
+		p.f.Text(x, y, s)
 		return
 	}
-	face := metrics.Get(t.Font)
-	x := t.X
-	for i, part := range strings.Split(t.S, "-") {
+	face := metrics.Get(font)
+	for i, part := range strings.Split(s, "-") {
 		if i > 0 {
 			p.f.RawWriteStr("/Span <</ActualText <FEFF002D>>> BDC")
-			p.f.Text(x, t.Y, string(page.Hyphen))
+			p.f.Text(x, y, string(page.Hyphen))
 			p.f.RawWriteStr("EMC")
-			x += face.Rune('-', t.Size)
+			x += face.Rune('-', size)
 		}
 		if part != "" {
-			p.f.Text(x, t.Y, part)
-			x += face.Width(part, t.Size)
+			p.f.Text(x, y, part)
+			x += face.Width(part, size)
 		}
 	}
 }

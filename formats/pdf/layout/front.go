@@ -93,7 +93,7 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	last := lines[len(lines)-1]
 	end := x
 	for _, t := range last.p.Texts {
-		end = max(end, t.X+faceOf(t.Font).Width(t.S, t.Size))
+		end = max(end, t.X+textWidth(t))
 	}
 	num := labels[dest]
 	nw := st.face().Width(num, st.size)

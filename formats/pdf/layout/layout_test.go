@@ -30,7 +30,7 @@ func lineTexts(bs []*vbox) []string {
 				sb.WriteByte(' ')
 			}
 			sb.WriteString(t.S)
-			end = t.X + faceOf(t.Font).Width(t.S, t.Size)
+			end = t.X + textWidth(t)
 		}
 		out = append(out, sb.String())
 	}
@@ -50,7 +50,7 @@ func TestParagraphGolden(t *testing.T) {
 			for i, b := range lines[:len(lines)-1] {
 				ts := b.p.Texts
 				last := ts[len(ts)-1]
-				end := last.X + faceOf(last.Font).Width(last.S, last.Size)
+				end := last.X + textWidth(last)
 				if math.Abs(end-w) > 0.01 && end > w {
 					t.Errorf("line %d ends at %.2f, past the measure %v", i, end, w)
 				}
@@ -67,7 +67,7 @@ func TestJustified(t *testing.T) {
 	for i, b := range lines[:len(lines)-1] {
 		ts := b.p.Texts
 		last := ts[len(ts)-1]
-		end := last.X + faceOf(last.Font).Width(last.S, last.Size)
+		end := last.X + textWidth(last)
 		switch {
 		case end > 310.01:
 			t.Errorf("line %d ends at %.2f, past 310", i, end)
@@ -102,7 +102,7 @@ func TestNoHyphens(t *testing.T) {
 	}
 	for i, b := range lines {
 		for _, tx := range b.p.Texts {
-			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 120.01 {
+			if end := tx.X + textWidth(tx); end > 120.01 {
 				t.Errorf("line %d ends at %.2f past 120: %q", i, end, texts[i])
 			}
 		}
@@ -133,7 +133,7 @@ func TestCodeWrap(t *testing.T) {
 	for _, b := range bs {
 		for _, tx := range b.p.Texts {
 			text.WriteString(tx.S)
-			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 350-codePad {
+			if end := tx.X + textWidth(tx); end > 350-codePad {
 				t.Errorf("code text ends at %.2f, past the block", end)
 			}
 		}
@@ -160,7 +160,7 @@ func TestTableWidths(t *testing.T) {
 	bs := l.table(tb, 0, 400)
 	for _, b := range bs {
 		for _, tx := range b.p.Texts {
-			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 400.01 {
+			if end := tx.X + textWidth(tx); end > 400.01 {
 				t.Errorf("cell text ends at %.2f", end)
 			}
 		}
@@ -179,7 +179,7 @@ func TestTableWidths(t *testing.T) {
 	}
 	for _, b := range l.table(&wide, 0, 400) {
 		for _, tx := range b.p.Texts {
-			if end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size); end > 400.01 {
+			if end := tx.X + textWidth(tx); end > 400.01 {
 				t.Errorf("wide table: cell text %q ends at %.2f", tx.S, end)
 			}
 		}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"strings"
 
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/page"
@@ -94,11 +95,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 			x += it.Width
 		case linebreak.Glue:
 			adj := linebreak.Line{Ratio: r}.GlueWidth(it)
-			if adj == it.Width && s.cur != nil && s.curEnd == x && sameFace(pieceAt(pieces, i).st, s.curSt) {
-				// a natural space in the same face: one text run, as the font itself would set it
-				s.cur.S += " "
-				s.curEnd += adj
-			}
+			s.space(pieceAt(pieces, i).st, x, it.Width, adj)
 			x += adj
 		}
 	}
@@ -115,11 +112,30 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 type lineSetter struct {
 	b      *vbox
 	base   float64
-	cur    *page.Text
+	cur    *page.Text // the pending run, its S still in text
+	text   strings.Builder
+	spaces bool // the pending run has a space, so its WordSpace is set
 	curSt  *style
 	curEnd float64
 	link   *page.Link
 	strike *page.Rule
+}
+
+// space joins a space to the pending run when it continues it in the same face, stretched or
+// shrunk as the run's other spaces are: a line in one face is then one run, its spaces widened
+// as PDF's word spacing does, instead of a run per word. natural is the glue's own width, set is
+// its width in the line.
+func (s *lineSetter) space(st *style, x, natural, set float64) {
+	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || natural != st.face().Rune(' ', st.size) {
+		return
+	}
+	if ws := set - natural; !s.spaces {
+		s.cur.WordSpace, s.spaces = ws, true
+	} else if ws != s.cur.WordSpace {
+		return
+	}
+	s.text.WriteByte(' ')
+	s.curEnd += set
 }
 
 func sameFace(a, b *style) bool {
@@ -129,13 +145,12 @@ func sameFace(a, b *style) bool {
 // put sets a piece at x: it joins the pending text run when it continues it exactly.
 func (s *lineSetter) put(pc piece, x, w float64) {
 	st := pc.st
-	if s.cur != nil && s.curEnd == x && sameFace(st, s.curSt) {
-		s.cur.S += pc.text
-	} else {
+	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) {
 		s.flushText()
-		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: st.font, Size: st.size, Color: st.color, S: pc.text}
+		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: st.font, Size: st.size, Color: st.color}
 		s.curSt = st
 	}
+	s.text.WriteString(pc.text)
 	s.curEnd = x + w
 	if pc.note != "" {
 		s.b.notes = append(s.b.notes, pc.note)
@@ -183,8 +198,10 @@ func (s *lineSetter) flushText() {
 		s.b.refs = append(s.b.refs, refSlot{text: len(s.b.p.Texts), dest: s.curSt.ref})
 	}
 	if s.cur != nil {
+		s.cur.S = s.text.String()
 		s.b.p.Texts = append(s.b.p.Texts, *s.cur)
-		s.cur = nil
+		s.cur, s.spaces = nil, false
+		s.text.Reset()
 	}
 }
 
@@ -200,4 +217,9 @@ func (s *lineSetter) flushStrike() {
 		s.b.p.Rules = append(s.b.p.Rules, *s.strike)
 		s.strike = nil
 	}
+}
+
+// textWidth is the advance of a text run, its word spacing included.
+func textWidth(t page.Text) float64 {
+	return faceOf(t.Font).Width(t.S, t.Size) + float64(strings.Count(t.S, " "))*t.WordSpace
 }

@@ -46,7 +46,7 @@ func randomBook(seed uint64) *tree.Book {
 			case 0, 1:
 				bs = append(bs, &tree.Paragraph{Content: text(5 + r.IntN(80))})
 			case 2:
-				bs = append(bs, &tree.CodeBlock{Lang: "go", Text: tree.PlainText(text(3+r.IntN(40))) + "\n\tx := 1"})
+				bs = append(bs, sample.Code("go", tree.PlainText(text(3+r.IntN(40)))+"\n\tx := 1"))
 			case 3:
 				bs = append(bs, &tree.List{Ordered: r.IntN(2) == 0, Items: []*tree.ListItem{{Blocks: blocks(depth + 1)}, {Task: tree.Checked, Blocks: blocks(depth + 1)}}})
 			case 4:
@@ -97,7 +97,7 @@ func TestRandomBooks(t *testing.T) {
 		g := Paper(b.Settings.Paper)
 		for i, p := range doc.Pages {
 			for _, tx := range p.Texts {
-				end := tx.X + faceOf(tx.Font).Width(tx.S, tx.Size)
+				end := tx.X + textWidth(tx)
 				if tx.X < g.Left-0.01 || end > g.Left+g.Measure+0.01 {
 					t.Errorf("seed %d page %d: %q spans %.2f..%.2f, outside %.2f..%.2f", seed, i+1, tx.S, tx.X, end, g.Left, g.Left+g.Measure)
 				}

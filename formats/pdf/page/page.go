@@ -90,13 +90,15 @@ type Page struct {
 	Links  []Link
 }
 
-// Text is a run of text in one font, its baseline starting at (X, Y).
+// Text is a run of text in one font, its baseline starting at (X, Y). WordSpace is added to the
+// width of every space in S, as PDF's word spacing (Tw) is: a justified line is one run.
 type Text struct {
-	X, Y  float64
-	Font  Font
-	Size  float64
-	Color Color
-	S     string
+	X, Y      float64
+	Font      Font
+	Size      float64
+	Color     Color
+	S         string
+	WordSpace float64
 }
 
 // Rect is a filled and/or stroked rectangle.

@@ -1,0 +1,233 @@
+package draw
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"hash/fnv"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+
+	"golang.org/x/sync/errgroup"
+
+	"bookc/formats/pdf/page"
+)
+
+var (
+	xrefRe    = regexp.MustCompile(`\nxref\n0 (\d+)\n`)
+	trailerRe = regexp.MustCompile(`^trailer\n<<\n/Size \d+\n/Root \d+ 0 R\n/Info \d+ 0 R\n>>\nstartxref\n`)
+	plainRe   = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
+	headRe    = regexp.MustCompile(`^(\d+) 0 obj\n`)
+	// fpdf names an embedded UTF-8 font "utf8" + its family, in three objects per font.
+	fontNameRe = regexp.MustCompile(`/(?:BaseFont|FontName) /(utf8[a-z0-9]+)`)
+	xrefLine   = 20 // "0000000123 00000 n \n"
+)
+
+// sink takes the document fpdf writes and rewrites it (see rewrite). fpdf hands its whole buffer
+// over in one Write, which the sink rewrites right there instead of keeping an uncompressed copy;
+// a document that comes in pieces is gathered first.
+type sink struct {
+	labels []page.Label
+	parts  []byte
+	pdf    []byte
+	err    error
+}
+
+func (s *sink) Write(p []byte) (int, error) {
+	if s.parts == nil && s.pdf == nil && bytes.HasSuffix(p, []byte("%%EOF\n")) {
+		s.pdf, s.err = rewrite(p, s.labels)
+		return len(p), nil
+	}
+	s.parts = append(s.parts, p...)
+	return len(p), nil
+}
+
+// result is the rewritten document.
+func (s *sink) result() ([]byte, error) {
+	if s.parts != nil {
+		return rewrite(s.parts, s.labels)
+	}
+	return s.pdf, s.err
+}
+
+// object is one "n 0 obj ... endobj" of fpdf's document, as it is rewritten.
+type object struct {
+	num  int
+	body []byte // the object as fpdf wrote it
+	data []byte // a plain stream's data, to compress; nil for other objects
+	rest []byte // what follows a plain stream's data: "\nendstream\nendobj\n"
+	out  []byte // the rewritten object, when it changes
+}
+
+// rewrite amends what fpdf does not write as bookc wants it, object by object, into a new file
+// with its own cross-reference table:
+//   - page content streams are compressed. fpdf can compress them itself, but it makes a new zlib
+//     writer for every stream, which costs more than the compressing; here each worker has one,
+//     reset per stream, and the workers share the pages out.
+//   - the catalog gets the page labels (roman front matter, arabic body) viewers show;
+//   - each font, which fpdf does subset, gets the subset tag ("ABCDEF+Name") that tells readers
+//     and tools so.
+func rewrite(pdf []byte, labels []page.Label) ([]byte, error) {
+	objs, head, trailer, err := split(pdf)
+	if err != nil {
+		return nil, err
+	}
+	for i := range objs {
+		o := &objs[i]
+		if o.data != nil {
+			continue
+		}
+		switch {
+		case bytes.Contains(o.body, []byte("\nstream\n")):
+			// other streams (fonts, images) are fpdf's to compress, and binary
+		case bytes.Contains(o.body, []byte("/Type /Catalog")) && len(labels) > 0:
+			o.out = withLabels(o.body, labels)
+		case fontNameRe.Match(o.body):
+			o.out = fontNameRe.ReplaceAllFunc(o.body, func(s []byte) []byte {
+				i := bytes.LastIndexByte(s, '/')
+				return append(slices.Clone(s[:i+1]), subsetName(string(s[i+1:]))...)
+			})
+		}
+	}
+	if err := compress(objs); err != nil {
+		return nil, err
+	}
+	size := len(head) + len(trailer) + 64 + len(objs)*xrefLine
+	for _, o := range objs {
+		size += max(len(o.out), len(o.body)) // out is shorter for streams, a little longer for others
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
+	out.Write(head)
+	offsets := make([]int, len(objs)+1) // by object number; objects count from 1 without gaps
+	for _, o := range objs {
+		if o.num <= 0 || o.num > len(objs) || offsets[o.num] != 0 {
+			return nil, fmt.Errorf("object %d out of sequence", o.num)
+		}
+		offsets[o.num] = out.Len()
+		if o.out != nil {
+			out.Write(o.out)
+		} else {
+			out.Write(o.body)
+		}
+	}
+	start := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
+	}
+	out.Write(trailer)
+	fmt.Fprintf(out, "%d\n%%%%EOF\n", start)
+	return out.Bytes(), nil
+}
+
+// split cuts fpdf's document into its header, its objects in file order, and its trailer up to
+// "startxref\n", with the offsets of fpdf's cross-reference table.
+func split(pdf []byte) (objs []object, head, trailer []byte, err error) {
+	loc := xrefRe.FindSubmatchIndex(pdf)
+	if loc == nil {
+		return nil, nil, nil, fmt.Errorf("no cross-reference table where fpdf writes it")
+	}
+	xref := loc[0] + 1
+	n, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
+	entries := pdf[loc[1]:]
+	if n < 2 || len(entries) < n*xrefLine {
+		return nil, nil, nil, fmt.Errorf("cross-reference table cut short")
+	}
+	trailer = trailerRe.Find(entries[n*xrefLine:])
+	if trailer == nil {
+		return nil, nil, nil, fmt.Errorf("no trailer where fpdf writes it")
+	}
+	offsets := make([]int, 0, n-1)
+	for i := 1; i < n; i++ {
+		off, err := strconv.Atoi(string(entries[i*xrefLine : i*xrefLine+10]))
+		if err != nil || off <= 0 || off >= xref {
+			return nil, nil, nil, fmt.Errorf("cross-reference entry %d is no offset in the file", i)
+		}
+		offsets = append(offsets, off)
+	}
+	slices.Sort(offsets)
+	objs = make([]object, len(offsets))
+	for k, off := range offsets {
+		end := xref
+		if k+1 < len(offsets) {
+			end = offsets[k+1]
+		}
+		o := object{body: pdf[off:end]}
+		m := headRe.FindSubmatch(o.body)
+		if m == nil {
+			return nil, nil, nil, fmt.Errorf("no object at offset %d", off)
+		}
+		o.num, _ = strconv.Atoi(string(m[1]))
+		if m := plainRe.FindSubmatch(o.body); m != nil {
+			length, _ := strconv.Atoi(string(m[2]))
+			data := o.body[len(m[0]):]
+			if length > len(data) {
+				return nil, nil, nil, fmt.Errorf("object %d: stream longer than its object", o.num)
+			}
+			o.data, o.rest = data[:length], data[length:]
+		}
+		objs[k] = o
+	}
+	return objs, pdf[:offsets[0]], trailer, nil
+}
+
+// compress deflates the plain streams, the workers taking every so many in turn.
+func compress(objs []object) error {
+	var streams []*object
+	for i := range objs {
+		if objs[i].data != nil {
+			streams = append(streams, &objs[i])
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(streams)/8))
+	var g errgroup.Group
+	for w := range workers {
+		g.Go(func() error {
+			var z bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // BestSpeed is a valid level
+			for i := w; i < len(streams); i += workers {
+				o := streams[i]
+				z.Reset()
+				zw.Reset(&z)
+				zw.Write(o.data)
+				if err := zw.Close(); err != nil {
+					return fmt.Errorf("compressing object %d: %w", o.num, err)
+				}
+				o.out = fmt.Appendf(make([]byte, 0, z.Len()+len(o.rest)+64), "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, z.Len())
+				o.out = append(append(o.out, z.Bytes()...), o.rest...)
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// withLabels adds the page labels to the catalog object.
+func withLabels(catalog []byte, labels []page.Label) []byte {
+	var nums bytes.Buffer
+	for _, l := range labels {
+		style := "/D"
+		if l.Roman {
+			style = "/r"
+		}
+		fmt.Fprintf(&nums, "%d << /S %s >> ", l.Page, style)
+	}
+	end := bytes.LastIndex(catalog, []byte(">>"))
+	return fmt.Appendf(nil, "%s/PageLabels << /Nums [%s] >>\n%s", catalog[:end], bytes.TrimSpace(nums.Bytes()), catalog[end:])
+}
+
+// subsetName tags a font name as a subset: six capitals derived from the name, so that the same
+// font is tagged alike in every build.
+func subsetName(name string) string {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	v := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(tag) + "+" + name
+}
