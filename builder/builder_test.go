@@ -21,7 +21,7 @@ func loadDir(t testing.TB, dir string) *Book {
 		t.Fatal(err)
 	}
 	defer src.Close()
-	b, err := Load(src, Options{SourceDateEpoch: "1700000000"})
+	b, err := Load(src, Options{SourceDateEpoch: "1700000000", Highlight: true})
 	if err != nil {
 		t.Fatal(err)
 	}

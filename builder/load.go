@@ -29,6 +29,9 @@ type Options struct {
 	// FallbackDate dates the book when neither SOURCE_DATE_EPOCH nor file times say anything
 	// (an embedded book has no file times).
 	FallbackDate time.Time
+	// Highlight lexes code blocks into tokens (tree.CodeBlock.Tokens) for backends that colour
+	// code; a build for others saves the time.
+	Highlight bool
 }
 
 // Book is a loaded book: the full tree with its role markers still in place, the configuration, and
@@ -92,7 +95,7 @@ func Load(src *Source, opt Options) (*Book, error) {
 		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, EPUBFonts: cfg.EPUBFonts},
 	}
 	jobs := b.outline(src, sum, srcDir)
-	b.parseChapters(src, jobs, srcDir)
+	b.parseChapters(src, jobs, srcDir, opt.Highlight)
 	for _, j := range jobs {
 		newest = later(newest, j.modTime)
 	}
@@ -185,7 +188,7 @@ func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chap
 
 // parseChapters reads, expands and converts every chapter, concurrently: chapters are independent
 // until their cross-references are checked.
-func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string) {
+func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, highlight bool) {
 	byPath := map[string]string{} // SUMMARY path -> chapter ID, first entry wins
 	for _, j := range jobs {
 		if _, dup := byPath[j.path]; !dup && j.path != "" {
@@ -204,7 +207,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string) {
 			continue
 		}
 		g.Go(func() error {
-			j.parse(src, srcDir, roles, b.Config.HideLines, byPath, images)
+			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: highlight}, byPath, images)
 			return nil
 		})
 	}
@@ -214,7 +217,8 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string) {
 	}
 }
 
-func (j *chapterJob) parse(src *Source, srcDir string, roles []string, hideLines map[string]string, byPath map[string]string, images *imageLoader) {
+// parse reads, expands and converts the chapter; env has what all chapters share.
+func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, byPath map[string]string, images *imageLoader) {
 	data, err := fs.ReadFile(src.FS, j.fsPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -230,20 +234,16 @@ func (j *chapterJob) parse(src *Source, srcDir string, roles []string, hideLines
 	exp := include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName}, j.fsPath, []byte(text))
 	j.diags.Add(exp.Diags...)
 	chapterDir := path.Dir(j.path)
-	j.res = markdown.Convert(markdown.Env{
-		ChapterID: j.ch.ID,
-		Roles:     roles,
-		HideLines: hideLines,
-		Source:    exp,
-		Resolve:   func(dest string) markdown.Target { return resolveLink(dest, chapterDir, j.ch.ID, byPath) },
-		Image: func(s string, at markdown.Pos) *tree.Asset {
-			a, d := images.load(path.Join(srcDir, chapterDir), s, at)
-			if d != nil {
-				j.diags.Add(*d)
-			}
-			return a
-		},
-	})
+	env.ChapterID, env.Source = j.ch.ID, exp
+	env.Resolve = func(dest string) markdown.Target { return resolveLink(dest, chapterDir, j.ch.ID, byPath) }
+	env.Image = func(s string, at markdown.Pos) *tree.Asset {
+		a, d := images.load(path.Join(srcDir, chapterDir), s, at)
+		if d != nil {
+			j.diags.Add(*d)
+		}
+		return a
+	}
+	j.res = markdown.Convert(env)
 	j.diags.Add(j.res.Diags...)
 }
 

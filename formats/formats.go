@@ -19,6 +19,40 @@ type Backend interface {
 	Render(b *tree.Book) (*Output, error)
 }
 
+// Sharing is a backend that can share work between the editions of one book, such as the PDF's
+// typeset paragraphs: ForBook returns the backend to render them with, which keeps what they have
+// in common until it is dropped. What it shares never changes an artifact, only its cost.
+type Sharing interface {
+	Backend
+	ForBook() Backend
+}
+
+// ForBook returns the backend to render the editions of one book with: b's ForBook where b
+// shares work between editions, else b.
+func ForBook(b Backend) Backend {
+	if s, ok := b.(Sharing); ok {
+		return s.ForBook()
+	}
+	return b
+}
+
+// Colouring is a backend that colours code by its tokens (tree.CodeBlock.Tokens), which the
+// builder lexes only when a build has such a backend.
+type Colouring interface {
+	Backend
+	ColoursCode()
+}
+
+// ColoursCode reports whether some backend colours code, so that the builder must lex it.
+func ColoursCode(bs []Backend) bool {
+	for _, b := range bs {
+		if _, ok := b.(Colouring); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // Output is what a backend made of one edition.
 type Output struct {
 	Files       []File

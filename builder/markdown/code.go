@@ -10,8 +10,8 @@ import (
 // codeBlock makes a code block from a fence's info string and its lines, without the lines that
 // mdBook's HTML hides: rustdoc's "# " lines in Rust, and in any language the lines that start with
 // its hidelines prefix (book.toml's [output.html.code.hidelines], or the block's own
-// "hidelines=PREFIX" attribute). It lexes the code here, in the chapter's own parse, so that each
-// block is lexed once per book and chapters are lexed in parallel.
+// "hidelines=PREFIX" attribute). When the build colours code, it lexes the code here, in the
+// chapter's own parse, so that each block is lexed once per book and chapters are lexed in parallel.
 func (c *converter) codeBlock(info, body string) *tree.CodeBlock {
 	lang := infoLang(info)
 	body = strings.TrimRight(body, "\n")
@@ -27,7 +27,11 @@ func (c *converter) codeBlock(info, body string) *tree.CodeBlock {
 	case lang == "rust":
 		body = dropHiddenRustLines(body)
 	}
-	return &tree.CodeBlock{Lang: lang, Text: body, Tokens: highlight.Tokens(lang, body)}
+	cb := &tree.CodeBlock{Lang: lang, Text: body}
+	if c.env.Highlight {
+		cb.Tokens = highlight.Tokens(lang, body)
+	}
+	return cb
 }
 
 // infoLang takes the language from a fence's info string: "rust,ignore" and "sh title" give the first word.

@@ -53,6 +53,7 @@ type Env struct {
 	Resolve   func(dest string) Target             // link destinations
 	Image     func(src string, at Pos) *tree.Asset // loads an image, reporting problems itself
 	Source    *include.Result                      // the chapter's expanded text and line origins
+	Highlight bool                                 // lex code blocks into tokens
 }
 
 // Pos is a place in the source, for diagnostics.

@@ -17,6 +17,7 @@ func convert(t testing.TB, text string) *Result {
 		Roles:     []string{"ops", "dev"},
 		HideLines: map[string]string{"python": "~"},
 		Source:    include.Expand(include.Options{FS: nil}, "ch.md", []byte(text)),
+		Highlight: true,
 		Resolve: func(dest string) Target {
 			switch {
 			case strings.Contains(dest, "://"):
@@ -240,4 +241,19 @@ func FuzzConvert(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestNoHighlight checks that code is lexed only for builds that colour it.
+func TestNoHighlight(t *testing.T) {
+	for _, hl := range []bool{false, true} {
+		res := Convert(Env{ChapterID: "ch", Highlight: hl,
+			Source: include.Expand(include.Options{}, "ch.md", []byte("```go\nx := 1\n```\n"))})
+		cb, ok := res.Blocks[len(res.Blocks)-1].(*tree.CodeBlock)
+		if !ok {
+			t.Fatalf("no code block in %#v", res.Blocks)
+		}
+		if got := cb.Tokens != nil; got != hl {
+			t.Errorf("Highlight %v: tokens %v", hl, cb.Tokens)
+		}
+	}
 }

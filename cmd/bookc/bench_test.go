@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -28,6 +29,10 @@ func renderAll(b *testing.B, book *builder.Book, roles []string, backends []form
 		}
 		eds[i] = ed
 	}
+	backends = slices.Clone(backends)
+	for i, be := range backends {
+		backends[i] = formats.ForBook(be)
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, ed := range eds {
@@ -44,7 +49,7 @@ func renderAll(b *testing.B, book *builder.Book, roles []string, backends []form
 // BenchmarkHandbookFullPDF.
 func BenchmarkHandbookAll(b *testing.B) {
 	for b.Loop() {
-		book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{})
+		book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{Highlight: true})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -55,7 +60,7 @@ func BenchmarkHandbookAll(b *testing.B) {
 // BenchmarkHandbookFullPDF builds the handbook's full PDF alone, from its sources.
 func BenchmarkHandbookFullPDF(b *testing.B) {
 	for b.Loop() {
-		book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{})
+		book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{Highlight: true})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -83,7 +88,7 @@ func benchScale(b *testing.B, n int) {
 	b.SetBytes(int64(synth.MarkdownBytes(fsys)))
 	peak := watchHeap()
 	for b.Loop() {
-		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{})
+		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -12,7 +12,7 @@ import (
 )
 
 // loadBook loads the book folder the user named, or the embedded handbook.
-func loadBook(o *options) (*builder.Book, error) {
+func loadBook(o *options, highlight bool) (*builder.Book, error) {
 	var src *builder.Source
 	if o.bookDir == "" {
 		src = builder.FromFS(handbook.FS, "handbook")
@@ -26,6 +26,7 @@ func loadBook(o *options) (*builder.Book, error) {
 	return builder.Load(src, builder.Options{
 		SourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH"),
 		FallbackDate:    handbook.Date,
+		Highlight:       highlight,
 	})
 }
 

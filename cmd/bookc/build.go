@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -32,7 +33,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		fmt.Fprintln(stderr, "bookc: --install and --gzip apply to man pages: use them with 'bookc man'")
 		return 2
 	}
-	b, err := loadBook(o)
+	b, err := loadBook(o, formats.ColoursCode(backends))
 	if err != nil {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1
@@ -53,6 +54,10 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "bookc: cannot create the output folder: %v (choose another with -o)\n", err)
 		return 1
+	}
+	backends = slices.Clone(backends)
+	for i, be := range backends {
+		backends[i] = formats.ForBook(be) // the editions of this build share what they can
 	}
 	var labels []string
 	for _, ed := range editions {

@@ -13,7 +13,7 @@ import (
 
 // cmdCheck prints every diagnostic of the book and of each edition; it fails on errors.
 func cmdCheck(o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(o)
+	b, err := loadBook(o, false)
 	if err != nil {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1
@@ -36,7 +36,7 @@ func cmdCheck(o *options, stdout, stderr io.Writer) int {
 
 // cmdRoles prints which chapters each edition has.
 func cmdRoles(o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(o)
+	b, err := loadBook(o, false)
 	if err != nil {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1
@@ -109,7 +109,7 @@ func printTable(w io.Writer, rows [][]string) {
 
 // cmdTree prints an edition's document tree as JSON.
 func cmdTree(o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(o)
+	b, err := loadBook(o, true) // the tree as the backends that colour code see it
 	if err != nil {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1

@@ -54,7 +54,7 @@ func FuzzPipeline(f *testing.F) {
 			"src/a.md":       {Data: []byte(md)},
 			"src/b.md":       {Data: []byte("# Other\n\nSee [a](a.md).\n")},
 		}
-		b, err := builder.Load(builder.FromFS(fsys, "fuzz"), builder.Options{SourceDateEpoch: "0"})
+		b, err := builder.Load(builder.FromFS(fsys, "fuzz"), builder.Options{SourceDateEpoch: "0", Highlight: true})
 		if err != nil {
 			t.Fatal(err)
 		}

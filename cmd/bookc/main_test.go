@@ -1,12 +1,15 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -160,4 +163,34 @@ func TestInstallGzip(t *testing.T) {
 	if code, _, errs := runCLI(t, "pdf", "--gzip"); code != 2 || !strings.Contains(errs, "apply to man pages") {
 		t.Errorf("--gzip with pdf: exit %d, %s", code, errs)
 	}
+}
+
+// TestBuildColoursCode checks that a build with a backend that colours code has the builder lex
+// it: the handbook's EPUB spans its code tokens.
+func TestBuildColoursCode(t *testing.T) {
+	out := t.TempDir()
+	if code := run(context.Background(), []string{"epub", "-q", "-o", out}, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("bookc epub: exit %d", code)
+	}
+	z, err := zip.OpenReader(filepath.Join(out, "metropolis-handbook.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	token := regexp.MustCompile(`<code class="language-go">[^<]*<span class="[a-z0-9]+">`)
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if token.Match(data) {
+			return
+		}
+	}
+	t.Error("no Go code block of the EPUB has coloured tokens")
 }

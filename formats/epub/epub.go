@@ -21,6 +21,9 @@ func (backend) Name() string { return "epub" }
 
 func (backend) Render(b *tree.Book) (*formats.Output, error) { return Render(b) }
 
+// ColoursCode: the XHTML spans code tokens for the style sheet to colour.
+func (backend) ColoursCode() {}
+
 // Render writes the book as one EPUB file named after its artifact stem.
 func Render(b *tree.Book) (*formats.Output, error) {
 	l := newLayout(b)

@@ -26,7 +26,7 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkHandbook renders the handbook's four editions concurrently, as `bookc pdf --all-roles`
 // does (goal: under 400 ms together).
 func BenchmarkHandbook(b *testing.B) {
-	book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date})
+	book, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,14 +14,26 @@ import (
 func init() { formats.Register(Backend{}) }
 
 // Backend renders PDF editions.
-type Backend struct{}
+type Backend struct {
+	shared *layout.Shared // from ForBook; nil: each Render on its own
+}
 
 // Name is the CLI's subcommand.
 func (Backend) Name() string { return "pdf" }
 
+// ForBook returns a Backend whose renders of one book's editions share their common blocks.
+func (Backend) ForBook() formats.Backend { return Backend{shared: layout.NewShared()} }
+
+// ColoursCode: code is printed in colour.
+func (Backend) ColoursCode() {}
+
 // Render typesets the book into one PDF file.
-func (Backend) Render(b *tree.Book) (*formats.Output, error) {
-	doc, diags := layout.Book(b)
+func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
+	sh := be.shared
+	if sh == nil {
+		sh = layout.NewShared()
+	}
+	doc, diags := sh.Book(b)
 	data, err := draw.PDF(doc)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)

@@ -20,7 +20,10 @@ import (
 const passes = 3
 
 // Book lays out an edition: a title page, the contents, then the chapters.
-func Book(b *tree.Book) (*page.Doc, diag.List) {
+func Book(b *tree.Book) (*page.Doc, diag.List) { return NewShared().Book(b) }
+
+// Book lays out an edition, sharing work with the other editions of its book laid out with sh.
+func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	var (
 		l            *lay
 		body, toc    *flow
@@ -29,13 +32,12 @@ func Book(b *tree.Book) (*page.Doc, diag.List) {
 	)
 	us := (&lay{book: b}).units()
 	front := prefix(us)
-	hy := newHyphens()
 	memos := make([]*memo, len(us))
 	for i := range memos {
 		memos[i] = newMemo()
 	}
 	for range passes {
-		l = newLay(b, refs, newMemo(), hy)
+		l = newLay(b, refs, newMemo(), sh)
 		body = l.paginate(l.body(us, memos))
 		num.split = 0
 		if front > 0 {
@@ -222,7 +224,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, u := range us {
 		g.Go(func() error {
-			c := newLay(l.book, l.refs, memos[i], l.hyph)
+			c := newLay(l.book, l.refs, memos[i], l.shared)
 			if u.chap == nil {
 				boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
 			} else {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"encoding/json"
 	"slices"
 	"sync"
 
@@ -18,7 +19,7 @@ type lay struct {
 	refs     map[string]string // page labels of link targets, from the previous pass
 	diags    diag.List
 	chap     *tree.Chapter
-	hyph     *hyphens
+	shared   *Shared
 	params   linebreak.Params
 	notes    map[string][]*vbox // footnote ID -> its boxes
 	size     float64            // body text size and leading where the current block sits
@@ -52,30 +53,73 @@ func newMemo() *memo {
 	return &memo{blocks: map[blockKey]setBlock{}}
 }
 
-// hyphens caches the hyphenation points of a book's words; layout workers share it.
-type hyphens struct {
-	h  *hyphen.Hyphenator
-	mu sync.Mutex
-	m  map[string][]int
+// Shared is what the layouts of one book's editions have in common: the hyphenation points of
+// its words, and its blocks as set in one edition, for the others to take where the same block
+// comes in the same chapter at the same place and size. A layout gives the same pages with it as
+// without; it is safe for concurrent use.
+type Shared struct {
+	h      *hyphen.Hyphenator
+	mu     sync.Mutex
+	words  map[string][]int
+	blocks map[sharedKey]*sharedBlock
 }
 
-func newHyphens() *hyphens { return &hyphens{h: hyphen.Default(), m: map[string][]int{}} }
+// NewShared returns an empty Shared, for the editions of one book.
+func NewShared() *Shared {
+	return &Shared{h: hyphen.Default(), words: map[string][]int{}, blocks: map[sharedKey]*sharedBlock{}}
+}
 
-func (c *hyphens) points(word string) []int {
-	c.mu.Lock()
-	pts, ok := c.m[word]
-	c.mu.Unlock()
+// sharedKey is a block's place in the book and everything its setting depends on.
+type sharedKey struct {
+	source     string // the chapter: diagnostics name its file
+	content    string // the block as JSON, which has every field of it
+	x, w, size float64
+}
+
+// sharedBlock is a block being set by one edition, or set; the others wait for it rather than set
+// it again.
+type sharedBlock struct {
+	done chan struct{}
+	set  setBlock
+	ok   bool // false when its setting failed: each edition then sets it for itself
+}
+
+func (sh *Shared) points(word string) []int {
+	sh.mu.Lock()
+	pts, ok := sh.words[word]
+	sh.mu.Unlock()
 	if !ok {
-		pts = c.h.Points(word)
-		c.mu.Lock()
-		c.m[word] = pts
-		c.mu.Unlock()
+		pts = sh.h.Points(word)
+		sh.mu.Lock()
+		sh.words[word] = pts
+		sh.mu.Unlock()
 	}
 	return pts
 }
 
-func newLay(b *tree.Book, refs map[string]string, m *memo, h *hyphens) *lay {
-	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, hyph: h, memo: m,
+// block returns the block set for the key, waiting while another edition sets it. When none has,
+// it returns nil and the function to hand the set block over with, which the caller must call,
+// with ok false if it could not set it. nil and nil: the caller sets the block for itself.
+func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
+	sh.mu.Lock()
+	sb, ok := sh.blocks[k]
+	if !ok {
+		sb = &sharedBlock{done: make(chan struct{})}
+		sh.blocks[k] = sb
+	}
+	sh.mu.Unlock()
+	if ok {
+		<-sb.done
+		if !sb.ok {
+			return nil, nil
+		}
+		return &sb.set, nil
+	}
+	return nil, func(s setBlock, ok bool) { sb.set, sb.ok = s, ok; close(sb.done) }
+}
+
+func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
+	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, shared: sh, memo: m,
 		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, size: bodySize, lead: bodyLead}
 }
 
@@ -96,24 +140,50 @@ func (l *lay) source() string {
 
 func (l *lay) text() style { return style{font: page.Regular, size: l.size, color: black} }
 
-// cached sets a block with set, or reuses the previous pass's boxes: as they are when the block
-// prints no page number, with the numbers rewritten when each new one is as wide as the old.
+// cached sets a block with set, or reuses its boxes from the previous pass or from another
+// edition: as they are when the block prints no page number, with the numbers rewritten when each
+// new one is as wide as the old.
 func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 	key := blockKey{b, x, w, l.size}
-	if m, ok := l.memo.blocks[key]; ok {
-		if bs, ok := l.renumber(m.bs); ok {
-			l.diags.Add(m.diags...)
-			l.lack(m.missing)
+	m, seen := l.memo.blocks[key]
+	var share func(setBlock, bool)
+	if seen {
+		if bs, ok := l.reuse(m); ok {
 			return bs
 		}
+	} else if content, err := json.Marshal(b); err == nil { // another edition may have set it
+		var sm *setBlock
+		if sm, share = l.shared.block(sharedKey{l.source(), string(content), x, w, l.size}); sm != nil {
+			l.memo.blocks[key] = *sm
+			if bs, ok := l.reuse(*sm); ok {
+				return bs
+			}
+		}
+	}
+	finished := false
+	if share != nil {
+		defer func() { share(m, finished) }() // also when setting panics: the others must not wait
 	}
 	nd, missing := len(l.diags), l.missing
 	l.missing = ""
 	bs := set()
-	l.memo.blocks[key] = setBlock{clone(bs), slices.Clone(l.diags[nd:]), l.missing}
+	m = setBlock{clone(bs), slices.Clone(l.diags[nd:]), l.missing}
+	finished = true
+	l.memo.blocks[key] = m
 	l.missing, missing = missing, l.missing
 	l.lack(missing)
 	return bs
+}
+
+// reuse gives a set block's boxes with their page numbers brought up to date, and reports what
+// its setting reported, unless a number's width changed.
+func (l *lay) reuse(m setBlock) ([]*vbox, bool) {
+	bs, ok := l.renumber(m.bs)
+	if ok {
+		l.diags.Add(m.diags...)
+		l.lack(m.missing)
+	}
+	return bs, ok
 }
 
 // renumber copies boxes with the page numbers they print brought up to date, or reports that a

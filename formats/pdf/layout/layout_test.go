@@ -16,7 +16,7 @@ import (
 const knuthFrog = `In olden times when wishing still helped one, there lived a king whose daughters were all beautiful; and the youngest was so beautiful that the sun itself, which has seen so much, was astonished whenever it shone in her face. Close by the king's castle lay a great dark forest, and under an old lime-tree in the forest was a well, and when the day was very warm, the king's child went out into the forest and sat down by the side of the cool fountain; and when she was bored she took a golden ball, and threw it up on high and caught it; and this ball was her favorite plaything.`
 
 func testLay() *lay {
-	return newLay(sample.Book(), nil, newMemo(), newHyphens())
+	return newLay(sample.Book(), nil, newMemo(), NewShared())
 }
 
 // lineTexts returns each line's text as a reader sees it, with the gaps between words as spaces.
@@ -329,7 +329,7 @@ func TestCache(t *testing.T) {
 	b := sample.Book()
 	c := b.Chapter("usage")
 	c.Blocks = append(c.Blocks, &tree.Admonition{Kind: tree.Note, Blocks: tree.Blocks{c.Blocks[4], c.Blocks[2]}}) // a table and code inside
-	m, h := newMemo(), newHyphens()
+	m, h := newMemo(), NewShared()
 	first := newLay(b, nil, m, h).chapter(c, 0)
 	second := newLay(b, nil, m, h).chapter(c, 0)
 	if len(m.blocks) == 0 {
@@ -384,7 +384,7 @@ func TestRenumber(t *testing.T) {
 		&tree.Table{Align: []tree.Align{tree.AlignNone}, Header: []tree.Inlines{{&tree.Text{Text: "Where"}}},
 			Rows: [][]tree.Inlines{{{xref}}}},
 	}
-	b, m, h := sample.Book(), newMemo(), newHyphens()
+	b, m, h := sample.Book(), newMemo(), NewShared()
 	for _, c := range []struct{ label string }{{"5"}, {"7"}, {"12"}, {"xii"}} {
 		l := newLay(b, map[string]string{"usage": c.label}, m, h)
 		var texts []string

@@ -300,7 +300,7 @@ func (l *lay) points(s string, off int) []cut {
 		return nil
 	}
 	var cuts []cut
-	for _, pt := range l.hyph.points(core) {
+	for _, pt := range l.shared.points(core) {
 		cuts = append(cuts, cut{at: off + a + pt, penalty: 50, flagged: true, hyphen: true})
 	}
 	return cuts
