@@ -29,9 +29,11 @@ func renderAll(b *testing.B, book *builder.Book, roles []string, backends []form
 		}
 		eds[i] = ed
 	}
-	backends = slices.Clone(backends)
-	for i, be := range backends {
-		backends[i] = formats.ForBook(be)
+	if len(eds) > 1 { // as cmdBuild does
+		backends = slices.Clone(backends)
+		for i, be := range backends {
+			backends[i] = formats.ForBook(be)
+		}
 	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))

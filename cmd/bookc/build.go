@@ -55,9 +55,11 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		fmt.Fprintf(stderr, "bookc: cannot create the output folder: %v (choose another with -o)\n", err)
 		return 1
 	}
-	backends = slices.Clone(backends)
-	for i, be := range backends {
-		backends[i] = formats.ForBook(be) // the editions of this build share what they can
+	if len(editions) > 1 { // the editions share what they can
+		backends = slices.Clone(backends)
+		for i, be := range backends {
+			backends[i] = formats.ForBook(be)
+		}
 	}
 	var labels []string
 	for _, ed := range editions {

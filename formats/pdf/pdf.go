@@ -5,10 +5,12 @@ package pdf
 import (
 	"fmt"
 
+	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats"
 	"bookc/formats/pdf/draw"
 	"bookc/formats/pdf/layout"
+	"bookc/formats/pdf/page"
 )
 
 func init() { formats.Register(Backend{}) }
@@ -29,11 +31,13 @@ func (Backend) ColoursCode() {}
 
 // Render typesets the book into one PDF file.
 func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
-	sh := be.shared
-	if sh == nil {
-		sh = layout.NewShared()
+	var doc *page.Doc
+	var diags diag.List
+	if be.shared != nil {
+		doc, diags = be.shared.Book(b)
+	} else {
+		doc, diags = layout.Book(b)
 	}
-	doc, diags := sh.Book(b)
 	data, err := draw.PDF(doc)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)

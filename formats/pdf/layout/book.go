@@ -6,6 +6,7 @@ package layout
 import (
 	"maps"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,7 @@ import (
 const passes = 3
 
 // Book lays out an edition: a title page, the contents, then the chapters.
-func Book(b *tree.Book) (*page.Doc, diag.List) { return NewShared().Book(b) }
+func Book(b *tree.Book) (*page.Doc, diag.List) { return solo().Book(b) }
 
 // Book lays out an edition, sharing work with the other editions of its book laid out with sh.
 func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
@@ -225,12 +226,17 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 	for i, u := range us {
 		g.Go(func() error {
 			c := newLay(l.book, l.refs, memos[i], l.shared)
+			lays[i] = c
+			if bs, ok := c.reuseUnit(memos[i].unit); ok {
+				boxes[i] = bs
+				return nil
+			}
 			if u.chap == nil {
 				boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
 			} else {
 				boxes[i] = c.chapter(u.chap, u.level)
 			}
-			lays[i] = c
+			memos[i].unit = &setUnit{clone(boxes[i]), cloneNotes(c.notes), slices.Clone(c.diags)}
 			return nil
 		})
 	}
@@ -240,6 +246,34 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 		out = append(out, boxes[i]...)
 		maps.Copy(l.notes, c.notes)
 		l.diags = append(l.diags, c.diags...)
+	}
+	return out
+}
+
+// reuseUnit takes a unit as the previous pass set it, its page numbers brought up to date, unless
+// one changed its width: then the lines that print it, and what follows, must be set again.
+func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
+	if u == nil {
+		return nil, false
+	}
+	bs, ok := l.renumber(u.bs)
+	if !ok {
+		return nil, false
+	}
+	notes := make(map[string][]*vbox, len(u.notes))
+	for id, nb := range u.notes {
+		if notes[id], ok = l.renumber(nb); !ok {
+			return nil, false
+		}
+	}
+	l.notes, l.diags = notes, slices.Clone(u.diags)
+	return bs, true
+}
+
+func cloneNotes(notes map[string][]*vbox) map[string][]*vbox {
+	out := make(map[string][]*vbox, len(notes))
+	for id, bs := range notes {
+		out[id] = clone(bs)
 	}
 	return out
 }

@@ -32,9 +32,18 @@ type lay struct {
 	memo     *memo
 }
 
-// memo keeps what does not change between layout passes of a book.
+// memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
+// part's page), its set blocks and the whole unit as last set.
 type memo struct {
-	blocks map[blockKey]setBlock // set blocks that print no page number
+	blocks map[blockKey]setBlock
+	unit   *setUnit
+}
+
+// setUnit is a set unit with its footnotes and what its layout reported.
+type setUnit struct {
+	bs    []*vbox
+	notes map[string][]*vbox
+	diags diag.List
 }
 
 // setBlock is a set block with what its layout reported.
@@ -61,13 +70,18 @@ type Shared struct {
 	h      *hyphen.Hyphenator
 	mu     sync.Mutex
 	words  map[string][]int
-	blocks map[sharedKey]*sharedBlock
+	blocks map[sharedKey]*sharedBlock // nil when there is one edition: nothing to share
 }
 
 // NewShared returns an empty Shared, for the editions of one book.
 func NewShared() *Shared {
-	return &Shared{h: hyphen.Default(), words: map[string][]int{}, blocks: map[sharedKey]*sharedBlock{}}
+	sh := solo()
+	sh.blocks = map[sharedKey]*sharedBlock{}
+	return sh
 }
+
+// solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
+func solo() *Shared { return &Shared{h: hyphen.Default(), words: map[string][]int{}} }
 
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {
@@ -151,9 +165,9 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 		if bs, ok := l.reuse(m); ok {
 			return bs
 		}
-	} else if content, err := json.Marshal(b); err == nil { // another edition may have set it
+	} else {
 		var sm *setBlock
-		if sm, share = l.shared.block(sharedKey{l.source(), string(content), x, w, l.size}); sm != nil {
+		if sm, share = l.fromShared(b, x, w); sm != nil {
 			l.memo.blocks[key] = *sm
 			if bs, ok := l.reuse(*sm); ok {
 				return bs
@@ -173,6 +187,19 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 	l.missing, missing = missing, l.missing
 	l.lack(missing)
 	return bs
+}
+
+// fromShared is Shared.block for a block of this chapter at this place and size; nil and nil when
+// there is one edition, and nothing to share.
+func (l *lay) fromShared(b tree.Block, x, w float64) (*setBlock, func(setBlock, bool)) {
+	if l.shared.blocks == nil {
+		return nil, nil
+	}
+	content, err := json.Marshal(b)
+	if err != nil {
+		return nil, nil
+	}
+	return l.shared.block(sharedKey{l.source(), string(content), x, w, l.size})
 }
 
 // reuse gives a set block's boxes with their page numbers brought up to date, and reports what
