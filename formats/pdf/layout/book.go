@@ -38,6 +38,7 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 		memos[i] = newMemo()
 	}
 	for range passes {
+		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		l = newLay(b, refs, newMemo(), sh)
 		body = l.paginate(l.body(us, memos))
 		num.split = 0
@@ -236,7 +237,8 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 			} else {
 				boxes[i] = c.chapter(u.chap, u.level)
 			}
-			memos[i].unit = &setUnit{clone(boxes[i]), cloneNotes(c.notes), slices.Clone(c.diags)}
+			// kept as they are: paginating only reads boxes, and the next pass takes copies
+			memos[i].unit = &setUnit{boxes[i], c.notes, slices.Clone(c.diags)}
 			return nil
 		})
 	}
@@ -268,14 +270,6 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 	}
 	l.notes, l.diags = notes, slices.Clone(u.diags)
 	return bs, true
-}
-
-func cloneNotes(notes map[string][]*vbox) map[string][]*vbox {
-	out := make(map[string][]*vbox, len(notes))
-	for id, bs := range notes {
-		out[id] = clone(bs)
-	}
-	return out
 }
 
 // partDest names a part's page; IDs of the book never hold a colon.
