@@ -77,9 +77,10 @@ type expander struct {
 
 // write appends text that came from file starting at line, recording each new line's origin.
 func (e *expander) write(text string, file string, line int) {
+	display := e.opt.Display(file)
 	for len(text) > 0 {
 		if e.bol || len(e.res.Origins) == 0 {
-			e.res.Origins = append(e.res.Origins, Origin{e.opt.Display(file), line})
+			e.res.Origins = append(e.res.Origins, Origin{display, line})
 			e.bol = false
 		}
 		i := strings.IndexByte(text, '\n')
