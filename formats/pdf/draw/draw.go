@@ -35,11 +35,6 @@ func PDF(doc *page.Doc) ([]byte, error) {
 	f.SetAuthor(m.Author, true)
 	f.SetSubject(m.Subject, true)
 	f.SetLang(m.Language)
-	for _, font := range page.Fonts {
-		face := font.Face()
-		// fpdf writes into the bytes it is given; the fonts package's are shared
-		f.AddUTF8FontFromBytes(face.Name, "", bytes.Clone(face.TTF))
-	}
 	links := map[string]int{}
 	for _, d := range doc.Dests {
 		if _, dup := links[d.Name]; !dup {
@@ -48,7 +43,7 @@ func PDF(doc *page.Doc) ([]byte, error) {
 			links[d.Name] = id
 		}
 	}
-	p := &painter{f: f, links: links, images: map[string]bool{}, lineWidth: -1}
+	p := &painter{f: f, links: links, images: map[string]bool{}, loaded: map[page.Font]bool{}, lineWidth: -1}
 	mark := 0
 	for i, pg := range doc.Pages {
 		f.AddPage()
@@ -74,6 +69,7 @@ type painter struct {
 	f                *fpdf.Fpdf
 	links            map[string]int
 	images           map[string]bool
+	loaded           map[page.Font]bool // the faces given to fpdf so far
 	cur              page.Font
 	size             float64
 	text, fill, line *page.Color
@@ -105,7 +101,15 @@ func (p *painter) stroke(c page.Color, w float64) {
 	}
 }
 
+// font selects a face, giving it to fpdf when first used: fpdf parses and embeds every face it
+// has, and an edition seldom needs all six.
 func (p *painter) font(font page.Font, size float64) {
+	if !p.loaded[font] {
+		face := font.Face()
+		// fpdf writes into the bytes it is given; the fonts package's are shared
+		p.f.AddUTF8FontFromBytes(face.Name, "", bytes.Clone(face.TTF))
+		p.loaded[font] = true
+	}
 	if font != p.cur || size != p.size {
 		p.f.SetFont(font.Face().Name, "", size)
 		p.cur, p.size = font, size
