@@ -69,7 +69,7 @@ func newMemo() *memo {
 type Shared struct {
 	h      *hyphen.Hyphenator
 	mu     sync.Mutex
-	words  map[string][]int
+	words  sync.Map // word -> its hyphenation points, []int; read far more often than written
 	blocks map[sharedKey]*sharedBlock // nil when there is one edition: nothing to share
 }
 
@@ -81,7 +81,7 @@ func NewShared() *Shared {
 }
 
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
-func solo() *Shared { return &Shared{h: hyphen.Default(), words: map[string][]int{}} }
+func solo() *Shared { return &Shared{h: hyphen.Default()} }
 
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {
@@ -99,15 +99,11 @@ type sharedBlock struct {
 }
 
 func (sh *Shared) points(word string) []int {
-	sh.mu.Lock()
-	pts, ok := sh.words[word]
-	sh.mu.Unlock()
-	if !ok {
-		pts = sh.h.Points(word)
-		sh.mu.Lock()
-		sh.words[word] = pts
-		sh.mu.Unlock()
+	if pts, ok := sh.words.Load(word); ok {
+		return pts.([]int)
 	}
+	pts := sh.h.Points(word)
+	sh.words.Store(word, pts)
 	return pts
 }
 
