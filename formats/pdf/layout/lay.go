@@ -69,7 +69,7 @@ func newMemo() *memo {
 type Shared struct {
 	h      *hyphen.Hyphenator
 	mu     sync.Mutex
-	words  sync.Map // word -> its hyphenation points, []int; read far more often than written
+	words  sync.Map                   // word -> its hyphenation points, []int; read far more often than written
 	blocks map[sharedKey]*sharedBlock // nil when there is one edition: nothing to share
 }
 
