@@ -113,6 +113,15 @@ func TestRewrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the sink rewrites a document it gets in one piece, as fpdf hands it over, or in several
+	for _, cut := range []int{plain.Len(), plain.Len() / 3} {
+		s := &sink{}
+		s.Write(plain.Bytes()[:cut])
+		s.Write(plain.Bytes()[cut:])
+		if got, err := s.result(); err != nil || !bytes.Equal(got, packed) {
+			t.Errorf("the sink, given the document cut at %d, writes another file (%v)", cut, err)
+		}
+	}
 	if got := bytes.Count(packed, []byte("<</Filter /FlateDecode /Length")); got < 3 {
 		t.Errorf("%d compressed streams, want the 3 pages at least", got)
 	}

@@ -36,11 +36,16 @@ type sink struct {
 }
 
 func (s *sink) Write(p []byte) (int, error) {
-	if s.parts == nil && s.pdf == nil && bytes.HasSuffix(p, []byte("%%EOF\n")) {
+	switch {
+	case s.pdf != nil || s.err != nil:
+		if len(p) > 0 {
+			return 0, fmt.Errorf("fpdf wrote on past the end of its document")
+		}
+	case s.parts == nil && bytes.HasSuffix(p, []byte("%%EOF\n")):
 		s.pdf, s.err = rewrite(p, s.labels)
-		return len(p), nil
+	default:
+		s.parts = append(s.parts, p...)
 	}
-	s.parts = append(s.parts, p...)
 	return len(p), nil
 }
 
