@@ -33,11 +33,16 @@ func (p *para) add(it linebreak.Item, pc piece) {
 // build turns runs into items: words as boxes, spaces as glue, hyphenation points and the breaks
 // of verbatim text as penalties.
 func (l *lay) build(rs []run, width float64) *para {
-	n := 4
-	for _, r := range rs {
-		n += len(r.text) / 2 // a box and a glue per word, a penalty and a box per hyphenation point
+	p := l.spare
+	l.spare = nil
+	if p == nil {
+		n := 4
+		for _, r := range rs {
+			n += len(r.text) / 2 // a box and a glue per word, a penalty and a box per hyphenation point
+		}
+		p = &para{items: make([]linebreak.Item, 0, n), pieces: make([]piece, 0, n)}
 	}
-	p := &para{width: width, items: make([]linebreak.Item, 0, n), pieces: make([]piece, 0, n)}
+	p.width, p.items, p.pieces = width, p.items[:0], p.pieces[:0]
 	var word []run
 	flush := func() {
 		if len(word) > 0 {
