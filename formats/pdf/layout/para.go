@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"bookc/builder/tree"
+	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
 )
@@ -294,6 +295,9 @@ func (l *lay) hyphenCuts(s string) []cut {
 
 // points are the hyphenation points of a word with surrounding punctuation.
 func (l *lay) points(s string, off int) []cut {
+	if len(s) < hyphen.LeftMin+hyphen.RightMin {
+		return nil // too short to break, even in bytes
+	}
 	a := strings.IndexFunc(s, unicode.IsLetter)
 	b := strings.LastIndexFunc(s, unicode.IsLetter)
 	if a < 0 || strings.IndexFunc(s, unicode.IsDigit) >= 0 {
