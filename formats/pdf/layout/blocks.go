@@ -117,9 +117,10 @@ func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 	for _, b := range lines {
 		b.keep = true
 	}
-	lines[0].dests = append(lines[0].dests, h.ID)
+	in := lines[0].info()
+	in.dests = append(in.dests, h.ID)
 	if l.nest == 0 && l.chap != nil {
-		lines[0].marks = append(lines[0].marks, mark{title: tree.PlainText(h.Content), level: l.level + h.Level - 1})
+		in.marks = append(in.marks, mark{title: tree.PlainText(h.Content), level: l.level + h.Level - 1})
 	}
 	return append(lines, &vbox{h: 3, glue: true})
 }

@@ -280,8 +280,8 @@ func (l *lay) partPage(part *tree.Part, i int) []*vbox {
 	defer l.unhyphenated()()
 	st := style{font: page.Bold, size: 24, color: black}
 	lines := l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center)
-	top := &vbox{h: l.g.TextH / 3, newPage: true, chapter: &chapMark{title: part.Title, bare: true},
-		dests: []string{partDest(i)}, marks: []mark{{title: part.Title}}}
+	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, bare: true},
+		dests: []string{partDest(i)}, marks: []mark{{title: part.Title}}}}
 	return append([]*vbox{top}, lines...)
 }
 
@@ -304,7 +304,7 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	if c.Number != nil {
 		plain = c.Number.String() + "  " + plain
 	}
-	head := []*vbox{{h: 24, newPage: true, chapter: &chapMark{title: plain}, dests: dests, marks: []mark{{title: plain, level: level}}}}
+	head := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
 	if c.Number != nil {
 		st := style{font: page.Regular, size: 13, color: grey}
 		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, 22, left)...)

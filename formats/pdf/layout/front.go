@@ -44,7 +44,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 	defer l.unhyphenated()()
 	g := l.g
 	st := style{font: page.Bold, size: headingSizes[1], color: black}
-	out := []*vbox{{h: 24, newPage: true, chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}
+	out := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}}
 	out = append(out, l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, 28, left)...)
 	out = append(out, &vbox{h: 26})
 	for i, part := range l.book.Parts {

@@ -184,7 +184,7 @@ func TestTableWidths(t *testing.T) {
 			}
 		}
 	}
-	if len(bs) != 3 || bs[1].header != nil || bs[2].header == nil {
+	if len(bs) != 3 || bs[1].starts().header != nil || bs[2].starts().header == nil {
 		t.Errorf("want header, then rows repeating it after the first")
 	}
 	if bs[1].h <= bs[2].h {
@@ -228,14 +228,14 @@ func TestPaginate(t *testing.T) {
 	add(newPage())
 	rows := lines(12, func(int) bool { return false })
 	for _, r := range rows[1:] {
-		r.header = []*vbox{hdr}
+		r.info().header = []*vbox{hdr}
 	}
 	add(rows)
 	add(newPage(), paraLines(8))
 	l.notes["n1"] = lines(2, func(int) bool { return false })
 	ref := add([]*vbox{{h: 10, notes: []string{"n1"}}})
 	for i, b := range bs {
-		b.dests = []string{fmt.Sprint(i)}
+		b.info().dests = []string{fmt.Sprint(i)}
 	}
 	f := l.paginate(bs)
 	on := map[string]int{}
@@ -341,11 +341,11 @@ func TestCache(t *testing.T) {
 	for i, a := range first {
 		b := second[i]
 		if a.h != b.h || a.keep != b.keep || a.glue != b.glue || a.base != b.base || !reflect.DeepEqual(a.p, b.p) ||
-			!reflect.DeepEqual(a.notes, b.notes) || len(a.header) != len(b.header) {
+			!reflect.DeepEqual(a.notes, b.notes) || len(a.starts().header) != len(b.starts().header) {
 			t.Errorf("box %d differs:\n%+v\n%+v", i, a, b)
 		}
-		for j := range a.header {
-			if !reflect.DeepEqual(a.header[j].p, b.header[j].p) {
+		for j, h := range a.starts().header {
+			if !reflect.DeepEqual(h.p, b.starts().header[j].p) {
 				t.Errorf("box %d: repeated header differs", i)
 			}
 		}

@@ -33,27 +33,29 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			break
 		}
 		end := l.fit(bs, i, placed)
-		pg := &built{opening: bs[i].chapter != nil, bare: bs[i].chapter != nil && bs[i].chapter.bare}
-		if bs[i].chapter != nil {
-			running = bs[i].chapter.title
+		first := bs[i].starts()
+		pg := &built{opening: first.chapter != nil, bare: first.chapter != nil && first.chapter.bare}
+		if first.chapter != nil {
+			running = first.chapter.title
 		}
 		pg.running = running
 		y := 0.0
-		if bs[i].header != nil && !bs[i].newPage {
-			for _, h := range bs[i].header {
+		if first.header != nil && !bs[i].newPage {
+			for _, h := range first.header {
 				h.p.Shift(&pg.p, 0, l.g.Top+y)
 				y += h.h
 			}
 		}
 		var notes []string
 		for _, b := range bs[i:end] {
-			if b.chapter != nil {
-				running = b.chapter.title
+			at := b.starts()
+			if at.chapter != nil {
+				running = at.chapter.title
 			}
-			for _, d := range b.dests {
+			for _, d := range at.dests {
 				f.dests = append(f.dests, page.Dest{Name: d, Page: len(f.pages), Y: l.g.Top + y})
 			}
-			for _, m := range b.marks {
+			for _, m := range at.marks {
 				f.marks = append(f.marks, page.Bookmark{Title: m.title, Level: m.level, Page: len(f.pages), Y: l.g.Top + y})
 			}
 			b.p.Shift(&pg.p, 0, l.g.Top+y)
@@ -75,8 +77,8 @@ func (l *lay) paginate(bs []*vbox) *flow {
 // fit returns the end of the page that starts with box i.
 func (l *lay) fit(bs []*vbox, i int, placed map[string]bool) int {
 	y, notesH := 0.0, 0.0
-	if bs[i].header != nil && !bs[i].newPage {
-		y = height(bs[i].header)
+	if h := bs[i].starts().header; h != nil && !bs[i].newPage {
+		y = height(h)
 	}
 	seen := map[string]bool{}
 	end := i

@@ -73,7 +73,7 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 		bs := l.row(r, widths, t.Align, x, lead)
 		for j, b := range bs {
 			if i > 0 || j > 0 {
-				b.header = hbs
+				b.info().header = hbs
 			}
 		}
 		if i > 0 {

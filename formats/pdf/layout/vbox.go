@@ -16,11 +16,32 @@ type vbox struct {
 	newPage bool    // starts a page
 	p       page.Page
 	notes   []string  // footnotes it references
+	refs    []refSlot // texts that are page numbers of link targets
+	flow    *flowInfo // nil for most boxes, which are lines: a box is copied for every pass
+}
+
+// flowInfo is what the few boxes that start something tell the pagination.
+type flowInfo struct {
 	dests   []string  // link targets at its top
 	marks   []mark    // outline entries at its top
 	header  []*vbox   // table header rows to repeat when a page starts with this box
 	chapter *chapMark // a chapter starts here
-	refs    []refSlot // texts that are page numbers of link targets
+}
+
+// info returns the box's flowInfo to add to, made when it has none.
+func (b *vbox) info() *flowInfo {
+	if b.flow == nil {
+		b.flow = &flowInfo{}
+	}
+	return b.flow
+}
+
+// starts returns the box's flowInfo, empty when it has none.
+func (b *vbox) starts() flowInfo {
+	if b.flow == nil {
+		return flowInfo{}
+	}
+	return *b.flow
 }
 
 // refSlot is a text of a box that prints the page number of a link target.
@@ -99,13 +120,15 @@ func clone(bs []*vbox) []*vbox {
 		out[i], copies[b] = &c, &c
 	}
 	for _, c := range out {
-		if c.header != nil {
-			c.header = slices.Clone(c.header)
-			for j, h := range c.header {
+		if c.flow != nil && c.flow.header != nil {
+			fi := *c.flow
+			fi.header = slices.Clone(fi.header)
+			for j, h := range fi.header {
 				if hc, ok := copies[h]; ok {
-					c.header[j] = hc
+					fi.header[j] = hc
 				}
 			}
+			c.flow = &fi
 		}
 	}
 	return out
