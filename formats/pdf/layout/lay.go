@@ -68,9 +68,10 @@ func newMemo() *memo {
 // comes in the same chapter at the same place and size. A layout gives the same pages with it as
 // without; it is safe for concurrent use.
 type Shared struct {
-	h      *hyphen.Hyphenator
-	mu     sync.Mutex
-	words  sync.Map                   // word -> its hyphenation points, []int; read far more often than written
+	h     *hyphen.Hyphenator
+	words sync.Map // word -> its hyphenation points, []int; read far more often than written
+
+	mu     sync.Mutex                 // guards blocks
 	blocks map[sharedKey]*sharedBlock // nil when there is one edition: nothing to share
 }
 
