@@ -168,11 +168,9 @@ func (p *painter) run(t page.Text) {
 	case t.WordSpace == 0:
 		p.words(t.X, t.Y, t.Font, t.Size, t.S)
 	case t.Font.Drawn('-') == '-' || !strings.ContainsRune(t.S, '-'):
-		face := metrics.Get(t.Font)
-		w := face.Width(t.S, t.Size) + float64(strings.Count(t.S, " "))*t.WordSpace
 		// CellFormat sets the baseline 0.3 em below y when the cell has no height
 		p.f.SetXY(t.X, t.Y-0.3*t.Size)
-		p.f.CellFormat(w, 0, t.S, "", 0, "J", false, 0, "")
+		p.f.CellFormat(metrics.Advance(t), 0, t.S, "", 0, "J", false, 0, "")
 	default:
 		face := metrics.Get(t.Font)
 		space := face.Rune(' ', t.Size) + t.WordSpace

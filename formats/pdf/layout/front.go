@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"bookc/builder/tree"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -93,7 +94,7 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	last := lines[len(lines)-1]
 	end := x
 	for _, t := range last.p.Texts {
-		end = max(end, t.X+textWidth(t))
+		end = max(end, t.X+metrics.Advance(t))
 	}
 	num := labels[dest]
 	nw := st.face().Width(num, st.size)

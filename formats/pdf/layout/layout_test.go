@@ -10,6 +10,7 @@ import (
 	"bookc/builder/golden"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -30,7 +31,7 @@ func lineTexts(bs []*vbox) []string {
 				sb.WriteByte(' ')
 			}
 			sb.WriteString(t.S)
-			end = t.X + textWidth(t)
+			end = t.X + metrics.Advance(t)
 		}
 		out = append(out, sb.String())
 	}
@@ -50,7 +51,7 @@ func TestParagraphGolden(t *testing.T) {
 			for i, b := range lines[:len(lines)-1] {
 				ts := b.p.Texts
 				last := ts[len(ts)-1]
-				end := last.X + textWidth(last)
+				end := last.X + metrics.Advance(last)
 				if math.Abs(end-w) > 0.01 && end > w {
 					t.Errorf("line %d ends at %.2f, past the measure %v", i, end, w)
 				}
@@ -67,7 +68,7 @@ func TestJustified(t *testing.T) {
 	for i, b := range lines[:len(lines)-1] {
 		ts := b.p.Texts
 		last := ts[len(ts)-1]
-		end := last.X + textWidth(last)
+		end := last.X + metrics.Advance(last)
 		switch {
 		case end > 310.01:
 			t.Errorf("line %d ends at %.2f, past 310", i, end)
@@ -102,7 +103,7 @@ func TestNoHyphens(t *testing.T) {
 	}
 	for i, b := range lines {
 		for _, tx := range b.p.Texts {
-			if end := tx.X + textWidth(tx); end > 120.01 {
+			if end := tx.X + metrics.Advance(tx); end > 120.01 {
 				t.Errorf("line %d ends at %.2f past 120: %q", i, end, texts[i])
 			}
 		}
@@ -133,7 +134,7 @@ func TestCodeWrap(t *testing.T) {
 	for _, b := range bs {
 		for _, tx := range b.p.Texts {
 			text.WriteString(tx.S)
-			if end := tx.X + textWidth(tx); end > 350-codePad {
+			if end := tx.X + metrics.Advance(tx); end > 350-codePad {
 				t.Errorf("code text ends at %.2f, past the block", end)
 			}
 		}
@@ -160,7 +161,7 @@ func TestTableWidths(t *testing.T) {
 	bs := l.table(tb, 0, 400)
 	for _, b := range bs {
 		for _, tx := range b.p.Texts {
-			if end := tx.X + textWidth(tx); end > 400.01 {
+			if end := tx.X + metrics.Advance(tx); end > 400.01 {
 				t.Errorf("cell text ends at %.2f", end)
 			}
 		}
@@ -179,7 +180,7 @@ func TestTableWidths(t *testing.T) {
 	}
 	for _, b := range l.table(&wide, 0, 400) {
 		for _, tx := range b.p.Texts {
-			if end := tx.X + textWidth(tx); end > 400.01 {
+			if end := tx.X + metrics.Advance(tx); end > 400.01 {
 				t.Errorf("wide table: cell text %q ends at %.2f", tx.S, end)
 			}
 		}

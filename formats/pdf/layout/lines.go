@@ -218,8 +218,3 @@ func (s *lineSetter) flushStrike() {
 		s.strike = nil
 	}
 }
-
-// textWidth is the advance of a text run, its word spacing included.
-func textWidth(t page.Text) float64 {
-	return faceOf(t.Font).Width(t.S, t.Size) + float64(strings.Count(t.S, " "))*t.WordSpace
-}

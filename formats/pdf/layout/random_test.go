@@ -8,6 +8,7 @@ import (
 
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
+	"bookc/formats/pdf/metrics"
 )
 
 // randomBook nests every block kind in every container at random, with words of every kind.
@@ -97,7 +98,7 @@ func TestRandomBooks(t *testing.T) {
 		g := Paper(b.Settings.Paper)
 		for i, p := range doc.Pages {
 			for _, tx := range p.Texts {
-				end := tx.X + textWidth(tx)
+				end := tx.X + metrics.Advance(tx)
 				if tx.X < g.Left-0.01 || end > g.Left+g.Measure+0.01 {
 					t.Errorf("seed %d page %d: %q spans %.2f..%.2f, outside %.2f..%.2f", seed, i+1, tx.S, tx.X, end, g.Left, g.Left+g.Measure)
 				}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 
 	"bookc/formats/pdf/page"
@@ -72,6 +73,11 @@ func (f *Face) Width(s string, size float64) float64 {
 		n += int(f.units(r))
 	}
 	return float64(n) * size / 1000
+}
+
+// Advance returns how far a text run reaches from its X, its word spacing included.
+func Advance(t page.Text) float64 {
+	return Get(t.Font).Width(t.S, t.Size) + float64(strings.Count(t.S, " "))*t.WordSpace
 }
 
 func parse(ttf []byte) (*Face, error) {
