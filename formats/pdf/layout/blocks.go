@@ -89,10 +89,10 @@ func (l *lay) unhyphenated() func() {
 
 // paragraph sets justified lines that never leave a single line at a page's foot or head.
 func (l *lay) paragraph(rs []run, x, w float64) []*vbox {
-	p := l.build(rs, w)
+	p := l.buildInto(spares.Get().(*para), rs, w)
 	lines := l.setLines(p, x, w, l.lead, justify)
 	clear(p.pieces) // what the lines show is copied out of the pieces: keep their room, not their styles
-	l.spare = p
+	spares.Put(p)
 	if n := len(lines); n >= 2 {
 		lines[0].keep = true
 		lines[n-2].keep = true

@@ -30,7 +30,6 @@ type lay struct {
 	noHyphen bool   // in table cells, headings and titles
 	missing  string // characters of the chapter that the fonts lack
 	memo     *memo
-	spare    *para // a set paragraph's items, for the next to reuse
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a

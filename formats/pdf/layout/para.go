@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,14 +34,18 @@ func (p *para) add(it linebreak.Item, pc piece) {
 
 // build turns runs into items: words as boxes, spaces as glue, hyphenation points and the breaks
 // of verbatim text as penalties.
-func (l *lay) build(rs []run, width float64) *para {
-	p := l.spare
-	l.spare = nil
-	if p == nil {
-		n := 4
-		for _, r := range rs {
-			n += len(r.text) / 2 // a box and a glue per word, a penalty and a box per hyphenation point
-		}
+func (l *lay) build(rs []run, width float64) *para { return l.buildInto(nil, rs, width) }
+
+// spares keeps the room of paragraphs set and done with (see lay.paragraph), for the next ones.
+var spares = sync.Pool{New: func() any { return (*para)(nil) }}
+
+// buildInto is build into the room of a paragraph already set, when p is not nil.
+func (l *lay) buildInto(p *para, rs []run, width float64) *para {
+	n := 4
+	for _, r := range rs {
+		n += len(r.text) / 2 // a box and a glue per word, a penalty and a box per hyphenation point
+	}
+	if p == nil || cap(p.items) < n || cap(p.pieces) < n {
 		p = &para{items: make([]linebreak.Item, 0, n), pieces: make([]piece, 0, n)}
 	}
 	p.width, p.items, p.pieces = width, p.items[:0], p.pieces[:0]
