@@ -33,6 +33,7 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	)
 	us := (&lay{book: b}).units()
 	front := prefix(us)
+	unknown := placeholder(b)
 	memos := make([]*memo, len(us))
 	for i := range memos {
 		memos[i] = newMemo()
@@ -40,6 +41,7 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	for range passes {
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		l = newLay(b, refs, newMemo(), sh)
+		l.unknown = unknown
 		body = l.paginate(l.body(us, memos))
 		num.split = 0
 		if front > 0 {
@@ -227,6 +229,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 	for i, u := range us {
 		g.Go(func() error {
 			c := newLay(l.book, l.refs, memos[i], l.shared)
+			c.unknown = l.unknown
 			lays[i] = c
 			if bs, ok := c.reuseUnit(memos[i].unit); ok {
 				boxes[i] = bs

@@ -3,6 +3,8 @@ package layout
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"bookc/builder/diag"
@@ -17,6 +19,7 @@ type lay struct {
 	g        Geometry
 	book     *tree.Book
 	refs     map[string]string // page labels of link targets, from the previous pass
+	unknown  string            // what a reference prints before its page is known: see placeholder
 	diags    diag.List
 	chap     *tree.Chapter
 	shared   *Shared
@@ -130,16 +133,42 @@ func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
 }
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
-	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, shared: sh, memo: m,
+	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, unknown: "00", shared: sh, memo: m,
 		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, size: bodySize, lead: bodyLead}
 }
 
-// pageRef is the page label a cross-reference prints; two digits' room until it is known.
+// pageRef is the page label a cross-reference prints; room for it until it is known.
 func (l *lay) pageRef(dest string) string {
 	if s, ok := l.refs[dest]; ok {
 		return s
 	}
-	return "00"
+	return l.unknown
+}
+
+// charsPerPage is about how much text a page holds, headings, code and white space counted: the
+// handbook's.
+const charsPerPage = 1500
+
+// placeholder is what cross-references print before their pages are known: as many zeros as the
+// page count the book's text suggests has digits. Most references then keep their width once
+// their page is known, and the next pass need not set their lines again.
+func placeholder(b *tree.Book) string {
+	n := 0
+	for _, c := range b.Chapters() {
+		tree.WalkChapter(c, func(bl tree.Block) {
+			if cb, ok := bl.(*tree.CodeBlock); ok {
+				n += len(cb.Text)
+			}
+		}, func(in tree.Inline) {
+			switch t := in.(type) {
+			case *tree.Text:
+				n += len(t.Text)
+			case *tree.Code:
+				n += len(t.Text)
+			}
+		})
+	}
+	return strings.Repeat("0", len(strconv.Itoa(max(1, n/charsPerPage))))
 }
 
 func (l *lay) source() string {
