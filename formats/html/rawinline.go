@@ -92,8 +92,8 @@ func (w *writer) closeRawInlines(i int) {
 	}
 }
 
-// rawImage writes an <img> the builder could not turn into an image node: bookc packages only the
-// images it has read, so the alt text stands in its place.
+// rawImage writes an <img> the builder could not turn into an image node, one inside other HTML:
+// bookc packages only the images it has read, so the alt text stands in its place.
 func (w *writer) rawImage(as []nethtml.Attribute) {
 	var src, alt string
 	for _, a := range as {
@@ -104,6 +104,7 @@ func (w *writer) rawImage(as []nethtml.Attribute) {
 			alt = a.Val
 		}
 	}
+	w.warnf("raw HTML <img src=%q> inside other HTML shows its alt text in the EPUB: bookc packages the images of Markdown and of an <img> on its own line (write ![%s](%s))", src, alt, src)
 	w.image(&tree.Image{Src: src, Alt: alt})
 }
 
