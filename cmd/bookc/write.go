@@ -22,6 +22,7 @@ type writer struct {
 	o    *options
 	gate sync.RWMutex // held for reading while an artifact's files are written; close takes it for good
 	dirs sync.Map     // output folders already created, to spare a stat per file
+	made sync.Map     // file written -> the artifact that wrote it, so that none overwrites another
 }
 
 // close lets the artifacts being written finish and keeps any other from starting.
@@ -41,6 +42,7 @@ func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book
 		return nil, out.Diagnostics, ctx.Err()
 	}
 	a := &artifact{format: be.Name(), edition: editionName(ed)}
+	label := a.format + " " + a.edition
 	for _, f := range out.Files {
 		dir, name, data := o.outDir, f.Name, f.Data
 		if o.gzip {
@@ -50,6 +52,9 @@ func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book
 			dir = filepath.Join(o.install, filepath.FromSlash(man.InstallDir(f.Name)))
 		}
 		dest := filepath.Join(dir, filepath.FromSlash(name))
+		if by, dup := w.made.LoadOrStore(dest, label); dup {
+			return nil, out.Diagnostics, fmt.Errorf("%s is made by %s and by %s: their names collide (a chapter's ID with a role's name, as in a chapter \"Users\" and a role \"users\"); rename the chapter or the role", dest, by, label)
+		}
 		if err := w.file(dest, data); err != nil {
 			return nil, out.Diagnostics, err
 		}
