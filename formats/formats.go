@@ -13,7 +13,8 @@ import (
 )
 
 // Backend renders an edition. Render must be a pure function of the book: no clock, no environment,
-// no file system, no shared mutable state, so that editions render concurrently and reproducibly.
+// no file system, no shared mutable state but what a Sharing backend shares, which never changes a
+// result, so that editions render concurrently and reproducibly.
 type Backend interface {
 	Name() string // "pdf", "epub", "man": the CLI's subcommand
 	Render(b *tree.Book) (*Output, error)
