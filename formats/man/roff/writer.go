@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Font is a typeface of the man macros' fonts: roman, italic, bold, bold italic.
@@ -160,6 +161,14 @@ func (w *Writer) NoHyphen() { w.noHyphen = true }
 
 func (w *Writer) write(s string, mode Mode) {
 	for i, r := range s {
+		if r < utf8.RuneSelf && isWordChar(r) && w.steady() {
+			// the common case, a letter or digit inside a word: nothing to escape or to begin
+			w.breakPoint()
+			w.b = append(w.b, byte(r))
+			w.prev, w.dash, w.noHyphen = r, false, false
+			w.run++
+			continue
+		}
 		if invisible(r) && !isSpace(r) {
 			continue // before the line-start check: it must see the first character that shows
 		}
@@ -174,12 +183,7 @@ func (w *Writer) write(s string, mode Mode) {
 			continue
 		}
 		w.visible(r == '.' || r == '\'')
-		// A break point inside a long word: after punctuation that separates its parts (never
-		// before a space, where it is useless), or anywhere once the word reaches the limit.
-		if w.run >= w.WordLimit || w.run >= w.WordLimit/2 && strings.ContainsRune("/.,;_-=&?:@#", w.prev) {
-			w.b = append(w.b, `\:`...)
-			w.run = 0
-		}
+		w.breakPoint()
 		if w.prev == ' ' && (mode == Literal || w.noHyphen) {
 			w.b = append(w.b, `\%`...) // no hyphenation inside code words
 		}
@@ -196,6 +200,22 @@ func (w *Writer) write(s string, mode Mode) {
 		}
 		w.prev, w.dash = r, dash
 		w.run++
+	}
+}
+
+// steady reports that the next character continues a word on a line of text in the right font,
+// with no space, break, font change or line start to write before it.
+func (w *Writer) steady() bool {
+	return !w.bol && !w.space && !w.fresh && w.font == w.want && w.prev != ' ' &&
+		!w.needPara && !w.needBreak && (!w.tail || w.tailArg)
+}
+
+// breakPoint writes a break point inside a long word: after punctuation that separates its parts
+// (never before a space, where it is useless), or anywhere once the word reaches the limit.
+func (w *Writer) breakPoint() {
+	if w.run >= w.WordLimit || w.run >= w.WordLimit/2 && strings.ContainsRune("/.,;_-=&?:@#", w.prev) {
+		w.b = append(w.b, `\:`...)
+		w.run = 0
 	}
 }
 
