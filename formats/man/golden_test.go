@@ -1,7 +1,6 @@
 package man
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -175,11 +174,7 @@ func TestGoldenPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, f := range out.Files {
-		names = append(names, f.Name)
-	}
-	if got, want := strings.Join(names, " "), "golden-ops.7 goldtool-ops.1 golden-other-ops.7"; got != want {
+	if got, want := fileNames(out), "golden-ops.7 goldtool-ops.1 golden-other-ops.7"; got != want {
 		t.Errorf("files = %s, want %s", got, want)
 	}
 	for i, name := range []string{"index", "manpage"} {

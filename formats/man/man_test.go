@@ -80,19 +80,24 @@ func TestFileNames(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var names []string
-		for _, f := range out.Files {
-			names = append(names, f.Name)
-		}
 		want := "sample-book.7 sample-book-introduction.7 sample-book-usage.7 sample-book-usage-details.7 sampletool.1"
 		if !b.Edition.Full() {
 			want = "sample-book-operators.7 sample-book-introduction-operators.7 sample-book-usage-operators.7 " +
 				"sample-book-usage-details-operators.7 sampletool-operators.1"
 		}
-		if got := strings.Join(names, " "); got != want {
+		if got := fileNames(out); got != want {
 			t.Errorf("%s edition: files\n%s\nwant\n%s", b.Edition.Role, got, want)
 		}
 	}
+}
+
+// fileNames lists an output's files, in order, separated by spaces.
+func fileNames(out *formats.Output) string {
+	var names []string
+	for _, f := range out.Files {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, " ")
 }
 
 func TestInstallDir(t *testing.T) {
