@@ -433,3 +433,20 @@ func TestInlineImage(t *testing.T) {
 		t.Errorf("the alt text is printed too: %q", got)
 	}
 }
+
+// TestStyles checks emphasis, strong and code on every face: Go Mono has no italic, so italic code
+// stays upright.
+func TestStyles(t *testing.T) {
+	for _, tc := range []struct{ f, italic, bold, mono page.Font }{
+		{page.Regular, page.Italic, page.Bold, page.Mono},
+		{page.Bold, page.BoldItalic, page.Bold, page.MonoBold},
+		{page.Italic, page.Italic, page.BoldItalic, page.Mono},
+		{page.BoldItalic, page.BoldItalic, page.BoldItalic, page.MonoBold},
+		{page.Mono, page.Mono, page.MonoBold, page.Mono},
+		{page.MonoBold, page.MonoBold, page.MonoBold, page.MonoBold},
+	} {
+		if got := [3]page.Font{italic(tc.f), bold(tc.f), mono(tc.f)}; got != [3]page.Font{tc.italic, tc.bold, tc.mono} {
+			t.Errorf("%s: italic, bold, mono = %v, want %v", tc.f.Face().Name, got, [3]page.Font{tc.italic, tc.bold, tc.mono})
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bookc/fonts"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
@@ -72,32 +73,18 @@ func (s *style) face() *metrics.Face { return metrics.Get(s.font) }
 func (s style) with(f func(*style)) style { f(&s); return s }
 
 func italic(f page.Font) page.Font {
-	switch f {
-	case page.Regular:
-		return page.Italic
-	case page.Bold:
-		return page.BoldItalic
-	}
-	return f
+	fc := f.Face()
+	return page.Styled(fc.Family, fc.Bold, true)
 }
 
 func bold(f page.Font) page.Font {
-	switch f {
-	case page.Regular:
-		return page.Bold
-	case page.Italic:
-		return page.BoldItalic
-	case page.Mono:
-		return page.MonoBold
-	}
-	return f
+	fc := f.Face()
+	return page.Styled(fc.Family, true, fc.Italic)
 }
 
 func mono(f page.Font) page.Font {
-	if f == page.Bold || f == page.BoldItalic || f == page.MonoBold {
-		return page.MonoBold
-	}
-	return page.Mono
+	fc := f.Face()
+	return page.Styled(fonts.Mono.Family, fc.Bold, fc.Italic)
 }
 
 func body() style { return style{font: page.Regular, size: bodySize, color: black} }

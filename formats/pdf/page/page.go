@@ -28,6 +28,19 @@ func (f Font) Face() fonts.Face {
 	return fonts.All()[f] // Font counts in the order of fonts.All
 }
 
+// Styled returns the font of a family ("Go", "Go Mono") with the weight and slant asked for; a
+// family without that slant (Go Mono has no italic) gives its upright face of that weight.
+func Styled(family string, bold, italic bool) Font {
+	for _, slant := range []bool{italic, false} {
+		for _, f := range Fonts {
+			if fc := f.Face(); fc.Family == family && fc.Bold == bold && fc.Italic == slant {
+				return f
+			}
+		}
+	}
+	return Regular
+}
+
 // Hyphen is the glyph the text faces draw for a hyphen-minus. The Go fonts' own "-" is a minus
 // sign, wider than their en dash, and reads as a dash inside a word; their soft hyphen's glyph is
 // a real hyphen. The mono faces keep "-", as code wants it.
