@@ -298,24 +298,15 @@ func (l *lay) hyphenCuts(s string) []cut {
 	return append(cuts, l.points(s[start:], start)...)
 }
 
-// points are the hyphenation points of a word with surrounding punctuation.
+// points are the hyphenation points of a word with surrounding punctuation, which hyphen.Points
+// trims, as a word starting at off.
 func (l *lay) points(s string, off int) []cut {
 	if len(s) < hyphen.LeftMin+hyphen.RightMin {
-		return nil // too short to break, even in bytes
-	}
-	a := strings.IndexFunc(s, unicode.IsLetter)
-	b := strings.LastIndexFunc(s, unicode.IsLetter)
-	if a < 0 || strings.IndexFunc(s, unicode.IsDigit) >= 0 {
-		return nil
-	}
-	_, n := utf8.DecodeRuneInString(s[b:])
-	core := s[a : b+n]
-	if strings.IndexFunc(core, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '\u2019' }) >= 0 {
-		return nil
+		return nil // too short to break, even in bytes: spare the lookup
 	}
 	var cuts []cut
-	for _, pt := range l.shared.points(core) {
-		cuts = append(cuts, cut{at: off + a + pt, penalty: 50, flagged: true, hyphen: true})
+	for _, pt := range l.shared.points(s) {
+		cuts = append(cuts, cut{at: off + pt, penalty: 50, flagged: true, hyphen: true})
 	}
 	return cuts
 }
