@@ -5,12 +5,10 @@ package pdf
 import (
 	"fmt"
 
-	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats"
 	"bookc/formats/pdf/draw"
 	"bookc/formats/pdf/layout"
-	"bookc/formats/pdf/page"
 )
 
 func init() { formats.Register(Backend{}) }
@@ -31,13 +29,11 @@ func (Backend) ColoursCode() {}
 
 // Render typesets the book into one PDF file.
 func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
-	var doc *page.Doc
-	var diags diag.List
+	typeset := layout.Book
 	if be.shared != nil {
-		doc, diags = be.shared.Book(b)
-	} else {
-		doc, diags = layout.Book(b)
+		typeset = be.shared.Book
 	}
+	doc, diags := typeset(b)
 	data, err := draw.PDF(doc)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)

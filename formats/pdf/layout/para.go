@@ -298,8 +298,8 @@ func (l *lay) hyphenCuts(s string) []cut {
 	return append(cuts, l.points(s[start:], start)...)
 }
 
-// points are the hyphenation points of a word with surrounding punctuation, which hyphen.Points
-// trims, as a word starting at off.
+// points are the hyphenation cuts of a word that starts at byte off; hyphen.Points sets aside the
+// punctuation around it.
 func (l *lay) points(s string, off int) []cut {
 	if len(s) < hyphen.LeftMin+hyphen.RightMin {
 		return nil // too short to break, even in bytes: spare the lookup
