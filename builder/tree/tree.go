@@ -115,13 +115,3 @@ func (b *Book) Chapters() []*Chapter {
 	}
 	return out
 }
-
-// Chapter returns the chapter with the given ID, or nil.
-func (b *Book) Chapter(id string) *Chapter {
-	for _, c := range b.Chapters() {
-		if c.ID == id {
-			return c
-		}
-	}
-	return nil
-}

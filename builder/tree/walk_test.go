@@ -29,7 +29,7 @@ func TestWalkChapter(t *testing.T) {
 		}
 	}
 	var tasks int
-	tree.WalkBlocks(b.Chapter("usage").Blocks, func(bl tree.Block) {
+	tree.WalkBlocks(sample.Chapter(b, "usage").Blocks, func(bl tree.Block) {
 		if p, ok := bl.(*tree.Paragraph); ok && strings.HasSuffix(tree.PlainText(p.Content), "task") {
 			tasks++
 		}
@@ -40,7 +40,7 @@ func TestWalkChapter(t *testing.T) {
 }
 
 func TestSections(t *testing.T) {
-	secs := sample.Book().Chapter("usage").Sections()
+	secs := sample.Chapter(sample.Book(), "usage").Sections()
 	if len(secs) != 1 || secs[0].Heading.ID != "options" {
 		t.Errorf("sections %+v", secs)
 	}

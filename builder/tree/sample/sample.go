@@ -51,6 +51,16 @@ func PNG(w, h int) []byte {
 	return buf.Bytes()
 }
 
+// Chapter returns the chapter of b with the given ID, or nil.
+func Chapter(b *tree.Book, id string) *tree.Chapter {
+	for _, c := range b.Chapters() {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
 // Book returns a three-chapter book in two parts that uses every block and inline kind, with
 // cross-references between chapters and to headings, footnotes, a figure and non-ASCII text.
 func Book() *tree.Book {

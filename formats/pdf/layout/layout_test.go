@@ -328,7 +328,7 @@ func TestFigures(t *testing.T) {
 // lays out a chapter exactly as the first did, decorations of containers included.
 func TestCache(t *testing.T) {
 	b := sample.Book()
-	c := b.Chapter("usage")
+	c := sample.Chapter(b, "usage")
 	c.Blocks = append(c.Blocks, &tree.Admonition{Kind: tree.Note, Blocks: tree.Blocks{c.Blocks[4], c.Blocks[2]}}) // a table and code inside
 	m, h := newMemo(), NewShared()
 	first := newLay(b, nil, m, h).chapter(c, 0)
