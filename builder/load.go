@@ -200,6 +200,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 		roles = append(roles, r.Name)
 	}
 	images := &imageLoader{src: src, assets: map[string]*tree.Asset{}}
+	files := &include.Files{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, j := range jobs {
@@ -207,7 +208,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 			continue
 		}
 		g.Go(func() error {
-			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: highlight}, byPath, images)
+			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: highlight}, byPath, images, files)
 			return nil
 		})
 	}
@@ -218,8 +219,8 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 }
 
 // parse reads, expands and converts the chapter; env has what all chapters share.
-func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, byPath map[string]string, images *imageLoader) {
-	data, err := fs.ReadFile(src.FS, j.fsPath)
+func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, byPath map[string]string, images *imageLoader, files *include.Files) {
+	data, err := files.Read(src.FS, j.fsPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		j.diags.Add(diag.Warnf(j.ch.Source, 0, "listed in SUMMARY.md but missing; the chapter is empty (create the file)"))
@@ -231,7 +232,7 @@ func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, byPath 
 	j.modTime = modTime(src.FS, j.fsPath)
 	text, ds := decodeText(j.ch.Source, data)
 	j.diags.Add(ds...)
-	exp := include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName}, j.fsPath, []byte(text))
+	exp := include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName, Files: files}, j.fsPath, []byte(text))
 	j.diags.Add(exp.Diags...)
 	chapterDir := path.Dir(j.path)
 	env.ChapterID, env.Source = j.ch.ID, exp

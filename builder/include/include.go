@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"bookc/builder/diag"
 )
@@ -27,6 +28,30 @@ type Options struct {
 	Display  func(name string) string // an FS path as the user knows it ("src/ch03.md")
 	RootName string                   // the include root as the user knows it, for refusals
 	MaxDepth int                      // nesting limit; 0 means 10, as mdBook
+	Files    *Files                   // the files read so far, shared by a book's chapters; may be nil
+}
+
+// Files reads files once: a file that many chapters include, or that is a chapter and is also
+// included, is read the first time only. It is safe for concurrent use; the zero Files is ready.
+type Files struct{ m sync.Map } // name -> read
+
+type read struct {
+	data []byte // shared by every reader: never modify
+	err  error
+}
+
+// Read returns the contents of the named file of fsys, as fs.ReadFile does. A nil Files reads the
+// file every time.
+func (f *Files) Read(fsys fs.FS, name string) ([]byte, error) {
+	if f == nil {
+		return fs.ReadFile(fsys, name)
+	}
+	if r, ok := f.m.Load(name); ok {
+		return r.(read).data, r.(read).err
+	}
+	data, err := fs.ReadFile(fsys, name)
+	r, _ := f.m.LoadOrStore(name, read{data, err})
+	return r.(read).data, r.(read).err
 }
 
 // Result is a chapter's text with every directive expanded.
@@ -209,7 +234,7 @@ func (e *expander) read(name string, line int, kind, target string, chain []stri
 			return "", "", false
 		}
 	}
-	data, err := fs.ReadFile(e.opt.FS, file)
+	data, err := e.opt.Files.Read(e.opt.FS, file)
 	switch {
 	case err == nil:
 		return file, string(data), true

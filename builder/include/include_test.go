@@ -1,6 +1,7 @@
 package include
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -119,4 +120,34 @@ func lineCount(s string) int {
 		return 0
 	}
 	return strings.Count(strings.TrimSuffix(s, "\n"), "\n") + 1
+}
+
+// opens counts the files opened through it.
+type opens struct {
+	fs.FS
+	n map[string]int
+}
+
+func (o *opens) Open(name string) (fs.File, error) {
+	o.n[name]++
+	return o.FS.Open(name)
+}
+
+// TestFilesReadOnce expands two chapters that include the same file, one of them twice, and
+// reads the chapter that is included as well: with one Files, each file is opened once.
+func TestFilesReadOnce(t *testing.T) {
+	fsys := &opens{FS: fstest.MapFS{"snip.txt": {Data: []byte("snippet\n")}, "b.md": {Data: []byte("# B\n")}}, n: map[string]int{}}
+	f := &Files{}
+	opt := Options{FS: fsys, Files: f}
+	for _, ch := range []string{"{{#include snip.txt}}\n{{#include snip.txt}}\n{{#include b.md}}\n", "{{#include snip.txt}}\n"} {
+		if r := Expand(opt, "a.md", []byte(ch)); len(r.Diags) > 0 || !strings.Contains(r.Text, "snippet") {
+			t.Fatalf("%q: %v\n%s", ch, r.Diags, r.Text)
+		}
+	}
+	if data, err := f.Read(fsys, "b.md"); err != nil || string(data) != "# B\n" {
+		t.Fatalf("b.md: %q, %v", data, err)
+	}
+	if fsys.n["snip.txt"] != 1 || fsys.n["b.md"] != 1 {
+		t.Errorf("files opened %v times, want once each", fsys.n)
+	}
 }
