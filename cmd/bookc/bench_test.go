@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/metrics"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -29,12 +28,7 @@ func renderAll(b *testing.B, book *builder.Book, roles []string, backends []form
 		}
 		eds[i] = ed
 	}
-	if len(eds) > 1 { // as cmdBuild does
-		backends = slices.Clone(backends)
-		for i, be := range backends {
-			backends[i] = formats.ForBook(be)
-		}
-	}
+	backends = forEditions(backends, len(eds))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, ed := range eds {

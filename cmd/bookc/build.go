@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 
@@ -23,6 +22,19 @@ type artifact struct {
 	files           []string
 	pages, bytes    int
 	took            time.Duration
+}
+
+// forEditions returns the backends to render n editions of one book with: where there are
+// several, each backend's ForBook, so that the editions share what they can.
+func forEditions(backends []formats.Backend, n int) []formats.Backend {
+	if n < 2 {
+		return backends
+	}
+	out := make([]formats.Backend, len(backends))
+	for i, be := range backends {
+		out[i] = formats.ForBook(be)
+	}
+	return out
 }
 
 // cmdBuild renders every requested edition in every given format: one load and parse, then
@@ -55,12 +67,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		fmt.Fprintf(stderr, "bookc: cannot create the output folder: %v (choose another with -o)\n", err)
 		return 1
 	}
-	if len(editions) > 1 { // the editions share what they can
-		backends = slices.Clone(backends)
-		for i, be := range backends {
-			backends[i] = formats.ForBook(be)
-		}
-	}
+	backends = forEditions(backends, len(editions))
 	var labels []string
 	for _, ed := range editions {
 		for _, be := range backends {
