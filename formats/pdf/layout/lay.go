@@ -36,7 +36,8 @@ type lay struct {
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
-// part's page), its set blocks and the whole unit as last set.
+// part's page), the whole unit as last set and, when editions share their work (cached), its
+// set blocks.
 type memo struct {
 	blocks map[blockKey]setBlock
 	unit   *setUnit
@@ -180,10 +181,15 @@ func (l *lay) source() string {
 
 func (l *lay) text() style { return style{font: page.Regular, size: l.size, color: black} }
 
-// cached sets a block with set, or reuses its boxes from the previous pass or from another
-// edition: as they are when the block prints no page number, with the numbers rewritten when each
-// new one is as wide as the old.
+// cached sets a block with set or, when a book's editions share their work, reuses its boxes
+// from the previous pass or from another edition: as they are when the block prints no page
+// number, with the numbers rewritten when each new one is as wide as the old. A single edition
+// keeps no blocks: the next pass takes most units whole (reuseUnit), and a copy of every line for
+// the few set again cost more, in memory and in time, than it spared.
 func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
+	if l.shared.blocks == nil {
+		return set()
+	}
 	key := blockKey{b, x, w, l.size}
 	m, seen := l.memo.blocks[key]
 	var share func(setBlock, bool)
@@ -215,12 +221,8 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 	return bs
 }
 
-// fromShared is Shared.block for a block of this chapter at this place and size; nil and nil when
-// there is one edition, and nothing to share.
+// fromShared is Shared.block for a block of this chapter at this place and size.
 func (l *lay) fromShared(b tree.Block, x, w float64) (*setBlock, func(setBlock, bool)) {
-	if l.shared.blocks == nil {
-		return nil, nil
-	}
 	content, err := json.Marshal(b)
 	if err != nil {
 		return nil, nil
@@ -229,35 +231,60 @@ func (l *lay) fromShared(b tree.Block, x, w float64) (*setBlock, func(setBlock, 
 }
 
 // reuse gives a set block's boxes with their page numbers brought up to date, and reports what
-// its setting reported, unless a number's width changed.
+// its setting reported, unless a number's width changed. The boxes are copies: the chapter around
+// a block decorates them.
 func (l *lay) reuse(m setBlock) ([]*vbox, bool) {
 	bs, ok := l.renumber(m.bs)
 	if ok {
+		bs = clone(bs)
 		l.diags.Add(m.diags...)
 		l.lack(m.missing)
 	}
 	return bs, ok
 }
 
-// renumber copies boxes with the page numbers they print brought up to date, or reports that a
-// number's width changed, so that the lines must be set again.
+// renumber gives boxes with the page numbers they print brought up to date, or reports that a
+// number's width changed, so that the lines must be set again. Only the boxes that print a number
+// are copied; the others are given as they are, to be read only.
 func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
+	refs, headers := false, false
 	for _, b := range bs {
 		for _, r := range b.refs {
 			t := b.p.Texts[r.text]
 			if now := l.pageRef(r.dest); now != t.S && faceOf(t.Font).Width(now, t.Size) != faceOf(t.Font).Width(t.S, t.Size) {
 				return nil, false
 			}
+			refs = true
 		}
+		headers = headers || b.flow != nil && b.flow.header != nil
 	}
-	out := clone(bs)
-	for _, b := range out {
+	if !refs {
+		return bs, true
+	}
+	if headers { // table rows must repeat the copy of their header: copy all, linked
+		out := clone(bs)
+		for _, b := range out {
+			l.printRefs(b)
+		}
+		return out, true
+	}
+	out := slices.Clone(bs)
+	for i, b := range out {
 		if len(b.refs) > 0 {
-			b.p.Texts = slices.Clone(b.p.Texts)
-			for _, r := range b.refs {
-				b.p.Texts[r.text].S = l.pageRef(r.dest)
-			}
+			c := *b
+			l.printRefs(&c)
+			out[i] = &c
 		}
 	}
 	return out, true
+}
+
+// printRefs writes the page numbers a box prints, the box's own copy of its texts.
+func (l *lay) printRefs(b *vbox) {
+	if len(b.refs) > 0 {
+		b.p.Texts = slices.Clone(b.p.Texts)
+		for _, r := range b.refs {
+			b.p.Texts[r.text].S = l.pageRef(r.dest)
+		}
+	}
 }

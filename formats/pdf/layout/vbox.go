@@ -112,12 +112,21 @@ func firstText(bs []*vbox) *vbox {
 // repeat the copy of their header.
 func clone(bs []*vbox) []*vbox {
 	out := make([]*vbox, len(bs))
-	copies := map[*vbox]*vbox{}
+	var copies map[*vbox]*vbox // made when a box has a header to link
+	for _, b := range bs {
+		if b.flow != nil && b.flow.header != nil {
+			copies = map[*vbox]*vbox{}
+			break
+		}
+	}
 	for i, b := range bs {
 		c := *b
 		c.p = page.Page{Rects: slices.Clip(b.p.Rects), Rules: slices.Clip(b.p.Rules), Images: slices.Clip(b.p.Images),
 			Texts: slices.Clip(b.p.Texts), Links: slices.Clip(b.p.Links)}
-		out[i], copies[b] = &c, &c
+		out[i] = &c
+		if copies != nil {
+			copies[b] = &c
+		}
 	}
 	for _, c := range out {
 		if c.flow != nil && c.flow.header != nil {
