@@ -124,3 +124,20 @@ func watchHeap() func() uint64 {
 		return peak
 	}
 }
+
+// BenchmarkPDF1500KB is the full PDF of a 1.5 MB book, the book `make bench-peers` times against
+// pandoc and xelatex (goal: 30x faster).
+func BenchmarkPDF1500KB(b *testing.B) {
+	fsys, err := synth.Scale(handbook.FS, 12)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(synth.MarkdownBytes(fsys)))
+	for b.Loop() {
+		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		renderAll(b, book, []string{""}, []formats.Backend{formats.Lookup("pdf")})
+	}
+}

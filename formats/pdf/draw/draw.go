@@ -1,5 +1,7 @@
-// Package draw paints laid-out pages into a PDF with fpdf: text, shapes, images, links, the
-// outline and the document information. Every position comes from the layout; draw decides none.
+// Package draw paints laid-out pages into a PDF: fpdf makes the document (pages, fonts and their
+// subsets, images, links, the outline, the information); the pages' text and shapes are written
+// by draw's own encoder, on every core, and joined to fpdf's pages (rewrite). Every position
+// comes from the layout; draw decides none.
 package draw
 
 import (
@@ -8,24 +10,28 @@ import (
 	"image"
 	"image/draw"
 	"image/png"
-	"strings"
+	"runtime"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/sync/errgroup"
 
-	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
-// PDF paints the document. The same document always gives the same bytes. Each page is let go
-// of once painted (doc.Pages keeps its length, with nil pages): fpdf holds a copy of every page
-// until the end, and a big book need not be in memory twice.
+// PDF paints the document. The same document always gives the same bytes.
+//
+// fpdf makes the file: its pages, fonts and their subsets, images, links, outline and
+// information. The pages' rectangles, rules and text, nearly all of a book, are written and
+// compressed on every core at once (encodePages) while fpdf makes the rest; rewrite then puts
+// each page's content beside what fpdf drew on it. Each page is let go of once painted
+// (doc.Pages keeps its length, with nil pages), so a big book is not in memory twice.
 func PDF(doc *page.Doc) ([]byte, error) {
+	contents := encodePages(doc)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
-	f.SetCompression(false) // rewrite compresses the pages, faster than fpdf does
+	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	f.SetCellMargin(0)
 	m := doc.Meta
 	f.SetCreationDate(m.Date)
 	f.SetModificationDate(m.Date)
@@ -43,109 +49,130 @@ func PDF(doc *page.Doc) ([]byte, error) {
 			links[d.Name] = id
 		}
 	}
-	p := &painter{f: f, links: links, images: map[string]bool{}, loaded: map[page.Font]bool{}, lineWidth: -1}
+	// Bookmarks take their encoding from the current font: UTF-16 with a UTF-8 font.
+	addFont(f, page.Regular)
+	f.SetFont(page.Regular.Face().Name, "", 10)
+	p := &painter{f: f, links: links, images: map[string]string{}}
 	mark := 0
 	for i, pg := range doc.Pages {
 		f.AddPage()
-		p.font(page.Regular, 10) // bookmarks take their encoding from the current font
 		for ; mark < len(doc.Outline) && doc.Outline[mark].Page == i; mark++ {
 			b := doc.Outline[mark]
 			f.Bookmark(b.Title, b.Level, b.Y)
 		}
 		if err := p.page(pg); err != nil {
+			contents.wait()
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
-		doc.Pages[i] = nil
 	}
-	out := &sink{labels: doc.Labels}
+	useGlyphs(f, contents.glyphs())
+	out := &sink{labels: doc.Labels, contents: contents.wait}
 	if err := f.Output(out); err != nil {
 		return nil, err
+	}
+	for i := range doc.Pages {
+		doc.Pages[i] = nil
 	}
 	return out.result()
 }
 
-// painter paints pages, setting fpdf's state only when it changes.
+// contents is every page's content stream, compressed, as encodePages makes them.
+type contents struct {
+	data [][]byte
+	used chan []runeSet // each worker's glyphs, by font
+	g    errgroup.Group
+}
+
+// encodePages writes and compresses the pages' contents, the workers taking every so many pages
+// in turn. Each worker first lists the glyphs its pages draw, which fpdf needs before it writes,
+// and then encodes, which rewrite needs only after. A page's rectangles, rules and text are let
+// go of once encoded: the images and links are fpdf's to draw (painter).
+func encodePages(doc *page.Doc) *contents {
+	workers := runtime.GOMAXPROCS(0)
+	c := &contents{data: make([][]byte, len(doc.Pages)), used: make(chan []runeSet, workers)}
+	for w := range workers {
+		c.g.Go(func() error {
+			used := make([]runeSet, len(page.Fonts))
+			for i := w; i < len(doc.Pages); i += workers {
+				for _, t := range doc.Pages[i].Texts {
+					for _, r := range t.S {
+						used[t.Font].add(t.Font.Drawn(r))
+					}
+				}
+			}
+			c.used <- used
+			e := &encoder{height: doc.Height}
+			z := newDeflater()
+			for i := w; i < len(doc.Pages); i += workers {
+				pg := doc.Pages[i]
+				c.data[i] = z.stream(e.page(pg))
+				pg.Rects, pg.Rules, pg.Texts = nil, nil, nil
+			}
+			return nil
+		})
+	}
+	return c
+}
+
+// glyphs waits for the workers' lists of glyphs, and joins them.
+func (c *contents) glyphs() []runeSet {
+	all := make([]runeSet, len(page.Fonts))
+	for range cap(c.used) {
+		u := <-c.used
+		for i := range all {
+			all[i].union(&u[i])
+		}
+	}
+	return all
+}
+
+// wait waits for every page's content.
+func (c *contents) wait() [][]byte {
+	c.g.Wait() // the workers return no errors
+	return c.data
+}
+
+func addFont(f *fpdf.Fpdf, font page.Font) {
+	// fpdf writes into the bytes it is given; the fonts package's are shared
+	f.AddUTF8FontFromBytes(font.Face().Name, "", bytes.Clone(font.Face().TTF))
+}
+
+// useGlyphs gives fpdf the faces the pages draw with, and the glyphs drawn in each, which are
+// all that fpdf's subset of the face keeps. A face no page uses is not given: fpdf parses and
+// embeds every face it has. fpdf learns of a glyph only by drawing it, and the encoders drew
+// instead; so each face draws its glyphs once in a template, a drawing of fpdf's that shares the
+// document's fonts and is never placed, and so never shown.
+func useGlyphs(f *fpdf.Fpdf, used []runeSet) {
+	glyphs := make([][]rune, len(page.Fonts))
+	for _, font := range page.Fonts {
+		glyphs[font] = used[font].runes()
+		if font != page.Regular && glyphs[font] != nil {
+			addFont(f, font)
+		}
+	}
+	f.CreateTemplate(func(t *fpdf.Tpl) {
+		for _, font := range page.Fonts {
+			if glyphs[font] != nil {
+				t.SetFont(font.Face().Name, "", 10)
+				t.Text(0, 0, string(glyphs[font]))
+			}
+		}
+	})
+}
+
+// painter gives fpdf what it draws on a page: the images and the links.
 type painter struct {
-	f                *fpdf.Fpdf
-	links            map[string]int
-	images           map[string]bool
-	loaded           map[page.Font]bool // the faces given to fpdf so far
-	cur              page.Font
-	size             float64
-	text, fill, line *page.Color
-	lineWidth        float64
-}
-
-func (p *painter) textColor(c page.Color) {
-	if p.text == nil || *p.text != c {
-		p.f.SetTextColor(int(c.R), int(c.G), int(c.B))
-		p.text = &c
-	}
-}
-
-func (p *painter) fillColor(c page.Color) {
-	if p.fill == nil || *p.fill != c {
-		p.f.SetFillColor(int(c.R), int(c.G), int(c.B))
-		p.fill = &c
-	}
-}
-
-func (p *painter) stroke(c page.Color, w float64) {
-	if p.line == nil || *p.line != c {
-		p.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
-		p.line = &c
-	}
-	if w != p.lineWidth {
-		p.f.SetLineWidth(w)
-		p.lineWidth = w
-	}
-}
-
-// font selects a face, giving it to fpdf when first used: fpdf parses and embeds every face it
-// has, and an edition seldom needs all six.
-func (p *painter) font(font page.Font, size float64) {
-	if !p.loaded[font] {
-		face := font.Face()
-		// fpdf writes into the bytes it is given; the fonts package's are shared
-		p.f.AddUTF8FontFromBytes(face.Name, "", bytes.Clone(face.TTF))
-		p.loaded[font] = true
-	}
-	if font != p.cur || size != p.size {
-		p.f.SetFont(font.Face().Name, "", size)
-		p.cur, p.size = font, size
-	}
+	f      *fpdf.Fpdf
+	links  map[string]int
+	images map[string]string // fpdf's name for each image given, by its data
 }
 
 func (p *painter) page(pg *page.Page) error {
 	f := p.f
-	for _, r := range pg.Rects {
-		style := ""
-		if r.Fill != nil {
-			p.fillColor(*r.Fill)
-			style += "F"
-		}
-		if r.Stroke != nil {
-			p.stroke(*r.Stroke, r.LineWidth)
-			style += "D"
-		}
-		f.Rect(r.X, r.Y, r.W, r.H, style)
-	}
-	for _, r := range pg.Rules {
-		p.stroke(r.Color, r.Width)
-		f.Line(r.X1, r.Y1, r.X2, r.Y2)
-	}
 	for _, im := range pg.Images {
 		if err := p.image(im); err != nil {
 			return err
 		}
-	}
-	for _, t := range pg.Texts {
-		p.font(t.Font, t.Size)
-		// text is painted with the fill colour: with both the same, fpdf no longer wraps every
-		// run in its own "q <colour> ... Q"
-		p.fillColor(t.Color)
-		p.textColor(t.Color)
-		p.run(t)
 	}
 	for _, l := range pg.Links {
 		if l.Dest != "" {
@@ -156,61 +183,19 @@ func (p *painter) page(pg *page.Page) error {
 			f.LinkString(l.X, l.Y, l.W, l.H, l.URL)
 		}
 	}
+	pg.Images, pg.Links = nil, nil
 	return f.Error()
-}
-
-// run draws a text run. Tw, PDF's word spacing, does nothing with the fonts' two-byte codes, so
-// a run with WordSpace is set as fpdf sets a justified cell: one TJ array with the space widened
-// before each space. A run with hyphens in a text face is drawn a word at a time instead, as the
-// marked hyphens cannot sit inside the array.
-func (p *painter) run(t page.Text) {
-	switch {
-	case t.WordSpace == 0:
-		p.words(t.X, t.Y, t.Font, t.Size, t.S)
-	case t.Font.Drawn('-') == '-' || !strings.ContainsRune(t.S, '-'):
-		// CellFormat sets the baseline 0.3 em below y when the cell has no height
-		p.f.SetXY(t.X, t.Y-0.3*t.Size)
-		p.f.CellFormat(metrics.Advance(t), 0, t.S, "", 0, "J", false, 0, "")
-	default:
-		face := metrics.Get(t.Font)
-		space := face.Rune(' ', t.Size) + t.WordSpace
-		x := t.X
-		for w := range strings.SplitSeq(t.S, " ") {
-			if w != "" {
-				p.words(x, t.Y, t.Font, t.Size, w)
-			}
-			x += face.Width(w, t.Size) + space
-		}
-	}
-}
-
-// words draws text at (x, y). Where the font draws hyphens with another glyph (page.Font.Drawn),
-// each is marked with its ActualText, so that copying and extracting the text still give "-".
-func (p *painter) words(x, y float64, font page.Font, size float64, s string) {
-	if font.Drawn('-') == '-' || !strings.ContainsRune(s, '-') {
-		p.f.Text(x, y, s)
-		return
-	}
-	face := metrics.Get(font)
-	for i, part := range strings.Split(s, "-") {
-		if i > 0 {
-			p.f.RawWriteStr("/Span <</ActualText <FEFF002D>>> BDC")
-			p.f.Text(x, y, string(page.Hyphen))
-			p.f.RawWriteStr("EMC")
-			x += face.Rune('-', size)
-		}
-		if part != "" {
-			p.f.Text(x, y, part)
-			x += face.Width(part, size)
-		}
-	}
 }
 
 var imageTypes = map[string]string{"image/png": "PNG", "image/jpeg": "JPG", "image/gif": "GIF"}
 
+// image draws an image, given to fpdf once for all the names it has: fpdf names an image in the
+// page resources by its content, and would list one given twice twice.
 func (p *painter) image(im page.Image) error {
 	opts := fpdf.ImageOptions{ImageType: imageTypes[im.MediaType]}
-	if !p.images[im.Name] {
+	name, ok := p.images[string(im.Data)]
+	if !ok {
+		name = im.Name
 		data := im.Data
 		if opts.ImageType == "PNG" && !plainPNG(data) {
 			var err error
@@ -218,13 +203,13 @@ func (p *painter) image(im page.Image) error {
 				return fmt.Errorf("image %s: %w", im.Name, err)
 			}
 		}
-		p.f.RegisterImageOptionsReader(im.Name, opts, bytes.NewReader(data))
+		p.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
 		if err := p.f.Error(); err != nil {
 			return fmt.Errorf("image %s: %w", im.Name, err)
 		}
-		p.images[im.Name] = true
+		p.images[string(im.Data)] = name
 	}
-	p.f.ImageOptions(im.Name, im.X, im.Y, im.W, im.H, false, opts, 0, "")
+	p.f.ImageOptions(name, im.X, im.Y, im.W, im.H, false, opts, 0, "")
 	return nil
 }
 

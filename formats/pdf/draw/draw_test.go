@@ -109,7 +109,7 @@ func TestRewrite(t *testing.T) {
 	if err := f.Output(&plain); err != nil {
 		t.Fatal(err)
 	}
-	packed, err := rewrite(plain.Bytes(), nil)
+	packed, err := rewrite(plain.Bytes(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 
@@ -17,11 +18,13 @@ import (
 
 var (
 	xrefRe    = regexp.MustCompile(`\nxref\n0 (\d+)\n`)
-	trailerRe = regexp.MustCompile(`^trailer\n<<\n/Size \d+\n/Root \d+ 0 R\n/Info \d+ 0 R\n>>\nstartxref\n`)
+	trailerRe = regexp.MustCompile(`^trailer\n<<\n/Size \d+\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n`)
 	plainRe   = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
 	headRe    = regexp.MustCompile(`^(\d+) 0 obj\n`)
 	// fpdf names an embedded UTF-8 font "utf8" + its family, in three objects per font.
 	fontNameRe = regexp.MustCompile(`/(?:BaseFont|FontName) /(utf8[a-z0-9]+)`)
+	type0Re    = regexp.MustCompile(`^<</Type /Font\n/Subtype /Type0\n/BaseFont /(utf8[a-z0-9]+)\n`)
+	contentsRe = regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`)
 	xrefLine   = 20 // "0000000123 00000 n \n"
 )
 
@@ -29,10 +32,11 @@ var (
 // over in one Write, which the sink rewrites right there instead of keeping an uncompressed copy;
 // a document that comes in pieces is gathered first.
 type sink struct {
-	labels []page.Label
-	parts  []byte
-	pdf    []byte
-	err    error
+	labels   []page.Label
+	contents func() [][]byte // each page's content, compressed, to go before fpdf's; nil: none
+	parts    []byte
+	pdf      []byte
+	err      error
 }
 
 func (s *sink) Write(p []byte) (int, error) {
@@ -42,17 +46,24 @@ func (s *sink) Write(p []byte) (int, error) {
 			return 0, fmt.Errorf("fpdf wrote on past the end of its document")
 		}
 	case s.parts == nil && bytes.HasSuffix(p, []byte("%%EOF\n")):
-		s.pdf, s.err = rewrite(p, s.labels)
+		s.pdf, s.err = rewrite(p, s.labels, s.pageContents())
 	default:
 		s.parts = append(s.parts, p...)
 	}
 	return len(p), nil
 }
 
+func (s *sink) pageContents() [][]byte {
+	if s.contents == nil {
+		return nil
+	}
+	return s.contents()
+}
+
 // result is the rewritten document.
 func (s *sink) result() ([]byte, error) {
 	if s.parts != nil {
-		return rewrite(s.parts, s.labels)
+		return rewrite(s.parts, s.labels, s.pageContents())
 	}
 	return s.pdf, s.err
 }
@@ -68,44 +79,84 @@ type object struct {
 
 // rewrite amends what fpdf does not write as bookc wants it, object by object, into a new file
 // with its own cross-reference table:
-//   - page content streams are compressed. fpdf can compress them itself, but it makes a new zlib
-//     writer for every stream, which costs more than the compressing; here each worker has one,
-//     reset per stream, and the workers share the pages out.
+//   - each page's content (contents, in page order; none to leave the pages as they are) becomes
+//     a stream of its own, painted before fpdf's (images), and the resources name the fonts
+//     as the contents do (fontName);
+//   - fpdf's own streams are compressed. fpdf can do it itself, but it makes a new zlib writer
+//     for every stream, which costs more than the compressing; here each worker has one;
 //   - the catalog gets the page labels (roman front matter, arabic body) viewers show;
 //   - each font, which fpdf does subset, gets the subset tag ("ABCDEF+Name") that tells readers
 //     and tools so.
-func rewrite(pdf []byte, labels []page.Label) ([]byte, error) {
+func rewrite(pdf []byte, labels []page.Label, contents [][]byte) ([]byte, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
 		return nil, err
 	}
+	next := len(objs) + 1 // the number of the first page content's object
+	fonts := map[string]int{}
+	var resources *object
+	pages := 0
 	for i := range objs {
 		o := &objs[i]
 		if o.data != nil {
 			continue
 		}
+		body := o.body[bytes.IndexByte(o.body, '\n')+1:]
 		switch {
-		case bytes.Contains(o.body, []byte("\nstream\n")):
+		case bytes.HasPrefix(body, []byte("<</Type /Page\n")):
+			if len(contents) == 0 {
+				break
+			}
+			m := contentsRe.FindSubmatchIndex(o.body)
+			if m == nil || pages >= len(contents) {
+				return nil, fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
+			}
+			o.out = fmt.Appendf(slices.Clone(o.body[:m[0]]), "/Contents [%d 0 R %s 0 R]>>\nendobj\n", next+pages, o.body[m[2]:m[3]])
+			pages++
+		case bytes.Contains(body, []byte("\nstream\n")):
 			// other streams (fonts, images) are fpdf's to compress, and binary
-		case bytes.Contains(o.body, []byte("/Type /Catalog")) && len(labels) > 0:
+		case bytes.HasPrefix(body, []byte("<<\n/ProcSet ")):
+			resources = o
+		case bytes.Contains(body, []byte("/Type /Catalog")) && len(labels) > 0:
 			o.out = withLabels(o.body, labels)
-		case fontNameRe.Match(o.body):
+		case fontNameRe.Match(body):
+			if m := type0Re.FindSubmatch(body); m != nil {
+				fonts[string(m[1])] = o.num
+			}
 			o.out = fontNameRe.ReplaceAllFunc(o.body, func(s []byte) []byte {
 				i := bytes.LastIndexByte(s, '/')
 				return append(slices.Clone(s[:i+1]), subsetName(string(s[i+1:]))...)
 			})
 		}
 	}
+	if pages != len(contents) {
+		return nil, fmt.Errorf("fpdf wrote %d pages, for %d pages of content", pages, len(contents))
+	}
+	if len(contents) > 0 {
+		if resources == nil || !bytes.Contains(resources.body, []byte("/Font <<\n")) {
+			return nil, fmt.Errorf("no font resources where fpdf writes them")
+		}
+		var names bytes.Buffer
+		for _, f := range page.Fonts {
+			if n, ok := fonts[fpdfName(f)]; ok {
+				fmt.Fprintf(&names, "/%s %d 0 R\n", fontName(f), n)
+			}
+		}
+		resources.out = bytes.Replace(resources.body, []byte("/Font <<\n"), append([]byte("/Font <<\n"), names.Bytes()...), 1)
+	}
 	if err := compress(objs); err != nil {
 		return nil, err
 	}
-	size := len(head) + len(trailer) + 64 + len(objs)*xrefLine
+	size := len(head) + len(trailer) + 64 + (len(objs)+len(contents))*(xrefLine+64)
 	for _, o := range objs {
 		size += max(len(o.out), len(o.body)) // out is shorter for streams, a little longer for others
 	}
+	for _, c := range contents {
+		size += len(c)
+	}
 	out := bytes.NewBuffer(make([]byte, 0, size))
 	out.Write(head)
-	offsets := make([]int, len(objs)+1) // by object number; objects count from 1 without gaps
+	offsets := make([]int, len(objs)+len(contents)+1) // by object number; objects count from 1 without gaps
 	for _, o := range objs {
 		if o.num <= 0 || o.num > len(objs) || offsets[o.num] != 0 {
 			return nil, fmt.Errorf("object %d out of sequence", o.num)
@@ -117,19 +168,25 @@ func rewrite(pdf []byte, labels []page.Label) ([]byte, error) {
 			out.Write(o.body)
 		}
 	}
+	for i, c := range contents {
+		offsets[next+i] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", next+i, len(c))
+		out.Write(c)
+		out.WriteString("\nendstream\nendobj\n")
+	}
 	start := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
 	for _, off := range offsets[1:] {
 		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
-	out.Write(trailer)
-	fmt.Fprintf(out, "%d\n%%%%EOF\n", start)
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], start)
 	return out.Bytes(), nil
 }
 
 // split cuts fpdf's document into its header, its objects in file order, and its trailer up to
-// "startxref\n", with the offsets of fpdf's cross-reference table.
-func split(pdf []byte) (objs []object, head, trailer []byte, err error) {
+// "startxref\n" with the numbers of its root and information objects, by the offsets of fpdf's
+// cross-reference table.
+func split(pdf []byte) (objs []object, head []byte, trailer [][]byte, err error) {
 	loc := xrefRe.FindSubmatchIndex(pdf)
 	if loc == nil {
 		return nil, nil, nil, fmt.Errorf("no cross-reference table where fpdf writes it")
@@ -140,7 +197,7 @@ func split(pdf []byte) (objs []object, head, trailer []byte, err error) {
 	if n < 2 || len(entries) < n*xrefLine {
 		return nil, nil, nil, fmt.Errorf("cross-reference table cut short")
 	}
-	trailer = trailerRe.Find(entries[n*xrefLine:])
+	trailer = trailerRe.FindSubmatch(entries[n*xrefLine:])
 	if trailer == nil {
 		return nil, nil, nil, fmt.Errorf("no trailer where fpdf writes it")
 	}
@@ -190,23 +247,39 @@ func compress(objs []object) error {
 	var g errgroup.Group
 	for w := range workers {
 		g.Go(func() error {
-			var z bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // BestSpeed is a valid level
+			z := newDeflater()
 			for i := w; i < len(streams); i += workers {
 				o := streams[i]
-				z.Reset()
-				zw.Reset(&z)
-				zw.Write(o.data)
-				if err := zw.Close(); err != nil {
-					return fmt.Errorf("compressing object %d: %w", o.num, err)
-				}
-				o.out = fmt.Appendf(make([]byte, 0, z.Len()+len(o.rest)+64), "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, z.Len())
-				o.out = append(append(o.out, z.Bytes()...), o.rest...)
+				data := z.stream(o.data)
+				o.out = fmt.Appendf(make([]byte, 0, len(data)+len(o.rest)+64), "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(data))
+				o.out = append(append(o.out, data...), o.rest...)
 			}
 			return nil
 		})
 	}
 	return g.Wait()
+}
+
+// deflater compresses streams one after another with one zlib writer, as making one costs more
+// than compressing a page.
+type deflater struct {
+	buf bytes.Buffer
+	zw  *zlib.Writer
+}
+
+func newDeflater() *deflater {
+	d := &deflater{}
+	d.zw, _ = zlib.NewWriterLevel(&d.buf, zlib.BestSpeed) // BestSpeed is a valid level
+	return d
+}
+
+// stream returns data compressed, in a slice of its own.
+func (d *deflater) stream(data []byte) []byte {
+	d.buf.Reset()
+	d.zw.Reset(&d.buf)
+	d.zw.Write(data) // a bytes.Buffer takes every write
+	d.zw.Close()
+	return bytes.Clone(d.buf.Bytes())
 }
 
 // withLabels adds the page labels to the catalog object.
@@ -222,6 +295,9 @@ func withLabels(catalog []byte, labels []page.Label) []byte {
 	end := bytes.LastIndex(catalog, []byte(">>"))
 	return fmt.Appendf(nil, "%s/PageLabels << /Nums [%s] >>\n%s", catalog[:end], bytes.TrimSpace(nums.Bytes()), catalog[end:])
 }
+
+// fpdfName is the name fpdf gives a face in the document.
+func fpdfName(f page.Font) string { return "utf8" + strings.ToLower(f.Face().Name) }
 
 // subsetName tags a font name as a subset: six capitals derived from the name, so that the same
 // font is tagged alike in every build.

@@ -1,0 +1,236 @@
+package draw
+
+import (
+	"strconv"
+
+	"bookc/formats/pdf/page"
+)
+
+// fontName is the resource name a page's content calls a face by. rewrite adds these names to
+// the resources fpdf writes, beside fpdf's own, which are hashes known only inside fpdf.
+func fontName(f page.Font) string { return "Fb" + strconv.Itoa(int(f)) }
+
+// runeSet is a set of runes of the Basic Multilingual Plane, where every rune layout sets lies
+// (it prints '?' for what the fonts lack).
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) {
+	if r >= 0 && r < 0x10000 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (s *runeSet) union(o *runeSet) {
+	for i := range s {
+		s[i] |= o[i]
+	}
+}
+
+// runes lists the set's runes in order.
+func (s *runeSet) runes() []rune {
+	var rs []rune
+	for i, w := range s {
+		for b := 0; w != 0; b, w = b+1, w>>1 {
+			if w&1 != 0 {
+				rs = append(rs, rune(i*64+b))
+			}
+		}
+	}
+	return rs
+}
+
+// encoder writes a page's content stream: its rectangles, rules and text, in that order, where
+// layout placed them. It is the painting fpdf would do through Rect, Line and CellFormat, written
+// straight, so that pages can be written side by side and each is one pass over its runs (fpdf
+// takes a lock-step, formatted detour through every word). Images stay fpdf's (see PDF).
+//
+// A page's stream assumes nothing of the state before it: every font, colour and width is set
+// on first use.
+type encoder struct {
+	height float64 // PDF's y grows upwards from the bottom edge
+	buf    []byte
+
+	font         page.Font
+	size         float64
+	fill, stroke page.Color
+	lineWidth    float64
+	set          uint8 // which of font, fill, stroke and lineWidth hold what the stream last set
+}
+
+const (
+	setFont uint8 = 1 << iota
+	setFill
+	setStroke
+	setLineWidth
+)
+
+// page returns the content of one page, in a buffer the next page reuses.
+func (e *encoder) page(pg *page.Page) []byte {
+	e.buf, e.set = e.buf[:0], 0
+	for _, r := range pg.Rects {
+		var op string
+		switch {
+		case r.Fill != nil && r.Stroke != nil:
+			op = "B"
+		case r.Fill != nil:
+			op = "f"
+		case r.Stroke != nil:
+			op = "S"
+		default:
+			continue
+		}
+		if r.Fill != nil {
+			e.fillColor(*r.Fill)
+		}
+		if r.Stroke != nil {
+			e.strokeStyle(*r.Stroke, r.LineWidth)
+		}
+		e.nums(r.X, e.height-r.Y, r.W, -r.H)
+		e.buf = append(e.buf, "re "...)
+		e.buf = append(e.buf, op...)
+		e.buf = append(e.buf, '\n')
+	}
+	for _, r := range pg.Rules {
+		e.strokeStyle(r.Color, r.Width)
+		e.nums(r.X1, e.height-r.Y1)
+		e.buf = append(e.buf, "m "...)
+		e.nums(r.X2, e.height-r.Y2)
+		e.buf = append(e.buf, "l S\n"...)
+	}
+	for _, t := range pg.Texts {
+		e.text(t)
+	}
+	return e.buf
+}
+
+// text writes one run. Tw, PDF's word spacing, does nothing with the fonts' two-byte codes, so
+// a run with WordSpace is a TJ array that moves on by it after each space. A hyphen that a text
+// face draws with another glyph (page.Font.Drawn) is marked with its ActualText, "-", so that
+// copying and extracting the text still give "-"; marked content cannot sit inside an array, so
+// the array is cut there.
+func (e *encoder) text(t page.Text) {
+	if t.S == "" {
+		return
+	}
+	if e.set&setFont == 0 || t.Font != e.font || t.Size != e.size {
+		e.buf = append(e.buf, '/')
+		e.buf = append(e.buf, fontName(t.Font)...)
+		e.buf = append(e.buf, ' ')
+		e.nums(t.Size)
+		e.buf = append(e.buf, "Tf\n"...)
+		e.font, e.size = t.Font, t.Size
+		e.set |= setFont
+	}
+	e.fillColor(t.Color) // text is painted with the fill colour
+	e.buf = append(e.buf, "BT "...)
+	e.nums(t.X, e.height-t.Y)
+	e.buf = append(e.buf, "Td "...)
+	space := ""
+	if t.WordSpace != 0 {
+		space = ") " + strconv.FormatFloat(-t.WordSpace*1000/t.Size, 'f', 2, 64) + " ("
+	}
+	inArray, inString := false, false
+	end := func() {
+		if inString {
+			e.buf = append(e.buf, ')')
+		}
+		if inArray {
+			e.buf = append(e.buf, "] TJ "...)
+		}
+		inArray, inString = false, false
+	}
+	for _, r := range t.S {
+		d := t.Font.Drawn(r)
+		if d != r {
+			end()
+			e.buf = append(e.buf, "/Span <</ActualText <FEFF"...)
+			e.buf = appendHex(e.buf, r)
+			e.buf = append(e.buf, ">>> BDC ("...)
+			e.buf = appendUTF16(e.buf, d)
+			e.buf = append(e.buf, ") Tj EMC "...)
+			continue
+		}
+		if !inArray {
+			e.buf = append(e.buf, '[')
+			inArray = true
+		}
+		if !inString {
+			e.buf = append(e.buf, '(')
+			inString = true
+		}
+		e.buf = appendUTF16(e.buf, d)
+		if r == ' ' && space != "" {
+			e.buf = append(e.buf, space...)
+		}
+	}
+	end()
+	e.buf = append(e.buf, "ET\n"...)
+}
+
+func (e *encoder) fillColor(c page.Color) {
+	if e.set&setFill == 0 || c != e.fill {
+		e.color(c, "g\n", "rg\n")
+		e.fill = c
+		e.set |= setFill
+	}
+}
+
+func (e *encoder) strokeStyle(c page.Color, w float64) {
+	if e.set&setStroke == 0 || c != e.stroke {
+		e.color(c, "G\n", "RG\n")
+		e.stroke = c
+		e.set |= setStroke
+	}
+	if e.set&setLineWidth == 0 || w != e.lineWidth {
+		e.nums(w)
+		e.buf = append(e.buf, "w\n"...)
+		e.lineWidth = w
+		e.set |= setLineWidth
+	}
+}
+
+// color writes an RGB colour, as a grey where it is one.
+func (e *encoder) color(c page.Color, gray, rgb string) {
+	v := func(b uint8) {
+		e.buf = strconv.AppendFloat(e.buf, float64(b)/255, 'f', 3, 64)
+		e.buf = append(e.buf, ' ')
+	}
+	v(c.R)
+	if c.R == c.G && c.G == c.B {
+		e.buf = append(e.buf, gray...)
+		return
+	}
+	v(c.G)
+	v(c.B)
+	e.buf = append(e.buf, rgb...)
+}
+
+// nums writes numbers in points, each followed by a space; a hundredth of a point is finer than
+// any device draws.
+func (e *encoder) nums(vs ...float64) {
+	for _, v := range vs {
+		e.buf = strconv.AppendFloat(e.buf, v, 'f', 2, 64)
+		e.buf = append(e.buf, ' ')
+	}
+}
+
+// appendUTF16 writes r as fpdf's fonts encode text, its UTF-16 code (Identity-H, CID = rune), in
+// a literal string: "(", ")" and "\" escaped, and CR, which a reader would turn into LF.
+func appendUTF16(buf []byte, r rune) []byte {
+	for _, b := range [2]byte{byte(r >> 8), byte(r)} {
+		switch b {
+		case '(', ')', '\\':
+			buf = append(buf, '\\', b)
+		case '\r':
+			buf = append(buf, '\\', 'r')
+		default:
+			buf = append(buf, b)
+		}
+	}
+	return buf
+}
+
+func appendHex(buf []byte, r rune) []byte {
+	const digits = "0123456789ABCDEF"
+	return append(buf, digits[r>>12&15], digits[r>>8&15], digits[r>>4&15], digits[r&15])
+}

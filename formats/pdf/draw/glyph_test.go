@@ -1,0 +1,82 @@
+package draw
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"golang.org/x/image/font/sfnt"
+
+	"bookc/formats/pdf/page"
+)
+
+// TestSubsetGlyphs checks that each embedded subset has a glyph for every character its pages
+// draw: fpdf keeps only the glyphs it is told of (useGlyphs), and a glyph left out prints as a box.
+func TestSubsetGlyphs(t *testing.T) {
+	texts := map[page.Font]string{
+		page.Regular:  "Metropolis λ → € “quoted” naïve x-y",
+		page.Bold:     "Bold Ωmega ±½",
+		page.Mono:     "metroctl --flag=(a\\b) ‘q’",
+		page.MonoBold: "ÆØÅ {}",
+	}
+	doc := &page.Doc{Width: 300, Height: 400, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}}
+	for _, f := range page.Fonts {
+		if s, ok := texts[f]; ok {
+			doc.Pages = append(doc.Pages, &page.Page{Texts: []page.Text{{X: 10, Y: 20, Font: f, Size: 10, S: s, WordSpace: 1}}})
+		}
+	}
+	data, err := PDF(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subsets := fontFiles(t, data)
+	if len(subsets) != len(texts) {
+		t.Fatalf("%d faces embedded, want %d: the ones drawn with", len(subsets), len(texts))
+	}
+	for f, s := range texts {
+		sub, ok := subsets[fpdfName(f)]
+		if !ok {
+			t.Errorf("%s is not embedded", f.Face().Name)
+			continue
+		}
+		var b sfnt.Buffer
+		for _, r := range s {
+			if g, err := sub.GlyphIndex(&b, f.Drawn(r)); err != nil || g == 0 {
+				t.Errorf("%s: the subset has no glyph for %q", f.Face().Name, f.Drawn(r))
+			}
+		}
+	}
+}
+
+// fontFiles finds the embedded font programs of a PDF bookc wrote, by font name.
+func fontFiles(t *testing.T, pdf []byte) map[string]*sfnt.Font {
+	t.Helper()
+	descRe := regexp.MustCompile(`/FontName /[A-Z]{6}\+(\w+)[^>]*?/FontFile2 (\d+) 0 R`)
+	out := map[string]*sfnt.Font{}
+	for _, m := range descRe.FindAllSubmatch(pdf, -1) {
+		obj := regexp.MustCompile(`(?m)^` + string(m[2]) + ` 0 obj\n<<[^>]*/Length (\d+)[^>]*>>\nstream\n`)
+		loc := obj.FindSubmatchIndex(pdf)
+		if loc == nil {
+			t.Fatalf("no stream object %s", m[2])
+		}
+		n, _ := strconv.Atoi(string(pdf[loc[2]:loc[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(pdf[loc[1] : loc[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ttf, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatalf("%s: %v", m[1], err)
+		}
+		out[string(m[1])] = f
+	}
+	return out
+}
