@@ -38,9 +38,10 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	for i := range memos {
 		memos[i] = newMemo()
 	}
+	frontMemo := newMemo()
 	for range passes {
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
-		l = newLay(b, refs, newMemo(), sh)
+		l = newLay(b, refs, frontMemo, sh)
 		l.unknown = unknown
 		body = l.paginate(l.body(us, memos))
 		num.split = 0

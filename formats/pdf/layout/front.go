@@ -87,10 +87,17 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	g := l.g
 	lead := st.size * 1.45
 	x, w := g.Left+indent, g.Measure-indent-numW-12
-	lines := l.setLines(l.build([]run{{st: &st, text: title}}, w), x, w, lead, left)
-	if len(lines) == 0 {
+	// every pass sets the contents again, for new page numbers, but the titles stay as they were
+	key := entryKey{title, st, indent}
+	set, ok := l.memo.entries[key]
+	if !ok {
+		set = l.setLines(l.build([]run{{st: &st, text: title}}, w), x, w, lead, left)
+		l.memo.entries[key] = set
+	}
+	if len(set) == 0 {
 		return nil
 	}
+	lines := clone(set) // to add the number, the leaders and the link to
 	last := lines[len(lines)-1]
 	end := x
 	for _, t := range last.p.Texts {

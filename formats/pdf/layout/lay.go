@@ -37,10 +37,18 @@ type lay struct {
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
 // part's page), the whole unit as last set and, when editions share their work (cached), its
-// set blocks.
+// set blocks; of the front matter, the titles of the contents as set.
 type memo struct {
-	blocks map[blockKey]setBlock
-	unit   *setUnit
+	blocks  map[blockKey]setBlock
+	unit    *setUnit
+	entries map[entryKey][]*vbox
+}
+
+// entryKey is a title of the contents as it is set.
+type entryKey struct {
+	title  string
+	st     style
+	indent float64
 }
 
 // setUnit is a set unit with its footnotes and what its layout reported.
@@ -63,7 +71,7 @@ type blockKey struct {
 }
 
 func newMemo() *memo {
-	return &memo{blocks: map[blockKey]setBlock{}}
+	return &memo{blocks: map[blockKey]setBlock{}, entries: map[entryKey][]*vbox{}}
 }
 
 // Shared is what the layouts of one book's editions have in common: the hyphenation points of
