@@ -102,7 +102,8 @@ func encodePages(doc *page.Doc) *contents {
 			}
 			c.used <- used
 			e := &encoder{height: doc.Height}
-			z := newDeflater()
+			z := deflaters.Get().(*deflater)
+			defer deflaters.Put(z)
 			for i := w; i < len(doc.Pages); i += workers {
 				pg := doc.Pages[i]
 				c.data[i] = z.stream(e.page(pg))

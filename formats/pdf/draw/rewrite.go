@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -247,7 +248,8 @@ func compress(objs []object) error {
 	var g errgroup.Group
 	for w := range workers {
 		g.Go(func() error {
-			z := newDeflater()
+			z := deflaters.Get().(*deflater)
+			defer deflaters.Put(z)
 			for i := w; i < len(streams); i += workers {
 				o := streams[i]
 				data := z.stream(o.data)
@@ -261,17 +263,17 @@ func compress(objs []object) error {
 }
 
 // deflater compresses streams one after another with one zlib writer, as making one costs more
-// than compressing a page.
+// than compressing a page. Workers take one from deflaters and give it back when done.
 type deflater struct {
 	buf bytes.Buffer
 	zw  *zlib.Writer
 }
 
-func newDeflater() *deflater {
+var deflaters = sync.Pool{New: func() any {
 	d := &deflater{}
 	d.zw, _ = zlib.NewWriterLevel(&d.buf, zlib.BestSpeed) // BestSpeed is a valid level
 	return d
-}
+}}
 
 // stream returns data compressed, in a slice of its own.
 func (d *deflater) stream(data []byte) []byte {

@@ -1,6 +1,10 @@
 package layout
 
-import "bookc/formats/pdf/page"
+import (
+	"slices"
+
+	"bookc/formats/pdf/page"
+)
 
 // built is one page of a flow, before running headers and folios are added.
 type built struct {
@@ -40,11 +44,14 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		}
 		pg.running = running
 		y := 0.0
-		if first.header != nil && !bs[i].newPage {
-			for _, h := range first.header {
-				h.p.Shift(&pg.p, 0, l.g.Top+y)
-				y += h.h
-			}
+		var header []*vbox
+		if !bs[i].newPage {
+			header = first.header
+		}
+		reserve(&pg.p, header, bs[i:end])
+		for _, h := range header {
+			h.p.Shift(&pg.p, 0, l.g.Top+y)
+			y += h.h
 		}
 		var notes []string
 		for _, b := range bs[i:end] {
@@ -72,6 +79,26 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		i = end
 	}
 	return f
+}
+
+// reserve makes room in p for what the boxes bring, which is shifted into it box by box, and for
+// the folio, the running header and its rule that add puts on every page.
+func reserve(p *page.Page, header, bs []*vbox) {
+	texts, rules, rects, images, links := 2, 1, 0, 0, 0
+	for _, list := range [][]*vbox{header, bs} {
+		for _, b := range list {
+			texts += len(b.p.Texts)
+			rules += len(b.p.Rules)
+			rects += len(b.p.Rects)
+			images += len(b.p.Images)
+			links += len(b.p.Links)
+		}
+	}
+	p.Texts = slices.Grow(p.Texts, texts)
+	p.Rules = slices.Grow(p.Rules, rules)
+	p.Rects = slices.Grow(p.Rects, rects)
+	p.Images = slices.Grow(p.Images, images)
+	p.Links = slices.Grow(p.Links, links)
 }
 
 // fit returns the end of the page that starts with box i.

@@ -1,6 +1,10 @@
 package linebreak
 
-import "math"
+import (
+	"math"
+	"slices"
+	"sync"
+)
 
 // maxBadness caps badness (100·|r|³) so that demerits stay finite when the fallback pass admits
 // lines without stretchability (r = +Inf), and small enough that demerits of ordinary lines
@@ -36,7 +40,12 @@ const (
 // first, to find from which line on all widths are equal (those lines are interchangeable, which
 // keeps the work linear). Break keeps no state between calls and is safe for concurrent use.
 func Break(items []Item, widths func(line int) float64, p Params) []Line {
-	br := breaker{items: items, widths: widths, p: p}
+	br := breakers.Get().(*breaker)
+	*br = breaker{items: items, widths: widths, p: p, nodes: br.nodes[:0], active: br.active[:0], spare: br.spare[:0]}
+	defer func() {
+		br.items, br.widths = nil, nil
+		breakers.Put(br)
+	}()
 	last := br.lastBreak()
 	if last < 0 {
 		return nil
@@ -51,6 +60,10 @@ func Break(items []Item, widths func(line int) float64, p Params) []Line {
 	}
 	return br.lines(end)
 }
+
+// breakers keeps breakers between paragraphs, for their nodes' memory: a book has tens of
+// thousands of paragraphs.
+var breakers = sync.Pool{New: func() any { return new(breaker) }}
 
 // breaker holds one paragraph's state; nodes are never freed during a pass, so prev links stay valid.
 type breaker struct {
@@ -110,7 +123,7 @@ func (br *breaker) prepare(last int) {
 			breaks++
 		}
 	}
-	br.nodes = make([]node, 0, breaks+1) // typically one node per break point
+	br.nodes = slices.Grow(br.nodes[:0], breaks+1) // typically one node per break point
 	w := br.widths(0)
 	for l := 1; l < breaks; l++ {
 		if wl := br.widths(l); wl != w {
