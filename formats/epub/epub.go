@@ -30,18 +30,25 @@ func Render(b *tree.Book) (*formats.Output, error) {
 	var diags diag.List
 	diags.Add(l.diags...)
 
+	// Each chapter is deflated as soon as it is rendered: a big book's pages are never all in
+	// memory at once.
 	chapters := b.Chapters()
-	bodies := make([][]byte, len(chapters))
+	entries := make([]entry, len(chapters))
 	chDiags := make([]diag.List, len(chapters))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, c := range chapters {
 		g.Go(func() error {
-			bodies[i], chDiags[i] = l.chapterDoc(c)
-			return nil
+			var body []byte
+			body, chDiags[i] = l.chapterDoc(c)
+			var err error
+			entries[i], err = deflate(packed{path: "EPUB/" + l.chapterFile(c.ID), data: body})
+			return err
 		})
 	}
-	_ = g.Wait() // chapter rendering cannot fail
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 	for _, d := range chDiags {
 		diags.Add(d...)
 	}
@@ -58,8 +65,8 @@ func Render(b *tree.Book) (*formats.Output, error) {
 			files = append(files, packed{path: "EPUB/" + l.partHref[i], data: l.partPage(p), mediaType: xhtml})
 		}
 	}
-	for i, c := range chapters {
-		files = append(files, packed{path: "EPUB/" + l.chapterFile(c.ID), data: bodies[i], mediaType: xhtml})
+	for i := range chapters {
+		files = append(files, packed{path: entries[i].name, mediaType: xhtml, entry: &entries[i]})
 	}
 	for _, a := range l.assets {
 		f := packed{path: "EPUB/" + a.href, data: a.data, mediaType: a.mediaType, stored: a.compressed}

@@ -18,6 +18,7 @@ type packed struct {
 	mediaType string
 	stored    bool   // already compressed: stored, not deflated
 	fallback  string // path of the file a reader shows when it cannot show this one
+	entry     *entry // its archive entry, when it was deflated as soon as made (data is then nil)
 }
 
 // packageDoc writes the OPF package document: metadata, a manifest sorted by path and the spine in
