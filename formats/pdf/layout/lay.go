@@ -257,7 +257,7 @@ func (l *lay) reuse(m setBlock) ([]*vbox, bool) {
 func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
 	refs, headers := false, false
 	for _, b := range bs {
-		for _, r := range b.refs {
+		for _, r := range b.cited().refs {
 			t := b.p.Texts[r.text]
 			if now := l.pageRef(r.dest); now != t.S && faceOf(t.Font).Width(now, t.Size) != faceOf(t.Font).Width(t.S, t.Size) {
 				return nil, false
@@ -278,7 +278,7 @@ func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
 	}
 	out := slices.Clone(bs)
 	for i, b := range out {
-		if len(b.refs) > 0 {
+		if b.cites != nil && len(b.cites.refs) > 0 {
 			c := *b
 			l.printRefs(&c)
 			out[i] = &c
@@ -289,9 +289,9 @@ func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
 
 // printRefs writes the page numbers a box prints, the box's own copy of its texts.
 func (l *lay) printRefs(b *vbox) {
-	if len(b.refs) > 0 {
+	if refs := b.cited().refs; len(refs) > 0 {
 		b.p.Texts = slices.Clone(b.p.Texts)
-		for _, r := range b.refs {
+		for _, r := range refs {
 			b.p.Texts[r.text].S = l.pageRef(r.dest)
 		}
 	}

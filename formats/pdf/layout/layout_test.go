@@ -234,7 +234,7 @@ func TestPaginate(t *testing.T) {
 	add(rows)
 	add(newPage(), paraLines(8))
 	l.notes["n1"] = lines(2, func(int) bool { return false })
-	ref := add([]*vbox{{h: 10, notes: []string{"n1"}}})
+	ref := add([]*vbox{{h: 10, cites: &cites{notes: []string{"n1"}}}})
 	for i, b := range bs {
 		b.info().dests = []string{fmt.Sprint(i)}
 	}
@@ -342,7 +342,7 @@ func TestCache(t *testing.T) {
 	for i, a := range first {
 		b := second[i]
 		if a.h != b.h || a.keep != b.keep || a.glue != b.glue || a.base != b.base || !reflect.DeepEqual(a.p, b.p) ||
-			!reflect.DeepEqual(a.notes, b.notes) || len(a.starts().header) != len(b.starts().header) {
+			!reflect.DeepEqual(a.cited(), b.cited()) || len(a.starts().header) != len(b.starts().header) {
 			t.Errorf("box %d differs:\n%+v\n%+v", i, a, b)
 		}
 		for j, h := range a.starts().header {

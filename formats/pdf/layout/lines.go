@@ -153,7 +153,8 @@ func (s *lineSetter) put(pc piece, x, w float64) {
 	s.text.WriteString(pc.text)
 	s.curEnd = x + w
 	if pc.note != "" {
-		s.b.notes = append(s.b.notes, pc.note)
+		c := s.b.cite()
+		c.notes = append(c.notes, pc.note)
 	}
 	s.linkTo(st, x, w)
 	if st.strike {
@@ -195,7 +196,8 @@ func (s *lineSetter) linkTo(st *style, x, w float64) {
 
 func (s *lineSetter) flushText() {
 	if s.cur != nil && s.curSt.ref != "" {
-		s.b.refs = append(s.b.refs, refSlot{text: len(s.b.p.Texts), dest: s.curSt.ref})
+		c := s.b.cite()
+		c.refs = append(c.refs, refSlot{text: len(s.b.p.Texts), dest: s.curSt.ref})
 	}
 	if s.cur != nil {
 		s.cur.S = s.text.String()

@@ -67,7 +67,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			}
 			b.p.Shift(&pg.p, 0, l.g.Top+y)
 			y += b.h
-			for _, n := range b.notes {
+			for _, n := range b.cited().notes {
 				if !placed[n] && l.notes[n] != nil {
 					placed[n] = true
 					notes = append(notes, n)
@@ -115,7 +115,7 @@ func (l *lay) fit(bs []*vbox, i int, placed map[string]bool) int {
 			return end
 		}
 		nh := 0.0
-		for _, n := range b.notes {
+		for _, n := range b.cited().notes {
 			if !placed[n] && !seen[n] && l.notes[n] != nil {
 				if notesH == 0 && nh == 0 {
 					nh = noteSep
@@ -126,7 +126,7 @@ func (l *lay) fit(bs []*vbox, i int, placed map[string]bool) int {
 		if end > i && !b.glue && y+b.h+notesH+nh > l.g.TextH {
 			break
 		}
-		for _, n := range b.notes {
+		for _, n := range b.cited().notes {
 			seen[n] = true
 		}
 		y += b.h

@@ -15,9 +15,32 @@ type vbox struct {
 	keep    bool    // no page break between this box and the next
 	newPage bool    // starts a page
 	p       page.Page
-	notes   []string  // footnotes it references
-	refs    []refSlot // texts that are page numbers of link targets
-	flow    *flowInfo // nil for most boxes, which are lines: a box is copied for every pass
+	cites   *cites    // nil for most boxes: a box is copied for every pass
+	flow    *flowInfo // nil for most boxes, which are lines
+}
+
+// cites is what a few lines cite: footnotes, and the page numbers of link targets they print.
+type cites struct {
+	notes []string  // footnotes it references
+	refs  []refSlot // texts that are page numbers of link targets
+}
+
+// cited returns what the box cites, empty when nothing.
+func (b *vbox) cited() cites {
+	if b.cites == nil {
+		return cites{}
+	}
+	return *b.cites
+}
+
+// cite returns the box's cites to add to: a copy of its own, as copies of a box share theirs.
+func (b *vbox) cite() *cites {
+	c := &cites{}
+	if b.cites != nil {
+		c.notes, c.refs = slices.Clip(b.cites.notes), slices.Clip(b.cites.refs)
+	}
+	b.cites = c
+	return c
 }
 
 // flowInfo is what the few boxes that start something tell the pagination.
@@ -64,11 +87,14 @@ type chapMark struct {
 
 // absorb adds a box's content, footnotes and page-number texts to b, moved down by dy.
 func (b *vbox) absorb(c *vbox, dy float64) {
-	for _, r := range c.refs {
-		b.refs = append(b.refs, refSlot{text: len(b.p.Texts) + r.text, dest: r.dest})
+	if c.cites != nil {
+		bc := b.cite()
+		for _, r := range c.cites.refs {
+			bc.refs = append(bc.refs, refSlot{text: len(b.p.Texts) + r.text, dest: r.dest})
+		}
+		bc.notes = append(bc.notes, c.cites.notes...)
 	}
 	c.p.Shift(&b.p, 0, dy)
-	b.notes = append(b.notes, c.notes...)
 }
 
 func space(h float64) *vbox { return &vbox{h: h, glue: true} }

@@ -107,11 +107,11 @@ type Page struct {
 // width of every space in S, as PDF's word spacing (Tw) is: a justified line is one run.
 type Text struct {
 	X, Y      float64
-	Font      Font
 	Size      float64
-	Color     Color
-	S         string
 	WordSpace float64
+	S         string
+	Font      Font // the small fields last, packed: a book has millions of texts
+	Color     Color
 }
 
 // Rect is a filled and/or stroked rectangle.
