@@ -23,8 +23,8 @@ import (
 // fpdf makes the file: its pages, fonts and their subsets, images, links, outline and
 // information. The pages' rectangles, rules and text, nearly all of a book, are written and
 // compressed on every core at once (encodePages) while fpdf makes the rest; rewrite then puts
-// each page's content beside what fpdf drew on it. Each page is let go of once painted
-// (doc.Pages keeps its length, with nil pages), so a big book is not in memory twice.
+// each page's content beside what fpdf drew on it. What a page holds is let go of once painted,
+// and doc.Pages keeps its length with nil pages, so a big book is not in memory twice.
 func PDF(doc *page.Doc) ([]byte, error) {
 	contents := encodePages(doc)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
