@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +76,17 @@ func TestPDF(t *testing.T) {
 	}
 	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+	// each page shows its own text: the contents go to the pages in order
+	for i, want := range []string{"Bold", "mono"} {
+		n := strconv.Itoa(i + 1)
+		out, err := exec.Command("pdftotext", "-f", n, "-l", n, path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(string(out)); got != want {
+			t.Errorf("page %d reads %q, want %q", i+1, got, want)
+		}
 	}
 }
 
