@@ -93,8 +93,19 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	next := len(objs) + 1 // the number of the first page content's object
-	fonts := map[string]int{}
+	if err := amend(objs, labels, contents); err != nil {
+		return nil, err
+	}
+	if err := compress(objs); err != nil {
+		return nil, err
+	}
+	return assemble(head, objs, contents, trailer)
+}
+
+// amend rewrites the objects that change, but for the streams: each page, the resources, the
+// catalog and the fonts.
+func amend(objs []object, labels []page.Label, contents [][]byte) error {
+	fonts := map[string]int{} // fpdf's font names: the numbers of their Type0 font objects
 	var resources *object
 	pages := 0
 	for i := range objs {
@@ -110,9 +121,9 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte) ([]byte, error)
 			}
 			m := contentsRe.FindSubmatchIndex(o.body)
 			if m == nil || pages >= len(contents) {
-				return nil, fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
+				return fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
 			}
-			o.out = fmt.Appendf(slices.Clone(o.body[:m[0]]), "/Contents [%d 0 R %s 0 R]>>\nendobj\n", next+pages, o.body[m[2]:m[3]])
+			o.out = fmt.Appendf(slices.Clone(o.body[:m[0]]), "/Contents [%d 0 R %s 0 R]>>\nendobj\n", contentNum(objs, pages), o.body[m[2]:m[3]])
 			pages++
 		case bytes.Contains(body, []byte("\nstream\n")):
 			// other streams (fonts, images) are fpdf's to compress, and binary
@@ -131,24 +142,31 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte) ([]byte, error)
 		}
 	}
 	if pages != len(contents) {
-		return nil, fmt.Errorf("fpdf wrote %d pages, for %d pages of content", pages, len(contents))
+		return fmt.Errorf("fpdf wrote %d pages, for %d pages of content", pages, len(contents))
 	}
-	if len(contents) > 0 {
-		if resources == nil || !bytes.Contains(resources.body, []byte("/Font <<\n")) {
-			return nil, fmt.Errorf("no font resources where fpdf writes them")
+	if len(contents) == 0 {
+		return nil
+	}
+	if resources == nil || !bytes.Contains(resources.body, []byte("/Font <<\n")) {
+		return fmt.Errorf("no font resources where fpdf writes them")
+	}
+	names := []byte("/Font <<\n")
+	for _, f := range page.Fonts {
+		if n, ok := fonts[fpdfName(f)]; ok {
+			names = fmt.Appendf(names, "/%s %d 0 R\n", fontName(f), n)
 		}
-		var names bytes.Buffer
-		for _, f := range page.Fonts {
-			if n, ok := fonts[fpdfName(f)]; ok {
-				fmt.Fprintf(&names, "/%s %d 0 R\n", fontName(f), n)
-			}
-		}
-		resources.out = bytes.Replace(resources.body, []byte("/Font <<\n"), append([]byte("/Font <<\n"), names.Bytes()...), 1)
 	}
-	if err := compress(objs); err != nil {
-		return nil, err
-	}
-	size := len(head) + len(trailer) + 64 + (len(objs)+len(contents))*(xrefLine+64)
+	resources.out = bytes.Replace(resources.body, []byte("/Font <<\n"), names, 1)
+	return nil
+}
+
+// contentNum is the object number of page i's content, which follows fpdf's objects.
+func contentNum(objs []object, i int) int { return len(objs) + 1 + i }
+
+// assemble writes the file: fpdf's header and objects as amended, the pages' contents, and a new
+// cross-reference table and trailer.
+func assemble(head []byte, objs []object, contents [][]byte, trailer [][]byte) ([]byte, error) {
+	size := len(head) + len(trailer[0]) + 64 + (len(objs)+len(contents))*(xrefLine+64)
 	for _, o := range objs {
 		size += max(len(o.out), len(o.body)) // out is shorter for streams, a little longer for others
 	}
@@ -170,8 +188,9 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte) ([]byte, error)
 		}
 	}
 	for i, c := range contents {
-		offsets[next+i] = out.Len()
-		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", next+i, len(c))
+		n := contentNum(objs, i)
+		offsets[n] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n, len(c))
 		out.Write(c)
 		out.WriteString("\nendstream\nendobj\n")
 	}
