@@ -129,15 +129,12 @@ func (e *encoder) text(t page.Text) {
 	if t.WordSpace != 0 {
 		space = ") " + strconv.FormatFloat(-t.WordSpace*1000/t.Size, 'f', 2, 64) + " ("
 	}
-	inArray, inString := false, false
+	open := false // whether an array is open, and a string in it
 	end := func() {
-		if inString {
-			e.buf = append(e.buf, ')')
+		if open {
+			e.buf = append(e.buf, ")] TJ "...)
+			open = false
 		}
-		if inArray {
-			e.buf = append(e.buf, "] TJ "...)
-		}
-		inArray, inString = false, false
 	}
 	for _, r := range t.S {
 		d := t.Font.Drawn(r)
@@ -150,17 +147,13 @@ func (e *encoder) text(t page.Text) {
 			e.buf = append(e.buf, ") Tj EMC "...)
 			continue
 		}
-		if !inArray {
-			e.buf = append(e.buf, '[')
-			inArray = true
-		}
-		if !inString {
-			e.buf = append(e.buf, '(')
-			inString = true
+		if !open {
+			e.buf = append(e.buf, "[("...)
+			open = true
 		}
 		e.buf = appendUTF16(e.buf, d)
 		if r == ' ' && space != "" {
-			e.buf = append(e.buf, space...)
+			e.buf = append(e.buf, space...) // closes the string and opens the next
 		}
 	}
 	end()
