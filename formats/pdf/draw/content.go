@@ -105,9 +105,9 @@ func (e *encoder) page(pg *page.Page) []byte {
 
 // text writes one run. Tw, PDF's word spacing, does nothing with the fonts' two-byte codes, so
 // a run with WordSpace is a TJ array that moves on by it after each space. A hyphen that a text
-// face draws with another glyph (page.Font.Drawn) is marked with its ActualText, "-", so that
-// copying and extracting the text still give "-"; marked content cannot sit inside an array, so
-// the array is cut there.
+// face draws with another glyph (page.Font.Drawn) is marked with its ActualText, so that copying
+// and extracting the text still give a hyphen; marked content cannot sit inside an array, so the
+// array is cut there.
 func (e *encoder) text(t page.Text) {
 	if t.S == "" {
 		return
@@ -136,11 +136,17 @@ func (e *encoder) text(t page.Text) {
 			open = false
 		}
 	}
-	for _, r := range t.S {
+	for i, r := range t.S {
 		d := t.Font.Drawn(r)
 		if d != r {
 			end()
 			e.buf = append(e.buf, "/Span <</ActualText <FEFF"...)
+			if r == '-' && i == len(t.S)-1 {
+				// Extractors take a "-" that ends a line for a hyphen the line break added, and
+				// join the word: "on-call" broken after its hyphen would read "oncall". U+2010,
+				// the unambiguous hyphen, keeps it.
+				r = '\u2010'
+			}
 			e.buf = appendHex(e.buf, r)
 			e.buf = append(e.buf, ">>> BDC ("...)
 			e.buf = appendUTF16(e.buf, d)

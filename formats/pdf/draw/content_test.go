@@ -25,6 +25,8 @@ func TestEncoder(t *testing.T) {
 			"/Fb0 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00a\x00 ) -200.00 (\x00b\x00 ) -200.00 (\x00 ) -200.00 (\x00c)] TJ ET\n"},
 		{"a text face's hyphen is marked as one", page.Page{Texts: []page.Text{text(page.Italic, "x-y", 0)}},
 			"/Fb2 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00x)] TJ /Span <</ActualText <FEFF002D>>> BDC (\x00\xad) Tj EMC [(\x00y)] TJ ET\n"},
+		{"a hyphen that ends a run is no line-break hyphen", page.Page{Texts: []page.Text{text(page.Regular, "on-", 0)}},
+			"/Fb0 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00o\x00n)] TJ /Span <</ActualText <FEFF2010>>> BDC (\x00\xad) Tj EMC ET\n"},
 		{"code keeps its hyphen", page.Page{Texts: []page.Text{text(page.Mono, "-x", 0)}},
 			"/Fb4 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00-\x00x)] TJ ET\n"},
 		{"string delimiters are escaped", page.Page{Texts: []page.Text{text(page.Mono, `(\)`, 0)}},
