@@ -49,6 +49,7 @@ func (s *runeSet) runes() []rune {
 type encoder struct {
 	height float64 // PDF's y grows upwards from the bottom edge
 	buf    []byte
+	ends   map[float64]int // per baseline of the page, its rightmost text: where the line ends
 
 	font         page.Font
 	size         float64
@@ -97,18 +98,28 @@ func (e *encoder) page(pg *page.Page) []byte {
 		e.nums(r.X2, e.height-r.Y2)
 		e.buf = append(e.buf, "l S\n"...)
 	}
-	for _, t := range pg.Texts {
-		e.text(t)
+	if e.ends == nil {
+		e.ends = map[float64]int{}
+	}
+	clear(e.ends)
+	for i, t := range pg.Texts {
+		if j, ok := e.ends[t.Y]; !ok || t.X > pg.Texts[j].X {
+			e.ends[t.Y] = i
+		}
+	}
+	for i, t := range pg.Texts {
+		e.text(t, e.ends[t.Y] == i)
 	}
 	return e.buf
 }
 
 // text writes one run. Tw, PDF's word spacing, does nothing with the fonts' two-byte codes, so
-// a run with WordSpace is a TJ array that moves on by it after each space. A hyphen that a text
-// face draws with another glyph (page.Font.Drawn) is marked with its ActualText, so that copying
-// and extracting the text still give a hyphen; marked content cannot sit inside an array, so the
-// array is cut there.
-func (e *encoder) text(t page.Text) {
+// a run with WordSpace is a TJ array that moves on by it after each space. A glyph that stands for
+// other text (a text face draws "-" with another glyph, page.Font.Drawn; a hyphen ending a line) is
+// marked with its ActualText, so that copying and extracting the text give what the source has;
+// endsLine tells whether the run is the last on its baseline.
+// marked content cannot sit inside an array, so the array is cut there.
+func (e *encoder) text(t page.Text, endsLine bool) {
 	if t.S == "" {
 		return
 	}
@@ -138,16 +149,17 @@ func (e *encoder) text(t page.Text) {
 	}
 	for i, r := range t.S {
 		d := t.Font.Drawn(r)
-		if d != r {
+		// Extractors take a "-" that ends a line for a hyphen the line break added, and join the
+		// lines: "on-call" or "--end-points" broken after a hyphen would lose it, and a code line
+		// "---" would run into the next. Read as "- ", it keeps both.
+		endHyphen := r == '-' && endsLine && i == len(t.S)-1
+		if d != r || endHyphen {
 			end()
 			e.buf = append(e.buf, "/Span <</ActualText <FEFF"...)
-			if r == '-' && i == len(t.S)-1 {
-				// Extractors take a "-" that ends a line for a hyphen the line break added, and
-				// join the word: "on-call" broken after its hyphen would read "oncall". U+2010,
-				// the unambiguous hyphen, keeps it.
-				r = '\u2010'
-			}
 			e.buf = appendHex(e.buf, r)
+			if endHyphen {
+				e.buf = appendHex(e.buf, ' ')
+			}
 			e.buf = append(e.buf, ">>> BDC ("...)
 			e.buf = appendUTF16(e.buf, d)
 			e.buf = append(e.buf, ") Tj EMC "...)

@@ -165,8 +165,8 @@ func TestRewrite(t *testing.T) {
 }
 
 // TestHyphens checks that text faces draw a hyphen's glyph for "-" (the Go fonts' own is a minus),
-// sized as layout measured it, and that the text still reads "-", or "‐" where a line breaks after
-// it, so that extractors do not join the words; code keeps its "-".
+// sized as layout measured it, and that the text still reads "-", or "- " where a line breaks after
+// it, so that extractors do not join the lines; code keeps its "-".
 func TestHyphens(t *testing.T) {
 	if w, soft := metrics.Get(page.Regular).Rune('-', 10), metrics.Get(page.Regular).Rune(page.Hyphen, 10); w != soft {
 		t.Errorf("layout measures '-' as %v, but draws a glyph %v wide", w, soft)
@@ -180,6 +180,8 @@ func TestHyphens(t *testing.T) {
 			{X: 10, Y: 40, Font: page.Mono, Size: 10, S: "metroctl --endpoints=a-b"},
 			{X: 10, Y: 60, Font: page.Regular, Size: 10, S: "the on-"}, // a line broken after a hyphen
 			{X: 10, Y: 72, Font: page.Regular, Size: 10, S: "call rotation"},
+			{X: 10, Y: 90, Font: page.Mono, Size: 10, S: "--end-"}, // and code broken after one
+			{X: 10, Y: 102, Font: page.Mono, Size: 10, S: "points=a"},
 		}}}}
 	data, err := PDF(doc)
 	if err != nil {
@@ -193,7 +195,7 @@ func TestHyphens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"higher-level and -x- and -- end", "metroctl --endpoints=a-b", "on\u2010\ncall"} {
+	for _, want := range []string{"higher-level and -x- and -- end", "metroctl --endpoints=a-b", "on- \ncall", "--end- \npoints=a"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("extracted text lacks %q:\n%s", want, out)
 		}
