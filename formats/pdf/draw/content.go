@@ -50,6 +50,7 @@ type encoder struct {
 	height float64 // PDF's y grows upwards from the bottom edge
 	buf    []byte
 	ends   map[float64]int // per baseline of the page, its rightmost text: where the line ends
+	used   []runeSet       // by font, every glyph drawn: fpdf's subsets keep these
 
 	font         page.Font
 	size         float64
@@ -64,6 +65,10 @@ const (
 	setStroke
 	setLineWidth
 )
+
+func newEncoder(height float64) *encoder {
+	return &encoder{height: height, ends: map[float64]int{}, used: make([]runeSet, len(page.Fonts))}
+}
 
 // page returns the content of one page, in a buffer the next page reuses.
 func (e *encoder) page(pg *page.Page) []byte {
@@ -97,9 +102,6 @@ func (e *encoder) page(pg *page.Page) []byte {
 		e.buf = append(e.buf, "m "...)
 		e.nums(r.X2, e.height-r.Y2)
 		e.buf = append(e.buf, "l S\n"...)
-	}
-	if e.ends == nil {
-		e.ends = map[float64]int{}
 	}
 	clear(e.ends)
 	for i, t := range pg.Texts {
@@ -149,6 +151,7 @@ func (e *encoder) text(t page.Text, endsLine bool) {
 	}
 	for i, r := range t.S {
 		d := t.Font.Drawn(r)
+		e.used[t.Font].add(d)
 		// Extractors take a "-" that ends a line for a hyphen the line break added, and join the
 		// lines: "on-call" or "--end-points" broken after a hyphen would lose it, and a code line
 		// "---" would run into the next. Read as "- ", it keeps both.

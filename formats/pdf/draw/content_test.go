@@ -44,7 +44,7 @@ func TestEncoder(t *testing.T) {
 			"0.784 0.000 0.000 rg\n0.502 G\n0.50 w\n5.00 95.00 20.00 -10.00 re B\n0.502 g\n1.00 99.00 2.00 -2.00 re f\n" +
 				"0.00 90.00 m 50.00 90.00 l S\n/Fb0 9.50 Tf\n0.784 0.000 0.000 rg\nBT 1.00 98.00 Td [(\x00r)] TJ ET\n"},
 	} {
-		e := &encoder{height: 100}
+		e := newEncoder(100)
 		if got := string(e.page(&c.pg)); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}

@@ -22,7 +22,7 @@ import (
 //
 // fpdf makes the file: its pages, fonts and their subsets, images, links, outline and
 // information. The pages' rectangles, rules and text, nearly all of a book, are written and
-// compressed on every core at once (encodePages) while fpdf makes the rest; rewrite then puts
+// compressed on every core at once (encodePages) while fpdf makes the pages; rewrite then puts
 // each page's content beside what fpdf drew on it. What a page holds is let go of once painted,
 // and doc.Pages keeps its length with nil pages, so a big book is not in memory twice.
 func PDF(doc *page.Doc) ([]byte, error) {
@@ -65,8 +65,9 @@ func PDF(doc *page.Doc) ([]byte, error) {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
 	}
-	useGlyphs(f, contents.glyphs())
-	out := &sink{labels: doc.Labels, contents: contents.wait}
+	data, glyphs := contents.wait()
+	useGlyphs(f, glyphs)
+	out := &sink{labels: doc.Labels, contents: data}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}
@@ -79,29 +80,19 @@ func PDF(doc *page.Doc) ([]byte, error) {
 // contents is every page's content stream, compressed, as encodePages makes them.
 type contents struct {
 	data [][]byte
-	used chan []runeSet // each worker's glyphs, by font
+	used [][]runeSet // per worker, the glyphs its pages draw, by font
 	g    errgroup.Group
 }
 
 // encodePages writes and compresses the pages' contents, the workers taking every so many pages
-// in turn. Each worker first lists the glyphs its pages draw, which fpdf needs before it writes,
-// and then encodes, which rewrite needs only after. A page's rectangles, rules and text are let
-// go of once encoded: the images and links are fpdf's to draw (painter).
+// in turn. A page's rectangles, rules and text are let go of once encoded: the images and links
+// are fpdf's to draw (painter).
 func encodePages(doc *page.Doc) *contents {
 	workers := runtime.GOMAXPROCS(0)
-	c := &contents{data: make([][]byte, len(doc.Pages)), used: make(chan []runeSet, workers)}
+	c := &contents{data: make([][]byte, len(doc.Pages)), used: make([][]runeSet, workers)}
 	for w := range workers {
 		c.g.Go(func() error {
-			used := make([]runeSet, len(page.Fonts))
-			for i := w; i < len(doc.Pages); i += workers {
-				for _, t := range doc.Pages[i].Texts {
-					for _, r := range t.S {
-						used[t.Font].add(t.Font.Drawn(r))
-					}
-				}
-			}
-			c.used <- used
-			e := &encoder{height: doc.Height}
+			e := newEncoder(doc.Height)
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
 			for i := w; i < len(doc.Pages); i += workers {
@@ -109,28 +100,23 @@ func encodePages(doc *page.Doc) *contents {
 				c.data[i] = z.stream(e.page(pg))
 				pg.Rects, pg.Rules, pg.Texts = nil, nil, nil
 			}
+			c.used[w] = e.used
 			return nil
 		})
 	}
 	return c
 }
 
-// glyphs waits for the workers' lists of glyphs, and joins them.
-func (c *contents) glyphs() []runeSet {
+// wait waits for every page's content, and gives the glyphs drawn, by font.
+func (c *contents) wait() ([][]byte, []runeSet) {
+	c.g.Wait() // the workers return no errors
 	all := make([]runeSet, len(page.Fonts))
-	for range cap(c.used) {
-		u := <-c.used
+	for _, u := range c.used {
 		for i := range all {
 			all[i].union(&u[i])
 		}
 	}
-	return all
-}
-
-// wait waits for every page's content.
-func (c *contents) wait() [][]byte {
-	c.g.Wait() // the workers return no errors
-	return c.data
+	return c.data, all
 }
 
 func addFont(f *fpdf.Fpdf, font page.Font) {

@@ -34,7 +34,7 @@ var (
 // a document that comes in pieces is gathered first.
 type sink struct {
 	labels   []page.Label
-	contents func() [][]byte // each page's content, compressed, to go before fpdf's; nil: none
+	contents [][]byte // each page's content, compressed, to go before fpdf's; none: pages as they are
 	parts    []byte
 	pdf      []byte
 	err      error
@@ -47,24 +47,17 @@ func (s *sink) Write(p []byte) (int, error) {
 			return 0, fmt.Errorf("fpdf wrote on past the end of its document")
 		}
 	case s.parts == nil && bytes.HasSuffix(p, []byte("%%EOF\n")):
-		s.pdf, s.err = rewrite(p, s.labels, s.pageContents())
+		s.pdf, s.err = rewrite(p, s.labels, s.contents)
 	default:
 		s.parts = append(s.parts, p...)
 	}
 	return len(p), nil
 }
 
-func (s *sink) pageContents() [][]byte {
-	if s.contents == nil {
-		return nil
-	}
-	return s.contents()
-}
-
 // result is the rewritten document.
 func (s *sink) result() ([]byte, error) {
 	if s.parts != nil {
-		return rewrite(s.parts, s.labels, s.pageContents())
+		return rewrite(s.parts, s.labels, s.contents)
 	}
 	return s.pdf, s.err
 }
