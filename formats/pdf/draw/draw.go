@@ -26,7 +26,7 @@ import (
 // each page's content beside what fpdf drew on it. What a page holds is let go of once painted,
 // and doc.Pages keeps its length with nil pages, so a big book is not in memory twice.
 func PDF(doc *page.Doc) ([]byte, error) {
-	contents := encodePages(doc)
+	encoded := encodePages(doc)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
@@ -61,11 +61,11 @@ func PDF(doc *page.Doc) ([]byte, error) {
 			f.Bookmark(b.Title, b.Level, b.Y)
 		}
 		if err := p.page(pg); err != nil {
-			contents.wait()
+			encoded.wait()
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
 	}
-	data, glyphs := contents.wait()
+	data, glyphs := encoded.wait()
 	useGlyphs(f, glyphs)
 	out := &sink{labels: doc.Labels, contents: data}
 	if err := f.Output(out); err != nil {
