@@ -20,6 +20,8 @@ func (s *runeSet) add(r rune) {
 	}
 }
 
+func (s *runeSet) empty() bool { return *s == runeSet{} }
+
 func (s *runeSet) union(o *runeSet) {
 	for i := range s {
 		s[i] |= o[i]

@@ -1,16 +1,18 @@
-// Package draw paints laid-out pages into a PDF: fpdf makes the document (pages, fonts and their
-// subsets, images, links, the outline, the information); the pages' text and shapes are written
-// by draw's own encoder, on every core, and joined to fpdf's pages (rewrite). Every position
-// comes from the layout; draw decides none.
+// Package draw paints laid-out pages into a PDF: fpdf makes the document (pages, images, links,
+// the outline, the information); the pages' text and shapes are written by draw's own encoder, on
+// every core, and joined to fpdf's pages with the fonts' subsets, which draw embeds itself
+// (rewrite). Every position comes from the layout; draw decides none.
 package draw
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/draw"
 	"image/png"
 	"runtime"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/sync/errgroup"
@@ -20,11 +22,13 @@ import (
 
 // PDF paints the document. The same document always gives the same bytes.
 //
-// fpdf makes the file: its pages, fonts and their subsets, images, links, outline and
-// information. The pages' rectangles, rules and text, nearly all of a book, are written and
-// compressed on every core at once (encodePages) while fpdf makes the pages; rewrite then puts
-// each page's content beside what fpdf drew on it. What a page holds is let go of once painted,
-// and doc.Pages keeps its length with nil pages, so a big book is not in memory twice.
+// fpdf makes the file: its pages, images, links, outline and information. The pages' rectangles,
+// rules and text, nearly all of a book, are written and compressed on every core at once
+// (encodePages) while fpdf makes the pages; the faces they use are subset while fpdf writes its
+// part (embedFonts); rewrite then puts each page's content beside what fpdf drew on it, and adds
+// the fonts. Faces are parsed once per process (metrics), not once per document as fpdf would.
+// What a page holds is let go of once painted, and doc.Pages keeps its length with nil pages, so
+// a big book is not in memory twice.
 func PDF(doc *page.Doc) ([]byte, error) {
 	encoded := encodePages(doc)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
@@ -49,16 +53,13 @@ func PDF(doc *page.Doc) ([]byte, error) {
 			links[d.Name] = id
 		}
 	}
-	// Bookmarks take their encoding from the current font: UTF-16 with a UTF-8 font.
-	addFont(f, page.Regular)
-	f.SetFont(page.Regular.Face().Name, "", 10)
 	p := &painter{f: f, links: links, images: map[string]string{}}
 	mark := 0
 	for i, pg := range doc.Pages {
 		f.AddPage()
 		for ; mark < len(doc.Outline) && doc.Outline[mark].Page == i; mark++ {
 			b := doc.Outline[mark]
-			f.Bookmark(b.Title, b.Level, b.Y)
+			f.Bookmark(textString(b.Title), b.Level, b.Y)
 		}
 		if err := p.page(pg); err != nil {
 			encoded.wait()
@@ -66,8 +67,7 @@ func PDF(doc *page.Doc) ([]byte, error) {
 		}
 	}
 	data, glyphs := encoded.wait()
-	useGlyphs(f, glyphs)
-	out := &sink{labels: doc.Labels, contents: data}
+	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs)}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}
@@ -119,32 +119,14 @@ func (c *contents) wait() ([][]byte, []runeSet) {
 	return c.data, all
 }
 
-func addFont(f *fpdf.Fpdf, font page.Font) {
-	// fpdf writes into the bytes it is given; the fonts package's are shared
-	f.AddUTF8FontFromBytes(font.Face().Name, "", bytes.Clone(font.Face().TTF))
-}
-
-// useGlyphs gives fpdf the faces the pages draw with, and the glyphs drawn in each, which are
-// all that fpdf's subset of the face keeps. A face no page uses is not given: fpdf parses and
-// embeds every face it has. fpdf learns of a glyph only by drawing it, and the encoders drew
-// instead; so each face draws its glyphs once in a template, a drawing of fpdf's that shares the
-// document's fonts and is never placed, and so never shown.
-func useGlyphs(f *fpdf.Fpdf, used []runeSet) {
-	glyphs := make([][]rune, len(page.Fonts))
-	for _, font := range page.Fonts {
-		glyphs[font] = used[font].runes()
-		if font != page.Regular && glyphs[font] != nil {
-			addFont(f, font)
-		}
+// textString is s as a PDF text string holds text beyond Latin-1: UTF-16BE after a byte order
+// mark. fpdf would write it so only with a font of its own set.
+func textString(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = binary.BigEndian.AppendUint16(b, u)
 	}
-	f.CreateTemplate(func(t *fpdf.Tpl) {
-		for _, font := range page.Fonts {
-			if glyphs[font] != nil {
-				t.SetFont(font.Face().Name, "", 10)
-				t.Text(0, 0, string(glyphs[font]))
-			}
-		}
-	})
+	return string(b)
 }
 
 // painter gives fpdf what it draws on a page: the images and the links.

@@ -6,16 +6,61 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/image/font/sfnt"
 
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
+// TestWidthArrays checks that each embedded face's width array gives every code the advance
+// layout measured its character with: any difference would shift justified lines.
+func TestWidthArrays(t *testing.T) {
+	texts := map[page.Font]string{
+		page.Regular:    "Metropolis λ → € “quoted” naïve x-y",
+		page.Italic:     "Emphasis — and more",
+		page.Mono:       "metroctl --flag=(a\\b) ‘q’",
+		page.BoldItalic: "Strong, slanted",
+	}
+	doc := &page.Doc{Width: 300, Height: 400}
+	for _, f := range page.Fonts {
+		if s, ok := texts[f]; ok {
+			doc.Pages = append(doc.Pages, &page.Page{Texts: []page.Text{{X: 10, Y: 20, Font: f, Size: 10, S: s}}})
+		}
+	}
+	data, err := PDF(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cidFont := regexp.MustCompile(`/Subtype /CIDFontType2 /BaseFont /[A-Z]{6}\+(\w+) .*?/W \[(.*?)\] /CIDToGIDMap`)
+	arrays := map[string]string{}
+	for _, m := range cidFont.FindAllSubmatch(data, -1) {
+		arrays[string(m[1])] = string(m[2])
+	}
+	run := regexp.MustCompile(`(\d+) \[([\d ]*)\]`)
+	for f, s := range texts {
+		widths := map[rune]int{}
+		for _, m := range run.FindAllStringSubmatch(arrays[f.Face().Name], -1) {
+			first, _ := strconv.Atoi(m[1])
+			for i, w := range strings.Fields(m[2]) {
+				widths[rune(first+i)], _ = strconv.Atoi(w)
+			}
+		}
+		for _, r := range s {
+			d := f.Drawn(r)
+			w, ok := widths[d]
+			if want := metrics.Get(f).Rune(d, 1000); !ok || float64(w) != want {
+				t.Errorf("%s: %q is %d wide in the width array (listed: %v), layout measures %v", f.Face().Name, d, w, ok, want)
+			}
+		}
+	}
+}
+
 // TestSubsetGlyphs checks that each embedded subset has a glyph for every character its pages
-// draw: fpdf keeps only the glyphs it is told of (useGlyphs), and a glyph left out prints as a box.
+// draw: a subset keeps only the glyphs its pages draw (embed), and a glyph left out prints as a box.
 func TestSubsetGlyphs(t *testing.T) {
 	texts := map[page.Font]string{
 		page.Regular:  "Metropolis λ → € “quoted” naïve x-y",
@@ -38,7 +83,7 @@ func TestSubsetGlyphs(t *testing.T) {
 		t.Fatalf("%d faces embedded, want %d: the ones drawn with", len(subsets), len(texts))
 	}
 	for f, s := range texts {
-		sub, ok := subsets[fpdfName(f)]
+		sub, ok := subsets[f.Face().Name]
 		if !ok {
 			t.Errorf("%s is not embedded", f.Face().Name)
 			continue

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
-	"hash/fnv"
 	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -18,13 +16,10 @@ import (
 )
 
 var (
-	xrefRe    = regexp.MustCompile(`\nxref\n0 (\d+)\n`)
-	trailerRe = regexp.MustCompile(`^trailer\n<<\n/Size \d+\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n`)
-	plainRe   = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
-	headRe    = regexp.MustCompile(`^(\d+) 0 obj\n`)
-	// fpdf names an embedded UTF-8 font "utf8" + its family, in three objects per font.
-	fontNameRe = regexp.MustCompile(`/(?:BaseFont|FontName) /(utf8[a-z0-9]+)`)
-	type0Re    = regexp.MustCompile(`^<</Type /Font\n/Subtype /Type0\n/BaseFont /(utf8[a-z0-9]+)\n`)
+	xrefRe     = regexp.MustCompile(`\nxref\n0 (\d+)\n`)
+	trailerRe  = regexp.MustCompile(`^trailer\n<<\n/Size \d+\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n`)
+	plainRe    = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
+	headRe     = regexp.MustCompile(`^(\d+) 0 obj\n`)
 	contentsRe = regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`)
 	xrefLine   = 20 // "0000000123 00000 n \n"
 )
@@ -34,7 +29,8 @@ var (
 // a document that comes in pieces is gathered first.
 type sink struct {
 	labels   []page.Label
-	contents [][]byte // each page's content, compressed, to go before fpdf's; none: pages as they are
+	contents [][]byte           // each page's content, compressed, to go before fpdf's; none: pages as they are
+	fonts    func() []*embedded // the faces the contents use; nil for none
 	parts    []byte
 	pdf      []byte
 	err      error
@@ -47,7 +43,7 @@ func (s *sink) Write(p []byte) (int, error) {
 			return 0, fmt.Errorf("fpdf wrote on past the end of its document")
 		}
 	case s.parts == nil && bytes.HasSuffix(p, []byte("%%EOF\n")):
-		s.pdf, s.err = rewrite(p, s.labels, s.contents)
+		s.pdf, s.err = s.rewrite(p)
 	default:
 		s.parts = append(s.parts, p...)
 	}
@@ -57,9 +53,17 @@ func (s *sink) Write(p []byte) (int, error) {
 // result is the rewritten document.
 func (s *sink) result() ([]byte, error) {
 	if s.parts != nil {
-		return rewrite(s.parts, s.labels, s.contents)
+		return s.rewrite(s.parts)
 	}
 	return s.pdf, s.err
+}
+
+func (s *sink) rewrite(pdf []byte) ([]byte, error) {
+	var fonts []*embedded
+	if s.fonts != nil {
+		fonts = s.fonts()
+	}
+	return rewrite(pdf, s.labels, s.contents, fonts)
 }
 
 // object is one "n 0 obj ... endobj" of fpdf's document, as it is rewritten.
@@ -71,34 +75,48 @@ type object struct {
 	out  []byte // the rewritten object, when it changes
 }
 
+// appended is an object bookc adds after fpdf's: a dictionary, and a stream's data if it has one.
+type appended struct {
+	dict, stream []byte
+}
+
 // rewrite amends what fpdf does not write as bookc wants it, object by object, into a new file
 // with its own cross-reference table:
+//   - the fonts' objects follow fpdf's, and the resources name them as the contents do (fontName);
 //   - each page's content (contents, in page order; none to leave the pages as they are) becomes
-//     a stream of its own, painted before fpdf's (images), and the resources name the fonts
-//     as the contents do (fontName);
+//     a stream of its own, after the fonts, painted before fpdf's (images);
 //   - fpdf's own streams are compressed. fpdf can do it itself, but it makes a new zlib writer
 //     for every stream, which costs more than the compressing; here each worker has one;
-//   - the catalog gets the page labels (roman front matter, arabic body) viewers show;
-//   - each font, which fpdf does subset, gets the subset tag ("ABCDEF+Name") that tells readers
-//     and tools so.
-func rewrite(pdf []byte, labels []page.Label, contents [][]byte) ([]byte, error) {
+//   - the catalog gets the page labels (roman front matter, arabic body) viewers show.
+func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedded) ([]byte, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
 		return nil, err
 	}
-	if err := amend(objs, labels, contents); err != nil {
+	var more []appended
+	names := []byte("/Font <<\n")
+	for _, e := range fonts {
+		n := len(objs) + 1 + len(more)
+		names = fmt.Appendf(names, "/%s %d 0 R\n", fontName(e.font), n)
+		more = append(more, e.objects(n)...)
+	}
+	first := len(objs) + 1 + len(more) // the pages' contents' first number
+	if err := amend(objs, labels, len(contents), first, names); err != nil {
 		return nil, err
 	}
 	if err := compress(objs); err != nil {
 		return nil, err
 	}
-	return assemble(head, objs, contents, trailer)
+	for _, c := range contents {
+		more = append(more, appended{dict: fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(c)), stream: c})
+	}
+	return assemble(head, objs, more, trailer)
 }
 
-// amend rewrites the objects that change, but for the streams: each page, the resources, the
-// catalog and the fonts.
-func amend(objs []object, labels []page.Label, contents [][]byte) error {
-	fonts := map[string]int{} // fpdf's font names: the numbers of their Type0 font objects
+// amend rewrites the objects that change, but for the streams: each page gets its content, the
+// object numbered first and on, the resources name the fonts (names, the start of their /Font
+// dictionary) and the catalog gets the labels.
+func amend(objs []object, labels []page.Label, contents, first int, names []byte) error {
 	var resources *object
 	pages := 0
 	for i := range objs {
@@ -109,14 +127,14 @@ func amend(objs []object, labels []page.Label, contents [][]byte) error {
 		body := o.body[bytes.IndexByte(o.body, '\n')+1:]
 		switch {
 		case bytes.HasPrefix(body, []byte("<</Type /Page\n")):
-			if len(contents) == 0 {
+			if contents == 0 {
 				break
 			}
 			m := contentsRe.FindSubmatchIndex(o.body)
-			if m == nil || pages >= len(contents) {
+			if m == nil || pages >= contents {
 				return fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
 			}
-			o.out = fmt.Appendf(slices.Clone(o.body[:m[0]]), "/Contents [%d 0 R %s 0 R]>>\nendobj\n", contentNum(objs, pages), o.body[m[2]:m[3]])
+			o.out = fmt.Appendf(slices.Clone(o.body[:m[0]]), "/Contents [%d 0 R %s 0 R]>>\nendobj\n", first+pages, o.body[m[2]:m[3]])
 			pages++
 		case bytes.Contains(body, []byte("\nstream\n")):
 			// other streams (fonts, images) are fpdf's to compress, and binary
@@ -124,51 +142,34 @@ func amend(objs []object, labels []page.Label, contents [][]byte) error {
 			resources = o
 		case bytes.Contains(body, []byte("/Type /Catalog")) && len(labels) > 0:
 			o.out = withLabels(o.body, labels)
-		case fontNameRe.Match(body):
-			if m := type0Re.FindSubmatch(body); m != nil {
-				fonts[string(m[1])] = o.num
-			}
-			o.out = fontNameRe.ReplaceAllFunc(o.body, func(s []byte) []byte {
-				i := bytes.LastIndexByte(s, '/')
-				return append(slices.Clone(s[:i+1]), subsetName(string(s[i+1:]))...)
-			})
 		}
 	}
-	if pages != len(contents) {
-		return fmt.Errorf("fpdf wrote %d pages, for %d pages of content", pages, len(contents))
+	if pages != contents {
+		return fmt.Errorf("fpdf wrote %d pages, for %d pages of content", pages, contents)
 	}
-	if len(contents) == 0 {
+	if contents == 0 {
 		return nil
 	}
 	if resources == nil || !bytes.Contains(resources.body, []byte("/Font <<\n")) {
 		return fmt.Errorf("no font resources where fpdf writes them")
 	}
-	names := []byte("/Font <<\n")
-	for _, f := range page.Fonts {
-		if n, ok := fonts[fpdfName(f)]; ok {
-			names = fmt.Appendf(names, "/%s %d 0 R\n", fontName(f), n)
-		}
-	}
 	resources.out = bytes.Replace(resources.body, []byte("/Font <<\n"), names, 1)
 	return nil
 }
 
-// contentNum is the object number of page i's content, which follows fpdf's objects.
-func contentNum(objs []object, i int) int { return len(objs) + 1 + i }
-
-// assemble writes the file: fpdf's header and objects as amended, the pages' contents, and a new
-// cross-reference table and trailer.
-func assemble(head []byte, objs []object, contents [][]byte, trailer [][]byte) ([]byte, error) {
-	size := len(head) + len(trailer[0]) + 64 + (len(objs)+len(contents))*(xrefLine+64)
+// assemble writes the file: fpdf's header and objects as amended, the objects bookc adds, and a
+// new cross-reference table and trailer.
+func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([]byte, error) {
+	size := len(head) + len(trailer[0]) + 64 + (len(objs)+len(more))*(xrefLine+64)
 	for _, o := range objs {
 		size += max(len(o.out), len(o.body)) // out is shorter for streams, a little longer for others
 	}
-	for _, c := range contents {
-		size += len(c)
+	for _, a := range more {
+		size += len(a.dict) + len(a.stream)
 	}
 	out := bytes.NewBuffer(make([]byte, 0, size))
 	out.Write(head)
-	offsets := make([]int, len(objs)+len(contents)+1) // by object number; objects count from 1 without gaps
+	offsets := make([]int, len(objs)+len(more)+1) // by object number; objects count from 1 without gaps
 	for _, o := range objs {
 		if o.num <= 0 || o.num > len(objs) || offsets[o.num] != 0 {
 			return nil, fmt.Errorf("object %d out of sequence", o.num)
@@ -180,12 +181,17 @@ func assemble(head []byte, objs []object, contents [][]byte, trailer [][]byte) (
 			out.Write(o.body)
 		}
 	}
-	for i, c := range contents {
-		n := contentNum(objs, i)
+	for i, a := range more {
+		n := len(objs) + 1 + i
 		offsets[n] = out.Len()
-		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n, len(c))
-		out.Write(c)
-		out.WriteString("\nendstream\nendobj\n")
+		fmt.Fprintf(out, "%d 0 obj\n", n)
+		out.Write(a.dict)
+		if a.stream != nil {
+			out.WriteString("\nstream\n")
+			out.Write(a.stream)
+			out.WriteString("\nendstream")
+		}
+		out.WriteString("\nendobj\n")
 	}
 	start := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
@@ -308,21 +314,4 @@ func withLabels(catalog []byte, labels []page.Label) []byte {
 	}
 	end := bytes.LastIndex(catalog, []byte(">>"))
 	return fmt.Appendf(nil, "%s/PageLabels << /Nums [%s] >>\n%s", catalog[:end], bytes.TrimSpace(nums.Bytes()), catalog[end:])
-}
-
-// fpdfName is the name fpdf gives a face in the document.
-func fpdfName(f page.Font) string { return "utf8" + strings.ToLower(f.Face().Name) }
-
-// subsetName tags a font name as a subset: six capitals derived from the name, so that the same
-// font is tagged alike in every build.
-func subsetName(name string) string {
-	h := fnv.New64a()
-	h.Write([]byte(name))
-	v := h.Sum64()
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = byte('A' + v%26)
-		v /= 26
-	}
-	return string(tag) + "+" + name
 }
