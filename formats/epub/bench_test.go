@@ -12,7 +12,7 @@ import (
 )
 
 // editions loads a book and makes every edition of it, the full book first.
-func editions(b *testing.B, fsys fs.FS) []*tree.Book {
+func editions(b testing.TB, fsys fs.FS) []*tree.Book {
 	b.Helper()
 	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
 	if err != nil {

@@ -10,22 +10,31 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats"
+	"bookc/formats/memo"
 	"bookc/formats/html"
 )
 
 func init() { formats.Register(backend{}) }
 
-type backend struct{}
+type backend struct {
+	streams *memo.Bytes // from ForBook: the files compressed so far; nil: each Render on its own
+}
 
 func (backend) Name() string { return "epub" }
 
-func (backend) Render(b *tree.Book) (*formats.Output, error) { return Render(b) }
+func (be backend) Render(b *tree.Book) (*formats.Output, error) { return write(b, be.streams) }
+
+// ForBook returns a backend whose renders of one book's editions compress each file they have
+// alike once.
+func (backend) ForBook() formats.Backend { return backend{streams: memo.New()} }
 
 // ColoursCode: the XHTML spans code tokens for the style sheet to colour.
 func (backend) ColoursCode() {}
 
 // Render writes the book as one EPUB file named after its artifact stem.
-func Render(b *tree.Book) (*formats.Output, error) {
+func Render(b *tree.Book) (*formats.Output, error) { return write(b, nil) }
+
+func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 	l := newLayout(b)
 	var diags diag.List
 	diags.Add(l.diags...)
@@ -41,14 +50,11 @@ func Render(b *tree.Book) (*formats.Output, error) {
 		g.Go(func() error {
 			var body []byte
 			body, chDiags[i] = l.chapterDoc(c)
-			var err error
-			entries[i], err = deflate(packed{path: "EPUB/" + l.chapterFile(c.ID), data: body})
-			return err
+			entries[i] = deflate(packed{path: "EPUB/" + l.chapterFile(c.ID), data: body}, streams)
+			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
+	g.Wait() // the chapters fail on nothing
 	for _, d := range chDiags {
 		diags.Add(d...)
 	}
@@ -82,7 +88,7 @@ func Render(b *tree.Book) (*formats.Output, error) {
 		}
 	}
 	opf := l.packageDoc(files)
-	data, err := pack(b.Date, opf, files)
+	data, err := pack(b.Date, opf, files, streams)
 	if err != nil {
 		return nil, err
 	}

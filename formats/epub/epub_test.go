@@ -21,7 +21,9 @@ import (
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 	"bookc/formats"
+	"bookc/formats/formatstest"
 	"bookc/formats/validate"
+	"bookc/handbook"
 )
 
 // The nodes tests write most, by short names.
@@ -204,6 +206,12 @@ func render(t testing.TB, b *tree.Book) *formats.Output {
 		t.Fatalf("files = %v, want one named %s.epub", out.Files, b.Artifact())
 	}
 	return out
+}
+
+// TestSharedEditions renders the handbook's editions together and each alone: the files they
+// compress alike once must change no byte.
+func TestSharedEditions(t *testing.T) {
+	formatstest.Shared(t, backend{}, editions(t, handbook.FS))
 }
 
 func TestRegistered(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+
+	"bookc/formats/memo"
 )
 
 const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -34,16 +36,13 @@ type entry struct {
 // container file, the package document and the files in the order given. Every entry carries the
 // book's date in the plain DOS fields only: the extended-time field would put an extra field on the
 // mimetype entry, which OCF forbids, and a clock or time zone into the bytes.
-func pack(date time.Time, opf []byte, files []packed) ([]byte, error) {
+func pack(date time.Time, opf []byte, files []packed, streams *memo.Bytes) ([]byte, error) {
 	all := append([]packed{
 		{path: "mimetype", data: []byte("application/epub+zip"), stored: true},
 		{path: "META-INF/container.xml", data: []byte(containerXML)},
 		{path: "EPUB/package.opf", data: opf},
 	}, files...)
-	entries, err := compress(all)
-	if err != nil {
-		return nil, err
-	}
+	entries := compress(all, streams)
 	var buf bytes.Buffer
 	size := 22 // the end of the central directory
 	for _, e := range entries {
@@ -75,7 +74,7 @@ func pack(date time.Time, opf []byte, files []packed) ([]byte, error) {
 
 // compress makes the archive entries of the files, deflating those that are not stored and not
 // deflated already (packed.entry), on every core: it is the costliest step after highlighting.
-func compress(files []packed) ([]entry, error) {
+func compress(files []packed, streams *memo.Bytes) []entry {
 	entries := make([]entry, len(files))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -84,12 +83,13 @@ func compress(files []packed) ([]entry, error) {
 			entries[i] = *f.entry
 			continue
 		}
-		g.Go(func() (err error) {
-			entries[i], err = deflate(f)
-			return err
+		g.Go(func() error {
+			entries[i] = deflate(f, streams)
+			return nil
 		})
 	}
-	return entries, g.Wait()
+	g.Wait() // deflating fails on nothing
+	return entries
 }
 
 // compressors keeps compressors between files, as a new one allocates a megabyte.
@@ -99,24 +99,26 @@ var compressors = sync.Pool{New: func() any {
 	return fw
 }}
 
-// deflate makes a file's archive entry, compressed unless it is stored.
-func deflate(f packed) (entry, error) {
+// deflate makes a file's archive entry, compressed unless it is stored. streams keeps what other
+// editions have compressed, as most of an abridged edition's chapters are the full book's.
+func deflate(f packed, streams *memo.Bytes) entry {
 	e := entry{name: f.path, method: zip.Store, body: f.data, crc: crc32.ChecksumIEEE(f.data), size: len(f.data)}
-	if f.stored {
-		return e, nil
+	if !f.stored {
+		e.method, e.body = zip.Deflate, streams.Do(f.data, deflated)
 	}
+	return e
+}
+
+// deflated is data compressed. A flate writer fails only when what it writes to does, and a
+// bytes.Buffer takes every write.
+func deflated(data []byte) []byte {
 	var out bytes.Buffer
 	fw := compressors.Get().(*flate.Writer)
 	defer compressors.Put(fw)
 	fw.Reset(&out)
-	if _, err := fw.Write(f.data); err != nil {
-		return e, fmt.Errorf("epub: compressing %s: %w", f.path, err)
-	}
-	if err := fw.Close(); err != nil {
-		return e, fmt.Errorf("epub: compressing %s: %w", f.path, err)
-	}
-	e.method, e.body = zip.Deflate, out.Bytes()
-	return e, nil
+	fw.Write(data)
+	fw.Close()
+	return out.Bytes()
 }
 
 // dosTimestamp is t in UTC as MS-DOS date and time, clamped to the years DOS can count (1980-2107).

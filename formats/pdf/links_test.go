@@ -40,7 +40,7 @@ func TestLinks(t *testing.T) {
 		}
 		slices.Sort(want[i])
 	}
-	data, err := draw.PDF(doc)
+	data, err := draw.PDF(doc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"bookc/builder/tree"
 	"bookc/formats"
+	"bookc/formats/memo"
 	"bookc/formats/pdf/draw"
 	"bookc/formats/pdf/layout"
 )
@@ -15,14 +16,18 @@ func init() { formats.Register(Backend{}) }
 
 // Backend renders PDF editions.
 type Backend struct {
-	shared *layout.Shared // from ForBook; nil: each Render on its own
+	shared  *layout.Shared // from ForBook; nil: each Render on its own
+	streams *memo.Bytes    // the same: the streams compressed so far
 }
 
 // Name is the CLI's subcommand.
 func (Backend) Name() string { return "pdf" }
 
-// ForBook returns a Backend whose renders of one book's editions share their common blocks.
-func (Backend) ForBook() formats.Backend { return Backend{shared: layout.NewShared()} }
+// ForBook returns a Backend whose renders of one book's editions share their common blocks, and
+// compress each page they have alike once.
+func (Backend) ForBook() formats.Backend {
+	return Backend{shared: layout.NewShared(), streams: memo.New()}
+}
 
 // ColoursCode: code is printed in colour.
 func (Backend) ColoursCode() {}
@@ -34,7 +39,7 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 		typeset = be.shared.Book
 	}
 	doc, diags := typeset(b)
-	data, err := draw.PDF(doc)
+	data, err := draw.PDF(doc, be.streams)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
 	}

@@ -1,15 +1,13 @@
 package pdf
 
 import (
-	"bytes"
 	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/sync/errgroup"
-
 	"bookc/builder"
+	"bookc/formats/formatstest"
 	"bookc/handbook"
 )
 
@@ -33,8 +31,8 @@ func everywhere(p string) string {
 	return p + "\n\n- " + p + "\n\n  - " + p + "\n\n> " + p + "\n\nA note.[^" + p[:5] + "]\n\n[^" + p[:5] + "]: " + p + "\n\n"
 }
 
-// TestSharedEditions renders the editions of books concurrently with one ForBook backend, as
-// `bookc pdf --all-roles` does, and each alone: what the editions share must change no byte.
+// TestSharedEditions renders the editions of books together and each alone: what the editions
+// share (set blocks, compressed pages and fonts) must change no byte.
 func TestSharedEditions(t *testing.T) {
 	for name, src := range map[string]*builder.Source{
 		"handbook": builder.FromFS(handbook.FS, "handbook"),
@@ -53,28 +51,5 @@ func checkShared(t *testing.T, src *builder.Source) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shared := make([][]byte, len(eds))
-	be := Backend{}.ForBook()
-	var g errgroup.Group
-	for i, ed := range eds {
-		g.Go(func() error {
-			out, err := be.Render(ed)
-			if err == nil {
-				shared[i] = out.Files[0].Data
-			}
-			return err
-		})
-	}
-	if err := g.Wait(); err != nil {
-		t.Fatal(err)
-	}
-	for i, ed := range eds {
-		out, err := Backend{}.Render(ed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(out.Files[0].Data, shared[i]) {
-			t.Errorf("%s: the PDF rendered with the other editions differs from the one rendered alone", ed.Artifact())
-		}
-	}
+	formatstest.Shared(t, Backend{}, eds)
 }

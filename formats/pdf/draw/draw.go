@@ -17,6 +17,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/sync/errgroup"
 
+	"bookc/formats/memo"
 	"bookc/formats/pdf/page"
 )
 
@@ -29,8 +30,11 @@ import (
 // the fonts. Faces are parsed once per process (metrics), not once per document as fpdf would.
 // What a page holds is let go of once painted, and doc.Pages keeps its length with nil pages, so
 // a big book is not in memory twice.
-func PDF(doc *page.Doc) ([]byte, error) {
-	encoded := encodePages(doc)
+//
+// streams, when not nil, is the zlib compression of the streams the editions of a book have
+// painted so far: a page or font subset another edition has compressed is not compressed again.
+func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
+	encoded := encodePages(doc, streams)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
@@ -67,7 +71,7 @@ func PDF(doc *page.Doc) ([]byte, error) {
 		}
 	}
 	data, glyphs := encoded.wait()
-	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs)}
+	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs, streams)}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}
@@ -87,7 +91,7 @@ type contents struct {
 // encodePages writes and compresses the pages' contents, the workers taking every so many pages
 // in turn. A page's rectangles, rules and text are let go of once encoded: the images and links
 // are fpdf's to draw (painter).
-func encodePages(doc *page.Doc) *contents {
+func encodePages(doc *page.Doc, streams *memo.Bytes) *contents {
 	workers := runtime.GOMAXPROCS(0)
 	c := &contents{data: make([][]byte, len(doc.Pages)), used: make([][]runeSet, workers)}
 	for w := range workers {
@@ -97,7 +101,7 @@ func encodePages(doc *page.Doc) *contents {
 			defer deflaters.Put(z)
 			for i := w; i < len(doc.Pages); i += workers {
 				pg := doc.Pages[i]
-				c.data[i] = z.stream(e.page(pg))
+				c.data[i] = streams.Do(e.page(pg), z.stream)
 				pg.Rects, pg.Rules, pg.Texts = nil, nil, nil
 			}
 			c.used[w] = e.used

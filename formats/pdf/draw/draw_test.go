@@ -62,11 +62,11 @@ func TestPDF(t *testing.T) {
 				{Texts: []page.Text{{X: 10, Y: 60, Font: page.Mono, Size: 9, S: "mono"}}},
 			}}
 	}
-	data, err := PDF(doc())
+	data, err := PDF(doc(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := PDF(doc())
+	again, _ := PDF(doc(), nil)
 	if !bytes.Equal(data, again) {
 		t.Error("two paintings differ")
 	}
@@ -183,7 +183,7 @@ func TestHyphens(t *testing.T) {
 			{X: 10, Y: 90, Font: page.Mono, Size: 10, S: "--end-"}, // and code broken after one
 			{X: 10, Y: 102, Font: page.Mono, Size: 10, S: "points=a"},
 		}}}}
-	data, err := PDF(doc)
+	data, err := PDF(doc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

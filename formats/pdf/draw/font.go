@@ -7,6 +7,7 @@ import (
 	"math"
 	"sync"
 
+	"bookc/formats/memo"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
@@ -33,13 +34,14 @@ type embedded struct {
 const fontObjects = 6
 
 // embedFonts subsets and compresses each face the pages use, one face per goroutine, while the
-// caller goes on; the function returned waits for them, and gives them in font order.
-func embedFonts(used []runeSet) func() []*embedded {
+// caller goes on; the function returned waits for them, and gives them in font order. streams
+// keeps the compressed streams of the subsets other editions have made (PDF).
+func embedFonts(used []runeSet, streams *memo.Bytes) func() []*embedded {
 	var wg sync.WaitGroup
 	faces := make([]*embedded, len(used))
 	for f := range used {
 		if !used[f].empty() {
-			wg.Go(func() { faces[f] = embed(page.Font(f), &used[f]) })
+			wg.Go(func() { faces[f] = embed(page.Font(f), &used[f], streams) })
 		}
 	}
 	return func() []*embedded {
@@ -55,7 +57,7 @@ func embedFonts(used []runeSet) func() []*embedded {
 }
 
 // embed makes the subset of font that draws the characters used.
-func embed(font page.Font, used *runeSet) *embedded {
+func embed(font page.Font, used *runeSet, streams *memo.Bytes) *embedded {
 	t := metrics.Get(font).TTF
 	runes := used.runes()
 	glyphs := make([]uint16, len(runes))
@@ -71,10 +73,10 @@ func embed(font page.Font, used *runeSet) *embedded {
 		font:      font,
 		name:      subsetTag(font, used) + "+" + font.Face().Name,
 		widths:    widthArray(runes, glyphs, t.Advance),
-		file:      z.stream(sub),
+		file:      streams.Do(sub, z.stream),
 		fileLen:   len(sub),
-		cidMap:    z.stream(cidMap),
-		toUnicode: z.stream(toUnicode(runes)),
+		cidMap:    streams.Do(cidMap, z.stream),
+		toUnicode: streams.Do(toUnicode(runes), z.stream),
 	}
 }
 

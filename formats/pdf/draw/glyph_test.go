@@ -31,7 +31,7 @@ func TestWidthArrays(t *testing.T) {
 			doc.Pages = append(doc.Pages, &page.Page{Texts: []page.Text{{X: 10, Y: 20, Font: f, Size: 10, S: s}}})
 		}
 	}
-	data, err := PDF(doc)
+	data, err := PDF(doc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestSubsetGlyphs(t *testing.T) {
 			doc.Pages = append(doc.Pages, &page.Page{Texts: []page.Text{{X: 10, Y: 20, Font: f, Size: 10, S: s, WordSpace: 1}}})
 		}
 	}
-	data, err := PDF(doc)
+	data, err := PDF(doc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

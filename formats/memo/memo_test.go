@@ -1,0 +1,48 @@
+package memo
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+)
+
+func TestDo(t *testing.T) {
+	calls := 0
+	upper := func(in []byte) []byte { calls++; return bytes.ToUpper(in) }
+	m := New()
+	for _, c := range []struct {
+		in, want string
+		calls    int // calls of f so far
+	}{
+		{"page one", "PAGE ONE", 1},
+		{"page two", "PAGE TWO", 2},
+		{"page one", "PAGE ONE", 2}, // remembered
+		{"page onE", "PAGE ONE", 3}, // another input, though the same output
+		{"", "", 4},
+		{"", "", 4},
+	} {
+		if got := m.Do([]byte(c.in), upper); string(got) != c.want || calls != c.calls {
+			t.Errorf("Do(%q) = %q after %d calls, want %q after %d", c.in, got, calls, c.want, c.calls)
+		}
+	}
+	var none *Bytes
+	none.Do([]byte("page one"), upper)
+	none.Do([]byte("page one"), upper)
+	if calls != 6 {
+		t.Errorf("a nil memo called f %d times in all, want 6: it remembers nothing", calls)
+	}
+}
+
+func TestDoConcurrent(t *testing.T) {
+	m := New()
+	var wg sync.WaitGroup
+	for i := range 64 {
+		wg.Go(func() {
+			in := []byte{byte(i % 8)}
+			if got := m.Do(in, bytes.Clone); !bytes.Equal(got, in) {
+				t.Errorf("Do(%v) = %v", in, got)
+			}
+		})
+	}
+	wg.Wait()
+}
