@@ -10,8 +10,8 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats"
-	"bookc/formats/memo"
 	"bookc/formats/html"
+	"bookc/formats/memo"
 )
 
 func init() { formats.Register(backend{}) }
