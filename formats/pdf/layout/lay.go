@@ -1,7 +1,7 @@
 package layout
 
 import (
-	"encoding/json"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -99,7 +99,7 @@ func solo() *Shared { return &Shared{h: hyphen.Default()} }
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {
 	source     string // the chapter: diagnostics name its file
-	content    string // the block as JSON, which has every field of it
+	content    string // the block's fingerprint, which has every field of it
 	x, w, size float64
 }
 
@@ -231,10 +231,7 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 
 // fromShared is Shared.block for a block of this chapter at this place and size.
 func (l *lay) fromShared(b tree.Block, x, w float64) (*setBlock, func(setBlock, bool)) {
-	content, err := json.Marshal(b)
-	if err != nil {
-		return nil, nil
-	}
+	content := fingerprint(nil, reflect.ValueOf(&b).Elem())
 	return l.shared.block(sharedKey{l.source(), string(content), x, w, l.size})
 }
 
