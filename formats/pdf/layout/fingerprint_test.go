@@ -19,18 +19,19 @@ func TestFingerprint(t *testing.T) {
 	}
 	para := func(is ...tree.Inline) tree.Block { return &tree.Paragraph{Content: is} }
 	blocks := map[string]func() tree.Block{
-		"plain":           func() tree.Block { return para(txt("abc")...) },
-		"split otherwise": func() tree.Block { return para(txt("ab", "c")...) },
-		"split again":     func() tree.Block { return para(txt("a", "bc")...) },
-		"emphasis":        func() tree.Block { return para(&tree.Emphasis{Content: txt("abc")}) },
-		"strong":          func() tree.Block { return para(&tree.Strong{Content: txt("abc")}) },
-		"code":            func() tree.Block { return para(&tree.Code{Text: "abc"}) },
-		"empty":           func() tree.Block { return para() },
-		"nil inline":      func() tree.Block { return para(nil) },
-		"xref":            func() tree.Block { return para(&tree.XRef{Chapter: "a", Content: txt("abc")}) },
-		"xref anchor":     func() tree.Block { return para(&tree.XRef{Chapter: "a", Anchor: "x", Content: txt("abc")}) },
-		"footnote 1":      func() tree.Block { return para(&tree.FootnoteRef{Number: 1, ID: "n"}) },
-		"footnote 2":      func() tree.Block { return para(&tree.FootnoteRef{Number: 2, ID: "n"}) },
+		"plain":               func() tree.Block { return para(txt("abc")...) },
+		"split otherwise":     func() tree.Block { return para(txt("ab", "c")...) },
+		"split again":         func() tree.Block { return para(txt("a", "bc")...) },
+		"emphasis":            func() tree.Block { return para(&tree.Emphasis{Content: txt("abc")}) },
+		"strong":              func() tree.Block { return para(&tree.Strong{Content: txt("abc")}) },
+		"code":                func() tree.Block { return para(&tree.Code{Text: "abc"}) },
+		"empty":               func() tree.Block { return para() },
+		"nil inline":          func() tree.Block { return para(nil) },
+		"xref":                func() tree.Block { return para(&tree.XRef{Chapter: "a", Content: txt("abc")}) },
+		"xref anchor":         func() tree.Block { return para(&tree.XRef{Chapter: "a", Anchor: "x", Content: txt("abc")}) },
+		"xref, other chapter": func() tree.Block { return para(&tree.XRef{Chapter: "ax", Content: txt("abc")}) },
+		"footnote 1":          func() tree.Block { return para(&tree.FootnoteRef{Number: 1, ID: "n"}) },
+		"footnote 2":          func() tree.Block { return para(&tree.FootnoteRef{Number: 2, ID: "n"}) },
 		"image": func() tree.Block {
 			return para(&tree.Image{Src: "a.png", Asset: &tree.Asset{Name: "a.png", Data: []byte{1}}})
 		},
