@@ -6,8 +6,8 @@ import (
 	"bookc/formats/pdf/page"
 )
 
-// fontName is the resource name a page's content calls a face by. rewrite adds these names to
-// the resources fpdf writes, beside fpdf's own, which are hashes known only inside fpdf.
+// fontName is the resource name a page's content calls a face by, which rewrite gives the face
+// it embeds in the resources fpdf writes.
 func fontName(f page.Font) string { return "Fb" + strconv.Itoa(int(f)) }
 
 // runeSet is a set of runes of the Basic Multilingual Plane, where every rune layout sets lies
@@ -52,7 +52,7 @@ type encoder struct {
 	height float64 // PDF's y grows upwards from the bottom edge
 	buf    []byte
 	ends   map[float64]int // per baseline of the page, its rightmost text: where the line ends
-	used   []runeSet       // by font, every glyph drawn: fpdf's subsets keep these
+	used   []runeSet       // by font, every glyph drawn: the subsets keep these (embed)
 
 	font         page.Font
 	size         float64
@@ -230,7 +230,7 @@ func (e *encoder) nums(vs ...float64) {
 	}
 }
 
-// appendUTF16 writes r as fpdf's fonts encode text, its UTF-16 code (Identity-H, CID = rune), in
+// appendUTF16 writes r as the embedded fonts encode text, its UTF-16 code (Identity-H, CID = rune), in
 // a literal string: "(", ")" and "\" escaped, and CR, which a reader would turn into LF.
 func appendUTF16(buf []byte, r rune) []byte {
 	for _, b := range [2]byte{byte(r >> 8), byte(r)} {

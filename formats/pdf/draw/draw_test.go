@@ -22,8 +22,8 @@ import (
 	"bookc/formats/pdf/page"
 )
 
-// TestWidthsMatchFpdf checks that layout measures text as the embedded fonts' width arrays do:
-// any difference would shift justified lines.
+// TestWidthsMatchFpdf checks that layout measures text as fpdf, a reader of the fonts of its own,
+// does (TestWidthArrays checks the width arrays draw embeds).
 func TestWidthsMatchFpdf(t *testing.T) {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt"})
 	for _, font := range page.Fonts {

@@ -137,7 +137,7 @@ func amend(objs []object, labels []page.Label, contents, first int, names []byte
 			o.out = fmt.Appendf(slices.Clone(o.body[:m[0]]), "/Contents [%d 0 R %s 0 R]>>\nendobj\n", first+pages, o.body[m[2]:m[3]])
 			pages++
 		case bytes.Contains(body, []byte("\nstream\n")):
-			// other streams (fonts, images) are fpdf's to compress, and binary
+			// other streams (images) are fpdf's to compress, and binary
 		case bytes.HasPrefix(body, []byte("<<\n/ProcSet ")):
 			resources = o
 		case bytes.Contains(body, []byte("/Type /Catalog")) && len(labels) > 0:
