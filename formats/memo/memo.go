@@ -14,7 +14,13 @@ import (
 type Bytes struct {
 	seeds [2]maphash.Seed
 	mu    sync.Mutex
-	made  map[key][]byte
+	made  map[key]*result
+}
+
+// result is an output, made or being made: done is closed once out is set.
+type result struct {
+	done chan struct{}
+	out  []byte
 }
 
 type key struct {
@@ -24,26 +30,31 @@ type key struct {
 
 // New returns an empty memo.
 func New() *Bytes {
-	return &Bytes{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: map[key][]byte{}}
+	return &Bytes{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: map[key]*result{}}
 }
 
-// Do returns f(in): the output made before for the same input, or f's, which it keeps. f must be
-// the same function at every call on one memo, and depend on its input only. The output is shared
-// between callers: read it, never change it. Two callers with the same new input may both call f.
+// Do returns f(in): the output made before for the same input, or f's, which it keeps. A caller
+// whose input another is making waits for it rather than make it again: editions rendered
+// together come to the same pages at about the same time. f must be the same function at every
+// call on one memo, depend on its input only, and not panic. The output is shared between
+// callers: read it, never change it.
 func (m *Bytes) Do(in []byte, f func([]byte) []byte) []byte {
 	if m == nil {
 		return f(in)
 	}
 	k := key{[2]uint64{maphash.Bytes(m.seeds[0], in), maphash.Bytes(m.seeds[1], in)}, len(in)}
 	m.mu.Lock()
-	out, ok := m.made[k]
+	r, ok := m.made[k]
+	if !ok {
+		r = &result{done: make(chan struct{})}
+		m.made[k] = r
+	}
 	m.mu.Unlock()
 	if ok {
-		return out
+		<-r.done
+		return r.out
 	}
-	out = f(in)
-	m.mu.Lock()
-	m.made[k] = out
-	m.mu.Unlock()
-	return out
+	r.out = f(in)
+	close(r.done)
+	return r.out
 }

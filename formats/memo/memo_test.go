@@ -3,7 +3,9 @@ package memo
 import (
 	"bytes"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestDo(t *testing.T) {
@@ -33,16 +35,27 @@ func TestDo(t *testing.T) {
 	}
 }
 
+// TestDoConcurrent checks that callers with the same input get the same output, made once: a
+// caller whose input is being made waits for it.
 func TestDoConcurrent(t *testing.T) {
 	m := New()
+	var calls atomic.Int32
+	slowClone := func(in []byte) []byte {
+		calls.Add(1)
+		time.Sleep(time.Millisecond)
+		return bytes.Clone(in)
+	}
 	var wg sync.WaitGroup
 	for i := range 64 {
 		wg.Go(func() {
 			in := []byte{byte(i % 8)}
-			if got := m.Do(in, bytes.Clone); !bytes.Equal(got, in) {
+			if got := m.Do(in, slowClone); !bytes.Equal(got, in) {
 				t.Errorf("Do(%v) = %v", in, got)
 			}
 		})
 	}
 	wg.Wait()
+	if n := calls.Load(); n != 8 {
+		t.Errorf("f was called %d times for 8 inputs", n)
+	}
 }
