@@ -7,14 +7,10 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 
 	"bookc/builder/tree"
+	"bookc/formats/codestyle"
 )
-
-// codeStyle is the highlighting palette: dark enough on white, and told apart by weight and slant
-// as well as by colour, so that it still reads in the greys of e-ink.
-const codeStyle = "tango"
 
 // codeBlock writes a code block, its tokens in spans of their class (the colours live in CodeCSS),
 // or plain when its language is unknown.
@@ -52,7 +48,7 @@ func CodeCSS() string {
 // classes look like plain text and get no span.
 var codeStyles = sync.OnceValues(func() (string, map[string]bool) {
 	styled := map[string]bool{}
-	style := styles.Get(codeStyle)
+	style := codestyle.Get()
 	bg := style.Get(chroma.Background)
 	plain := style.Get(chroma.Text)
 	types := make([]int, 0, len(chroma.StandardTypes))

@@ -5,9 +5,9 @@ import (
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/styles"
 
 	"bookc/builder/tree"
+	"bookc/formats/codestyle"
 	"bookc/formats/pdf/page"
 )
 
@@ -41,7 +41,7 @@ func highlight(block *tree.CodeBlock) [][]cell {
 		add(block.Text, page.Mono, codeText)
 		return lines
 	}
-	sty, types := styles.Get("tango"), tokenTypes()
+	sty, types := codestyle.Get(), tokenTypes()
 	for _, t := range block.Tokens {
 		e := sty.Get(types[t.Class])
 		col, font := codeText, page.Mono

@@ -4,17 +4,17 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/styles"
 
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
+	"bookc/formats/codestyle"
 	"bookc/formats/pdf/page"
 )
 
 // TestTokenStyles checks that a class styles every token type the builder gives it, as chroma's
 // own type did: a type without a class takes its nearest ancestor's.
 func TestTokenStyles(t *testing.T) {
-	sty := styles.Get("tango")
+	sty := codestyle.Get()
 	for _, tt := range chroma.TokenTypeValues() {
 		up := tt
 		for ; up != 0; up = up.Parent() {
