@@ -138,7 +138,7 @@ func subsetTag(font page.Font, used *runeSet) string {
 }
 
 // objects gives the face's objects, numbered from n.
-func (e *embedded) objects(n int) []appended {
+func (e *embedded) objects(n int) [fontObjects]appended {
 	t := metrics.Get(e.font).TTF
 	flags := 4 // symbolic: the codes are no standard encoding's
 	if t.FixedPitch {
@@ -154,7 +154,7 @@ func (e *embedded) objects(n int) []appended {
 	stream := func(data []byte, extra string) appended {
 		return appended{dict: fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d%s>>", len(data), extra), stream: data}
 	}
-	return []appended{
+	return [fontObjects]appended{
 		{dict: fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
 			e.name, n+1, n+5)},
 		{dict: fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap %d 0 R>>",

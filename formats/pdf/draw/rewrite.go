@@ -98,7 +98,8 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedd
 	for _, e := range fonts {
 		n := len(objs) + 1 + len(more)
 		names = fmt.Appendf(names, "/%s %d 0 R\n", fontName(e.font), n)
-		more = append(more, e.objects(n)...)
+		fo := e.objects(n)
+		more = append(more, fo[:]...)
 	}
 	first := len(objs) + 1 + len(more) // the pages' contents' first number
 	if err := amend(objs, labels, len(contents), first, names); err != nil {
