@@ -13,7 +13,6 @@ import (
 // Font is a parsed TrueType font. It keeps slices of the data it was parsed from, which must not
 // change; a Font is read-only and safe to share.
 type Font struct {
-	data     []byte
 	tables   map[string][]byte
 	cmap     []uint16 // by BMP rune, its glyph; 0 (.notdef) where the font has none
 	advances []int16  // by glyph, in thousandths of an em, rounded
@@ -34,7 +33,7 @@ func Parse(data []byte) (*Font, error) {
 	if len(data) < 12 {
 		return nil, fmt.Errorf("too short for a font")
 	}
-	f := &Font{data: data, tables: map[string][]byte{}}
+	f := &Font{tables: map[string][]byte{}}
 	n := int(u16(data, 4))
 	if len(data) < 12+16*n {
 		return nil, fmt.Errorf("table directory cut short")
@@ -198,9 +197,9 @@ var kept = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "glyf", "head", "hhe
 // encoded for the whole font draws the same with its subset.
 func (f *Font) Subset(glyphs []uint16) []byte {
 	keep := make([]bool, len(f.advances))
-	keep[0] = true
+	f.mark(keep, 0)
 	for _, g := range glyphs {
-		f.mark(keep, g, 0)
+		f.mark(keep, g)
 	}
 	tables := f.outlines(func(g uint16) []byte {
 		if keep[g] {
@@ -233,10 +232,10 @@ func (f *Font) outlines(data func(g uint16) []byte) map[string][]byte {
 	return map[string][]byte{"glyf": glyf, "loca": loca}
 }
 
-// mark keeps glyph g and, for a composite glyph, its components. depth bounds a font whose
-// components refer to each other in a loop.
-func (f *Font) mark(keep []bool, g uint16, depth int) {
-	if int(g) >= len(keep) || depth > 16 {
+// mark keeps glyph g and, for a composite glyph, its components. A glyph kept already is not
+// looked into again, which also ends components that refer to each other in a loop.
+func (f *Font) mark(keep []bool, g uint16) {
+	if int(g) >= len(keep) || keep[g] {
 		return
 	}
 	keep[g] = true
@@ -253,7 +252,7 @@ func (f *Font) mark(keep []bool, g uint16, depth int) {
 	)
 	for at := 10; at+4 <= len(data); {
 		flags, comp := u16(data, at), u16(data, at+2)
-		f.mark(keep, comp, depth+1)
+		f.mark(keep, comp)
 		at += 4
 		if flags&argWords != 0 {
 			at += 4

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"testing"
+	"time"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -62,29 +63,13 @@ func TestParse(t *testing.T) {
 // TestSubset checks that a subset keeps the glyphs asked for, with the same numbers and outlines,
 // .notdef and the components of composite glyphs, empties the others, and is a valid font file.
 func TestSubset(t *testing.T) {
-	// Go Regular has no composite glyph: make "é" one, of "e" and "´", the second scaled
+	// Go Regular has no composite glyph: make "é" one, of "e" and "´"
 	base, err := Parse(goregular.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
 	composite, e, acute := base.Glyph('é'), base.Glyph('e'), base.Glyph('´')
-	const more, xy, scaled = 0x0020, 0x0002, 0x0008
-	comp := []byte{0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0} // -1 contours, a bounding box
-	comp = binary.BigEndian.AppendUint16(comp, more|xy)
-	comp = binary.BigEndian.AppendUint16(comp, e)
-	comp = append(comp, 0, 0) // byte offsets
-	comp = binary.BigEndian.AppendUint16(comp, xy|scaled)
-	comp = binary.BigEndian.AppendUint16(comp, acute)
-	comp = append(comp, 10, 0, 0x40, 0) // offsets, scale 1.0
-	f, err := Parse(base.write(base.outlines(func(g uint16) []byte {
-		if g == composite {
-			return comp
-		}
-		return base.glyph(g)
-	})))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := withComposites(t, base, map[uint16][]uint16{composite: {e, acute}})
 	asked := []uint16{f.Glyph('A'), f.Glyph('g'), composite}
 	data := f.Subset(asked)
 	sub, err := Parse(data)
@@ -140,10 +125,75 @@ func TestSubset(t *testing.T) {
 	}
 }
 
+// withComposites returns font with the glyphs given made composites of the glyphs given them,
+// the first at its place, the others moved and scaled.
+func withComposites(t *testing.T, font *Font, parts map[uint16][]uint16) *Font {
+	t.Helper()
+	const more, xy, scaled = 0x0020, 0x0002, 0x0008
+	f, err := Parse(font.write(font.outlines(func(g uint16) []byte {
+		ps, ok := parts[g]
+		if !ok {
+			return font.glyph(g)
+		}
+		comp := []byte{0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0} // -1 contours, a bounding box
+		for i, p := range ps {
+			flags := uint16(xy)
+			if i < len(ps)-1 {
+				flags |= more
+			}
+			if i > 0 {
+				flags |= scaled
+			}
+			comp = binary.BigEndian.AppendUint16(comp, flags)
+			comp = binary.BigEndian.AppendUint16(comp, p)
+			comp = append(comp, byte(10*i), 0) // byte offsets
+			if i > 0 {
+				comp = append(comp, 0x40, 0) // scale 1.0
+			}
+		}
+		if len(comp)%2 != 0 {
+			comp = append(comp, 0)
+		}
+		return comp
+	})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestSubsetLoop checks that composite glyphs made of themselves and of each other end: each is
+// kept once.
+func TestSubsetLoop(t *testing.T) {
+	base, err := Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b, c := base.Glyph('a'), base.Glyph('b'), base.Glyph('c')
+	loop := map[uint16][]uint16{a: {a, a, a, b}, b: {a, b, b, c}, c: {a, b, c, c}}
+	f := withComposites(t, base, loop)
+	done := make(chan []byte)
+	go func() { done <- f.Subset([]uint16{a}) }()
+	select {
+	case data := <-done:
+		sub, err := Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range []uint16{a, b, c} {
+			if len(sub.glyph(g)) == 0 {
+				t.Errorf("glyph %d, a part of %d, is not kept", g, a)
+			}
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("subsetting glyphs made of each other does not end")
+	}
+}
+
 // components lists the glyphs a composite glyph is made of, at any depth.
 func (f *Font) components(g uint16) []uint16 {
 	keep := make([]bool, f.Glyphs())
-	f.mark(keep, g, 0)
+	f.mark(keep, g)
 	var out []uint16
 	for c, k := range keep {
 		if k && uint16(c) != g {
