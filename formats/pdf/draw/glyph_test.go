@@ -25,16 +25,7 @@ func TestWidthArrays(t *testing.T) {
 		page.Mono:       "metroctl --flag=(a\\b) ‘q’",
 		page.BoldItalic: "Strong, slanted",
 	}
-	doc := &page.Doc{Width: 300, Height: 400}
-	for _, f := range page.Fonts {
-		if s, ok := texts[f]; ok {
-			doc.Pages = append(doc.Pages, &page.Page{Texts: []page.Text{{X: 10, Y: 20, Font: f, Size: 10, S: s}}})
-		}
-	}
-	data, err := PDF(doc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := paintTexts(t, texts, 0)
 	cidFont := regexp.MustCompile(`/Subtype /CIDFontType2 /BaseFont /[A-Z]{6}\+(\w+) .*?/W \[(.*?)\] /CIDToGIDMap`)
 	arrays := map[string]string{}
 	for _, m := range cidFont.FindAllSubmatch(data, -1) {
@@ -68,16 +59,7 @@ func TestSubsetGlyphs(t *testing.T) {
 		page.Mono:     "metroctl --flag=(a\\b) ‘q’",
 		page.MonoBold: "ÆØÅ {}",
 	}
-	doc := &page.Doc{Width: 300, Height: 400, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}}
-	for _, f := range page.Fonts {
-		if s, ok := texts[f]; ok {
-			doc.Pages = append(doc.Pages, &page.Page{Texts: []page.Text{{X: 10, Y: 20, Font: f, Size: 10, S: s, WordSpace: 1}}})
-		}
-	}
-	data, err := PDF(doc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := paintTexts(t, texts, 1)
 	subsets := fontFiles(t, data)
 	if len(subsets) != len(texts) {
 		t.Fatalf("%d faces embedded, want %d: the ones drawn with", len(subsets), len(texts))
@@ -95,6 +77,23 @@ func TestSubsetGlyphs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// paintTexts paints a PDF with a page for each font given, which sets its text in it with the
+// word spacing given.
+func paintTexts(t *testing.T, texts map[page.Font]string, wordSpace float64) []byte {
+	t.Helper()
+	doc := &page.Doc{Width: 300, Height: 400, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}}
+	for _, f := range page.Fonts {
+		if s, ok := texts[f]; ok {
+			doc.Pages = append(doc.Pages, &page.Page{Texts: []page.Text{{X: 10, Y: 20, Font: f, Size: 10, S: s, WordSpace: wordSpace}}})
+		}
+	}
+	data, err := PDF(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 // fontFiles finds the embedded font programs of a PDF bookc wrote, by font name.
