@@ -138,9 +138,6 @@ func (f *Font) Advance(g uint16) int16 {
 	return f.advances[g]
 }
 
-// Glyphs is how many glyphs the font has.
-func (f *Font) Glyphs() int { return len(f.advances) }
-
 // bmpMap reads the Unicode BMP (3,1) format 4 subtable of cmap: rune -> glyph, by rune.
 func bmpMap(cmap []byte, glyphs int) ([]uint16, error) {
 	if len(cmap) < 4 {
