@@ -11,12 +11,13 @@ import (
 
 	"bookc/builder/diag"
 	"bookc/builder/golden"
+	"bookc/builder/safefs"
 	"bookc/builder/tree"
 )
 
 func loadDir(t testing.TB, dir string) *Book {
 	t.Helper()
-	src, err := OpenDir(dir, dir)
+	src, err := OpenDir(dir, dir, safefs.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +183,7 @@ func TestIncludeRoot(t *testing.T) {
 	must(t, os.WriteFile(filepath.Join(book, "src", "c.md"), []byte(
 		"# C\n\n{{#include ../../secret.txt}}\n\n{{#include link.txt}}\n\n{{#include /etc/passwd}}\n\n![x](link.png)\n\n![y](../../secret.txt)\n"), 0o644))
 
-	src, err := OpenDir(book, "")
+	src, err := OpenDir(book, "", safefs.Limits{})
 	must(t, err)
 	b, err := Load(src, Options{})
 	src.Close()
@@ -205,7 +206,7 @@ func TestIncludeRoot(t *testing.T) {
 		}
 	}
 	// With the root widened, the same include is allowed.
-	src, err = OpenDir(book, dir)
+	src, err = OpenDir(book, dir, safefs.Limits{})
 	must(t, err)
 	b, err = Load(src, Options{})
 	src.Close()

@@ -3,33 +3,40 @@ package builder
 import (
 	"bytes"
 	"errors"
-	"image"
-	_ "image/gif" // DecodeConfig reads the formats EPUB and PDF carry
-	_ "image/jpeg"
-	_ "image/png"
 	"io/fs"
-	"net/http"
+	"maps"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
-
-	_ "golang.org/x/image/webp"
+	"sync/atomic"
 
 	"bookc/builder/diag"
+	"bookc/builder/imagecheck"
 	"bookc/builder/markdown"
+	"bookc/builder/safefs"
 	"bookc/builder/tree"
 )
 
-// maxPixels bounds an image's size: drawing decodes it whole, and a bomb of a PNG must not take the
-// build machine's memory.
-const maxPixels = 50_000_000
+// maxImageBytes bounds the decoded size of all of a book's images together: each is decoded to be
+// checked, and drawn again by every edition.
+const maxImageBytes = 1 << 30
 
-// imageLoader reads each image once, whichever chapters show it.
+// imageLoader reads and checks each image once, whichever chapters show it. Every reference to a
+// file it cannot use is reported at its own file:line, so that the same book always blames the
+// same places, whichever chapter is parsed first.
 type imageLoader struct {
-	src    *Source
-	mu     sync.Mutex
-	assets map[string]*tree.Asset // by FS path; nil for files that could not be used
+	src     *Source
+	mu      sync.Mutex
+	files   map[string]*imageFile // by FS path
+	decoded atomic.Int64          // bytes, of every image checked
+}
+
+type imageFile struct {
+	once    sync.Once
+	asset   *tree.Asset // nil when the file cannot be used
+	problem string      // why, for every reference's warning
 }
 
 var mediaExt = map[string]string{
@@ -60,16 +67,17 @@ func (l *imageLoader) load(dir, ref string, at markdown.Pos) (*tree.Asset, *diag
 		return nil, &d
 	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if a, ok := l.assets[name]; ok {
-		return a, nil
+	f, ok := l.files[name]
+	if !ok {
+		f = &imageFile{}
+		l.files[name] = f
 	}
-	a, problem := l.read(name)
-	l.assets[name] = a
-	if problem != "" {
-		return warn("image %s %s; its alt text is shown", ref, problem)
+	l.mu.Unlock()
+	f.once.Do(func() { f.asset, f.problem = l.read(name) })
+	if f.asset == nil {
+		return warn("image %s %s; a framed box with its alt text stands in for it", ref, f.problem)
 	}
-	return a, nil
+	return f.asset, nil
 }
 
 func (l *imageLoader) read(name string) (*tree.Asset, string) {
@@ -82,25 +90,48 @@ func (l *imageLoader) read(name string) (*tree.Asset, string) {
 	case err != nil:
 		return nil, "cannot be read: " + unwrapPath(err).Error()
 	}
-	a := &tree.Asset{Name: "images/" + assetName(name), Data: data}
+	a := &tree.Asset{Data: data}
 	if isSVG(data) {
 		a.MediaType = "image/svg+xml"
 	} else {
-		a.MediaType = http.DetectContentType(data)
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil || !strings.HasPrefix(a.MediaType, "image/") {
-			return nil, "is not an image in a format books can show (" + a.MediaType + ")"
+		info, err := imagecheck.Check(data)
+		switch {
+		case errors.Is(err, imagecheck.ErrTooBig):
+			return nil, "is too large to embed: " + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ")
+		case err != nil:
+			return nil, "is " + err.Error()
 		}
-		if cfg.Width*cfg.Height > maxPixels {
-			return nil, "is too large to embed (" + strconv.Itoa(cfg.Width) + "x" + strconv.Itoa(cfg.Height) + " pixels; scale it down)"
+		if total := l.decoded.Add(info.Decoded); total > maxImageBytes {
+			return nil, "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)"
 		}
-		a.Width, a.Height = cfg.Width, cfg.Height
-	}
-	// The bytes decide the type; a misleading extension is fixed in the packaged name.
-	if ext := extFor[a.MediaType]; mediaExt[strings.ToLower(path.Ext(a.Name))] != a.MediaType {
-		a.Name = strings.TrimSuffix(a.Name, path.Ext(a.Name)) + ext
+		a.MediaType, a.Width, a.Height = info.MediaType, info.Width, info.Height
 	}
 	return a, ""
+}
+
+// name gives every usable image its name inside artifacts, once all are loaded: the FS path
+// flattened, with a number added where two paths flatten alike ("a/b.png", "a-b.png"). Paths are
+// taken in sorted order, so the names do not depend on which chapter was parsed first.
+func (l *imageLoader) name() {
+	used := map[string]bool{}
+	for _, p := range slices.Sorted(maps.Keys(l.files)) {
+		a := l.files[p].asset
+		if a == nil {
+			continue
+		}
+		stem := assetName(p)
+		// The bytes decide the type; a misleading extension is fixed in the packaged name.
+		ext := path.Ext(stem)
+		if mediaExt[strings.ToLower(ext)] != a.MediaType {
+			ext = extFor[a.MediaType]
+		}
+		stem = "images/" + strings.TrimSuffix(stem, path.Ext(stem))
+		a.Name = stem + ext
+		for n := 2; used[a.Name]; n++ {
+			a.Name = stem + "-" + strconv.Itoa(n) + ext
+		}
+		used[a.Name] = true
+	}
 }
 
 func isSVG(data []byte) bool {

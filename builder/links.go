@@ -11,6 +11,17 @@ import (
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
+// linkScheme reports whether a URL may become a link in a book: javascript:, data: and file:
+// links run code or reach the reader's files, and a reader's device has no use for the others.
+func linkScheme(url string) bool {
+	scheme, _, _ := strings.Cut(url, ":")
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}
+
 // resolveLink classifies a link destination written in the chapter at chapterDir (a slash path
 // relative to src): an external URL, or a cross-reference to a listed chapter, in any of the forms
 // mdBook accepts (other.md, other.md#anchor, #anchor, other.html, folder/).
@@ -18,7 +29,13 @@ func resolveLink(dest, chapterDir, chapterID string, byPath map[string]string) m
 	switch {
 	case dest == "":
 		return markdown.Target{Problem: "link with an empty destination; give it a URL or a chapter file"}
-	case schemeRE.MatchString(dest), strings.HasPrefix(dest, "//"):
+	case strings.HasPrefix(dest, "//"):
+		return markdown.Target{URL: dest}
+	case schemeRE.MatchString(dest):
+		if !linkScheme(dest) {
+			scheme, _, _ := strings.Cut(dest, ":")
+			return markdown.Target{Problem: "link to a " + strings.ToLower(scheme) + ": URL: only http, https and mailto links are made, so its text is kept without a link"}
+		}
 		return markdown.Target{URL: dest}
 	case strings.HasPrefix(dest, "#"):
 		return markdown.Target{Chapter: chapterID, Anchor: unescape(dest[1:])}

@@ -40,6 +40,8 @@ type Book struct {
 	Tree   *tree.Book
 	Config *config.Config
 	Diags  diag.List
+	// Root is the include root and RootWhy how it was chosen, for 'bookc check'.
+	Root, RootWhy string
 
 	paths map[*tree.Chapter]string // SUMMARY path of each chapter, for role chapter lists
 	byID  map[string]*tree.Chapter // every chapter, for the text that stands in for dropped references
@@ -59,7 +61,8 @@ type chapterJob struct {
 // Load reads the book from src. It fails only when there is no book to speak of (unreadable
 // book.toml, no SUMMARY.md); every other problem is a diagnostic and the book still loads.
 func Load(src *Source, opt Options) (*Book, error) {
-	b := &Book{paths: map[*tree.Chapter]string{}, byID: map[string]*tree.Chapter{}, refs: map[*tree.XRef]markdown.Pos{}}
+	b := &Book{paths: map[*tree.Chapter]string{}, byID: map[string]*tree.Chapter{}, refs: map[*tree.XRef]markdown.Pos{},
+		Root: src.RootName, RootWhy: src.RootWhy}
 	var newest time.Time
 	cfg := config.Default()
 	tomlPath := path.Join(src.BookDir, "book.toml")
@@ -107,6 +110,16 @@ func Load(src *Source, opt Options) (*Book, error) {
 	return b, nil
 }
 
+// matchesAny reports whether a role's chapter pattern names any of the SUMMARY paths.
+func matchesAny(pat string, paths map[string]int) bool {
+	for p := range paths {
+		if ok, _ := path.Match(pat, p); ok || p == pat {
+			return true
+		}
+	}
+	return false
+}
+
 func later(a, b time.Time) time.Time {
 	if b.After(a) {
 		return b
@@ -127,7 +140,12 @@ func bookDate(opt Options, newest time.Time) (time.Time, error) {
 		if err != nil {
 			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970; unset it or fix it", opt.SourceDateEpoch)
 		}
-		return time.Unix(sec, 0).UTC(), nil
+		// ZIP (the EPUB) dates nothing before 1980, and ISO 8601 dates have four-digit years.
+		t := time.Unix(sec, 0).UTC()
+		if t.Year() < 1980 || t.Year() > 9999 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s is in the year %d; give a time between 1980 and 9999", opt.SourceDateEpoch, t.Year())
+		}
+		return t, nil
 	}
 	if !newest.IsZero() {
 		return newest.UTC().Truncate(time.Second), nil
@@ -177,6 +195,14 @@ func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chap
 	if len(sum.Suffix) > 0 {
 		b.Tree.Parts = append(b.Tree.Parts, &tree.Part{Chapters: mk(sum.Suffix)})
 	}
+	for _, r := range b.Config.Roles {
+		for _, pat := range r.Chapters {
+			if !matchesAny(pat, seen) {
+				b.Diags.Add(diag.Warnf(src.Display(path.Join(src.BookDir, "book.toml")), 0,
+					"role %s lists %q, which matches no chapter of SUMMARY.md; write the chapter's path as SUMMARY.md does", r.Name, pat))
+			}
+		}
+	}
 	for _, p := range slices.Sorted(maps.Keys(b.Config.ManPages)) {
 		if _, ok := seen[p]; !ok {
 			b.Diags.Add(diag.Warnf(src.Display(path.Join(src.BookDir, "book.toml")), 0,
@@ -199,7 +225,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 	for _, r := range b.Config.Roles {
 		roles = append(roles, r.Name)
 	}
-	images := &imageLoader{src: src, assets: map[string]*tree.Asset{}}
+	images := &imageLoader{src: src, files: map[string]*imageFile{}}
 	files := &include.Files{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -213,6 +239,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 		})
 	}
 	_ = g.Wait() // jobs report through their diagnostics, never by error
+	images.name()
 	for _, j := range jobs {
 		b.Diags.Add(j.diags...)
 	}
@@ -274,7 +301,23 @@ func fileSlug(s, fallback string) string {
 	if sb.Len() == 0 {
 		return fallback
 	}
-	return sb.String()
+	return shortSlug(sb.String())
+}
+
+// maxSlug keeps the names made from a slug (the book's, an edition's, a chapter's) well within the
+// 255 bytes a file name may have.
+const maxSlug = 60
+
+// shortSlug cuts a long slug at a word's end.
+func shortSlug(s string) string {
+	if len(s) <= maxSlug {
+		return s
+	}
+	s = s[:maxSlug]
+	if i := strings.LastIndexByte(s, '-'); i > maxSlug/2 {
+		s = s[:i]
+	}
+	return strings.TrimRight(s, "-")
 }
 
 // bookSlug names a book's artifacts after its title, without a leading article:

@@ -4,6 +4,7 @@ package config
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -141,6 +142,11 @@ func Parse(name string, data []byte) (*Config, error) {
 		title := r.Title
 		if title == "" {
 			title = strings.ToUpper(rn[:1]) + rn[1:] + " Edition"
+		}
+		for _, pat := range r.Chapters {
+			if _, err := path.Match(pat, ""); err != nil {
+				return nil, fmt.Errorf("%s: [output.bookc.roles.%s] chapters: %q is not a valid pattern (%v); use SUMMARY paths with *, ? and [...]", name, rn, pat, err)
+			}
 		}
 		c.Roles = append(c.Roles, Role{Name: rn, Title: title, Chapters: r.Chapters})
 	}

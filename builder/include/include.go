@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"bookc/builder/diag"
 )
@@ -31,9 +32,22 @@ type Options struct {
 	Files    *Files                   // the files read so far, shared by a book's chapters; may be nil
 }
 
+// The expansion budget. Depth alone does not bound an include's size: eleven small files that
+// each include the next ten times expand to 10^10 copies. A chapter may expand to 16 times the
+// bytes of the distinct files it reads, but always to 16 MB, and never past 256 MB; a book's
+// chapters together never past 256 MB. Past the budget the chapter stops, with an error.
+const (
+	budgetFactor = 16
+	budgetFloor  = 16 << 20
+	budgetCap    = 256 << 20
+)
+
 // Files reads files once: a file that many chapters include, or that is a chapter and is also
 // included, is read the first time only. It is safe for concurrent use; the zero Files is ready.
-type Files struct{ m sync.Map } // name -> read
+type Files struct {
+	m        sync.Map     // name -> read
+	expanded atomic.Int64 // bytes of expanded text, every chapter's, for the book's budget
+}
 
 type read struct {
 	data []byte // shared by every reader: never modify
@@ -87,7 +101,7 @@ func Expand(opt Options, name string, data []byte) *Result {
 	if opt.Display == nil {
 		opt.Display = func(s string) string { return s }
 	}
-	e := &expander{opt: opt, res: &Result{}}
+	e := &expander{opt: opt, res: &Result{}, seen: map[string]bool{name: true}, said: map[string]bool{}, distinct: int64(len(data))}
 	e.expand(name, string(data), 1, []string{name})
 	e.res.Text = e.sb.String()
 	return e.res
@@ -98,10 +112,47 @@ type expander struct {
 	res *Result
 	sb  strings.Builder
 	bol bool // the next byte written starts a line
+
+	seen     map[string]bool // the distinct files this chapter has read
+	distinct int64           // their bytes
+	over     bool            // the budget is spent: nothing more is written
+	chain    []string        // the includes being expanded, outermost first, for the budget's error
+	said     map[string]bool // the diagnostics reported
 }
+
+// spend charges n more bytes to the chapter's and the book's budgets, and reports whether they
+// are still within them. The first time they are not, it says so at name:line, naming the chain.
+func (e *expander) spend(n int, name string, line int) bool {
+	limit := min(max(budgetFactor*e.distinct, budgetFloor), budgetCap)
+	book := int64(0)
+	if e.opt.Files != nil {
+		book = e.opt.Files.expanded.Add(int64(n))
+	}
+	if int64(e.sb.Len()+n) <= limit && book <= budgetCap {
+		return true
+	}
+	e.over = true
+	names := make([]string, len(e.chain))
+	for i, c := range e.chain {
+		names[i] = e.opt.Display(c)
+	}
+	what := fmt.Sprintf("this chapter expands to more than %s (%dx the %d bytes of the files it reads, at least %s)",
+		mb(limit), budgetFactor, e.distinct, mb(budgetFloor))
+	if book > budgetCap {
+		what = fmt.Sprintf("the book's chapters expand to more than %s in all", mb(budgetCap))
+	}
+	e.errorf(name, line, "includes stop here: %s, through %s; the rest of the chapter is left out (include each file fewer times)",
+		what, strings.Join(names, " -> "))
+	return false
+}
+
+func mb(n int64) string { return strconv.FormatInt(n>>20, 10) + " MB" }
 
 // write appends text that came from file starting at line, recording each new line's origin.
 func (e *expander) write(text string, file string, line int) {
+	if e.over || !e.spend(len(text), file, line) {
+		return
+	}
 	display := e.opt.Display(file)
 	for len(text) > 0 {
 		if e.bol || len(e.res.Origins) == 0 {
@@ -121,9 +172,12 @@ func (e *expander) write(text string, file string, line int) {
 }
 
 func (e *expander) expand(name, text string, firstLine int, chain []string) {
+	outer := e.chain
+	e.chain = chain
+	defer func() { e.chain = outer }()
 	line := firstLine
 	last := 0 // text[:last] is written
-	for from := 0; ; {
+	for from := 0; !e.over; {
 		i := strings.Index(text[from:], "{{")
 		if i < 0 {
 			break
@@ -160,8 +214,14 @@ func (e *expander) expand(name, text string, firstLine int, chain []string) {
 	e.write(text[last:], name, line)
 }
 
+// errorf reports a problem once however often the includes reach it: a directive in a file
+// included many times would otherwise say the same thing as many times.
 func (e *expander) errorf(name string, line int, format string, a ...any) {
-	e.res.Diags.Add(diag.Errorf(e.opt.Display(name), line, format, a...))
+	d := diag.Errorf(e.opt.Display(name), line, format, a...)
+	if key := d.String(); !e.said[key] {
+		e.said[key] = true
+		e.res.Diags.Add(d)
+	}
 }
 
 func (e *expander) directive(name string, line int, whole, kind, args string, chain []string) {
@@ -237,6 +297,10 @@ func (e *expander) read(name string, line int, kind, target string, chain []stri
 	data, err := e.opt.Files.Read(e.opt.FS, file)
 	switch {
 	case err == nil:
+		if !e.seen[file] {
+			e.seen[file] = true
+			e.distinct += int64(len(data))
+		}
 		return file, string(data), true
 	case errors.Is(err, fs.ErrNotExist):
 		e.errorf(name, line, "{{#%s %s}}: %s does not exist; fix the path or add the file", kind, target, e.opt.Display(file))

@@ -1,6 +1,7 @@
 package include
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -149,5 +150,46 @@ func TestFilesReadOnce(t *testing.T) {
 	}
 	if fsys.n["snip.txt"] != 1 || fsys.n["b.md"] != 1 {
 		t.Errorf("files opened %v times, want once each", fsys.n)
+	}
+}
+
+// TestBudget: includes that fan out stop at the budget, with one error naming the chain, and in
+// time and memory proportional to the budget, not to the 10^10 copies they ask for.
+func TestBudget(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := 0; i < 9; i++ { // nine deep: within the depth limit, so that the budget stops it
+		body := strings.Repeat("filler text for the fan-out test\n", 50)
+		if i < 8 {
+			body += strings.Repeat(fmt.Sprintf("{{#include f%d.md}}\n", i+1), 10)
+		}
+		fsys[fmt.Sprintf("f%d.md", i)] = &fstest.MapFile{Data: []byte(body)}
+	}
+	files := &Files{}
+	r := Expand(Options{FS: fsys, Files: files}, "ch.md", []byte("start\n{{#include f0.md}}\nend\n"))
+	if len(r.Text) > budgetFloor+64<<10 || len(r.Text) < budgetFloor/2 {
+		t.Errorf("expanded to %d bytes, want about the %d-byte budget", len(r.Text), budgetFloor)
+	}
+	if len(r.Diags) != 1 || !strings.Contains(r.Diags[0].String(), "includes stop here: this chapter expands to more than 16 MB") ||
+		!strings.Contains(r.Diags[0].String(), "ch.md -> f0.md -> f1.md") {
+		t.Errorf("%d diagnostics, want 1; the first: %.300v", len(r.Diags), r.Diags)
+	}
+	if strings.HasSuffix(r.Text, "end\n") {
+		t.Error("the chapter went on past the budget")
+	}
+	// The book's budget is shared: chapters that each stay within their own still stop together.
+	big := strings.Repeat("x", 1<<20) + "\n"
+	fsys["big.md"] = &fstest.MapFile{Data: []byte(big)}
+	chapter := []byte(strings.Repeat("{{#include big.md}}\n", 15))
+	var stopped int
+	for i := 0; i < 30; i++ {
+		if r := Expand(Options{FS: fsys, Files: files}, "c.md", chapter); len(r.Diags) > 0 {
+			stopped++
+			if !strings.Contains(r.Diags[0].String(), "the book's chapters expand to more than 256 MB in all") {
+				t.Errorf("chapter %d: %.300v", i, r.Diags)
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Error("30 chapters of 15 MB each passed the book's 256 MB budget")
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"bookc/builder/safefs"
 )
 
 // options are the command line's flags; flags may come before or after the book folder.
@@ -16,6 +18,17 @@ type options struct {
 	quiet       bool
 	install     string // man: PREFIX to install pages under
 	gzip        bool   // man: compress pages
+	limits      safefs.Limits
+	err         error // a flag's value that does not parse
+}
+
+// size parses a size flag's value, keeping the first error for parseArgs to report.
+func (o *options) size(flag, v string) int64 {
+	n, err := safefs.ParseSize(v)
+	if err != nil && o.err == nil {
+		o.err = fmt.Errorf("--%s: %v", flag, err)
+	}
+	return n
 }
 
 type flagSpec struct {
@@ -24,15 +37,17 @@ type flagSpec struct {
 }
 
 var flagSpecs = map[string]flagSpec{
-	"role":         {value: func(o *options, v string) { o.role = v }},
-	"all-roles":    {toggle: func(o *options) { o.allRoles = true }},
-	"o":            {value: func(o *options, v string) { o.outDir = v }},
-	"output":       {value: func(o *options, v string) { o.outDir = v }},
-	"include-root": {value: func(o *options, v string) { o.includeRoot = v }},
-	"q":            {toggle: func(o *options) { o.quiet = true }},
-	"quiet":        {toggle: func(o *options) { o.quiet = true }},
-	"install":      {value: func(o *options, v string) { o.install = v }},
-	"gzip":         {toggle: func(o *options) { o.gzip = true }},
+	"role":          {value: func(o *options, v string) { o.role = v }},
+	"all-roles":     {toggle: func(o *options) { o.allRoles = true }},
+	"o":             {value: func(o *options, v string) { o.outDir = v }},
+	"output":        {value: func(o *options, v string) { o.outDir = v }},
+	"include-root":  {value: func(o *options, v string) { o.includeRoot = v }},
+	"q":             {toggle: func(o *options) { o.quiet = true }},
+	"quiet":         {toggle: func(o *options) { o.quiet = true }},
+	"install":       {value: func(o *options, v string) { o.install = v }},
+	"gzip":          {toggle: func(o *options) { o.gzip = true }},
+	"max-file-size": {value: func(o *options, v string) { o.limits.File = o.size("max-file-size", v) }},
+	"max-book-size": {value: func(o *options, v string) { o.limits.Total = o.size("max-book-size", v) }},
 }
 
 // parseArgs reads `COMMAND [BOOKDIR] [flags]`, flags in -x, --x, --x=v or --x v form.
@@ -77,6 +92,9 @@ func parseArgs(args []string) (*options, error) {
 	}
 	if len(positional) == 1 {
 		o.bookDir = positional[0]
+	}
+	if o.err != nil {
+		return nil, o.err
 	}
 	if o.role != "" && o.allRoles {
 		return nil, fmt.Errorf("--role and --all-roles exclude each other")

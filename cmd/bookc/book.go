@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,23 +13,50 @@ import (
 	"bookc/handbook"
 )
 
-// loadBook loads the book folder the user named, or the embedded handbook.
-func loadBook(o *options, highlight bool) (*builder.Book, error) {
+// errInterrupted is what a build stopped by Ctrl-C or SIGTERM returns, before it writes anything.
+var errInterrupted = errors.New("interrupted while loading the book; nothing was written")
+
+// loadBook loads the book folder the user named, or the embedded handbook. Ctrl-C stops it at
+// once: loading reads no file that can block, but a big book takes a while.
+func loadBook(ctx context.Context, o *options, highlight bool) (*builder.Book, error) {
 	var src *builder.Source
 	if o.bookDir == "" {
 		src = builder.FromFS(handbook.FS, "handbook")
 	} else {
 		var err error
-		if src, err = builder.OpenDir(o.bookDir, o.includeRoot); err != nil {
+		if src, err = builder.OpenDir(o.bookDir, o.includeRoot, o.limits); err != nil {
 			return nil, err
 		}
 	}
-	defer src.Close()
-	return builder.Load(src, builder.Options{
-		SourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH"),
-		FallbackDate:    handbook.Date,
-		Highlight:       highlight,
-	})
+	type loaded struct {
+		b   *builder.Book
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		defer src.Close()
+		b, err := builder.Load(src, builder.Options{
+			SourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH"),
+			FallbackDate:    handbook.Date,
+			Highlight:       highlight,
+		})
+		done <- loaded{b, err}
+	}()
+	select {
+	case l := <-done:
+		return l.b, l.err
+	case <-ctx.Done():
+		return nil, errInterrupted
+	}
+}
+
+// loadFailed reports a book that did not load, with the exit code: 130 when interrupted.
+func loadFailed(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "bookc: %v\n", err)
+	if errors.Is(err, errInterrupted) {
+		return 130
+	}
+	return 1
 }
 
 // editionRoles lists the roles to build: the full book (""), one role, or all of them.

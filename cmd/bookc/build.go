@@ -45,10 +45,9 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		fmt.Fprintln(stderr, "bookc: --install and --gzip apply to man pages: use them with 'bookc man'")
 		return 2
 	}
-	b, err := loadBook(o, formats.ColoursCode(backends))
+	b, err := loadBook(ctx, o, formats.ColoursCode(backends))
 	if err != nil {
-		fmt.Fprintf(stderr, "bookc: %v\n", err)
-		return 1
+		return loadFailed(stderr, err)
 	}
 	printDiags(stderr, b.Diags, diag.Warning)
 	roles, err := editionRoles(o, b)

@@ -1,45 +1,97 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"bookc/builder"
 	"bookc/builder/diag"
 	"bookc/builder/tree"
+	"bookc/formats"
 )
 
-// cmdCheck prints every diagnostic of the book and of each edition; it fails on errors.
-func cmdCheck(o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(o, false)
+// cmdCheck prints every diagnostic that building every edition in every format would print, and
+// fails on errors. It renders them all, in memory, and writes nothing.
+func cmdCheck(ctx context.Context, o *options, stdout, stderr io.Writer) int {
+	b, err := loadBook(ctx, o, true) // as 'all' loads it
 	if err != nil {
-		fmt.Fprintf(stderr, "bookc: %v\n", err)
-		return 1
+		return loadFailed(stderr, err)
 	}
-	_, notes, err := b.Editions()
+	eds, notes, err := b.Editions()
 	if err != nil {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1
 	}
 	all := append(append(diag.List(nil), b.Diags...), notes...)
+	rendered, failed, stopped := renderInMemory(ctx, eds)
+	if stopped {
+		fmt.Fprintln(stderr, "bookc: interrupted; nothing was written")
+		return 130
+	}
+	all = append(all, rendered...)
+	fmt.Fprintf(stdout, "include root: %s (%s)\n", b.Root, b.RootWhy)
 	printDiags(stdout, all, diag.Note)
-	errs, warns, nnotes := all.Count(diag.Error), all.Count(diag.Warning), all.Count(diag.Note)
+	for _, err := range failed {
+		fmt.Fprintf(stdout, "bookc: %v\n", err)
+	}
+	errs, warns, nnotes := all.Count(diag.Error)+len(failed), all.Count(diag.Warning), all.Count(diag.Note)
 	fmt.Fprintf(stdout, "%s: %d errors, %d warnings, %d notes in %d chapters and %d editions\n",
-		b.Tree.Title, errs, warns, nnotes, len(b.Tree.Chapters()), 1+len(b.Config.Roles))
+		b.Tree.Title, errs, warns, nnotes, len(b.Tree.Chapters()), len(eds))
 	if errs > 0 {
 		return 1
 	}
 	return 0
 }
 
+// renderInMemory renders every edition in every format, as 'all' would, and returns what the
+// backends said and the artifacts that failed; stopped reports an interruption.
+func renderInMemory(ctx context.Context, eds []*tree.Book) (ds diag.List, failed []error, stopped bool) {
+	backends := forEditions(formats.All(), len(eds))
+	var mu sync.Mutex
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, ed := range eds {
+		for _, be := range backends {
+			g.Go(func() error {
+				if ctx.Err() != nil {
+					return nil
+				}
+				out, err := render(be, ed)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					failed = append(failed, fmt.Errorf("%s %s: %w", be.Name(), editionName(ed), err))
+				} else {
+					ds.Add(out.Diagnostics...)
+				}
+				return nil
+			})
+		}
+	}
+	done := make(chan struct{})
+	go func() { _ = g.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return nil, nil, true
+	}
+	slices.SortFunc(failed, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return ds, failed, false
+}
+
 // cmdRoles prints which chapters each edition has.
-func cmdRoles(o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(o, false)
+func cmdRoles(ctx context.Context, o *options, stdout, stderr io.Writer) int {
+	b, err := loadBook(ctx, o, false)
 	if err != nil {
-		fmt.Fprintf(stderr, "bookc: %v\n", err)
-		return 1
+		return loadFailed(stderr, err)
 	}
 	roles := b.RoleNames()
 	has := make([]map[string]bool, len(roles))
@@ -108,11 +160,10 @@ func printTable(w io.Writer, rows [][]string) {
 }
 
 // cmdTree prints an edition's document tree as JSON.
-func cmdTree(o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(o, true) // the tree as the backends that colour code see it
+func cmdTree(ctx context.Context, o *options, stdout, stderr io.Writer) int {
+	b, err := loadBook(ctx, o, true) // the tree as the backends that colour code see it
 	if err != nil {
-		fmt.Fprintf(stderr, "bookc: %v\n", err)
-		return 1
+		return loadFailed(stderr, err)
 	}
 	ed, _, err := b.Edition(o.role)
 	if err != nil {

@@ -5,16 +5,23 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"bookc/builder"
+	"bookc/builder/safefs"
 	"bookc/formats"
 	"bookc/formats/validate"
 )
@@ -37,44 +44,149 @@ func FuzzPipeline(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
-		done := make(chan struct{})
-		defer close(done)
-		go func() { // a hang is a failure too: report it with every goroutine's stack
-			select {
-			case <-done:
-			case <-time.After(20 * time.Second):
-				buf := make([]byte, 1<<20)
-				buf = buf[:runtime.Stack(buf, true)]
-				panic(fmt.Sprintf("pipeline hangs on %q\n%s", md, buf))
-			}
-		}()
 		fsys := fstest.MapFS{
 			"book.toml":      {Data: []byte("[book]\ntitle = \"Fuzz\"\n[output.bookc.roles.ops]\n")},
 			"src/SUMMARY.md": {Data: []byte("- [Fuzz](a.md)\n- [Other](b.md)\n")},
 			"src/a.md":       {Data: []byte(md)},
 			"src/b.md":       {Data: []byte("# Other\n\nSee [a](a.md).\n")},
 		}
-		b, err := builder.Load(builder.FromFS(fsys, "fuzz"), builder.Options{SourceDateEpoch: "0", Highlight: true})
+		renderWell(t, builder.FromFS(fsys, "fuzz"), fmt.Sprintf("%q", md), "", "ops")
+	})
+}
+
+// renderWell loads a book and renders the roles' editions in every format, requiring each output
+// to be well-formed; input describes the case for messages. A hang is a failure too: it is
+// reported with every goroutine's stack.
+func renderWell(t *testing.T, src *builder.Source, input string, roles ...string) {
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			buf := make([]byte, 1<<20)
+			buf = buf[:runtime.Stack(buf, true)]
+			panic(fmt.Sprintf("pipeline hangs on %s\n%s", input, buf))
+		}
+	}()
+	b, err := builder.Load(src, builder.Options{SourceDateEpoch: "1700000000", Highlight: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range roles {
+		ed, _, err := b.Edition(role)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, role := range []string{"", "ops"} {
-			ed, _, err := b.Edition(role)
+		for _, be := range formats.All() {
+			out, err := be.Render(ed)
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("%s: %v\ninput: %s", be.Name(), err, input)
 			}
-			for _, be := range formats.All() {
-				out, err := be.Render(ed)
-				if err != nil {
-					t.Fatalf("%s: %v", be.Name(), err)
-				}
-				for _, file := range out.Files {
-					if err := wellFormed(t, file); err != nil {
-						t.Fatalf("%s %s: %v\ninput: %q", be.Name(), file.Name, err, md)
-					}
+			for _, file := range out.Files {
+				if err := wellFormed(t, file); err != nil {
+					t.Fatalf("%s %s: %v\ninput: %s", be.Name(), file.Name, err, input)
 				}
 			}
 		}
+	}
+}
+
+// FuzzImages feeds image bytes, as a figure and inline, through every format: whatever they are,
+// each output is well-formed and nothing panics or hangs.
+func FuzzImages(f *testing.F) {
+	rgba := image.NewNRGBA(image.Rect(0, 0, 6, 4))
+	rgba.Set(1, 2, color.NRGBA{200, 0, 0, 100})
+	var p, j, g bytes.Buffer
+	png.Encode(&p, rgba)
+	jpeg.Encode(&j, rgba, nil)
+	gif.Encode(&g, rgba, nil)
+	for _, seed := range []string{
+		p.String(), j.String(), g.String(), p.String()[:33], g.String()[:40],
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>`,
+		`<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>`,
+	} {
+		f.Add([]byte(seed))
+	}
+	if err := validate.Installed(); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{
+			"src/SUMMARY.md": {Data: []byte("- [Pictures](a.md)\n")},
+			"src/a.md":       {Data: []byte("# Pictures\n\n![a figure](p.png)\n\nInline ![an icon](p.png) too.\n")},
+			"src/p.png":      {Data: data},
+		}
+		renderWell(t, builder.FromFS(fsys, "fuzz"), fmt.Sprintf("image %q", data), "")
+	})
+}
+
+// FuzzIncludes builds a book on disk from the bytes: six files that include each other with
+// ranges and anchors, some of them FIFOs, folders or missing. Loading and rendering it ends in
+// time, with well-formed outputs.
+func FuzzIncludes(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Add([]byte{0x11, 0x12, 0x13, 0x14, 0x15, 0x10, 0x21, 0x31, 0x41})
+	f.Add([]byte{3, 0xff, 0x80, 0x7f, 2, 1})
+	if err := validate.Installed(); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 200 {
+			return
+		}
+		dir := t.TempDir()
+		src := filepath.Join(dir, "src")
+		os.MkdirAll(src, 0o755)
+		os.WriteFile(filepath.Join(src, "SUMMARY.md"), []byte("- [Chapter](f0.md)\n- [Other](f1.md)\n"), 0o644)
+		const n = 6
+		bodies := make([]strings.Builder, n)
+		for i, b := range data {
+			body := &bodies[i%n]
+			k := int(b>>4) % n
+			switch b & 0xf {
+			case 0:
+				fmt.Fprintf(body, "{{#include f%d.md}}\n", k)
+			case 1:
+				fmt.Fprintf(body, "{{#include f%d.md:%d:%d}}\n", k, b>>5, b>>6)
+			case 2:
+				fmt.Fprintf(body, "{{#rustdoc_include f%d.md:a}}\n", k)
+			case 3:
+				body.WriteString("// ANCHOR: a\n")
+			case 4:
+				body.WriteString("// ANCHOR_END: a\n")
+			case 5:
+				body.WriteString("```rust\n")
+			case 6:
+				fmt.Fprintf(body, "{{#playground f%d.md}}\n", k)
+			case 7:
+				body.WriteString("\\{{#include f0.md}}\n")
+			default:
+				fmt.Fprintf(body, "Line %d of words.\n\n", b)
+			}
+		}
+		for i := range bodies {
+			p := filepath.Join(src, fmt.Sprintf("f%d.md", i))
+			kind := 0
+			if len(data) > i {
+				kind = int(data[len(data)-1-i]) % 7
+			}
+			switch kind {
+			case 1:
+				syscall.Mkfifo(p, 0o644)
+			case 2:
+				os.Mkdir(p, 0o755)
+			case 3: // missing
+			default:
+				os.WriteFile(p, []byte(bodies[i].String()), 0o644)
+			}
+		}
+		book, err := builder.OpenDir(dir, dir, safefs.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer book.Close()
+		renderWell(t, book, fmt.Sprintf("includes %v", data), "")
 	})
 }
 

@@ -18,7 +18,8 @@ const usage = `bookc compiles an mdBook book into PDF, EPUB and man pages, with 
 Usage:
   bookc pdf|epub|man|all [BOOKDIR] [--role NAME | --all-roles] [-o DIR]
   bookc man [BOOKDIR] --install PREFIX [--gzip]
-  bookc check [BOOKDIR]            all diagnostics of all editions; exit 1 on errors
+  bookc check [BOOKDIR]            all diagnostics of all editions and formats, rendered
+                                   in memory; exit 1 on errors
   bookc roles [BOOKDIR]            which chapters each role's edition has
   bookc tree  [BOOKDIR] [--role NAME]   the document tree as JSON
   bookc version
@@ -30,7 +31,10 @@ Flags:
   --all-roles          build the full book and every role's edition
   -o, --output DIR     where artifacts go (default: the current folder)
   --include-root DIR   let {{#include}} and images reach files under DIR
-                       (default: the book's git work tree, else the book's folder)
+                       (default: the book's folder, or the git repository around it,
+                       whose files outside the book's folder count only if tracked)
+  --max-file-size SIZE the most bookc reads of one file (default 64MB)
+  --max-book-size SIZE the most it reads of all the book's files (default 1GB)
   -q, --quiet          no progress or summary
   --install PREFIX     man: install pages into PREFIX/share/man/manN
   --gzip               man: compress pages (reproducibly)
@@ -67,11 +71,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "bookc %s\n", version)
 		return 0
 	case "check":
-		return cmdCheck(o, stdout, stderr)
+		return cmdCheck(ctx, o, stdout, stderr)
 	case "roles":
-		return cmdRoles(o, stdout, stderr)
+		return cmdRoles(ctx, o, stdout, stderr)
 	case "tree":
-		return cmdTree(o, stdout, stderr)
+		return cmdTree(ctx, o, stdout, stderr)
 	case "all":
 		return cmdBuild(ctx, o, formats.All(), stderr)
 	default:

@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"bookc/builder/diag"
@@ -32,7 +35,7 @@ func (w *writer) close() { w.gate.Lock() }
 func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book) (*artifact, diag.List, error) {
 	o := w.o
 	t := time.Now()
-	out, err := be.Render(ed)
+	out, err := render(be, ed)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -43,6 +46,14 @@ func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book
 	}
 	a := &artifact{format: be.Name(), edition: editionName(ed)}
 	label := a.format + " " + a.edition
+	// Every file is written aside first and renamed into place only when all are: an artifact of
+	// many files (the man pages) lands whole or not at all, on a full disk too.
+	var pending []staged
+	defer func() {
+		for _, st := range pending {
+			os.Remove(st.tmp) // those not renamed
+		}
+	}()
 	for _, f := range out.Files {
 		dir, name, data := o.outDir, f.Name, f.Data
 		if o.gzip {
@@ -55,28 +66,51 @@ func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book
 		if by, dup := w.made.LoadOrStore(dest, label); dup {
 			return nil, out.Diagnostics, fmt.Errorf("%s is made by %s and by %s: their names collide (a chapter's ID with a role's name, as in a chapter \"Users\" and a role \"users\"); rename the chapter or the role", dest, by, label)
 		}
-		if err := w.file(dest, data); err != nil {
+		tmp, err := w.stage(dest, data)
+		if err != nil {
 			return nil, out.Diagnostics, err
 		}
+		pending = append(pending, staged{tmp, dest})
 		a.files = append(a.files, dest)
 		a.pages += f.Pages
 		a.bytes += len(data)
+	}
+	// A rename onto a folder is the one failure a staged file can still meet: look first, so that
+	// none of the set is put in place when one cannot be.
+	for _, st := range pending {
+		if fi, err := os.Lstat(st.dest); err == nil && fi.IsDir() {
+			return nil, out.Diagnostics, fmt.Errorf("cannot put %s in place: a folder has that name (remove it or choose another output folder with -o)", st.dest)
+		}
+	}
+	for len(pending) > 0 {
+		st := pending[0]
+		if err := os.Rename(st.tmp, st.dest); err != nil {
+			return nil, out.Diagnostics, fmt.Errorf("cannot put %s in place: %w", st.dest, unwrap(err))
+		}
+		pending = pending[1:]
 	}
 	a.took = time.Since(t)
 	return a, out.Diagnostics, nil
 }
 
+// staged is a file written to its temporary name, waiting to be renamed to dest.
+type staged struct{ tmp, dest string }
+
 // tmpSeq numbers temporary files, which O_EXCL keeps from ever colliding.
 var tmpSeq atomic.Int64
 
-// file writes data to a temporary file beside dest and renames it into place, so a reader never
-// sees a half-written artifact and a failed build leaves the previous one untouched.
-func (w *writer) file(dest string, data []byte) error {
+// tmpPattern is the name of bookc's temporary files: ".DEST.PID-SEQ.tmp".
+var tmpPattern = regexp.MustCompile(`^\..+\.([0-9]+)-[0-9]+\.tmp$`)
+
+// stage writes data to a temporary file beside dest, so that a reader never sees a half-written
+// artifact and a failed build leaves the previous one untouched.
+func (w *writer) stage(dest string, data []byte) (string, error) {
 	dir := filepath.Dir(dest)
 	if _, done := w.dirs.Load(dir); !done {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("cannot create %s: %w (choose another output folder with -o)", dir, unwrap(err))
+			return "", fmt.Errorf("cannot create %s: %w (choose another output folder with -o)", dir, unwrap(err))
 		}
+		removeStale(dir)
 		w.dirs.Store(dir, true)
 	}
 	var f *os.File
@@ -89,19 +123,43 @@ func (w *writer) file(dest string, data []byte) error {
 			break
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("cannot write into %s: %w (choose another output folder with -o)", dir, unwrap(err))
+			return "", fmt.Errorf("cannot write into %s: %w (choose another output folder with -o)", dir, unwrap(err))
 		}
 	}
 	_, werr := f.Write(data)
 	if err := errors.Join(werr, f.Close()); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", dest, err)
+		return "", fmt.Errorf("writing %s: %w (nothing of it was put in place)", dest, unwrap(err))
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot put %s in place: %w", dest, unwrap(err))
+	return tmp, nil
+}
+
+// removeStale removes the temporary files that killed bookc builds left in dir: only names of
+// bookc's own pattern, and only those of processes that no longer run (another build may be
+// writing into the same folder).
+func removeStale(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
 	}
-	return nil
+	for _, e := range entries {
+		m := tmpPattern.FindStringSubmatch(e.Name())
+		if m == nil || !e.Type().IsRegular() {
+			continue
+		}
+		if pid, err := strconv.Atoi(m[1]); err == nil && !running(pid) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// running reports whether a process with the pid exists (signal 0 checks without sending).
+func running(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 func unwrap(err error) error {

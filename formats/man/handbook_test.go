@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"bookc/builder"
+	"bookc/builder/safefs"
 	"bookc/builder/tree"
 	"bookc/handbook"
 )
@@ -40,7 +41,7 @@ func TestCorpusPagesValidate(t *testing.T) {
 		t.Skip("no -corpus folder given")
 	}
 	requireValidators(t)
-	src, err := builder.OpenDir(*corpus, "")
+	src, err := builder.OpenDir(*corpus, "", safefs.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

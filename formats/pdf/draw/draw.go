@@ -8,9 +8,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"image"
-	"image/draw"
-	"image/png"
 	"runtime"
 	"unicode/utf16"
 
@@ -170,9 +167,9 @@ func (p *painter) image(im page.Image) error {
 	if !ok {
 		name = im.Name
 		data := im.Data
-		if opts.ImageType == "PNG" && !plainPNG(data) {
+		if opts.ImageType == "PNG" {
 			var err error
-			if data, err = repack(data); err != nil {
+			if data, err = pngForFpdf(data); err != nil {
 				return fmt.Errorf("image %s: %w", im.Name, err)
 			}
 		}
@@ -184,24 +181,4 @@ func (p *painter) image(im page.Image) error {
 	}
 	p.f.ImageOptions(name, im.X, im.Y, im.W, im.H, false, opts, 0, "")
 	return nil
-}
-
-// plainPNG reports whether fpdf reads the PNG as it is: 8 bits or fewer per sample, not interlaced.
-func plainPNG(data []byte) bool {
-	return len(data) > 28 && data[24] <= 8 && data[28] == 0
-}
-
-// repack re-encodes a PNG as 8-bit, non-interlaced RGBA.
-func repack(data []byte) ([]byte, error) {
-	src, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	dst := image.NewNRGBA(src.Bounds())
-	draw.Draw(dst, dst.Bounds(), src, src.Bounds().Min, draw.Src)
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, dst); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
