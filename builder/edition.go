@@ -204,12 +204,14 @@ func (e *edition) resolveChapter(ch *tree.Chapter) {
 			}
 		}
 	})
+	byID := make(map[string][]*tree.Footnote, len(ch.Footnotes)) // a lookup, not a scan per reference
+	for _, f := range ch.Footnotes {
+		byID[f.ID] = append(byID[f.ID], f)
+	}
 	var notes []*tree.Footnote
 	for _, id := range e.fnOrder {
-		for _, f := range ch.Footnotes {
-			if f.ID == id {
-				notes = append(notes, &tree.Footnote{Number: e.fnNumber[id], ID: id, Blocks: e.blocks(f.Blocks)})
-			}
+		for _, f := range byID[id] {
+			notes = append(notes, &tree.Footnote{Number: e.fnNumber[id], ID: id, Blocks: e.blocks(f.Blocks)})
 		}
 	}
 	ch.Footnotes = notes

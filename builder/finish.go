@@ -12,7 +12,8 @@ import (
 // finish puts the parsed chapters into the tree: each gets its title heading, heading IDs become
 // unique in the whole book, and every cross-reference's anchor is checked against its target.
 func (b *Book) finish(jobs []*chapterJob) {
-	used := map[string]bool{}
+	// heading IDs in the whole book
+	var ids slugs
 	anchors := map[string]map[string]string{} // chapter ID -> source anchor -> book-wide ID
 	titles := map[string]string{}
 	for _, j := range jobs {
@@ -30,15 +31,16 @@ func (b *Book) finish(jobs []*chapterJob) {
 		local := map[string]string{}
 		for _, h := range headings {
 			id := h.ID
-			if used[id] {
-				id = uniqueSlug(used, ch.ID+"-"+id)
+			if ids.taken(id) {
+				id = ch.ID + "-" + id
 			}
-			used[id] = true
+			id = ids.unique(id)
 			local[h.ID] = id
 			h.ID = id
 		}
 		anchors[ch.ID] = local
 	}
+	listed := map[string]string{} // chapter ID -> someAnchors, made once: it sorts all anchors
 	for _, j := range jobs {
 		if j.res == nil {
 			continue
@@ -50,8 +52,13 @@ func (b *Book) finish(jobs []*chapterJob) {
 			}
 			id, ok := anchors[r.XRef.Chapter][r.XRef.Anchor]
 			if !ok {
+				some, done := listed[r.XRef.Chapter]
+				if !done {
+					some = someAnchors(anchors[r.XRef.Chapter])
+					listed[r.XRef.Chapter] = some
+				}
 				b.Diags.Add(diag.Warnf(r.At.File, r.At.Line, "link to #%s: %q has no heading with that anchor, so the link goes to the chapter (anchors there: %s)",
-					r.XRef.Anchor, titles[r.XRef.Chapter], someAnchors(anchors[r.XRef.Chapter])))
+					r.XRef.Anchor, titles[r.XRef.Chapter], some))
 			}
 			r.XRef.Anchor = id
 		}
@@ -70,11 +77,11 @@ func uniqueLocal(hs []*tree.Heading, id string) string {
 	if id == "" {
 		id = "chapter"
 	}
-	taken := map[string]bool{}
+	var taken slugs
 	for _, h := range hs {
-		taken[h.ID] = true
+		taken.take(h.ID)
 	}
-	return uniqueSlug(taken, id)
+	return taken.unique(id)
 }
 
 func someAnchors(m map[string]string) string {

@@ -97,7 +97,7 @@ func (l *imageLoader) read(name string) (*tree.Asset, string) {
 		info, err := imagecheck.Check(data)
 		switch {
 		case errors.Is(err, imagecheck.ErrTooBig):
-			return nil, "is too large to embed: " + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ")
+			return nil, "is too large to embed (" + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ") + ")"
 		case err != nil:
 			return nil, "is " + err.Error()
 		}

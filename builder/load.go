@@ -156,13 +156,13 @@ func bookDate(opt Options, newest time.Time) (time.Time, error) {
 // outline turns SUMMARY.md's entries into chapters with IDs and numbers, in reading order.
 func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chapterJob {
 	var jobs []*chapterJob
-	ids := map[string]bool{}
+	var ids slugs
 	seen := map[string]int{}
 	var mk func(es []*summary.Entry) []*tree.Chapter
 	mk = func(es []*summary.Entry) []*tree.Chapter {
 		var out []*tree.Chapter
 		for _, e := range es {
-			ch := &tree.Chapter{ID: uniqueSlug(ids, fileSlug(e.Title, "chapter")), Title: e.Title, Number: e.Number, Draft: e.Draft()}
+			ch := &tree.Chapter{ID: ids.unique(fileSlug(e.Title, "chapter")), Title: e.Title, Number: e.Number, Draft: e.Draft()}
 			j := &chapterJob{ch: ch, path: e.Path}
 			if !ch.Draft {
 				j.fsPath = path.Join(srcDir, e.Path)
@@ -330,13 +330,4 @@ func bookSlug(title string) string {
 		}
 	}
 	return s
-}
-
-func uniqueSlug(used map[string]bool, s string) string {
-	c := s
-	for n := 2; used[c]; n++ {
-		c = s + "-" + strconv.Itoa(n)
-	}
-	used[c] = true
-	return c
 }

@@ -1,6 +1,7 @@
 package highlight
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -110,4 +111,47 @@ func FuzzTokens(f *testing.F) {
 			t.Errorf("Tokens(%q, %q) give %q", lang, text, concat(got))
 		}
 	})
+}
+
+// TestBudget checks that a block up to MaxBytes is lexed and a longer one is left plain, which
+// TooBig reports only for a language a lexer knows.
+func TestBudget(t *testing.T) {
+	line := "let x = 1;\n"
+	full := strings.Repeat(line, MaxBytes/len(line)) + strings.Repeat("x", MaxBytes%len(line))
+	if len(full) != MaxBytes {
+		t.Fatalf("test text is %d bytes, want %d", len(full), MaxBytes)
+	}
+	// plaintext lexes fast; its tokens of one class merge into one
+	if got := Tokens("text", full); len(got) != 1 || got[0].Text != full {
+		t.Errorf("a block of MaxBytes gives %d tokens, want it whole in one", len(got))
+	}
+	if TooBig("text", full) {
+		t.Error("a block of MaxBytes is too big")
+	}
+	over := full + "\n"
+	if got := Tokens("text", over); got != nil {
+		t.Errorf("a block over MaxBytes gives %d tokens, want none", len(got))
+	}
+	if !TooBig("text", over) || !TooBig(" Rust ", over) {
+		t.Error("a block over MaxBytes is not too big")
+	}
+	if TooBig("no-such-language", over) || TooBig("", over) {
+		t.Error("a block no lexer knows is too big: it would not be lexed at any size")
+	}
+}
+
+// BenchmarkTokens lexes code 1x and 10x as long, both under MaxBytes: the time must grow no faster
+// than the text, also where many tokens of one class merge (plain text, one token per line).
+func BenchmarkTokens(b *testing.B) {
+	for _, lang := range []string{"rust", "text"} {
+		for _, n := range []int{1, 10} {
+			text := strings.Repeat("    let total = add(\"bar\", 12); // sum\n", 300*n)
+			b.Run(fmt.Sprintf("%s/%dx", lang, n), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					Tokens(lang, text)
+				}
+			})
+		}
+	}
 }

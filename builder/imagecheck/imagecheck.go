@@ -78,7 +78,7 @@ func Check(data []byte) (Info, error) {
 	// Multiply in floats: a 2^31 x 2^31 header must not wrap around.
 	decoded := float64(cfg.Width) * float64(cfg.Height) * bytesPerPixel(cfg.ColorModel)
 	if decoded > MaxBytes {
-		return info, fmt.Errorf("%w: %dx%d pixels decode to %.0f MB, over the %d MB an image may take (scale it down)",
+		return info, fmt.Errorf("%w: %dx%d pixels decode to %.0f MB, over the %d MB an image may take; scale it down",
 			ErrTooBig, cfg.Width, cfg.Height, decoded/(1<<20), MaxBytes>>20)
 	}
 	info.Decoded = int64(decoded)

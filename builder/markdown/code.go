@@ -3,6 +3,9 @@ package markdown
 import (
 	"strings"
 
+	gast "github.com/yuin/goldmark/ast"
+
+	"bookc/builder/diag"
 	"bookc/builder/highlight"
 	"bookc/builder/tree"
 )
@@ -12,7 +15,7 @@ import (
 // its hidelines prefix (book.toml's [output.html.code.hidelines], or the block's own
 // "hidelines=PREFIX" attribute). When the build colours code, it lexes the code here, in the
 // chapter's own parse, so that each block is lexed once per book and chapters are lexed in parallel.
-func (c *converter) codeBlock(info, body string) *tree.CodeBlock {
+func (c *converter) codeBlock(n gast.Node, info, body string) *tree.CodeBlock {
 	lang := infoLang(info)
 	body = strings.TrimRight(body, "\n")
 	prefix := c.env.HideLines[lang]
@@ -30,6 +33,11 @@ func (c *converter) codeBlock(info, body string) *tree.CodeBlock {
 	cb := &tree.CodeBlock{Lang: lang, Text: body}
 	if c.env.Highlight {
 		cb.Tokens = highlight.Tokens(lang, body)
+		if highlight.TooBig(lang, body) {
+			p := c.pos(nodePos(n))
+			c.res.Diags.Add(diag.Notef(p.File, p.Line, "code block of %d lines is too long to highlight (over %d kB); it is set as plain text",
+				strings.Count(body, "\n")+1, highlight.MaxBytes>>10))
+		}
 	}
 	return cb
 }

@@ -21,21 +21,27 @@ import (
 )
 
 // md is safe for concurrent use: goldmark keeps parse state in a per-call context.
-var md = goldmark.New(
-	goldmark.WithExtensions(
-		extension.GFM, // tables, strikethrough, task lists, autolinks
-		extension.Footnote,
-		extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
-			// Unicode characters, never HTML entities: every backend gets text it can print as is.
-			extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
-			extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
-			extension.EnDash: "–", extension.EmDash: "—", extension.Ellipsis: "…",
-			extension.LeftAngleQuote: "«", extension.RightAngleQuote: "»",
-			extension.Apostrophe: "’",
-		})),
-	),
-	goldmark.WithParserOptions(parser.WithHeadingAttribute(), definitionLists),
-)
+var md = newMarkdown(footnotes)
+
+// newMarkdown is goldmark with mdBook's extensions; notes is our footnote extension, or goldmark's
+// when tests compare the two.
+func newMarkdown(notes goldmark.Extender) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM, // tables, strikethrough, task lists, autolinks
+			notes,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+				// Unicode characters, never HTML entities: every backend gets text it can print as is.
+				extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
+				extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
+				extension.EnDash: "–", extension.EmDash: "—", extension.Ellipsis: "…",
+				extension.LeftAngleQuote: "«", extension.RightAngleQuote: "»",
+				extension.Apostrophe: "’",
+			})),
+		),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute(), definitionLists),
+	)
+}
 
 // Target is what a link destination points at, as the builder resolved it.
 type Target struct {
@@ -78,7 +84,7 @@ type Result struct {
 func Convert(env Env) *Result {
 	src := []byte(env.Source.Text)
 	doc := md.Parser().Parse(text.NewReader(src))
-	c := &converter{env: env, src: src, res: &Result{}, ids: map[string]int{}}
+	c := &converter{env: env, src: src, res: &Result{}, ids: map[string]int{}, next: map[string]int{}}
 	c.lineStarts = lineStarts(src)
 	c.res.Blocks = c.blocks(doc)
 	sort.Slice(c.res.Footnotes, func(i, j int) bool { return c.res.Footnotes[i].Number < c.res.Footnotes[j].Number })
@@ -90,7 +96,11 @@ type converter struct {
 	src        []byte
 	res        *Result
 	lineStarts []int
-	ids        map[string]int // chapter-local heading IDs in use
+	ids        map[string]int // chapter-local heading IDs in use: how often each was asked for
+	next       map[string]int // where uniqueID's search for a free suffix of an ID goes on
+
+	depth, inlineDepth                   int  // containers and inline markup around the node being converted
+	deepBlocks, deepInlines, deepMarkers bool // nesting cut at maxDepth has been reported
 }
 
 func lineStarts(src []byte) []int {
@@ -143,11 +153,22 @@ func (c *converter) errorAt(p Pos, format string, a ...any) {
 	c.res.Diags.Add(diag.Errorf(p.File, p.Line, format, a...))
 }
 
-// blocks converts the block children of n and applies the role markers among them.
+// blocks converts the block children of n and applies the role markers among them. Below maxDepth
+// containers it stops recursing: a deeper container becomes a paragraph of its text.
 func (c *converter) blocks(n gast.Node) tree.Blocks {
+	c.depth++
+	defer func() { c.depth-- }()
 	var seq []item
 	marked := false
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if c.depth > maxDepth && nests(ch) {
+			c.tooDeep(&c.deepBlocks, c.pos(nodePos(ch)), "lists and quotes are nested deeper than %[1]d levels; "+
+				"the deeper levels are kept as a paragraph of plain text (nest them less deeply)")
+			if text := strings.TrimSpace(c.flatText(ch)); text != "" {
+				seq = append(seq, item{block: &tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: text}}}})
+			}
+			continue
+		}
 		if h, ok := ch.(*gast.HTMLBlock); ok {
 			raw := c.lines(h)
 			if m, ok := parseMarker(raw); ok {
@@ -198,9 +219,9 @@ func (c *converter) block(n gast.Node) tree.Blocks {
 		if n.Info != nil {
 			info = string(n.Info.Segment.Value(c.src))
 		}
-		return tree.Blocks{c.codeBlock(info, c.lines(n))}
+		return tree.Blocks{c.codeBlock(n, info, c.lines(n))}
 	case *gast.CodeBlock:
-		return tree.Blocks{c.codeBlock("", c.lines(n))}
+		return tree.Blocks{c.codeBlock(n, "", c.lines(n))}
 	case *gast.Blockquote:
 		if kind, ok := c.alert(n); ok {
 			return tree.Blocks{&tree.Admonition{Kind: kind, Blocks: c.blocks(n)}}
@@ -301,20 +322,22 @@ func (c *converter) heading(n *gast.Heading) *tree.Heading {
 	return h
 }
 
-// uniqueID makes an anchor unique in the chapter as mdBook does: "x", "x-1", "x-2".
+// uniqueID makes an anchor unique in the chapter as mdBook does: "x", "x-1", "x-2". The n-th
+// request for x tries suffixes from n on; since a taken ID stays taken, the search goes on where the
+// last one for x stopped, which keeps many equal headings linear.
 func (c *converter) uniqueID(id string) string {
 	n, used := c.ids[id]
 	c.ids[id] = n + 1
 	if !used {
 		return id
 	}
-	for {
+	for n = max(n, c.next[id]); ; n++ {
 		cand := id + "-" + strconv.Itoa(n)
 		if _, taken := c.ids[cand]; !taken {
 			c.ids[cand] = 1
+			c.next[id] = n + 1
 			return cand
 		}
-		n++
 	}
 }
 

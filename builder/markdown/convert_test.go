@@ -2,6 +2,9 @@ package markdown
 
 import (
 	"encoding/json"
+	"math/rand"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,7 +15,11 @@ import (
 // convert runs the converter over text with a simple link resolver: "x.md" is chapter "x".
 func convert(t testing.TB, text string) *Result {
 	t.Helper()
-	return Convert(Env{
+	return Convert(testEnv(text))
+}
+
+func testEnv(text string) Env {
+	return Env{
 		ChapterID: "ch",
 		Roles:     []string{"ops", "dev"},
 		HideLines: map[string]string{"python": "~"},
@@ -36,7 +43,7 @@ func convert(t testing.TB, text string) *Result {
 			}
 			return &tree.Asset{Name: "images/" + src, MediaType: "image/png"}
 		},
-	})
+	}
 }
 
 func js(t testing.TB, v any) string {
@@ -93,6 +100,54 @@ func TestConvertBlocks(t *testing.T) {
 	}
 }
 
+// TestUniqueIDs checks uniqueID against the plain search it speeds up, on hand-picked and random
+// sequences of headings.
+func TestUniqueIDs(t *testing.T) {
+	plain := func(ids []string) []string {
+		count := map[string]int{}
+		var out []string
+		for _, id := range ids {
+			n, used := count[id]
+			count[id] = n + 1
+			for ; used; n++ {
+				cand := id + "-" + strconv.Itoa(n)
+				if _, used = count[cand]; !used {
+					count[cand] = 1
+					id = cand
+				}
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	tests := [][]string{
+		{"a", "a", "a-1"},
+		{"a-1", "a-2", "a", "a", "a", "a"},
+		{"a", "a", "a-2", "a", "a-3", "a", "a-3"},
+		{"a", "a-1", "a-1", "a", "a", "a-1-1", "a-1"},
+		{"x", "x-1", "x-1-1", "x", "x", "x-1"},
+	}
+	rng := rand.New(rand.NewSource(1))
+	pool := []string{"a", "a-1", "a-2", "a-3", "a-1-1", "a-1-2", "b", "b-1"}
+	for range 200 {
+		var ids []string
+		for range rng.Intn(30) {
+			ids = append(ids, pool[rng.Intn(len(pool))])
+		}
+		tests = append(tests, ids)
+	}
+	for _, ids := range tests {
+		c := &converter{ids: map[string]int{}, next: map[string]int{}}
+		var got []string
+		for _, id := range ids {
+			got = append(got, c.uniqueID(id))
+		}
+		if want := plain(ids); !slices.Equal(got, want) {
+			t.Errorf("IDs for %q: %q, want %q", ids, got, want)
+		}
+	}
+}
+
 func TestFootnotes(t *testing.T) {
 	r := convert(t, "One[^b] two[^a] again[^b].\n\n[^a]: First *def*.\n[^b]: Second.\n[^unused]: Never.")
 	if got, want := js(t, r.Blocks), `[{"type":"Paragraph","content":[{"type":"Text","text":"One"},{"type":"FootnoteRef","number":1,"id":"fn-ch-1"},{"type":"Text","text":" two"},{"type":"FootnoteRef","number":2,"id":"fn-ch-2"},{"type":"Text","text":" again"},{"type":"FootnoteRef","number":1,"id":"fn-ch-1"},{"type":"Text","text":"."}]}]`; got != want {
@@ -132,6 +187,16 @@ func TestMarkers(t *testing.T) {
 			name: "section inside a range ends with the range",
 			in:   "<!-- only: ops -->\n\na\n\n<!-- only: dev -->\n## S\n\nb\n\n<!-- end only -->\n\nc",
 			want: `[Only ops [P a][Only dev [H2 s][P b]]][P c]`,
+		},
+		{
+			name: "a marked heading ends the marked section before it",
+			in:   "<!-- only: ops -->\n## A\n\nx\n\n<!-- only: dev -->\n## B\n\ny\n\n<!-- only: ops -->\n# C\n\nz",
+			want: `[Only ops [H2 a][P x]][Only dev [H2 b][P y]][Only ops [H1 c][P z]]`,
+		},
+		{
+			name: "a marked heading deeper than the section nests in it",
+			in:   "<!-- only: ops dev -->\n## A\n\nx\n\n<!-- only: dev -->\n### B\n\ny\n\n## C",
+			want: `[Only ops,dev [H2 a][P x][Only dev [H3 b][P y]]][H2 c]`,
 		},
 		{
 			name: "markers inside a list item",

@@ -9,58 +9,79 @@ import (
 	"bookc/builder/tree"
 )
 
-// inlines converts the inline children of n. Adjacent text is merged, soft line breaks become spaces.
-func (c *converter) inlines(n gast.Node) tree.Inlines {
-	var out tree.Inlines
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		out = c.inline(out, ch)
-	}
-	return out
+// inlineBuf collects converted inlines. Adjacent text is gathered in a builder and becomes one Text
+// node when a non-text inline or the end comes: appending to a node's string at every soft line
+// break made long paragraphs quadratic.
+type inlineBuf struct {
+	out  tree.Inlines
+	text strings.Builder
 }
 
-// appendText adds text to the list, merging it into a preceding Text node.
-func appendText(out tree.Inlines, s string) tree.Inlines {
-	if s == "" {
-		return out
-	}
-	if len(out) > 0 {
-		if t, ok := out[len(out)-1].(*tree.Text); ok {
-			t.Text += s
-			return out
-		}
-	}
-	return append(out, &tree.Text{Text: s})
+func (b *inlineBuf) addText(s string) { b.text.WriteString(s) }
+
+func (b *inlineBuf) add(in tree.Inline) {
+	b.flush()
+	b.out = append(b.out, in)
 }
 
-// appendInlines adds content to the list, merging text at the seam.
-func appendInlines(out, content tree.Inlines) tree.Inlines {
+// addInlines adds converted content, merging its text at the seam.
+func (b *inlineBuf) addInlines(content tree.Inlines) {
 	for _, in := range content {
 		if t, ok := in.(*tree.Text); ok {
-			out = appendText(out, t.Text)
+			b.addText(t.Text)
 		} else {
-			out = append(out, in)
+			b.add(in)
 		}
 	}
-	return out
 }
 
-func (c *converter) inline(out tree.Inlines, n gast.Node) tree.Inlines {
+func (b *inlineBuf) flush() {
+	if b.text.Len() > 0 {
+		b.out = append(b.out, &tree.Text{Text: b.text.String()})
+		b.text.Reset()
+	}
+}
+
+func (b *inlineBuf) done() tree.Inlines {
+	b.flush()
+	return b.out
+}
+
+// inlines converts the inline children of n. Adjacent text is merged, soft line breaks become spaces.
+func (c *converter) inlines(n gast.Node) tree.Inlines {
+	var b inlineBuf
+	c.children(&b, n)
+	return b.done()
+}
+
+// children converts the inline children of n into b, one nesting level down. It stops recursing
+// at maxDepth levels: a deeper container joins b as the plain text of its content.
+func (c *converter) children(b *inlineBuf, n gast.Node) {
+	c.inlineDepth++
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if c.inlineDepth > maxDepth && ch.HasChildren() && ch.Kind() != gast.KindCodeSpan {
+			c.tooDeep(&c.deepInlines, c.pos(nodePos(ch)), "inline markup (emphasis, links, images) is nested deeper than %[1]d levels; "+
+				"the deeper levels are kept as plain text (nest the markup less deeply)")
+			b.addText(c.flatText(ch))
+			continue
+		}
+		c.inline(b, ch)
+	}
+	c.inlineDepth--
+}
+
+func (c *converter) inline(b *inlineBuf, n gast.Node) {
 	switch n := n.(type) {
 	case *gast.Text:
-		v := string(n.Segment.Value(c.src))
-		if !n.IsRaw() {
-			v = unescape(v)
-		}
-		out = appendText(out, v)
+		b.addText(c.textValue(n))
 		switch {
 		case n.HardLineBreak():
-			out = append(out, &tree.LineBreak{})
+			b.add(&tree.LineBreak{})
 		case n.SoftLineBreak():
-			out = appendText(out, " ")
+			b.addText(" ")
 		}
-		return out
 	case *gast.String:
-		return appendText(out, string(n.Value))
+		b.addText(string(n.Value))
 	case *gast.CodeSpan:
 		var sb strings.Builder
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -71,58 +92,69 @@ func (c *converter) inline(out tree.Inlines, n gast.Node) tree.Inlines {
 				sb.Write(t.Value)
 			}
 		}
-		return append(out, &tree.Code{Text: sb.String()})
+		b.add(&tree.Code{Text: sb.String()})
 	case *gast.Emphasis:
 		if n.Level >= 2 {
-			return append(out, &tree.Strong{Content: c.inlines(n)})
+			b.add(&tree.Strong{Content: c.inlines(n)})
+		} else {
+			b.add(&tree.Emphasis{Content: c.inlines(n)})
 		}
-		return append(out, &tree.Emphasis{Content: c.inlines(n)})
 	case *east.Strikethrough:
-		return append(out, &tree.Strikethrough{Content: c.inlines(n)})
+		b.add(&tree.Strikethrough{Content: c.inlines(n)})
 	case *gast.Link:
-		return c.link(out, n, unescape(string(n.Destination)), unescape(string(n.Title)), c.inlines(n))
+		c.link(b, n, unescape(string(n.Destination)), unescape(string(n.Title)), c.inlines(n))
 	case *gast.AutoLink:
 		url := string(n.URL(c.src))
 		label := string(n.Label(c.src))
 		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 			url = "mailto:" + url
 		}
-		return append(out, &tree.Link{URL: url, Content: tree.Inlines{&tree.Text{Text: label}}})
+		b.add(&tree.Link{URL: url, Content: tree.Inlines{&tree.Text{Text: label}}})
 	case *gast.Image:
-		return append(out, c.image(n, unescape(string(n.Destination)), tree.PlainText(c.inlines(n)), unescape(string(n.Title))))
+		b.add(c.image(n, unescape(string(n.Destination)), tree.PlainText(c.inlines(n)), unescape(string(n.Title))))
 	case *gast.RawHTML:
-		var sb strings.Builder
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			sb.Write(seg.Value(c.src))
-		}
-		return c.rawInline(out, n, sb.String())
+		c.rawInline(b, n, c.rawHTML(n))
 	case *east.FootnoteLink:
-		return append(out, &tree.FootnoteRef{Number: n.Index, ID: c.footnoteID(n.Index)})
-	case *east.FootnoteBacklink, *east.TaskCheckBox:
-		return out
+		b.add(&tree.FootnoteRef{Number: n.Index, ID: c.footnoteID(n.Index)})
+	case *east.TaskCheckBox:
+		// list has taken the box of each task item; no other box is shown
 	default:
 		// Unknown inline kinds keep their children's text.
-		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-			out = c.inline(out, ch)
-		}
-		return out
+		c.children(b, n)
 	}
 }
 
+// textValue is a text node's text with escapes and entities resolved, unless goldmark marked it raw.
+func (c *converter) textValue(n *gast.Text) string {
+	v := string(n.Segment.Value(c.src))
+	if !n.IsRaw() {
+		v = unescape(v)
+	}
+	return v
+}
+
+func (c *converter) rawHTML(n *gast.RawHTML) string {
+	var sb strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		sb.Write(seg.Value(c.src))
+	}
+	return sb.String()
+}
+
 // link turns a Markdown link into an external link or a cross-reference.
-func (c *converter) link(out tree.Inlines, n gast.Node, dest, title string, content tree.Inlines) tree.Inlines {
+func (c *converter) link(b *inlineBuf, n gast.Node, dest, title string, content tree.Inlines) {
 	t := c.env.Resolve(dest)
 	switch {
 	case t.Problem != "":
 		c.warn(n, "%s", t.Problem)
-		return appendInlines(out, content) // keep the words; there is nowhere to link to
+		b.addInlines(content) // keep the words; there is nowhere to link to
 	case t.URL != "":
-		return append(out, &tree.Link{URL: t.URL, Title: title, Content: content})
+		b.add(&tree.Link{URL: t.URL, Title: title, Content: content})
 	default:
 		x := &tree.XRef{Chapter: t.Chapter, Anchor: t.Anchor, Content: content}
 		c.res.Refs = append(c.res.Refs, Ref{XRef: x, At: c.pos(nodePos(n))})
-		return append(out, x)
+		b.add(x)
 	}
 }
 
@@ -133,17 +165,16 @@ func (c *converter) image(n gast.Node, src, alt, title string) *tree.Image {
 }
 
 // rawInline keeps inline HTML: <img> becomes an image, <br> a line break, anything else stays raw.
-func (c *converter) rawInline(out tree.Inlines, n gast.Node, raw string) tree.Inlines {
-	if attrs, ok := imgTag(raw); ok && attrs["src"] != "" {
-		return append(out, c.image(n, attrs["src"], attrs["alt"], attrs["title"]))
+func (c *converter) rawInline(b *inlineBuf, n gast.Node, raw string) {
+	switch attrs, ok := imgTag(raw); {
+	case ok && attrs["src"] != "":
+		b.add(c.image(n, attrs["src"], attrs["alt"], attrs["title"]))
+	case isBreakTag(raw):
+		b.add(&tree.LineBreak{})
+	case isComment(raw):
+	default:
+		b.add(&tree.RawHTML{HTML: raw, Text: htmlText(raw)})
 	}
-	if isBreakTag(raw) {
-		return append(out, &tree.LineBreak{})
-	}
-	if isComment(raw) {
-		return out
-	}
-	return append(out, &tree.RawHTML{HTML: raw, Text: htmlText(raw)})
 }
 
 // htmlBlock keeps a raw HTML block; a lone <img> becomes a figure.

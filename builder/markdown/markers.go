@@ -62,15 +62,18 @@ func (c *converter) checkRoles(m *marker) []string {
 
 // applyMarkers turns the markers among a container's blocks into Only blocks.
 func (c *converter) applyMarkers(seq []item) tree.Blocks {
-	out, _, _ := c.region(seq, 0, false, 0)
+	out, _, _ := c.region(seq, 0, nil, 0, false, 0)
 	return out
 }
 
 // region collects blocks from seq[i:] until its end: the end of seq, an "end only" marker when
 // inRange, or a heading of level stopLevel or higher for a section. It returns the blocks, the index
-// after the region, and whether an end marker closed it.
-func (c *converter) region(seq []item, i int, inRange bool, stopLevel int) (tree.Blocks, int, bool) {
+// after the region, and whether an end marker closed it. The region is the content of only, nil at
+// the top, which depth Only blocks enclose. Past maxDepth, markers stop nesting: their roles narrow
+// only instead, so the passage reaches no reader that a marker excludes, and nothing nests deeper.
+func (c *converter) region(seq []item, i int, only *tree.Only, depth int, inRange bool, stopLevel int) (tree.Blocks, int, bool) {
 	var out tree.Blocks
+	flat := 0 // ranges opened past maxDepth and not yet ended
 	for i < len(seq) {
 		it := seq[i]
 		if it.mark == nil {
@@ -84,6 +87,9 @@ func (c *converter) region(seq []item, i int, inRange bool, stopLevel int) (tree
 		m := it.mark
 		if m.end {
 			switch {
+			case flat > 0:
+				flat--
+				i++
 			case inRange:
 				return out, i + 1, true
 			case stopLevel > 0:
@@ -91,23 +97,41 @@ func (c *converter) region(seq []item, i int, inRange bool, stopLevel int) (tree
 			default:
 				c.errorAt(m.at, "<!-- end only --> without an opening <!-- only: ... --> marker; remove it or add the opening marker")
 				i++
-				continue
 			}
+			continue
+		}
+		var h *tree.Heading
+		if i+1 < len(seq) {
+			h, _ = seq[i+1].block.(*tree.Heading)
+		}
+		if h != nil && stopLevel > 0 && h.Level <= stopLevel {
+			return out, i, false // the marked heading starts a section after this one, not inside it
 		}
 		roles := c.checkRoles(m)
-		if i+1 < len(seq) {
-			if h, ok := seq[i+1].block.(*tree.Heading); ok {
-				inner, next, _ := c.region(seq, i+2, false, h.Level)
-				out = append(out, &tree.Only{Roles: roles, Blocks: append(tree.Blocks{h}, inner...)})
-				i = next
-				continue
+		if depth == maxDepth {
+			c.tooDeep(&c.deepMarkers, m.at, "role markers are nested deeper than %[1]d levels; the deeper markers' roles "+
+				"limit the whole passage at level %[1]d (close ranges with <!-- end only -->, or nest them less deeply)")
+			only.Roles = slices.DeleteFunc(only.Roles, func(r string) bool { return !slices.Contains(roles, r) })
+			if h == nil {
+				flat++
 			}
+			i++
+			continue
 		}
-		inner, next, closed := c.region(seq, i+1, true, 0)
+		o := &tree.Only{Roles: roles}
+		if h != nil {
+			inner, next, _ := c.region(seq, i+2, o, depth+1, false, h.Level)
+			o.Blocks = append(tree.Blocks{h}, inner...)
+			out = append(out, o)
+			i = next
+			continue
+		}
+		inner, next, closed := c.region(seq, i+1, o, depth+1, true, 0)
 		if !closed {
 			c.errorAt(m.at, "<!-- only: %s --> is never closed; add <!-- end only --> after the blocks it limits (or put the marker directly before a heading to limit that section)", strings.Join(m.roles, " "))
 		}
-		out = append(out, &tree.Only{Roles: roles, Blocks: inner})
+		o.Blocks = inner
+		out = append(out, o)
 		i = next
 	}
 	return out, i, false

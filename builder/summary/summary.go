@@ -1,5 +1,5 @@
 // Package summary parses mdBook's SUMMARY.md: the book's title, prefix chapters, part titles,
-// numbered chapters nested to any depth, separators, draft chapters and suffix chapters.
+// numbered chapters nested up to 100 levels deep, separators, draft chapters and suffix chapters.
 package summary
 
 import (
@@ -58,6 +58,10 @@ type level struct {
 	indent int
 	entry  *Entry
 }
+
+// maxDepth bounds the nesting of numbered chapters. Every chapter's number is as long as its depth,
+// and the outline is walked recursively from here to the backends; no book needs more.
+const maxDepth = 100
 
 // Parse reads SUMMARY.md. file is its name for diagnostics ("src/SUMMARY.md"). It never fails:
 // what it cannot use it reports and skips, as mdBook's users expect a book to build anyway.
@@ -142,6 +146,11 @@ func (p *parser) item(n, indent int, rest string) {
 	part := p.s.Parts[len(p.s.Parts)-1]
 	for len(p.stack) > 0 && p.stack[len(p.stack)-1].indent >= indent {
 		p.stack = p.stack[:len(p.stack)-1]
+	}
+	if len(p.stack) == maxDepth {
+		p.diags.Add(diag.Errorf(p.file, n, "chapter %q is nested deeper than %d levels; it is listed at level %d, after %q (indent it less)",
+			e.Title, maxDepth, maxDepth, p.stack[maxDepth-1].entry.Title))
+		p.stack = p.stack[:maxDepth-1] // a sibling of the chapter at the deepest level
 	}
 	if len(p.stack) == 0 {
 		if len(part.Entries) == 0 && indent > 0 {

@@ -195,3 +195,78 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// staircase lists chapters C1, C2, ... each nested one level deeper, from level first on.
+func staircase(from, to int) string {
+	var sb strings.Builder
+	for i := from; i <= to; i++ {
+		fmt.Fprintf(&sb, "%s- [C%d](c%d.md)\n", strings.Repeat("  ", i-1), i, i)
+	}
+	return sb.String()
+}
+
+func TestDepthCap(t *testing.T) {
+	tests := []struct {
+		name, in string
+		depth    int      // of the deepest entry
+		last     string   // number of the last entry
+		diags    []string // prefixes, in order
+	}{
+		{"100 levels", staircase(1, 100), 100, strings.Repeat("1.", 100), nil},
+		{"deeper entries are listed at level 100", staircase(1, 103), 100, strings.Repeat("1.", 99) + "4.", []string{
+			`SUMMARY.md:101: error: chapter "C101" is nested deeper than 100 levels; it is listed at level 100, after "C100" (indent it less)`,
+			`SUMMARY.md:102: error: chapter "C102" is nested deeper than 100 levels; it is listed at level 100, after "C101"`,
+			`SUMMARY.md:103: error: chapter "C103" is nested deeper than 100 levels; it is listed at level 100, after "C102"`,
+		}},
+		{"nesting goes on after a too deep entry", staircase(1, 101) + staircase(2, 2) + "  " + staircase(2, 2) + "- [Top](top.md)\n", 100, "2.", []string{
+			`SUMMARY.md:101: error: chapter "C101" is nested deeper than 100 levels`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ds := Parse("SUMMARY.md", []byte(tt.in))
+			depth, count, last := 0, 0, ""
+			var walk func(es []*Entry, d int)
+			walk = func(es []*Entry, d int) {
+				for _, e := range es {
+					depth, count = max(depth, d), count+1
+					last = ""
+					for _, n := range e.Number {
+						last += fmt.Sprint(n) + "."
+					}
+					walk(e.Children, d+1)
+				}
+			}
+			walk(s.Parts[0].Entries, 1)
+			if want := strings.Count(tt.in, "\n"); count != want {
+				t.Errorf("%d entries, want %d: every entry keeps its place in the book", count, want)
+			}
+			if depth != tt.depth || last != tt.last {
+				t.Errorf("depth %d, last entry %s; want %d, %s", depth, last, tt.depth, tt.last)
+			}
+			if len(ds) != len(tt.diags) {
+				t.Fatalf("diagnostics %v, want %d", ds, len(tt.diags))
+			}
+			for i, d := range ds {
+				if !strings.HasPrefix(d.String(), tt.diags[i]) {
+					t.Errorf("diagnostic %q, want it to start %q", d, tt.diags[i])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDeepSummary parses 10 (1x) or 100 (10x) outlines nested 200 levels deep, past the cap:
+// time and memory grow with the input, however deep it nests.
+func BenchmarkDeepSummary(b *testing.B) {
+	for _, k := range []int{1, 10} {
+		in := []byte(strings.Repeat(staircase(1, 200), 10*k))
+		b.Run(fmt.Sprintf("%dx", k), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Parse("SUMMARY.md", in)
+			}
+		})
+	}
+}

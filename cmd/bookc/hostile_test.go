@@ -221,7 +221,7 @@ func TestHostile(t *testing.T) {
 		{name: "a truncated GIF", make: func(t *testing.T, dir string) { picture(gifOf(t)[:40])(t, dir) },
 			output: []string{"a.md:3: warning: " + brokenPNG}, after: hasPDF},
 		{name: "a 7000x7000 RGBA PNG", make: picture(rawPNG(7000, 7000, 6, chunk("IDAT", zeros(7000*(1+7000*4)), -1), iend)),
-			output: []string{"a.md:3: warning: image p.png is too large to embed: 7000x7000 pixels decode to 187 MB, over the 64 MB"}, after: hasPDF},
+			output: []string{"a.md:3: warning: image p.png is too large to embed (7000x7000 pixels decode to 187 MB, over the 64 MB"}, after: hasPDF},
 		{name: "an include fan-out", make: func(t *testing.T, dir string) {
 			m := oneChapter("# A\n\n{{#include f0.md}}\n")
 			for i := 0; i < 11; i++ {

@@ -1,6 +1,7 @@
 package man
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,12 +70,13 @@ func (p *page) footnote(id string) *tree.Footnote {
 	if p.ch == nil {
 		return nil
 	}
-	for _, f := range p.ch.Footnotes {
-		if f.ID == id {
-			return f
+	if p.footnotes == nil { // a map, once: a scan per reference is quadratic in a chapter of many
+		p.footnotes = make(map[string]*tree.Footnote, len(p.ch.Footnotes))
+		for _, f := range slices.Backward(p.ch.Footnotes) {
+			p.footnotes[f.ID] = f // the first of an ID wins, as the scan found it
 		}
 	}
-	return nil
+	return p.footnotes[id]
 }
 
 // noteMark writes a reference to a NOTES entry: [1].

@@ -18,6 +18,8 @@ type page struct {
 	tight  bool // a tight list has set .PD 0
 	notes  []note
 	noted  map[any]int // note number by footnote ID or image
+
+	footnotes map[string]*tree.Footnote // the chapter's, by ID, made on first use
 }
 
 // note is an entry of the NOTES section: a footnote, or an image a man page cannot show.

@@ -159,17 +159,24 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	}
 }
 
-// fitText shortens s with an ellipsis until it fits the width.
+// fitText shortens s with an ellipsis until it fits the width: to the longest prefix that fits
+// with it. It measures rune by rune and stops at the width, so a title of any length costs only
+// the runes that fit, on every page. Widths are summed in font units, as Face.Width sums them,
+// so that the cut is the one Width would make.
 func fitText(s string, st style, w float64) string {
 	fc := st.face()
-	if fc.Width(s, st.size) <= w {
-		return s
+	pt := func(units float64) float64 { return units * st.size / 1000 }
+	ell := fc.Rune('…', 1000)
+	units, cut := 0.0, 0 // the units of s up to i; the end of the longest prefix that fits with "…"
+	for i, r := range s {
+		if pt(units+ell) <= w {
+			cut = i
+		}
+		if units += fc.Rune(r, 1000); pt(units) > w {
+			return s[:cut] + "…"
+		}
 	}
-	rs := []rune(s)
-	for len(rs) > 0 && fc.Width(string(rs)+"…", st.size) > w {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs) + "…"
+	return s
 }
 
 func roman(n int) string {
@@ -323,8 +330,8 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	if len(c.Blocks) > 1 {
 		head = append(head, l.blocks(c.Blocks[1:], l.g.Left, l.g.Measure)...)
 	}
-	if l.missing != "" {
-		l.diags.Add(diag.Warnf(c.Source, 0, "the Go fonts have no glyph for %q; the PDF prints '?' instead", l.missing))
+	if s := l.missing.String(); s != "" {
+		l.diags.Add(diag.Warnf(c.Source, 0, "the Go fonts have no glyph for %q; the PDF prints '?' instead", s))
 	}
 	return head
 }

@@ -18,42 +18,44 @@ type cell struct {
 	c    page.Color
 }
 
-// highlight splits a code block into lines of coloured characters, with tabs expanded.
-func highlight(block *tree.CodeBlock) [][]cell {
-	lines := [][]cell{nil}
+// highlight splits a code block into lines of coloured characters, with tabs expanded, and hands
+// them to line one by one in the same slice, which line must not keep: a block of a million lines
+// then holds the cells of one line at a time, not all of them.
+func highlight(block *tree.CodeBlock, line func([]cell)) {
+	var cur []cell
 	add := func(s string, font page.Font, c page.Color) {
 		for _, r := range s {
-			cur := &lines[len(lines)-1]
 			switch r {
 			case '\n':
-				lines = append(lines, nil)
+				line(cur)
+				cur = cur[:0]
 			case '\t':
-				for n := 4 - len(*cur)%4; n > 0; n-- {
-					*cur = append(*cur, cell{' ', font, c})
+				for n := 4 - len(cur)%4; n > 0; n-- {
+					cur = append(cur, cell{' ', font, c})
 				}
 			case '\r':
 			default:
-				*cur = append(*cur, cell{r, font, c})
+				cur = append(cur, cell{r, font, c})
 			}
 		}
 	}
 	if block.Tokens == nil {
 		add(block.Text, page.Mono, codeText)
-		return lines
-	}
-	sty, types := codestyle.Get(), tokenTypes()
-	for _, t := range block.Tokens {
-		e := sty.Get(types[t.Class])
-		col, font := codeText, page.Mono
-		if e.Colour.IsSet() {
-			col = page.Color{R: e.Colour.Red(), G: e.Colour.Green(), B: e.Colour.Blue()}
+	} else {
+		sty, types := codestyle.Get(), tokenTypes()
+		for _, t := range block.Tokens {
+			e := sty.Get(types[t.Class])
+			col, font := codeText, page.Mono
+			if e.Colour.IsSet() {
+				col = page.Color{R: e.Colour.Red(), G: e.Colour.Green(), B: e.Colour.Blue()}
+			}
+			if e.Bold == chroma.Yes {
+				font = page.MonoBold
+			}
+			add(t.Text, font, col)
 		}
-		if e.Bold == chroma.Yes {
-			font = page.MonoBold
-		}
-		add(t.Text, font, col)
 	}
-	return lines
+	line(cur)
 }
 
 // tokenTypes maps chroma's short class names, which the builder's tokens carry, back to the token
@@ -74,7 +76,7 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	size, lead := codeSize*l.size/bodySize, codeLead*l.size/bodySize
 	limit := w - 2*codePad - markW
 	out := []*vbox{{h: codePad - 1, keep: true}}
-	for _, line := range highlight(c) {
+	highlight(c, func(line []cell) {
 		segs := wrapCode(line, size, limit)
 		for j, seg := range segs {
 			b := &vbox{h: lead, base: (lead + size*0.734) / 2}
@@ -85,7 +87,7 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 			}
 			out = append(out, b)
 		}
-	}
+	})
 	if n := len(out); n > 3 {
 		out[1].keep = true
 		out[n-2].keep = true

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
@@ -28,6 +29,13 @@ func TestTokenStyles(t *testing.T) {
 	}
 }
 
+// highlighted collects the lines that highlight hands over, each copied as highlight reuses its slice.
+func highlighted(block *tree.CodeBlock) [][]cell {
+	var lines [][]cell
+	highlight(block, func(line []cell) { lines = append(lines, slices.Clone(line)) })
+	return lines
+}
+
 func TestHighlight(t *testing.T) {
 	plain := func(line []cell) string {
 		s := ""
@@ -47,7 +55,7 @@ func TestHighlight(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines := highlight(tt.block)
+			lines := highlighted(tt.block)
 			if len(lines) != len(tt.want) {
 				t.Fatalf("%d lines, want %d", len(lines), len(tt.want))
 			}
@@ -58,7 +66,7 @@ func TestHighlight(t *testing.T) {
 			}
 		})
 	}
-	lines := highlight(sample.Code("go", "if x {\n\treturn // done\n}"))
+	lines := highlighted(sample.Code("go", "if x {\n\treturn // done\n}"))
 	if kw, comment := lines[0][0], lines[1][len(lines[1])-1]; kw.font != page.MonoBold || comment.font != page.Mono || comment.c == codeText || comment.c == kw.c {
 		t.Errorf("keyword %v, comment %v: want the keyword bold, the comment in a colour of its own", kw, comment)
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"bookc/builder/tree"
@@ -8,35 +9,55 @@ import (
 	"bookc/formats/pdf/page"
 )
 
-// titlePage sets the title, the edition, the authors and the date, centred.
+// titlePage sets the title, the edition, the authors and the date, centred, on one page: a field
+// that would push the others off it is cut with an ellipsis, leaving each later one a line.
 func (l *lay) titlePage() *flow {
 	defer l.unhyphenated()()
 	g := l.g
-	var out []*vbox
-	add := func(text string, st style, lead, gap float64) {
-		if text == "" {
-			return
-		}
-		out = append(out, space(gap))
-		out = append(out, l.setLines(l.build([]run{{st: &st, text: text}}, g.Measure), g.Left, g.Measure, lead, center)...)
+	type field struct {
+		text      string
+		st        style
+		lead, gap float64
 	}
-	out = append(out, &vbox{h: g.TextH / 5})
-	add(l.book.Title, style{font: page.Bold, size: 30, color: black}, 38, 0)
-	add(l.book.Edition.Title, style{font: page.Regular, size: 16, color: grey}, 22, 14)
-	add(l.book.Description, style{font: page.Italic, size: 12, color: grey}, 17, 24)
-	add(strings.Join(l.book.Authors, ", "), style{font: page.Regular, size: 14, color: black}, 20, 60)
+	fields := []field{
+		{l.book.Title, style{font: page.Bold, size: 30, color: black}, 38, 0},
+		{l.book.Edition.Title, style{font: page.Regular, size: 16, color: grey}, 22, 14},
+		{l.book.Description, style{font: page.Italic, size: 12, color: grey}, 17, 24},
+		{strings.Join(l.book.Authors, ", "), style{font: page.Regular, size: 14, color: black}, 20, 60},
+	}
 	if !l.book.Date.IsZero() {
-		add(l.book.Date.Format("January 2006"), style{font: page.Regular, size: 11, color: grey}, 16, 40)
+		fields = append(fields, field{l.book.Date.Format("January 2006"), style{font: page.Regular, size: 11, color: grey}, 16, 40})
 	}
-	f := &flow{}
+	fields = slices.DeleteFunc(fields, func(f field) bool { return f.text == "" })
 	pg := &built{opening: true}
-	y := g.Top
-	for _, b := range out {
-		b.p.Shift(&pg.p, 0, y)
-		y += b.h
+	y := g.Top + g.TextH/5
+	for i, f := range fields {
+		rest := 0.0
+		for _, n := range fields[i+1:] {
+			rest += n.gap + n.lead
+		}
+		y += f.gap
+		most := max(1, int((g.Top+g.TextH-rest-y)/f.lead))
+		for _, b := range l.titleLines(f.text, f.st, f.lead, most) {
+			b.p.Shift(&pg.p, 0, y)
+			y += b.h
+		}
 	}
-	f.pages = append(f.pages, pg)
-	return f
+	return &flow{pages: []*built{pg}}
+}
+
+// titleLines sets text centred in the measure, in at most most lines: cut shorter with an ellipsis,
+// half a line at a time, where it needs more. It sets no more of a long text than the lines hold.
+func (l *lay) titleLines(text string, st style, lead float64, most int) []*vbox {
+	g := l.g
+	budget := float64(most) * g.Measure
+	for {
+		lines := l.setLines(l.build([]run{{st: &st, text: fitText(text, st, budget)}}, g.Measure), g.Left, g.Measure, lead, center)
+		if len(lines) <= most {
+			return lines
+		}
+		budget -= g.Measure / 2
+	}
 }
 
 // contents lays out the table of contents: parts, chapters and their sections, each with dot
@@ -82,9 +103,14 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 
 const numW = 28.0 // the page-number column of the contents
 
+// maxIndent is the deepest indent of the contents, eight levels', so that entries nested deeper
+// still have two thirds of the measure for their titles, not a width below zero.
+const maxIndent = 8 * 16.0
+
 // entry sets one line of the contents.
 func (l *lay) entry(title, dest string, labels map[string]string, st style, indent float64) []*vbox {
 	g := l.g
+	indent = min(indent, maxIndent)
 	lead := st.size * 1.45
 	x, w := g.Left+indent, g.Measure-indent-numW-12
 	// every pass sets the contents again, for new page numbers, but the titles stay as they were

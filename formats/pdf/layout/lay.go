@@ -27,11 +27,11 @@ type lay struct {
 	notes    map[string][]*vbox // footnote ID -> its boxes
 	size     float64            // body text size and leading where the current block sits
 	lead     float64
-	nest     int    // container depth: headings inside containers are no sections
-	lists    int    // list depth, for bullets
-	level    int    // outline level of the current chapter
-	noHyphen bool   // in table cells, headings and titles
-	missing  string // characters of the chapter that the fonts lack
+	nest     int     // container depth: headings inside containers are no sections
+	lists    int     // list depth, for bullets
+	level    int     // outline level of the current chapter
+	noHyphen bool    // in table cells, headings and titles
+	missing  lacking // characters of the chapter that the fonts lack
 	memo     *memo
 }
 
@@ -219,13 +219,13 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 		defer func() { share(m, finished) }() // also when setting panics: the others must not wait
 	}
 	nd, missing := len(l.diags), l.missing
-	l.missing = ""
+	l.missing = lacking{}
 	bs := set()
-	m = setBlock{clone(bs), slices.Clone(l.diags[nd:]), l.missing}
+	m = setBlock{clone(bs), slices.Clone(l.diags[nd:]), l.missing.String()}
 	finished = true
 	l.memo.blocks[key] = m
-	l.missing, missing = missing, l.missing
-	l.lack(missing)
+	l.missing = missing
+	l.lack(m.missing)
 	return bs
 }
 

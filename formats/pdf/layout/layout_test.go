@@ -120,8 +120,8 @@ func TestInvisibles(t *testing.T) {
 	if got := lineTexts(lines)[0]; got != "zerowidth, thin\u00a0space, narrow\u00a0no-break and BOM" {
 		t.Errorf("got %q", got)
 	}
-	if l.missing != "" {
-		t.Errorf("reported as missing: %q", l.missing)
+	if s := l.missing.String(); s != "" {
+		t.Errorf("reported as missing: %q", s)
 	}
 }
 

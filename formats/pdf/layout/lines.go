@@ -42,12 +42,16 @@ func pieceAt(pieces []piece, i int) piece {
 	return piece{}
 }
 
-// natural is the width of a line set without stretching or shrinking.
-func natural(items []linebreak.Item, ln linebreak.Line) float64 {
+// width is the width of a line as set, its glue stretched or shrunk by the line's ratio: a centred
+// line that shrinks must be centred by the width it takes, or it starts left of the measure.
+func width(items []linebreak.Item, ln linebreak.Line) float64 {
 	w := 0.0
 	for i := ln.Start; i < ln.End; i++ {
-		if items[i].Kind != linebreak.Penalty {
-			w += items[i].Width
+		switch it := items[i]; it.Kind {
+		case linebreak.Box:
+			w += it.Width
+		case linebreak.Glue:
+			w += ln.GlueWidth(it)
 		}
 	}
 	if it := items[ln.End]; it.Kind == linebreak.Penalty {
@@ -64,11 +68,12 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	case r < -1:
 		r = -1
 	}
+	set := linebreak.Line{Start: ln.Start, End: ln.End, Ratio: r}
 	switch al {
 	case center:
-		x += (w - natural(items, ln)) / 2
+		x += (w - width(items, set)) / 2
 	case right:
-		x += w - natural(items, ln)
+		x += w - width(items, set)
 	}
 	size := 0.0
 	for i := ln.Start; i < ln.End; i++ {
@@ -94,7 +99,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 			}
 			x += it.Width
 		case linebreak.Glue:
-			adj := linebreak.Line{Ratio: r}.GlueWidth(it)
+			adj := set.GlueWidth(it)
 			s.space(pieceAt(pieces, i).st, x, it.Width, adj)
 			x += adj
 		}

@@ -28,6 +28,7 @@ const noteSep = 12.0 // space above footnotes, holding their rule
 func (l *lay) paginate(bs []*vbox) *flow {
 	f := &flow{}
 	placed := map[string]bool{}
+	var carry []pending // footnotes that did not fit the page that references them
 	running := ""
 	for i := 0; i < len(bs); {
 		for i < len(bs) && bs[i].glue {
@@ -36,7 +37,11 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		if i == len(bs) {
 			break
 		}
-		end := l.fit(bs, i, placed)
+		if len(carry) > 0 && bs[i].newPage {
+			carry = l.notesPage(f, running, carry) // a chapter's notes end before the next chapter
+			continue
+		}
+		end := l.fit(bs, i, placed, l.carried(carry, l.g.TextH))
 		first := bs[i].starts()
 		pg := &built{opening: first.chapter != nil, bare: first.chapter != nil && first.chapter.bare}
 		if first.chapter != nil {
@@ -53,7 +58,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			h.p.Shift(&pg.p, 0, l.g.Top+y)
 			y += h.h
 		}
-		var notes []string
+		notes, bottom := carry, y // bottom: of the last box that is not space, which may hang past the notes
 		for _, b := range bs[i:end] {
 			at := b.starts()
 			if at.chapter != nil {
@@ -66,19 +71,57 @@ func (l *lay) paginate(bs []*vbox) *flow {
 				f.marks = append(f.marks, page.Bookmark{Title: m.title, Level: m.level, Page: len(f.pages), Y: l.g.Top + y})
 			}
 			b.p.Shift(&pg.p, 0, l.g.Top+y)
-			y += b.h
+			if y += b.h; !b.glue {
+				bottom = y
+			}
 			for _, n := range b.cited().notes {
 				if !placed[n] && l.notes[n] != nil {
 					placed[n] = true
-					notes = append(notes, n)
+					notes = append(notes, pending{id: n})
 				}
 			}
 		}
-		l.placeNotes(f, pg, notes)
+		carry = l.placeNotes(f, pg, notes, bottom, 0)
 		f.pages = append(f.pages, pg)
 		i = end
 	}
+	for len(carry) > 0 {
+		carry = l.notesPage(f, running, carry)
+	}
 	return f
+}
+
+// pending is a footnote, or the rest of one, waiting for room at the foot of a page.
+type pending struct {
+	id   string
+	from int // its first box not yet placed
+}
+
+// carried is the height of notes with their rule or, when it is more than limit, some height past
+// limit: it measures no further, for a page to cost what it holds, not all the notes still waiting.
+func (l *lay) carried(notes []pending, limit float64) float64 {
+	if len(notes) == 0 {
+		return 0
+	}
+	h := noteSep
+	for _, n := range notes {
+		nh := 0.0 // summed by itself and then added, as height would: the sums stay as they were
+		for _, b := range l.notes[n.id][n.from:] {
+			if nh += b.h; h+nh > limit {
+				return h + nh
+			}
+		}
+		h += nh
+	}
+	return h
+}
+
+// notesPage is a page of footnotes alone, carried over from the pages before it.
+func (l *lay) notesPage(f *flow, running string, notes []pending) []pending {
+	pg := &built{running: running}
+	rest := l.placeNotes(f, pg, notes, 0, 1)
+	f.pages = append(f.pages, pg)
+	return rest
 }
 
 // reserve makes room in p for what the boxes bring, which is shifted into it box by box, and for
@@ -101,9 +144,10 @@ func reserve(p *page.Page, header, bs []*vbox) {
 	p.Links = slices.Grow(p.Links, links)
 }
 
-// fit returns the end of the page that starts with box i.
-func (l *lay) fit(bs []*vbox, i int, placed map[string]bool) int {
-	y, notesH := 0.0, 0.0
+// fit returns the end of the page that starts with box i, below which notesH of footnotes carried
+// over from the page before wait.
+func (l *lay) fit(bs []*vbox, i int, placed map[string]bool, notesH float64) int {
+	y := 0.0
 	if h := bs[i].starts().header; h != nil && !bs[i].newPage {
 		y = height(h)
 	}
@@ -152,23 +196,56 @@ func (l *lay) fit(bs []*vbox, i int, placed map[string]bool) int {
 	}
 }
 
-// placeNotes sets footnotes at the foot of the page under a short rule.
-func (l *lay) placeNotes(f *flow, pg *built, ids []string) {
-	if len(ids) == 0 {
-		return
+// placeNotes sets footnotes at the foot of the page under a short rule, below text y deep. Notes
+// that do not fit there, after a box too tall with its notes for any page or after notes carried
+// over, are set box by box as far as they fit, at least least boxes; it returns the rest, for the
+// next pages.
+func (l *lay) placeNotes(f *flow, pg *built, notes []pending, y float64, least int) []pending {
+	if len(notes) == 0 {
+		return nil
 	}
-	h := noteSep
-	for _, id := range ids {
-		h += height(l.notes[id])
-	}
-	y := l.g.Top + l.g.TextH - h
-	pg.p.Rules = append(pg.p.Rules, page.Rule{X1: l.g.Left, Y1: y + 4, X2: l.g.Left + l.g.Measure/3, Y2: y + 4, Width: 0.5, Color: ruleGrey})
-	y += noteSep
-	for _, id := range ids {
-		f.dests = append(f.dests, page.Dest{Name: id, Page: len(f.pages), Y: y})
-		for _, b := range l.notes[id] {
-			b.p.Shift(&pg.p, 0, y)
-			y += b.h
+	// fits counts the boxes that fit, when not all do. The room has a hair more than rounding takes:
+	// notes that fit found room for are set whole, however their heights add up here.
+	room := l.g.TextH - y
+	h, fits := l.carried(notes, room+0.01), -1
+	if h > room+0.01 {
+		h, fits = l.fitNotes(notes, room, least)
+		if fits == 0 {
+			return notes
 		}
 	}
+	y = l.g.Top + l.g.TextH - h
+	pg.p.Rules = append(pg.p.Rules, page.Rule{X1: l.g.Left, Y1: y + 4, X2: l.g.Left + l.g.Measure/3, Y2: y + 4, Width: 0.5, Color: ruleGrey})
+	y += noteSep
+	for k := range notes {
+		p := &notes[k]
+		for bs := l.notes[p.id]; p.from < len(bs); p.from++ {
+			if fits == 0 {
+				return notes[k:]
+			}
+			if p.from == 0 {
+				f.dests = append(f.dests, page.Dest{Name: p.id, Page: len(f.pages), Y: y})
+			}
+			bs[p.from].p.Shift(&pg.p, 0, y)
+			y += bs[p.from].h
+			fits--
+		}
+	}
+	return nil
+}
+
+// fitNotes counts the boxes of notes that fit in room with their rule, at least least of them, and
+// returns their height with the rule.
+func (l *lay) fitNotes(notes []pending, room float64, least int) (h float64, n int) {
+	h = noteSep
+	for _, p := range notes {
+		for _, b := range l.notes[p.id][p.from:] {
+			if h+b.h > room && n >= least {
+				return h, n
+			}
+			h += b.h
+			n++
+		}
+	}
+	return h, n
 }

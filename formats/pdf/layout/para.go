@@ -242,18 +242,36 @@ func (l *lay) glyph(fc *metrics.Face, r rune) rune {
 	case unicode.Is(unicode.Zs, r):
 		return '\u00a0' // thin, narrow and other fixed spaces
 	}
-	l.lack(string(r))
+	l.missing.add(r)
 	return '?'
 }
 
 // lack notes characters the fonts cannot show, once each.
 func (l *lay) lack(s string) {
 	for _, r := range s {
-		if !strings.ContainsRune(l.missing, r) {
-			l.missing += string(r)
-		}
+		l.missing.add(r)
 	}
 }
+
+// lacking is a set of characters, in the order they were added. It is a set, not a string
+// searched for each one: a chapter in a script the fonts lack has thousands of them.
+type lacking struct {
+	runes []rune
+	seen  map[rune]bool
+}
+
+func (m *lacking) add(r rune) {
+	if m.seen[r] {
+		return
+	}
+	if m.seen == nil {
+		m.seen = map[rune]bool{}
+	}
+	m.seen[r] = true
+	m.runes = append(m.runes, r)
+}
+
+func (m *lacking) String() string { return string(m.runes) }
 
 type cut struct {
 	at      int

@@ -118,8 +118,9 @@ func keepTogether(bs []*vbox) {
 // decorate draws a rectangle behind every box, beneath what is already there, so that boxes
 // of a container form one continuous background or bar however the page breaks.
 func decorate(bs []*vbox, x, w float64, fill page.Color) {
+	fp := colorPtr(fill) // one for all: the drawing only reads it, and a code block has a box per line
 	for _, b := range bs {
-		r := page.Rect{X: x, Y: 0, W: w, H: b.h, Fill: colorPtr(fill)}
+		r := page.Rect{X: x, Y: 0, W: w, H: b.h, Fill: fp}
 		b.p.Rects = append([]page.Rect{r}, b.p.Rects...)
 	}
 }
