@@ -167,11 +167,15 @@ func (p *painter) image(im page.Image) error {
 	if !ok {
 		name = im.Name
 		data := im.Data
-		if opts.ImageType == "PNG" {
-			var err error
-			if data, err = pngForFpdf(data); err != nil {
-				return fmt.Errorf("image %s: %w", im.Name, err)
-			}
+		var err error
+		switch opts.ImageType {
+		case "PNG":
+			data, err = pngForFpdf(data)
+		case "JPG":
+			data, err = jpegForFpdf(data)
+		}
+		if err != nil {
+			return fmt.Errorf("image %s: %w", im.Name, err)
 		}
 		p.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
 		if err := p.f.Error(); err != nil {

@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 )
 
@@ -73,6 +74,21 @@ func writeChunk(w *bytes.Buffer, kind string, body []byte) {
 	crc.Write([]byte(kind))
 	crc.Write(body)
 	binary.Write(w, binary.BigEndian, crc.Sum32())
+}
+
+// jpegForFpdf re-encodes a JPEG with Go's encoder. fpdf embeds a JPEG's bytes as they are, and
+// Go's decoder accepts files that PDF readers' cannot decode (a quantization table used but never
+// defined, bytes between markers): the PDF would carry a stream no reader can show.
+func jpegForFpdf(data []byte) ([]byte, error) {
+	img, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // repack re-encodes a PNG as 8-bit, non-interlaced RGBA.
