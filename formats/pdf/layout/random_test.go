@@ -9,6 +9,7 @@ import (
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/metrics"
+	"bookc/formats/pdf/page"
 )
 
 // randomBook nests every block kind in every container at random, with words of every kind.
@@ -95,27 +96,40 @@ func TestRandomBooks(t *testing.T) {
 			b.Settings.Paper = "letter"
 		}
 		doc, _ := Book(b)
-		g := Paper(b.Settings.Paper)
-		for i, p := range doc.Pages {
-			for _, tx := range p.Texts {
-				end := tx.X + metrics.Advance(tx)
-				if tx.X < g.Left-0.01 || end > g.Left+g.Measure+0.01 {
-					t.Errorf("seed %d page %d: %q spans %.2f..%.2f, outside %.2f..%.2f", seed, i+1, tx.S, tx.X, end, g.Left, g.Left+g.Measure)
-				}
-				if (tx.Y < g.Top && tx.Y != g.HeaderY) || (tx.Y > g.Top+g.TextH && tx.Y != g.FooterY) {
-					t.Errorf("seed %d page %d: %q at y %.2f, outside the text block", seed, i+1, tx.S, tx.Y)
-				}
+		checkInside(t, fmt.Sprint("seed ", seed), doc, Paper(b.Settings.Paper))
+	}
+}
+
+// checkInside checks that no text leaves the text block but the running header and the folio,
+// and no box or image the measure; it reports the first few that do, and how many.
+func checkInside(t *testing.T, what string, doc *page.Doc, g Geometry) {
+	t.Helper()
+	var bad []string
+	for i, p := range doc.Pages {
+		for _, tx := range p.Texts {
+			end := tx.X + metrics.Advance(tx)
+			if tx.X < g.Left-0.01 || end > g.Left+g.Measure+0.01 {
+				bad = append(bad, fmt.Sprintf("page %d: %.40q spans %.2f..%.2f, outside %.2f..%.2f", i+1, tx.S, tx.X, end, g.Left, g.Left+g.Measure))
 			}
-			for _, r := range p.Rects {
-				if r.X < g.Left-0.01 || r.X+r.W > g.Left+g.Measure+0.01 {
-					t.Errorf("seed %d page %d: box at %.2f..%.2f leaves the text block", seed, i+1, r.X, r.X+r.W)
-				}
-			}
-			for _, im := range p.Images {
-				if im.X < g.Left-0.01 || im.X+im.W > g.Left+g.Measure+0.01 || im.Y+im.H > g.Top+g.TextH+0.01 {
-					t.Errorf("seed %d page %d: image at %+v leaves the text block", seed, i+1, im)
-				}
+			if (tx.Y < g.Top && tx.Y != g.HeaderY) || (tx.Y > g.Top+g.TextH && tx.Y != g.FooterY) {
+				bad = append(bad, fmt.Sprintf("page %d: %.40q at y %.2f, outside the text block", i+1, tx.S, tx.Y))
 			}
 		}
+		for _, r := range p.Rects {
+			if r.X < g.Left-0.01 || r.X+r.W > g.Left+g.Measure+0.01 {
+				bad = append(bad, fmt.Sprintf("page %d: box at %.2f..%.2f leaves the text block", i+1, r.X, r.X+r.W))
+			}
+		}
+		for _, im := range p.Images {
+			if im.X < g.Left-0.01 || im.X+im.W > g.Left+g.Measure+0.01 || im.Y+im.H > g.Top+g.TextH+0.01 {
+				bad = append(bad, fmt.Sprintf("page %d: image at %+v leaves the text block", i+1, im))
+			}
+		}
+	}
+	for _, b := range bad[:min(len(bad), 5)] {
+		t.Errorf("%s: %s", what, b)
+	}
+	if len(bad) > 5 {
+		t.Errorf("%s: %d more outside", what, len(bad)-5)
 	}
 }
