@@ -114,6 +114,7 @@ func (l *imageLoader) read(name string) (*tree.Asset, string) {
 // taken in sorted order, so the names do not depend on which chapter was parsed first.
 func (l *imageLoader) name() {
 	used := map[string]bool{}
+	next := map[string]int{} // by stem and extension, the number to try next: linear in the clashes
 	for _, p := range slices.Sorted(maps.Keys(l.files)) {
 		a := l.files[p].asset
 		if a == nil {
@@ -127,7 +128,9 @@ func (l *imageLoader) name() {
 		}
 		stem = "images/" + strings.TrimSuffix(stem, path.Ext(stem))
 		a.Name = stem + ext
-		for n := 2; used[a.Name]; n++ {
+		for used[a.Name] {
+			n := max(next[stem+ext], 2)
+			next[stem+ext] = n + 1
 			a.Name = stem + "-" + strconv.Itoa(n) + ext
 		}
 		used[a.Name] = true

@@ -109,7 +109,7 @@ func (c *converter) inline(b *inlineBuf, n gast.Node) {
 		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 			url = "mailto:" + url
 		}
-		b.add(&tree.Link{URL: url, Content: tree.Inlines{&tree.Text{Text: label}}})
+		c.link(b, n, url, "", tree.Inlines{&tree.Text{Text: label}}) // refused schemes as for any link
 	case *gast.Image:
 		b.add(c.image(n, unescape(string(n.Destination)), tree.PlainText(c.inlines(n)), unescape(string(n.Title))))
 	case *gast.RawHTML:
@@ -159,8 +159,9 @@ func (c *converter) link(b *inlineBuf, n gast.Node, dest, title string, content 
 }
 
 func (c *converter) image(n gast.Node, src, alt, title string) *tree.Image {
-	img := &tree.Image{Src: src, Alt: alt, Title: title}
-	img.Asset = c.env.Image(src, c.pos(nodePos(n)))
+	at := c.pos(nodePos(n))
+	img := &tree.Image{Src: src, Alt: alt, Title: title, File: at.File, Line: at.Line}
+	img.Asset = c.env.Image(src, at)
 	return img
 }
 

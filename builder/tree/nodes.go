@@ -191,6 +191,8 @@ type Image struct {
 	Src   string `json:"src"` // as written in the source, for messages
 	Alt   string `json:"alt,omitempty"`
 	Title string `json:"title,omitempty"`
+	File  string `json:"file,omitempty"` // where the reference is written, for messages:
+	Line  int    `json:"line,omitempty"` // the chapter's source or a file it includes
 	Asset *Asset `json:"asset,omitempty"`
 }
 
@@ -242,3 +244,12 @@ func (*Image) isInline()         {}
 func (*FootnoteRef) isInline()   {}
 func (*LineBreak) isInline()     {}
 func (*RawHTML) isInline()       {}
+
+// At is where the image is referenced, for messages: its File and Line, or the chapter's source
+// when the tree was built without them.
+func (i *Image) At(chapterSource string) (string, int) {
+	if i.File == "" {
+		return chapterSource, 0
+	}
+	return i.File, i.Line
+}

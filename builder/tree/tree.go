@@ -83,14 +83,14 @@ type Number []int
 
 // String renders the number as mdBook does, without the trailing dot: "3.2".
 func (n Number) String() string {
-	s := ""
+	var b []byte
 	for i, v := range n {
 		if i > 0 {
-			s += "."
+			b = append(b, '.')
 		}
-		s += strconv.Itoa(v)
+		b = strconv.AppendInt(b, int64(v), 10)
 	}
-	return s
+	return string(b)
 }
 
 // Footnote is a chapter's footnote definition. References to it are FootnoteRef inlines.

@@ -387,12 +387,12 @@ func noSecret(secret string) func(t *testing.T, dir, out string) {
 // outputCases check links, names, artifacts and diagnostics.
 func outputCases() []hostile {
 	return []hostile{
-		{name: "javascript:, data: and file: links", make: files(oneChapter("# A\n\n[run](javascript:alert(1)) [page](data:text/html,hi) [key](file:///etc/passwd) [ok](https://example.com)\n")),
-			output: []string{"a.md:3: warning: link to a javascript: URL", "a.md:3: warning: link to a data: URL", "a.md:3: warning: link to a file: URL"},
+		{name: "javascript:, data: and file: links", make: files(oneChapter("# A\n\n[run](javascript:alert(1)) [page](data:text/html,hi) [key](file:///etc/passwd) [ok](https://example.com)\n\n<javascript:alert(2)>\n")),
+			output: []string{"a.md:3: warning: link to a javascript: URL", "a.md:3: warning: link to a data: URL", "a.md:3: warning: link to a file: URL", "a.md:5: warning: link to a javascript: URL"},
 			after: func(t *testing.T, dir, out string) {
 				text := epubText(t, out)
 				for _, bad := range []string{"javascript:", "data:text", "file:"} {
-					if strings.Contains(text, bad) {
+					if strings.Contains(text, `href="`+bad) {
 						t.Errorf("the EPUB links to %s", bad)
 					}
 				}

@@ -43,10 +43,11 @@ func (l *layout) collectAssets() {
 			if _, seen := l.byName[a.Name]; seen {
 				return
 			}
+			file, line := img.At(c.Source)
 			exts, ok := extensions[a.MediaType]
 			if !ok {
 				l.byName[a.Name] = nil
-				l.diags.Add(diag.Warnf(c.Source, 0, "image %q is %s, which EPUB readers cannot show: the EPUB shows its alt text (convert it to PNG, JPEG, GIF, SVG or WebP)", a.Name, a.MediaType))
+				l.diags.Add(diag.Warnf(file, line, "image %q is %s, which EPUB readers cannot show: the EPUB shows its alt text (convert it to PNG, JPEG, GIF, SVG or WebP)", a.Name, a.MediaType))
 				return
 			}
 			as := &asset{href: uniquePath(used, "media/"+safePath(a.Name), exts), mediaType: a.MediaType,
@@ -55,7 +56,7 @@ func (l *layout) collectAssets() {
 				fb, err := pngOf(a.Data)
 				if err != nil {
 					l.byName[a.Name] = nil
-					l.diags.Add(diag.Warnf(c.Source, 0, "image %q cannot be decoded (%v): the EPUB shows its alt text", a.Name, err))
+					l.diags.Add(diag.Warnf(file, line, "image %q cannot be decoded (%v): the EPUB shows its alt text", a.Name, err))
 					return
 				}
 				base := strings.TrimSuffix(as.href, path.Ext(as.href))

@@ -54,7 +54,7 @@ func TestDiagnostics(t *testing.T) {
 		&tree.Paragraph{Content: tree.Inlines{txt("A party 🎉 in "), &tree.XRef{Chapter: "tool", Content: tree.Inlines{txt("the tool")}}}},
 		&tree.Paragraph{Content: tree.Inlines{txt("Inline "), &tree.Image{Src: "badge.svg", Alt: "badge",
 			Asset: &tree.Asset{Name: "badge.svg", MediaType: "image/svg+xml", Data: []byte("<svg/>")}}, txt(" and 漢字")}},
-		&tree.Figure{Image: &tree.Image{Src: "logo.svg", Alt: "Logo", Asset: &tree.Asset{Name: "logo.svg", MediaType: "image/svg+xml", Data: []byte("<svg/>")}}})
+		&tree.Figure{Image: &tree.Image{Src: "logo.webp", Alt: "Logo", File: "src/shared.md", Line: 7, Asset: &tree.Asset{Name: "logo.webp", MediaType: "image/webp", Data: []byte("RIFF")}}})
 	out, err := Backend{}.Render(b)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +64,7 @@ func TestDiagnostics(t *testing.T) {
 		msgs = append(msgs, d.String())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"src/usage.md: warning: the Go fonts have no glyph for \"🎉漢字\"", "inline image badge.svg is shown as its alt text in the PDF, which cannot show image/svg+xml", "logo.svg is shown as its alt text"} {
+	for _, want := range []string{"src/usage.md: warning: the Go fonts have no glyph for \"🎉漢字\"", "inline image badge.svg is shown as its alt text in the PDF, which cannot show image/svg+xml", "src/shared.md:7: warning: image logo.webp is shown as its alt text"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no diagnostic with %q in:\n%s", want, all)
 		}

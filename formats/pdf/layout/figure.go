@@ -35,7 +35,8 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 			if drawable[a.MediaType] {
 				why = "its data cannot be decoded"
 			}
-			l.diags.Add(diag.Warnf(l.source(), 0, "image %s is shown as its alt text in the PDF: %s; use a PNG or JPEG", img.Src, why))
+			file, line := img.At(l.source())
+			l.diags.Add(diag.Warnf(file, line, "image %s is shown as its alt text in the PDF: %s; use a PNG or JPEG", img.Src, why))
 		}
 		out = append(out, l.altBox(img, x, w)...)
 	}

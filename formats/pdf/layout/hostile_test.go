@@ -62,7 +62,7 @@ func TestFitText(t *testing.T) {
 }
 
 // TestLongTitles lays out a book with titles of 20 kB and 200 kB: the title page stays one page,
-// running headers end with the ellipsis, and no line leaves the text block.
+// running headers end with the ellipsis, bookmarks are cut, and no line leaves the text block.
 func TestLongTitles(t *testing.T) {
 	for _, n := range []int{20_000, 200_000} {
 		doc, _ := Book(titleBook(n))
@@ -70,6 +70,11 @@ func TestLongTitles(t *testing.T) {
 		checkInside(t, fmt.Sprint(n, " bytes"), doc, g)
 		if len(doc.Labels) < 2 || doc.Outline[0].Title != "Contents" || doc.Outline[0].Page != 1 {
 			t.Errorf("%d bytes: the contents do not start on the second page: %+v", n, doc.Outline[0])
+		}
+		for _, m := range doc.Outline {
+			if len(m.Title) > 4*maxOutlineTitle {
+				t.Errorf("%d bytes: bookmark title of %d bytes, past PDF's string limit in the end", n, len(m.Title))
+			}
 		}
 		heads := 0
 		for _, p := range doc.Pages {

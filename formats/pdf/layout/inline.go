@@ -63,7 +63,8 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			is := st.with(func(s *style) { s.font = italic(s.font) })
 			out = append(out, run{st: &is, text: n.Alt})
 			if n.Asset != nil { // a missing or remote image the builder has reported
-				l.diags.Add(diag.Notef(l.source(), 0, "inline image %s is shown as its alt text in the PDF, which cannot show %s", n.Src, n.Asset.MediaType))
+				file, line := n.At(l.source())
+				l.diags.Add(diag.Notef(file, line, "inline image %s is shown as its alt text in the PDF, which cannot show %s", n.Src, n.Asset.MediaType))
 			}
 		case *tree.FootnoteRef:
 			fs := st.with(func(s *style) {

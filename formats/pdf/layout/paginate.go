@@ -68,7 +68,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 				f.dests = append(f.dests, page.Dest{Name: d, Page: len(f.pages), Y: l.g.Top + y})
 			}
 			for _, m := range at.marks {
-				f.marks = append(f.marks, page.Bookmark{Title: m.title, Level: m.level, Page: len(f.pages), Y: l.g.Top + y})
+				f.marks = append(f.marks, page.Bookmark{Title: outlineTitle(m.title), Level: m.level, Page: len(f.pages), Y: l.g.Top + y})
 			}
 			b.p.Shift(&pg.p, 0, l.g.Top+y)
 			if y += b.h; !b.glue {
@@ -248,4 +248,20 @@ func (l *lay) fitNotes(notes []pending, room float64, least int) (h float64, n i
 		}
 	}
 	return h, n
+}
+
+// maxOutlineTitle is where a bookmark's title is cut: a viewer's outline shows a line of it, and
+// PDF strings end at 32,767 bytes (a title of 200 KB made a file readers refuse).
+const maxOutlineTitle = 300
+
+// outlineTitle is a title as the outline shows it: cut at maxOutlineTitle runes, with an ellipsis.
+func outlineTitle(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxOutlineTitle {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
