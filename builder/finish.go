@@ -23,7 +23,12 @@ func (b *Book) finish(jobs []*chapterJob) {
 		if j.res != nil {
 			ch.Blocks, ch.Footnotes, headings = j.res.Blocks, j.res.Footnotes, j.res.Headings
 		}
-		if h, ok := firstBlock(ch.Blocks).(*tree.Heading); !ok || h.Level != 1 {
+		if h := titleHeading(ch); h != nil {
+			// The chapter's own heading is its title everywhere: contents, bookmarks, nav, NAME.
+			if t := strings.TrimSpace(tree.PlainText(h.Content)); t != "" {
+				ch.Title = t
+			}
+		} else {
 			title := &tree.Heading{Level: 1, ID: uniqueLocal(headings, markdown.Slug(ch.Title)), Content: tree.Inlines{&tree.Text{Text: ch.Title}}}
 			ch.Blocks = append(tree.Blocks{title}, ch.Blocks...)
 			headings = append([]*tree.Heading{title}, headings...)
@@ -65,11 +70,26 @@ func (b *Book) finish(jobs []*chapterJob) {
 	}
 }
 
-func firstBlock(bs tree.Blocks) tree.Block {
-	if len(bs) == 0 {
+// titleHeading finds the level-1 heading a chapter opens with, past blocks a reader never sees
+// (comments, styles), and moves it first, where backends look for the title; nil when the chapter
+// opens otherwise and needs a title heading of its own.
+func titleHeading(ch *tree.Chapter) *tree.Heading {
+	for i, b := range ch.Blocks {
+		switch n := b.(type) {
+		case *tree.HTMLBlock:
+			if strings.TrimSpace(n.Text) == "" {
+				continue
+			}
+		case *tree.Heading:
+			if n.Level == 1 {
+				copy(ch.Blocks[1:i+1], ch.Blocks[:i])
+				ch.Blocks[0] = n
+				return n
+			}
+		}
 		return nil
 	}
-	return bs[0]
+	return nil
 }
 
 // uniqueLocal picks an anchor for a generated title heading that no heading of the chapter has.

@@ -118,7 +118,7 @@ func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 		b.keep = true
 	}
 	in := lines[0].info()
-	in.dests = append(in.dests, h.ID)
+	in.dests = append(in.dests, headingDest(h.ID))
 	if l.nest == 0 && l.chap != nil {
 		in.marks = append(in.marks, mark{title: tree.PlainText(h.Content), level: l.level + h.Level - 1})
 	}

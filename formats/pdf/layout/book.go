@@ -205,7 +205,7 @@ func (u unit) dest() string {
 	if u.chap == nil {
 		return partDest(u.part)
 	}
-	return u.chap.ID
+	return chapterDest(u.chap.ID)
 }
 
 func (l *lay) units() []unit {
@@ -304,11 +304,11 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	}
 	restore := l.unhyphenated()
 	title := tree.Inlines{&tree.Text{Text: c.Title}}
-	dests := []string{c.ID}
+	dests := []string{chapterDest(c.ID)}
 	if len(c.Blocks) > 0 {
 		if h, ok := c.Blocks[0].(*tree.Heading); ok {
 			title = h.Content
-			dests = append(dests, h.ID)
+			dests = append(dests, headingDest(h.ID))
 		}
 	}
 	plain := tree.PlainText(title)

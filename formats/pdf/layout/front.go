@@ -88,10 +88,10 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 					st.font = page.Bold
 					out = append(out, space(4))
 				}
-				out = append(out, l.entry(title, c.ID, labels, st, float64(d-depth)*16)...)
+				out = append(out, l.entry(title, chapterDest(c.ID), labels, st, float64(d-depth)*16)...)
 				for _, s := range c.Sections() {
 					sst := style{font: page.Regular, size: smallSize, color: black}
-					out = append(out, l.entry(tree.PlainText(s.Heading.Content), s.Heading.ID, labels, sst, float64(d-depth+1)*16)...)
+					out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, float64(d-depth+1)*16)...)
 				}
 				walk(c.Children, d+1)
 			}

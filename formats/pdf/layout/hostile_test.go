@@ -123,14 +123,14 @@ func TestTallNotes(t *testing.T) {
 		}
 		last := 0
 		for i := 1; i <= 300; i++ {
-			p, ok := on[fmt.Sprint("fn-a-", i)]
+			p, ok := on[footnoteDest(fmt.Sprint("fn-a-", i))]
 			switch {
 			case !ok:
 				t.Fatalf("note %d is not set", i)
 			case p < last:
 				t.Errorf("note %d on page %d, before note %d on page %d", i, p+1, i-1, last+1)
-			case p >= on["b"]:
-				t.Errorf("note %d on page %d, in the next chapter (page %d)", i, p+1, on["b"]+1)
+			case p >= on[chapterDest("b")]:
+				t.Errorf("note %d on page %d, in the next chapter (page %d)", i, p+1, on[chapterDest("b")]+1)
 			}
 			last = p
 		}

@@ -47,10 +47,7 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			})
 			out = l.runs(n.Content, ls, out)
 		case *tree.XRef:
-			dest := n.Anchor
-			if dest == "" {
-				dest = n.Chapter
-			}
+			dest := xrefDest(n.Chapter, n.Anchor)
 			xs := st.with(func(s *style) { s.dest, s.color = dest, linkBlue })
 			out = l.runs(n.Content, xs, out)
 			ref := xs.with(func(s *style) { s.ref = dest })
@@ -68,7 +65,7 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			}
 		case *tree.FootnoteRef:
 			fs := st.with(func(s *style) {
-				s.size, s.rise, s.dest, s.color, s.code = s.size*0.62, s.size*0.38, n.ID, linkBlue, true
+				s.size, s.rise, s.dest, s.color, s.code = s.size*0.62, s.size*0.38, footnoteDest(n.ID), linkBlue, true
 			})
 			out = append(out, run{st: &fs, text: strconv.Itoa(n.Number), note: n.ID})
 		case *tree.LineBreak:

@@ -258,7 +258,7 @@ func TestPaginate(t *testing.T) {
 			t.Errorf("box before the %s on page %d, want %d", c.what, got, c.page-1)
 		}
 	}
-	if on["n1"] != at(ref) {
+	if on[footnoteDest("n1")] != at(ref) {
 		t.Errorf("footnote on page %d, its reference on page %d", on["n1"], at(ref))
 	}
 	if ts := f.pages[7].p.Texts; len(ts) == 0 || ts[0].S != "HEADER" {
@@ -387,7 +387,7 @@ func TestRenumber(t *testing.T) {
 	}
 	b, m, h := sample.Book(), newMemo(), NewShared()
 	for _, c := range []struct{ label string }{{"5"}, {"7"}, {"12"}, {"xii"}} {
-		l := newLay(b, map[string]string{"usage": c.label}, m, h)
+		l := newLay(b, map[string]string{chapterDest("usage"): c.label}, m, h)
 		var texts []string
 		for _, bx := range l.blocks(blocks, 0, 300) {
 			texts = append(texts, lineTexts([]*vbox{bx})...)

@@ -224,7 +224,7 @@ func (l *lay) placeNotes(f *flow, pg *built, notes []pending, y float64, least i
 				return notes[k:]
 			}
 			if p.from == 0 {
-				f.dests = append(f.dests, page.Dest{Name: p.id, Page: len(f.pages), Y: y})
+				f.dests = append(f.dests, page.Dest{Name: footnoteDest(p.id), Page: len(f.pages), Y: y})
 			}
 			bs[p.from].p.Shift(&pg.p, 0, y)
 			y += bs[p.from].h
