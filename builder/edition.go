@@ -139,6 +139,8 @@ func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 			out = append(out, &tree.Quote{Blocks: e.blocks(n.Blocks)})
 		case *tree.Admonition:
 			out = append(out, &tree.Admonition{Kind: n.Kind, Blocks: e.blocks(n.Blocks)})
+		case *tree.Details:
+			out = append(out, &tree.Details{Summary: n.Summary, Blocks: e.blocks(n.Blocks)})
 		case *tree.DefinitionList:
 			cp := &tree.DefinitionList{Items: make([]*tree.Definition, len(n.Items))}
 			for i, d := range n.Items {
@@ -156,6 +158,13 @@ func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 			out = append(out, &tree.Paragraph{Content: n.Content})
 		case *tree.Table:
 			cp := *n
+			cp.HeaderCells = e.cellBlocks(n.HeaderCells)
+			if n.BodyCells != nil {
+				cp.BodyCells = make([][]tree.Blocks, len(n.BodyCells))
+				for i, r := range n.BodyCells {
+					cp.BodyCells[i] = e.cellBlocks(r)
+				}
+			}
 			out = append(out, &cp)
 		case *tree.Figure:
 			cp := *n
@@ -167,14 +176,33 @@ func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 	return out
 }
 
+// cellBlocks copies a row of block cells.
+func (e *edition) cellBlocks(cells []tree.Blocks) []tree.Blocks {
+	if cells == nil {
+		return nil
+	}
+	out := make([]tree.Blocks, len(cells))
+	for i, c := range cells {
+		out[i] = e.blocks(c)
+	}
+	return out
+}
+
 func (e *edition) collectTargets(b *tree.Book) {
 	e.kept = map[string]bool{}
 	e.anchors = map[string]bool{}
 	for _, ch := range b.Chapters() {
 		e.kept[ch.ID] = true
-		tree.WalkBlocks(ch.Blocks, func(bl tree.Block) {
-			if h, ok := bl.(*tree.Heading); ok {
-				e.anchors[h.ID] = true
+		tree.WalkChapter(ch, func(bl tree.Block) {
+			switch n := bl.(type) {
+			case *tree.Heading:
+				e.anchors[n.ID] = true
+			case *tree.Anchor:
+				e.anchors[n.ID] = true
+			}
+		}, func(in tree.Inline) {
+			if a, ok := in.(*tree.Anchor); ok {
+				e.anchors[a.ID] = true
 			}
 		})
 	}
@@ -191,13 +219,17 @@ func (e *edition) resolveChapter(ch *tree.Chapter) {
 			n.Content = e.inlines(n.Content)
 		case *tree.Figure:
 			n.Caption = e.inlines(n.Caption)
+		case *tree.Details:
+			n.Summary = e.inlines(n.Summary)
 		case *tree.Table:
 			n.Header = e.cells(n.Header)
-			rows := make([][]tree.Inlines, len(n.Rows))
-			for i, r := range n.Rows {
-				rows[i] = e.cells(r)
+			if n.Rows != nil {
+				rows := make([][]tree.Inlines, len(n.Rows))
+				for i, r := range n.Rows {
+					rows[i] = e.cells(r)
+				}
+				n.Rows = rows
 			}
-			n.Rows = rows
 		case *tree.DefinitionList:
 			for _, d := range n.Items {
 				d.Term = e.inlines(d.Term)
@@ -214,6 +246,12 @@ func (e *edition) resolveChapter(ch *tree.Chapter) {
 			notes = append(notes, &tree.Footnote{Number: e.fnNumber[id], ID: id, Blocks: e.blocks(f.Blocks)})
 		}
 	}
+	for _, f := range ch.Footnotes { // nothing cites these in any edition: they follow the rest
+		if f.Unreferenced {
+			notes = append(notes, &tree.Footnote{Number: len(e.fnOrder) + 1, ID: f.ID, Blocks: e.blocks(f.Blocks), Unreferenced: true})
+			e.fnOrder = append(e.fnOrder, f.ID)
+		}
+	}
 	ch.Footnotes = notes
 	for _, f := range notes {
 		tree.WalkBlocks(f.Blocks, func(b tree.Block) {
@@ -225,6 +263,9 @@ func (e *edition) resolveChapter(ch *tree.Chapter) {
 }
 
 func (e *edition) cells(cs []tree.Inlines) []tree.Inlines {
+	if cs == nil {
+		return nil // a table of block cells
+	}
 	out := make([]tree.Inlines, len(cs))
 	for i, c := range cs {
 		out[i] = e.inlines(c)
@@ -248,6 +289,8 @@ func (e *edition) inlines(is tree.Inlines) tree.Inlines {
 			out = append(out, &tree.Strong{Content: e.inlines(n.Content)})
 		case *tree.Strikethrough:
 			out = append(out, &tree.Strikethrough{Content: e.inlines(n.Content)})
+		case *tree.Styled:
+			out = append(out, &tree.Styled{Kind: n.Kind, Content: e.inlines(n.Content)})
 		case *tree.Link:
 			cp := *n
 			cp.Content = e.inlines(n.Content)

@@ -20,8 +20,9 @@ func (b *Book) finish(jobs []*chapterJob) {
 		ch := j.ch
 		titles[ch.ID] = ch.Title
 		var headings []*tree.Heading
+		var targets []*tree.Anchor
 		if j.res != nil {
-			ch.Blocks, ch.Footnotes, headings = j.res.Blocks, j.res.Footnotes, j.res.Headings
+			ch.Blocks, ch.Footnotes, headings, targets = j.res.Blocks, j.res.Footnotes, j.res.Headings, j.res.Anchors
 		}
 		if h := titleHeading(ch); h != nil {
 			// The chapter's own heading is its title everywhere: contents, bookmarks, nav, NAME.
@@ -29,19 +30,25 @@ func (b *Book) finish(jobs []*chapterJob) {
 				ch.Title = t
 			}
 		} else {
-			title := &tree.Heading{Level: 1, ID: uniqueLocal(headings, markdown.Slug(ch.Title)), Content: tree.Inlines{&tree.Text{Text: ch.Title}}}
+			title := &tree.Heading{Level: 1, ID: uniqueLocal(headings, targets, markdown.Slug(ch.Title)), Content: tree.Inlines{&tree.Text{Text: ch.Title}}}
 			ch.Blocks = append(tree.Blocks{title}, ch.Blocks...)
 			headings = append([]*tree.Heading{title}, headings...)
 		}
 		local := map[string]string{}
-		for _, h := range headings {
-			id := h.ID
-			if ids.taken(id) {
-				id = ch.ID + "-" + id
+		bookWide := func(id *string) {
+			u := *id
+			if ids.taken(u) {
+				u = ch.ID + "-" + u
 			}
-			id = ids.unique(id)
-			local[h.ID] = id
-			h.ID = id
+			u = ids.unique(u)
+			local[*id] = u
+			*id = u
+		}
+		for _, h := range headings {
+			bookWide(&h.ID)
+		}
+		for _, a := range targets { // HTML ids are link targets as headings are
+			bookWide(&a.ID)
 		}
 		anchors[ch.ID] = local
 	}
@@ -62,7 +69,7 @@ func (b *Book) finish(jobs []*chapterJob) {
 					some = someAnchors(anchors[r.XRef.Chapter])
 					listed[r.XRef.Chapter] = some
 				}
-				b.Diags.Add(diag.Warnf(r.At.File, r.At.Line, "link to #%s: %q has no heading with that anchor, so the link goes to the chapter (anchors there: %s)",
+				b.Diags.Add(diag.Warnf(r.At.File, r.At.Line, "link to #%s: %q has no heading or HTML id with that anchor, so the link goes to the chapter (anchors there: %s)",
 					r.XRef.Anchor, titles[r.XRef.Chapter], some))
 			}
 			r.XRef.Anchor = id
@@ -92,14 +99,18 @@ func titleHeading(ch *tree.Chapter) *tree.Heading {
 	return nil
 }
 
-// uniqueLocal picks an anchor for a generated title heading that no heading of the chapter has.
-func uniqueLocal(hs []*tree.Heading, id string) string {
+// uniqueLocal picks an anchor for a generated title heading that no heading or HTML id of the
+// chapter has.
+func uniqueLocal(hs []*tree.Heading, as []*tree.Anchor, id string) string {
 	if id == "" {
 		id = "chapter"
 	}
 	var taken slugs
 	for _, h := range hs {
 		taken.take(h.ID)
+	}
+	for _, a := range as {
+		taken.take(a.ID)
 	}
 	return taken.unique(id)
 }

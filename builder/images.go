@@ -37,6 +37,7 @@ type imageFile struct {
 	once    sync.Once
 	asset   *tree.Asset // nil when the file cannot be used
 	problem string      // why, for every reference's warning
+	partial string      // what of a usable image is left out, for every reference's warning
 }
 
 var mediaExt = map[string]string{
@@ -73,40 +74,42 @@ func (l *imageLoader) load(dir, ref string, at markdown.Pos) (*tree.Asset, *diag
 		l.files[name] = f
 	}
 	l.mu.Unlock()
-	f.once.Do(func() { f.asset, f.problem = l.read(name) })
+	f.once.Do(func() { f.asset, f.problem, f.partial = l.read(name) })
 	if f.asset == nil {
 		return warn("image %s %s; a framed box with its alt text stands in for it", ref, f.problem)
+	}
+	if f.partial != "" {
+		d := diag.Warnf(at.File, at.Line, "image %s: %s", ref, f.partial)
+		return f.asset, &d
 	}
 	return f.asset, nil
 }
 
-func (l *imageLoader) read(name string) (*tree.Asset, string) {
+// read loads an image file: the asset, or why it cannot be used, and what of it is left out.
+func (l *imageLoader) read(name string) (a *tree.Asset, problem, partial string) {
 	data, err := fs.ReadFile(l.src.FS, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, "does not exist (" + l.src.Display(name) + ")"
+		return nil, "does not exist (" + l.src.Display(name) + ")", ""
 	case err != nil && strings.Contains(err.Error(), "escapes"):
-		return nil, "leads out of the include root through a symbolic link"
+		return nil, "leads out of the include root through a symbolic link", ""
 	case err != nil:
-		return nil, "cannot be read: " + unwrapPath(err).Error()
+		return nil, "cannot be read: " + unwrapPath(err).Error(), ""
 	}
-	a := &tree.Asset{Data: data}
 	if isSVG(data) {
-		a.MediaType = "image/svg+xml"
-	} else {
-		info, err := imagecheck.Check(data)
-		switch {
-		case errors.Is(err, imagecheck.ErrTooBig):
-			return nil, "is too large to embed (" + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ") + ")"
-		case err != nil:
-			return nil, "is " + err.Error()
-		}
-		if total := l.decoded.Add(info.Decoded); total > maxImageBytes {
-			return nil, "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)"
-		}
-		a.MediaType, a.Width, a.Height = info.MediaType, info.Width, info.Height
+		return readSVG(data)
 	}
-	return a, ""
+	info, err := imagecheck.Check(data)
+	switch {
+	case errors.Is(err, imagecheck.ErrTooBig):
+		return nil, "is too large to embed (" + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ") + ")", ""
+	case err != nil:
+		return nil, "is " + err.Error(), ""
+	}
+	if total := l.decoded.Add(info.Decoded); total > maxImageBytes {
+		return nil, "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)", ""
+	}
+	return &tree.Asset{Data: data, MediaType: info.MediaType, Width: info.Width, Height: info.Height}, "", ""
 }
 
 // name gives every usable image its name inside artifacts, once all are loaded: the FS path

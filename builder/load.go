@@ -53,6 +53,7 @@ type chapterJob struct {
 	ch      *tree.Chapter
 	path    string // SUMMARY path, relative to src
 	fsPath  string
+	links   *linker
 	res     *markdown.Result
 	diags   diag.List
 	modTime time.Time
@@ -75,6 +76,7 @@ func Load(src *Source, opt Options) (*Book, error) {
 		return nil, fmt.Errorf("%s: %w", src.Display(tomlPath), err)
 	}
 	b.Config = cfg
+	b.Diags.Add(unrunPreprocessors(src.Display(tomlPath), cfg)...)
 	srcDir := path.Join(src.BookDir, cfg.Src)
 	sumPath := path.Join(srcDir, "SUMMARY.md")
 	data, err := fs.ReadFile(src.FS, sumPath)
@@ -102,12 +104,24 @@ func Load(src *Source, opt Options) (*Book, error) {
 	for _, j := range jobs {
 		newest = later(newest, j.modTime)
 	}
+	b.Diags.Add(leavingWarning(src.Display(tomlPath), jobs)...)
 	b.finish(jobs)
 	b.Tree.Date, err = bookDate(opt, newest)
 	if err != nil {
 		return nil, err
 	}
 	return b, nil
+}
+
+// unrunPreprocessors warns once for each preprocessor book.toml declares: bookc runs none, and the
+// syntax meant for it stays in the chapters as written.
+func unrunPreprocessors(toml string, cfg *config.Config) diag.List {
+	var ds diag.List
+	for _, p := range cfg.Preprocessors {
+		ds.Add(diag.Warnf(toml, p.Line, "bookc does not run [preprocessor.%s]: %s. The book still builds; where the PDF, EPUB and man pages need that content, write it in plain Markdown",
+			p.Name, config.Unprocessed(p.Name)))
+	}
+	return ds
 }
 
 // matchesAny reports whether a role's chapter pattern names any of the SUMMARY paths.
@@ -234,7 +248,8 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 			continue
 		}
 		g.Go(func() error {
-			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: highlight}, byPath, images, files)
+			j.links = &linker{byPath: byPath, base: b.Config.BaseURL, page: j.path, id: j.ch.ID}
+			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: highlight}, images, files)
 			return nil
 		})
 	}
@@ -246,7 +261,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 }
 
 // parse reads, expands and converts the chapter; env has what all chapters share.
-func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, byPath map[string]string, images *imageLoader, files *include.Files) {
+func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images *imageLoader, files *include.Files) {
 	data, err := files.Read(src.FS, j.fsPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -263,7 +278,7 @@ func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, byPath 
 	j.diags.Add(exp.Diags...)
 	chapterDir := path.Dir(j.path)
 	env.ChapterID, env.Source = j.ch.ID, exp
-	env.Resolve = func(dest string) markdown.Target { return resolveLink(dest, chapterDir, j.ch.ID, byPath) }
+	env.Resolve = j.links.resolve
 	env.Image = func(s string, at markdown.Pos) *tree.Asset {
 		a, d := images.load(path.Join(srcDir, chapterDir), s, at)
 		if d != nil {

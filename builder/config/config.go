@@ -1,5 +1,6 @@
 // Package config reads book.toml: mdBook's [book] table and bookc's own [output.bookc] table.
-// Every other table belongs to other tools (mdBook's renderers and preprocessors) and is ignored.
+// Of the tables other tools own, it reads the names of the preprocessors and the few HTML
+// settings that change what a reader sees.
 package config
 
 import (
@@ -26,6 +27,11 @@ type Config struct {
 	ManPages   map[string]string // SUMMARY path -> "name(section)"
 	HideLines  map[string]string // code language -> prefix of the lines mdBook's HTML hides
 	Roles      []Role            // sorted by name
+	// BaseURL is where the book's HTML is published, ending in "/": links that leave the book
+	// resolve against it. From [output.bookc] base-url, else an absolute [output.html] site-url.
+	BaseURL string
+	// Preprocessors are the [preprocessor.NAME] tables, sorted by name, with the line of each.
+	Preprocessors []Preprocessor
 }
 
 // Role is one role's edition, from [output.bookc.roles.NAME].
@@ -53,7 +59,8 @@ type file struct {
 		Language    string   `toml:"language"`
 		Src         string   `toml:"src"`
 	} `toml:"book"`
-	Output struct {
+	Preprocessor map[string]any `toml:"preprocessor"` // other tools' settings: loosely typed
+	Output       struct {
 		Bookc *bookc `toml:"bookc"`
 		// mdBook's HTML settings, read for the one that changes what a reader sees: hidden code
 		// lines. Loosely typed, as other tools own this table.
@@ -67,6 +74,7 @@ type bookc struct {
 	Paper      string            `toml:"paper"`
 	ManSection string            `toml:"man-section"`
 	EPUBFonts  bool              `toml:"epub-fonts"`
+	BaseURL    string            `toml:"base-url"`
 	ManPages   map[string]string `toml:"man-pages"`
 	Roles      map[string]struct {
 		Title    string   `toml:"title"`
@@ -105,14 +113,23 @@ func Parse(name string, data []byte) (*Config, error) {
 		c.Src = strings.Trim(f.Book.Src, "/")
 	}
 	c.HideLines = hideLines(f.Output.HTML)
+	c.Preprocessors = preprocessors(f.Preprocessor, data)
+	c.BaseURL = siteURL(f.Output.HTML)
 	b := f.Output.Bookc
 	if b == nil {
 		return c, nil
 	}
 	for _, key := range md.Undecoded() {
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, epub-fonts, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, epub-fonts, base-url, man-pages, roles)", name, key.String())
 		}
+	}
+	if b.BaseURL != "" {
+		u, ok := absoluteURL(b.BaseURL)
+		if !ok {
+			return nil, fmt.Errorf("%s: [output.bookc] base-url = %q: give the absolute http or https URL where the book's HTML is published, such as \"https://doc.rust-lang.org/stable/book/\"", name, b.BaseURL)
+		}
+		c.BaseURL = u
 	}
 	switch strings.ToLower(b.Paper) {
 	case "", "a4":

@@ -76,3 +76,38 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestBaseURL(t *testing.T) {
+	for _, tt := range []struct{ in, want, err string }{
+		{"[output.bookc]\nbase-url = 'https://doc.rust-lang.org/stable/book'\n", "https://doc.rust-lang.org/stable/book/", ""},
+		{"[output.bookc]\nbase-url = 'http://x.org/'\n[output.html]\nsite-url = 'https://y.org/'\n", "http://x.org/", ""},
+		{"[output.html]\nsite-url = 'https://y.org/book/'\n", "https://y.org/book/", ""},
+		{"[output.html]\nsite-url = '/example-book/'\n", "", ""}, // a path: nothing to resolve against
+		{"[output.bookc]\nbase-url = '/book/'\n", "", "book.toml: [output.bookc] base-url = \"/book/\": give the absolute http or https URL"},
+		{"[output.bookc]\nbase-url = 'ftp://x.org/'\n", "", "base-url = \"ftp://x.org/\""},
+	} {
+		c, err := Parse("book.toml", []byte(tt.in))
+		switch {
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%q: err = %v, want %q", tt.in, err, tt.err)
+		case tt.err == "" && (err != nil || c.BaseURL != tt.want):
+			t.Errorf("%q: base %q, err %v; want %q", tt.in, c.BaseURL, err, tt.want)
+		}
+	}
+}
+
+func TestPreprocessors(t *testing.T) {
+	c, err := Parse("book.toml", []byte("[book]\ntitle = 'T'\n\n[preprocessor.mermaid]\ncommand = 'mdbook-mermaid'\n\n[preprocessor.links]\n[preprocessor.index]\n\n[preprocessor.admonish]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Preprocessor{{"admonish", 10}, {"mermaid", 4}}
+	if !reflect.DeepEqual(c.Preprocessors, want) {
+		t.Errorf("preprocessors %v, want %v (links and index are mdBook's own)", c.Preprocessors, want)
+	}
+	for name, want := range map[string]string{"admonish": "```admonish blocks will show as code blocks", "katex": "$...$", "mystery": "its syntax is kept as written"} {
+		if got := Unprocessed(name); !strings.Contains(got, want) {
+			t.Errorf("Unprocessed(%s) = %q, want %q", name, got, want)
+		}
+	}
+}

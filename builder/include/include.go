@@ -217,7 +217,15 @@ func (e *expander) expand(name, text string, firstLine int, chain []string) {
 // errorf reports a problem once however often the includes reach it: a directive in a file
 // included many times would otherwise say the same thing as many times.
 func (e *expander) errorf(name string, line int, format string, a ...any) {
-	d := diag.Errorf(e.opt.Display(name), line, format, a...)
+	e.report(diag.Errorf(e.opt.Display(name), line, format, a...))
+}
+
+// warnf reports, once, a problem that leaves the book as mdBook makes it.
+func (e *expander) warnf(name string, line int, format string, a ...any) {
+	e.report(diag.Warnf(e.opt.Display(name), line, format, a...))
+}
+
+func (e *expander) report(d diag.Diagnostic) {
 	if key := d.String(); !e.said[key] {
 		e.said[key] = true
 		e.res.Diags.Add(d)
@@ -238,38 +246,55 @@ func (e *expander) directive(name string, line int, whole, kind, args string, ch
 		e.write(whole, name, line)
 		return
 	}
+	if len(chain) >= e.opt.MaxDepth {
+		e.errorf(name, line, "{{#%s %s}} nests deeper than %d includes; flatten the includes", kind, fields[0], e.opt.MaxDepth)
+		e.write(whole, name, line)
+		return
+	}
+	if kind == "playground" {
+		// mdBook's playground takes its argument as a path, whole: there is no selector.
+		file, body, ok := e.read(name, line, kind, fields[0], chain)
+		if !ok {
+			e.write(whole, name, line)
+			return
+		}
+		info := "rust"
+		if len(fields) > 1 {
+			info += "," + strings.Join(fields[1:], ",")
+		}
+		if !strings.HasSuffix(body, "\n") {
+			body += "\n"
+		}
+		e.write("```"+info+"\n", name, line)
+		e.expand(file, body, 1, append(chain, file))
+		e.write("```\n", name, line)
+		return
+	}
 	target, sel := splitSelector(fields[0])
 	file, body, ok := e.read(name, line, kind, target, chain)
 	if !ok {
 		e.write(whole, name, line)
 		return
 	}
-	lines, err := sel.apply(body)
-	if err != nil {
-		e.errorf(name, line, "{{#%s %s}}: %v", kind, fields[0], err)
-		e.write(whole, name, line)
-		return
+	pick := sel.pick
+	if kind == "rustdoc_include" {
+		// mdBook keeps the unselected lines as hidden "# " lines, which every format of ours drops
+		// from Rust code, as mdBook's HTML hides them.
+		pick = sel.pickRustdoc
 	}
-	switch kind {
-	case "include":
-		if len(chain) >= e.opt.MaxDepth {
-			e.errorf(name, line, "{{#include %s}} nests deeper than %d includes; flatten the includes", fields[0], e.opt.MaxDepth)
-			e.write(whole, name, line)
-			return
-		}
-		e.expand(file, lines.text, lines.first, append(chain, file))
-	case "rustdoc_include":
-		// mdBook keeps the unselected lines as hidden "# " lines, which every format of ours drops:
-		// the selection alone is what a reader sees.
-		e.write(lines.text, file, lines.first)
-	case "playground":
-		info := "rust"
-		if len(fields) > 1 {
-			info += "," + strings.Join(fields[1:], ",")
-		}
-		e.write("```"+info+"\n", name, line)
-		e.write(strings.TrimSuffix(lines.text, "\n")+"\n", file, lines.first)
-		e.write("```", name, line)
+	lines, found := pick(body)
+	switch {
+	case found:
+	case sel.anchor != "":
+		e.warnf(name, line, "{{#%s %s}}: %s has no line with ANCHOR: %s, so nothing of it is shown, as in mdBook; mark the lines with ANCHOR: %s and ANCHOR_END: %s",
+			kind, fields[0], e.opt.Display(file), sel.anchor, sel.anchor, sel.anchor)
+	default:
+		e.warnf(name, line, "{{#%s %s}}: the line range is empty, so nothing of %s is shown, as in mdBook; give the first line before the last",
+			kind, fields[0], e.opt.Display(file))
+	}
+	// Included text is expanded again, as mdBook's replace_all does for each kind of include.
+	for _, r := range runs(lines) {
+		e.expand(file, r.text, r.first, append(chain, file))
 	}
 }
 
@@ -318,98 +343,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// selector picks lines of an included file: a range (1-based, inclusive) or an anchor.
-type selector struct {
-	anchor     string
-	start, end int // 0 means open
-	whole      bool
-}
-
-// splitSelector splits "file.rs:2:10" or "file.rs:name" into the path and its selector.
-func splitSelector(arg string) (string, selector) {
-	parts := strings.Split(arg, ":")
-	if len(parts) == 1 {
-		return arg, selector{whole: true}
-	}
-	file, rest := parts[0], parts[1:]
-	num := func(s string) (int, bool) {
-		if s == "" {
-			return 0, true
-		}
-		n, err := strconv.Atoi(s)
-		return n, err == nil && n > 0
-	}
-	if len(rest) == 1 {
-		if n, ok := num(rest[0]); ok {
-			if n == 0 {
-				return file, selector{whole: true}
-			}
-			return file, selector{start: n, end: n}
-		}
-		return file, selector{anchor: rest[0]}
-	}
-	a, okA := num(rest[0])
-	b, okB := num(rest[1])
-	if okA && okB && len(rest) == 2 {
-		return file, selector{start: a, end: b}
-	}
-	return arg, selector{whole: true} // not a selector after all: a colon in the file name
-}
-
-type selection struct {
-	text  string
-	first int // line number of text's first line in the file
-}
-
-var anchorRE = regexp.MustCompile(`ANCHOR(_END)?:\s*([\w_-]+)`)
-
-func (s selector) apply(body string) (selection, error) {
-	lines := strings.SplitAfter(body, "\n")
-	if n := len(lines); n > 0 && lines[n-1] == "" {
-		lines = lines[:n-1]
-	}
-	keep := func(from, to int) selection {
-		var sb strings.Builder
-		for _, l := range lines[from:to] {
-			if !anchorRE.MatchString(l) {
-				sb.WriteString(l)
-			}
-		}
-		return selection{strings.TrimSuffix(sb.String(), "\n"), from + 1}
-	}
-	switch {
-	case s.whole:
-		return keep(0, len(lines)), nil
-	case s.anchor != "":
-		start := -1
-		for i, l := range lines {
-			m := anchorRE.FindStringSubmatch(l)
-			if m == nil || m[2] != s.anchor {
-				continue
-			}
-			if m[1] == "" && start < 0 {
-				start = i + 1
-			} else if m[1] != "" && start >= 0 {
-				return keep(start, i), nil
-			}
-		}
-		if start >= 0 {
-			return keep(start, len(lines)), nil // mdBook reads an unterminated anchor to the end
-		}
-		return selection{}, fmt.Errorf("anchor %q not found; mark the lines with ANCHOR: %s and ANCHOR_END: %s", s.anchor, s.anchor, s.anchor)
-	default:
-		from, to := 0, len(lines)
-		if s.start > 0 {
-			from = min(s.start-1, len(lines))
-		}
-		if s.end > 0 {
-			to = min(s.end, len(lines))
-		}
-		if from > to {
-			return selection{}, fmt.Errorf("line range %d:%d is empty; the file has %d lines", s.start, s.end, len(lines))
-		}
-		return keep(from, to), nil
-	}
 }

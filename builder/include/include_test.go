@@ -16,6 +16,7 @@ var files = fstest.MapFS{
 	"book/src/loop-a.md":    {Data: []byte("a {{#include loop-b.md}}")},
 	"book/src/loop-b.md":    {Data: []byte("b {{#include loop-a.md}}")},
 	"book/src/open.rs":      {Data: []byte("x\n// ANCHOR: open\ny\nz\n")},
+	"book/src/twice.rs":     {Data: []byte("fn f() {\n// ANCHOR: a\none\n// ANCHOR_END: a\nmid\n// ANCHOR: a\ntwo\n// ANCHOR_END: a\n}\n")},
 	"examples/ex.rs":        {Data: []byte("outside the book, inside the root")},
 }
 
@@ -31,14 +32,22 @@ func TestExpand(t *testing.T) {
 		{name: "a range", in: "{{#include lines.txt:2:3}}", want: "two\nthree"},
 		{name: "range past the end", in: "{{#include lines.txt:4:99}}", want: "four\nfive"},
 		{name: "anchor", in: "{{#include code.rs:body}}", want: "    let x = 1;\n    println!(\"{x}\");"},
-		{name: "anchor lines dropped from whole file", in: "{{#include code.rs}}", want: "fn main() {\n    let x = 1;\n    println!(\"{x}\");\n}"},
+		{name: "whole file keeps its anchor lines, as mdBook's take_lines", in: "{{#include code.rs}}", want: "fn main() {\n    // ANCHOR: body\n    let x = 1;\n    println!(\"{x}\");\n    // ANCHOR_END: body\n}"},
+		{name: "line 0 is the first line", in: "{{#include lines.txt:0}}", want: "one"},
+		{name: "an end that is no number leaves the range open", in: "{{#include lines.txt:4:x}}", want: "four\nfive"},
+		{name: "both empty is the whole file", in: "{{#include lines.txt::}}", want: "one\ntwo\nthree\nfour\nfive"},
+		{name: "a third part is ignored", in: "{{#include lines.txt:2:3:9}}", want: "two\nthree"},
+		{name: "include shows the first region only", in: "{{#include twice.rs:a}}", want: "one"},
+		{name: "rustdoc_include shows every region", in: "{{#rustdoc_include twice.rs:a}}", want: "# fn f() {\none\n# mid\ntwo\n# }"},
+		{name: "rustdoc_include of a range", in: "{{#rustdoc_include lines.txt:2:3}}", want: "# one\ntwo\nthree\n# four\n# five"},
+		{name: "rustdoc_include of a missing anchor hides it all", in: "{{#rustdoc_include lines.txt:nope}}", want: "# one\n# two\n# three\n# four\n# five", diag: `has no line with ANCHOR: nope`},
 		{name: "unterminated anchor runs to the end", in: "{{#include open.rs:open}}", want: "y\nz"},
-		{name: "missing anchor", in: "{{#include code.rs:nope}}", want: "{{#include code.rs:nope}}", diag: `anchor "nope" not found`},
+		{name: "missing anchor includes nothing, as mdBook", in: "{{#include code.rs:nope}}", want: "", diag: `book/src/code.rs has no line with ANCHOR: nope`},
 		{name: "spaces inside braces", in: "{{ #include lines.txt:1 }}", want: "one"},
 		{name: "nested include", in: "A\n{{#include part.md}}\nB", want: "A\nIncluded *text*.\nInner line.\nB"},
 		{name: "escaped directive stays literal", in: `\{{#include lines.txt}}`, want: "{{#include lines.txt}}"},
-		{name: "rustdoc_include shows the selection", in: "{{#rustdoc_include lines.txt:2:3}}", want: "two\nthree"},
-		{name: "playground becomes a rust block", in: "{{#playground lines.txt:1 editable}}", want: "```rust,editable\none\n```"},
+		{name: "playground becomes a rust block", in: "{{#playground sub/inner.md editable}}", want: "```rust,editable\nInner line.\n```\n"},
+		{name: "playground has no selector", in: "{{#playground lines.txt:1}}", want: "{{#playground lines.txt:1}}", diag: "book/src/lines.txt:1 does not exist"},
 		{name: "title is dropped", in: "{{#title A page title}}X", want: "X"},
 		{name: "unknown directive untouched", in: "{{#toc}}{{/toc}} {{#custom x}}", want: "{{#toc}}{{/toc}} {{#custom x}}"},
 		{name: "missing file", in: "{{#include nope.rs}}", want: "{{#include nope.rs}}", diag: "book/src/nope.rs does not exist"},
@@ -46,7 +55,7 @@ func TestExpand(t *testing.T) {
 		{name: "absolute path", in: "{{#include /etc/passwd}}", want: "{{#include /etc/passwd}}", diag: "absolute paths are refused"},
 		{name: "escape the root", in: "{{#include ../../../etc/passwd}}", want: "{{#include ../../../etc/passwd}}", diag: "escapes the include root ROOT"},
 		{name: "inside the root, outside the book", in: "{{#include ../../examples/ex.rs}}", want: "outside the book, inside the root"},
-		{name: "empty range", in: "{{#include lines.txt:4:2}}", want: "{{#include lines.txt:4:2}}", diag: "line range 4:2 is empty"},
+		{name: "empty range includes nothing, as mdBook", in: "{{#include lines.txt:4:2}}", want: "", diag: "the line range is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,5 +200,85 @@ func TestBudget(t *testing.T) {
 	}
 	if stopped == 0 {
 		t.Error("30 chapters of 15 MB each passed the book's 256 MB budget")
+	}
+}
+
+// TestAnchoredAsMdBook runs the cases of mdBook's own tests of take_anchored_lines and
+// take_rustdoc_include_anchored_lines (src/utils/string.rs) with mdBook's expectations.
+func TestAnchoredAsMdBook(t *testing.T) {
+	join := func(ls []fileLine) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.text)
+		}
+		return strings.Join(out, "\n")
+	}
+	tests := []struct {
+		in, anchor, include, rustdoc string
+	}{
+		{"Lorem\nipsum\ndolor\nsit\namet", "test", "", "# Lorem\n# ipsum\n# dolor\n# sit\n# amet"},
+		{"Lorem\nipsum\ndolor\nANCHOR_END: test\nsit\namet", "test", "", "# Lorem\n# ipsum\n# dolor\n# sit\n# amet"},
+		{"Lorem\nipsum\nANCHOR: test\ndolor\nsit\namet", "test", "dolor\nsit\namet", "# Lorem\n# ipsum\ndolor\nsit\namet"},
+		{"Lorem\nipsum\nANCHOR: test\ndolor\nsit\namet", "something", "", "# Lorem\n# ipsum\n# dolor\n# sit\n# amet"},
+		{"Lorem\nipsum\nANCHOR: test\ndolor\nsit\namet\nANCHOR_END: test\nlorem\nipsum", "test",
+			"dolor\nsit\namet", "# Lorem\n# ipsum\ndolor\nsit\namet\n# lorem\n# ipsum"},
+		{"Lorem\nANCHOR: test\nipsum\nANCHOR: test\ndolor\nsit\namet\nANCHOR_END: test\nlorem\nipsum", "test",
+			"ipsum\ndolor\nsit\namet", "# Lorem\nipsum\ndolor\nsit\namet\n# lorem\n# ipsum"},
+		{"Lorem\nANCHOR:    test2\nipsum\nANCHOR: test\ndolor\nsit\namet\nANCHOR_END: test\nlorem\nANCHOR_END:test2\nipsum", "test2",
+			"ipsum\ndolor\nsit\namet\nlorem", "# Lorem\nipsum\ndolor\nsit\namet\nlorem\n# ipsum"},
+		{"Lorem\nANCHOR:    test2\nipsum\nANCHOR: test\ndolor\nsit\namet\nANCHOR_END: test\nlorem\nANCHOR_END:test2\nipsum", "test",
+			"dolor\nsit\namet", "# Lorem\n# ipsum\ndolor\nsit\namet\n# lorem\n# ipsum"},
+		{"Lorem\nANCHOR: test\nipsum\nANCHOR_END: test\ndolor\nANCHOR: test\nsit\nANCHOR_END: test\namet", "test",
+			"ipsum", "# Lorem\nipsum\n# dolor\nsit\n# amet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.anchor+" in "+strings.ReplaceAll(tt.in, "\n", "|"), func(t *testing.T) {
+			sel := selector{anchor: tt.anchor}
+			if got, _ := sel.pick(tt.in); join(got) != tt.include {
+				t.Errorf("include: %q, want %q", join(got), tt.include)
+			}
+			if got, _ := sel.pickRustdoc(tt.in); join(got) != tt.rustdoc {
+				t.Errorf("rustdoc_include: %q, want %q", join(got), tt.rustdoc)
+			}
+		})
+	}
+}
+
+// TestSelectorsAsMdBook parses selectors as mdBook's parse_range_or_anchor does.
+func TestSelectorsAsMdBook(t *testing.T) {
+	tests := []struct {
+		arg, file string
+		want      selector
+	}{
+		{"f.rs", "f.rs", selector{end: -1}},
+		{"f.rs:2", "f.rs", selector{start: 1, end: 2}},
+		{"f.rs:0", "f.rs", selector{start: 0, end: 1}},
+		{"f.rs:2:5", "f.rs", selector{start: 1, end: 5}},
+		{"f.rs:3:", "f.rs", selector{start: 2, end: -1}},
+		{"f.rs::5", "f.rs", selector{start: 0, end: 5}},
+		{"f.rs::", "f.rs", selector{end: -1}},
+		{"f.rs:", "f.rs", selector{end: -1}},
+		{"f.rs:+2", "f.rs", selector{start: 1, end: 2}},
+		{"f.rs:-2", "f.rs", selector{anchor: "-2"}},
+		{"f.rs:name", "f.rs", selector{anchor: "name"}},
+		{"f.rs:name:7", "f.rs", selector{anchor: "name"}},
+		{"a:b.rs:2", "a", selector{anchor: "b.rs"}},
+	}
+	for _, tt := range tests {
+		file, sel := splitSelector(tt.arg)
+		if file != tt.file || sel != tt.want {
+			t.Errorf("%s: %q %+v, want %q %+v", tt.arg, file, sel, tt.file, tt.want)
+		}
+	}
+}
+
+// TestRunOrigins: lines after the anchor comments a selection leaves out keep their own numbers.
+func TestRunOrigins(t *testing.T) {
+	r := Expand(Options{FS: files}, "book/src/ch.md", []byte("{{#rustdoc_include twice.rs:a}}"))
+	want := []int{1, 3, 5, 7, 9}
+	for i, n := range want {
+		if o := r.Origin(i + 1); o.Line != n || o.File != "book/src/twice.rs" {
+			t.Errorf("line %d from %v, want twice.rs:%d", i+1, o, n)
+		}
 	}
 }

@@ -97,3 +97,12 @@ func BenchmarkDefinitionLists(b *testing.B) {
 func BenchmarkTable(b *testing.B) {
 	scaled(b, 2_000, func(n int) string { return "| a | b |\n|---|---|\n" + strings.Repeat("| *1* | `2` |\n", n) })
 }
+
+// BenchmarkHTMLNesting opens n elements that never close, in blocks and inline, then ends n that
+// were never opened: each end tag searches the open elements, which maxOpen bounds.
+func BenchmarkHTMLNesting(b *testing.B) {
+	scaled(b, 2_000, func(n int) string {
+		return strings.Repeat("<div><details><table><tr><td><b>x\n", n/5) + "\n" +
+			strings.Repeat("a <i>b <sup>c\n", n) + "\n" + strings.Repeat("</td></span>\n\n", n)
+	})
+}

@@ -4,6 +4,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,6 +50,7 @@ type Target struct {
 	Chapter string // the target chapter's ID for a cross-reference
 	Anchor  string // the heading anchor as written in the source (chapter-local)
 	Problem string // non-empty: the link cannot be resolved; the message says why
+	Note    bool   // Problem is a note: the link is as its author meant it, nothing to fix here
 }
 
 // Env is what the converter needs to know of the rest of the book.
@@ -76,6 +78,7 @@ type Result struct {
 	Blocks    tree.Blocks
 	Footnotes []*tree.Footnote
 	Headings  []*tree.Heading // every heading, in order, with chapter-local IDs
+	Anchors   []*tree.Anchor  // every HTML id, in order, with chapter-local IDs unique among the headings'
 	Refs      []Ref
 	Diags     diag.List
 }
@@ -84,7 +87,7 @@ type Result struct {
 func Convert(env Env) *Result {
 	src := []byte(env.Source.Text)
 	doc := md.Parser().Parse(text.NewReader(src))
-	c := &converter{env: env, src: src, res: &Result{}, ids: map[string]int{}, next: map[string]int{}}
+	c := &converter{env: env, src: src, res: &Result{}, ids: map[string]int{}, next: map[string]int{}, reported: map[string]bool{}}
 	c.lineStarts = lineStarts(src)
 	c.res.Blocks = c.blocks(doc)
 	sort.Slice(c.res.Footnotes, func(i, j int) bool { return c.res.Footnotes[i].Number < c.res.Footnotes[j].Number })
@@ -96,8 +99,10 @@ type converter struct {
 	src        []byte
 	res        *Result
 	lineStarts []int
-	ids        map[string]int // chapter-local heading IDs in use: how often each was asked for
-	next       map[string]int // where uniqueID's search for a free suffix of an ID goes on
+	ids        map[string]int  // chapter-local heading IDs in use: how often each was asked for
+	next       map[string]int  // where uniqueID's search for a free suffix of an ID goes on
+	reported   map[string]bool // raw HTML elements flattened or dropped, reported once a chapter
+	html       htmlTokens      // reads every piece of raw HTML in the chapter
 
 	depth, inlineDepth                   int  // containers and inline markup around the node being converted
 	deepBlocks, deepInlines, deepMarkers bool // nesting cut at maxDepth has been reported
@@ -114,12 +119,14 @@ func lineStarts(src []byte) []int {
 }
 
 // pos maps a byte offset of the expanded text to its origin.
-func (c *converter) pos(offset int) Pos {
+func (c *converter) pos(offset int) Pos { return c.env.Source.Origin(c.line(offset)) }
+
+// line is the 1-based line of the expanded text that holds a byte offset.
+func (c *converter) line(offset int) int {
 	if offset < 0 {
 		offset = 0
 	}
-	line := sort.Search(len(c.lineStarts), func(i int) bool { return c.lineStarts[i] > offset })
-	return c.env.Source.Origin(line)
+	return sort.Search(len(c.lineStarts), func(i int) bool { return c.lineStarts[i] > offset })
 }
 
 // nodePos finds the offset of a node, looking at its first descendants and then its ancestors,
@@ -160,16 +167,17 @@ func (c *converter) blocks(n gast.Node) tree.Blocks {
 	defer func() { c.depth-- }()
 	var seq []item
 	marked := false
+	var html *htmlStack // raw HTML elements open among these blocks
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		if c.depth > maxDepth && nests(ch) {
+		var bs tree.Blocks
+		switch h, isHTML := ch.(*gast.HTMLBlock); {
+		case c.depth > maxDepth && nests(ch):
 			c.tooDeep(&c.deepBlocks, c.pos(nodePos(ch)), "lists and quotes are nested deeper than %[1]d levels; "+
 				"the deeper levels are kept as a paragraph of plain text (nest them less deeply)")
 			if text := strings.TrimSpace(c.flatText(ch)); text != "" {
-				seq = append(seq, item{block: &tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: text}}}})
+				bs = tree.Blocks{&tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: text}}}}
 			}
-			continue
-		}
-		if h, ok := ch.(*gast.HTMLBlock); ok {
+		case isHTML:
 			raw := c.lines(h)
 			if m, ok := parseMarker(raw); ok {
 				m.at = c.pos(nodePos(h))
@@ -180,10 +188,26 @@ func (c *converter) blocks(n gast.Node) tree.Blocks {
 			if isComment(raw) {
 				continue // invisible in mdBook's HTML, so in ours too
 			}
+			if h.HasClosure() {
+				raw += string(h.ClosureLine.Value(c.src))
+			}
+			if html == nil {
+				html = c.blockStack()
+			}
+			html.feed(raw, h)
+		default:
+			bs = c.block(ch)
 		}
-		for _, b := range c.block(ch) {
-			seq = append(seq, item{block: b})
+		if html == nil {
+			seq = appendItems(seq, bs)
+			continue
 		}
+		html.addBlocks(bs)
+		seq = appendItems(seq, html.drain())
+	}
+	if html != nil {
+		html.closeAll()
+		seq = appendItems(seq, html.drain())
 	}
 	if marked {
 		return c.applyMarkers(seq)
@@ -229,8 +253,6 @@ func (c *converter) block(n gast.Node) tree.Blocks {
 		return tree.Blocks{&tree.Quote{Blocks: c.blocks(n)}}
 	case *gast.ThematicBreak:
 		return tree.Blocks{&tree.ThematicBreak{}}
-	case *gast.HTMLBlock:
-		return c.htmlBlock(n)
 	case *east.Table:
 		return tree.Blocks{c.table(n)}
 	case *east.DefinitionList:
@@ -238,8 +260,7 @@ func (c *converter) block(n gast.Node) tree.Blocks {
 	case *east.FootnoteList:
 		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			if f, ok := ch.(*east.Footnote); ok && f.Index > 0 {
-				c.res.Footnotes = append(c.res.Footnotes, &tree.Footnote{
-					Number: f.Index, ID: c.footnoteID(f.Index), Blocks: c.blocks(f)})
+				c.res.Footnotes = append(c.res.Footnotes, c.footnote(f))
 			}
 		}
 		return nil
@@ -258,24 +279,73 @@ func (c *converter) footnoteID(index int) string {
 	return "fn-" + c.env.ChapterID + "-" + strconv.Itoa(index)
 }
 
-func (c *converter) paragraph(n gast.Node) tree.Blocks {
-	content := c.inlines(n)
+func (c *converter) paragraph(n gast.Node) tree.Blocks { return c.paraBlocks(c.inlines(n)) }
+
+// paraBlocks makes the blocks of a paragraph's content: nothing, link targets alone, a figure for
+// an image alone (captioned by its title: the alt text stays the image's), or a paragraph.
+func (c *converter) paraBlocks(content tree.Inlines) tree.Blocks {
 	if len(content) == 0 {
 		return nil
 	}
-	// An image alone in its paragraph is a figure, captioned by its title or else its alt text.
+	if as, ok := onlyAnchors(content); ok {
+		return as
+	}
 	if img, ok := soleImage(content); ok {
-		caption := img.Title
-		if caption == "" {
-			caption = img.Alt
+		f := &tree.Figure{Image: img}
+		if img.Title != "" {
+			f.Caption = tree.Inlines{&tree.Text{Text: img.Title}}
 		}
-		var cap tree.Inlines
-		if caption != "" {
-			cap = tree.Inlines{&tree.Text{Text: caption}}
-		}
-		return tree.Blocks{&tree.Figure{Image: img, Caption: cap}}
+		return tree.Blocks{f}
 	}
 	return tree.Blocks{&tree.Paragraph{Content: content}}
+}
+
+func onlyAnchors(is tree.Inlines) (tree.Blocks, bool) {
+	var out tree.Blocks
+	for _, in := range is {
+		switch n := in.(type) {
+		case *tree.Anchor:
+			out = append(out, n)
+		case *tree.Text:
+			if strings.TrimSpace(n.Text) != "" {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	return out, len(out) > 0
+}
+
+var figureRE = regexp.MustCompile(`^Figure\s+\d+\b`)
+
+// appendBlock appends b, unless b is a paragraph starting "Figure N" right after a figure without
+// a caption: then it is that figure's caption.
+func appendBlock(bs tree.Blocks, b tree.Block) tree.Blocks {
+	if len(bs) > 0 && captions(bs[len(bs)-1], b) {
+		return bs
+	}
+	return append(bs, b)
+}
+
+func appendItems(seq []item, bs tree.Blocks) []item {
+	for _, b := range bs {
+		if len(seq) > 0 && captions(seq[len(seq)-1].block, b) {
+			continue
+		}
+		seq = append(seq, item{block: b})
+	}
+	return seq
+}
+
+func captions(prev, b tree.Block) bool {
+	f, ok := prev.(*tree.Figure)
+	p, isPara := b.(*tree.Paragraph)
+	if !ok || !isPara || len(f.Caption) > 0 || !figureRE.MatchString(tree.PlainText(p.Content)) {
+		return false
+	}
+	f.Caption = p.Content
+	return true
 }
 
 func soleImage(is tree.Inlines) (*tree.Image, bool) {
@@ -299,18 +369,25 @@ func soleImage(is tree.Inlines) (*tree.Image, bool) {
 }
 
 func (c *converter) heading(n *gast.Heading) *tree.Heading {
-	h := &tree.Heading{Level: n.Level, Content: c.inlines(n)}
+	content := c.inlines(n)
 	id := ""
 	if v, ok := n.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
 			id = string(b)
 		}
 	}
+	var classes []string
 	if v, ok := n.AttributeString("class"); ok {
 		if b, ok := v.([]byte); ok {
-			h.Classes = strings.Fields(string(b))
+			classes = strings.Fields(string(b))
 		}
 	}
+	return c.newHeading(n.Level, content, id, classes)
+}
+
+// newHeading makes a heading with an ID unique in the chapter: id, or else a slug of its text.
+func (c *converter) newHeading(level int, content tree.Inlines, id string, classes []string) *tree.Heading {
+	h := &tree.Heading{Level: level, Classes: classes, Content: content}
 	if id == "" {
 		id = Slug(tree.PlainText(h.Content))
 		if id == "" {
@@ -320,6 +397,14 @@ func (c *converter) heading(n *gast.Heading) *tree.Heading {
 	h.ID = c.uniqueID(id)
 	c.res.Headings = append(c.res.Headings, h)
 	return h
+}
+
+// anchor makes a link target of an HTML id, unique in the chapter among heading IDs and other
+// targets as a heading's is: a link to a name that both use goes to the first.
+func (c *converter) anchor(id string) *tree.Anchor {
+	a := &tree.Anchor{ID: c.uniqueID(id)}
+	c.res.Anchors = append(c.res.Anchors, a)
+	return a
 }
 
 // uniqueID makes an anchor unique in the chapter as mdBook does: "x", "x-1", "x-2". The n-th

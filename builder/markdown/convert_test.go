@@ -80,11 +80,11 @@ func TestConvertBlocks(t *testing.T) {
 		{"definition list as mdBook writes it", "term A\n  : Def A. Text\n    goes on.\n\nterm B\n  : One.\n  : Two.", `[{"type":"DefinitionList","items":[{"term":[{"type":"Text","text":"term A"}],"definitions":[[{"type":"Paragraph","content":[{"type":"Text","text":"Def A. Text goes on."}]}]]},{"term":[{"type":"Text","text":"term B"}],"definitions":[[{"type":"Paragraph","content":[{"type":"Text","text":"One."}]}],[{"type":"Paragraph","content":[{"type":"Text","text":"Two."}]}]]}]}]`},
 		{"a colon line in code is code", "```\nterm\n  : not a list\n```", `[{"type":"CodeBlock","text":"term\n  : not a list"}]`},
 		{"figure from a lone image", `![Alt text](pic.png "Caption")`, `[{"type":"Figure","image":{"src":"pic.png","alt":"Alt text","title":"Caption","file":"ch.md","line":1,"asset":{"name":"images/pic.png","media_type":"image/png"}},"caption":[{"type":"Text","text":"Caption"}]}]`},
-		{"missing image keeps alt", "![Gone](missing.png)", `[{"type":"Figure","image":{"src":"missing.png","alt":"Gone","file":"ch.md","line":1},"caption":[{"type":"Text","text":"Gone"}]}]`},
-		{"raw inline html", `See <span class="f">x.toml</span>.`, `[{"type":"Paragraph","content":[{"type":"Text","text":"See "},{"type":"RawHTML","html":"\u003cspan class=\"f\"\u003e"},{"type":"Text","text":"x.toml"},{"type":"RawHTML","html":"\u003c/span\u003e"},{"type":"Text","text":"."}]}]`},
+		{"missing image keeps alt, which is no caption", "![Gone](missing.png)", `[{"type":"Figure","image":{"src":"missing.png","alt":"Gone","file":"ch.md","line":1}}]`},
+		{"raw inline span keeps its text", `See <span class="f">x.toml</span>.`, `[{"type":"Paragraph","content":[{"type":"Text","text":"See x.toml."}]}]`},
 		{"img tag becomes an image", `Logo: <img src="l.png" alt="The logo">`, `[{"type":"Paragraph","content":[{"type":"Text","text":"Logo: "},{"type":"Image","src":"l.png","alt":"The logo","file":"ch.md","line":1,"asset":{"name":"images/l.png","media_type":"image/png"}}]}]`},
-		{"html block keeps html and text", "<div class=\"x\">\n<b>Bold</b> &amp; more\n</div>", `[{"type":"HTMLBlock","html":"\u003cdiv class=\"x\"\u003e\n\u003cb\u003eBold\u003c/b\u003e \u0026amp; more\n\u003c/div\u003e","text":"Bold \u0026 more"}]`},
-		{"styles and scripts have no text", "<style>\n.x { color: red; }\n</style>\n\n<script>alert(1)</script>", `[{"type":"HTMLBlock","html":"\u003cstyle\u003e\n.x { color: red; }\n\u003c/style\u003e"},{"type":"HTMLBlock","html":"\u003cscript\u003ealert(1)\u003c/script\u003e"}]`},
+		{"html block becomes its structure", "<div class=\"x\">\n<b>Bold</b> &amp; more\n</div>", `[{"type":"Paragraph","content":[{"type":"Strong","content":[{"type":"Text","text":"Bold"}]},{"type":"Text","text":" \u0026 more"}]}]`},
+		{"styles and scripts have no text", "<style>\n.x { color: red; }\n</style>\n\n<script>alert(1)</script>", `[]`},
 		{"comments vanish", "<!-- a note for writers -->\n\ntext <!-- inline --> more", `[{"type":"Paragraph","content":[{"type":"Text","text":"text  more"}]}]`},
 		{"escapes and entities", "a &amp; b &copy; &#65; &bogus; \\<t\\> \\* \\&amp; [x\\]](https://e.org/a\\_b \"t\\\"q\") `c\\d` ![a\\*b](p\\_q.png)", `[{"type":"Paragraph","content":[{"type":"Text","text":"a \u0026 b © A \u0026bogus; \u003ct\u003e * \u0026amp; "},{"type":"Link","url":"https://e.org/a_b","title":"t\"q","content":[{"type":"Text","text":"x]"}]},{"type":"Text","text":" "},{"type":"Code","text":"c\\d"},{"type":"Text","text":" "},{"type":"Image","src":"p_q.png","alt":"a*b","file":"ch.md","line":1,"asset":{"name":"images/p_q.png","media_type":"image/png"}}]}]`},
 		{"links", "[web](https://x.org) [ch](other.md#sec) [here](#top) [bad](nowhere)", `[{"type":"Paragraph","content":[{"type":"Link","url":"https://x.org","content":[{"type":"Text","text":"web"}]},{"type":"Text","text":" "},{"type":"XRef","chapter":"other","anchor":"sec","content":[{"type":"Text","text":"ch"}]},{"type":"Text","text":" "},{"type":"XRef","chapter":"ch","anchor":"top","content":[{"type":"Text","text":"here"}]},{"type":"Text","text":" bad"}]}]`},
@@ -153,7 +153,7 @@ func TestFootnotes(t *testing.T) {
 	if got, want := js(t, r.Blocks), `[{"type":"Paragraph","content":[{"type":"Text","text":"One"},{"type":"FootnoteRef","number":1,"id":"fn-ch-1"},{"type":"Text","text":" two"},{"type":"FootnoteRef","number":2,"id":"fn-ch-2"},{"type":"Text","text":" again"},{"type":"FootnoteRef","number":1,"id":"fn-ch-1"},{"type":"Text","text":"."}]}]`; got != want {
 		t.Errorf("blocks\n%s\nwant\n%s", got, want)
 	}
-	if got, want := js(t, r.Footnotes), `[{"number":1,"id":"fn-ch-1","blocks":[{"type":"Paragraph","content":[{"type":"Text","text":"Second."}]}]},{"number":2,"id":"fn-ch-2","blocks":[{"type":"Paragraph","content":[{"type":"Text","text":"First "},{"type":"Emphasis","content":[{"type":"Text","text":"def"}]},{"type":"Text","text":"."}]}]}]`; got != want {
+	if got, want := js(t, r.Footnotes), `[{"number":1,"id":"fn-ch-1","blocks":[{"type":"Paragraph","content":[{"type":"Text","text":"Second."}]}]},{"number":2,"id":"fn-ch-2","blocks":[{"type":"Paragraph","content":[{"type":"Text","text":"First "},{"type":"Emphasis","content":[{"type":"Text","text":"def"}]},{"type":"Text","text":"."}]}]},{"number":3,"id":"fn-ch-3","blocks":[{"type":"Paragraph","content":[{"type":"Text","text":"Never."}]}],"unreferenced":true}]`; got != want {
 		t.Errorf("footnotes\n%s\nwant\n%s", got, want)
 	}
 }
@@ -320,5 +320,17 @@ func TestNoHighlight(t *testing.T) {
 		if got := cb.Tokens != nil; got != hl {
 			t.Errorf("Highlight %v: tokens %v", hl, cb.Tokens)
 		}
+	}
+}
+
+// TestSelfLinkedImage checks that an image linked to its own file, as books do for "click to
+// enlarge", is the image alone, with no warning about the link; a link elsewhere is still checked.
+func TestSelfLinkedImage(t *testing.T) {
+	r := convert(t, "[![Shot](pic.png)](pic.png)\n\nSee [![Shot](pic.png)](other.png).")
+	if got, want := js(t, r.Blocks[0]), `{"image":{"src":"pic.png","alt":"Shot","file":"ch.md","line":1,"asset":{"name":"images/pic.png","media_type":"image/png"}}}`; got != want {
+		t.Errorf("got %s, want the figure %s", got, want)
+	}
+	if len(r.Diags) != 1 || r.Diags[0].Line != 3 {
+		t.Errorf("diagnostics %v, want one for the link to other.png on line 3", r.Diags)
 	}
 }

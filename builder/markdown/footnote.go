@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"bookc/builder/tree"
 )
 
 // Footnotes as goldmark's extension reads them (PHP Markdown Extra's `[^label]` and `[^label]: text`),
@@ -115,9 +117,14 @@ func (footnoteRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Co
 	return east.NewFootnoteLink(def.Index)
 }
 
-// footnoteTransformer drops unreferenced definitions and moves the list, in reference order, to the
-// end of the document, as goldmark's does.
+// footnoteTransformer moves the list, in reference order, to the end of the document, as goldmark's
+// does. Unlike goldmark's, it keeps a definition that nothing references: numbered after the
+// referenced ones, in the order they are defined, and marked, for the converter to warn of it.
+// Further definitions of a label are dropped, as goldmark and mdBook drop them.
 type footnoteTransformer struct{}
+
+// unreferenced marks a footnote definition that nothing references.
+var unreferenced = []byte("bookc-unreferenced")
 
 func (footnoteTransformer) Transform(doc *gast.Document, reader text.Reader, pc parser.Context) {
 	defs := defsOf(pc)
@@ -129,9 +136,15 @@ func (footnoteTransformer) Transform(doc *gast.Document, reader text.Reader, pc 
 	var used []*east.Footnote
 	for n := list.FirstChild(); n != nil; {
 		next := n.NextSibling()
-		if fn := n.(*east.Footnote); fn.Index < 0 {
+		switch fn := n.(*east.Footnote); {
+		case defs.byLabel[string(fn.Ref)] != fn:
 			list.RemoveChild(list, fn)
-		} else {
+		case fn.Index < 0:
+			list.Count++
+			fn.Index = list.Count
+			fn.SetAttribute(unreferenced, true)
+			used = append(used, fn)
+		default:
 			used = append(used, fn)
 		}
 		n = next
@@ -145,4 +158,15 @@ func (footnoteTransformer) Transform(doc *gast.Document, reader text.Reader, pc 
 		list.AppendChild(list, fn) // AppendChild first detaches fn from the list
 	}
 	doc.AppendChild(doc, list)
+}
+
+// footnote converts a definition. One that nothing references is still shown, with the others
+// at the chapter's end, and warned of as mdBook warns ("is defined but not referenced").
+func (c *converter) footnote(f *east.Footnote) *tree.Footnote {
+	fn := &tree.Footnote{Number: f.Index, ID: c.footnoteID(f.Index), Blocks: c.blocks(f)}
+	if _, ok := f.Attribute(unreferenced); ok {
+		fn.Unreferenced = true
+		c.warn(f, "footnote [^%s] is defined but not referenced; it is shown at the chapter's end with the other notes, though no mark in the text points to it (reference it with [^%s] where it belongs, or remove it)", f.Ref, f.Ref)
+	}
+	return fn
 }

@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 
+	"bookc/builder/diag"
+
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
@@ -55,17 +57,33 @@ func (c *converter) inlines(n gast.Node) tree.Inlines {
 }
 
 // children converts the inline children of n into b, one nesting level down. It stops recursing
-// at maxDepth levels: a deeper container joins b as the plain text of its content.
+// at maxDepth levels: a deeper container joins b as the plain text of its content. Inline HTML
+// tags among the children open and close elements that hold the children between them.
 func (c *converter) children(b *inlineBuf, n gast.Node) {
 	c.inlineDepth++
+	var html *htmlStack
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		dest := b
+		if html != nil {
+			dest = html.inlineTarget()
+		}
 		if c.inlineDepth > maxDepth && ch.HasChildren() && ch.Kind() != gast.KindCodeSpan {
 			c.tooDeep(&c.deepInlines, c.pos(nodePos(ch)), "inline markup (emphasis, links, images) is nested deeper than %[1]d levels; "+
 				"the deeper levels are kept as plain text (nest the markup less deeply)")
-			b.addText(c.flatText(ch))
+			dest.addText(c.flatText(ch))
 			continue
 		}
-		c.inline(b, ch)
+		if raw, ok := ch.(*gast.RawHTML); ok {
+			if html == nil {
+				html = c.inlineStack(b)
+			}
+			html.feed(c.rawHTML(raw), raw)
+			continue
+		}
+		c.inline(dest, ch)
+	}
+	if html != nil {
+		html.closeAll()
 	}
 	c.inlineDepth--
 }
@@ -102,18 +120,16 @@ func (c *converter) inline(b *inlineBuf, n gast.Node) {
 	case *east.Strikethrough:
 		b.add(&tree.Strikethrough{Content: c.inlines(n)})
 	case *gast.Link:
-		c.link(b, n, unescape(string(n.Destination)), unescape(string(n.Title)), c.inlines(n))
+		c.link(b, c.pos(nodePos(n)), unescape(string(n.Destination)), unescape(string(n.Title)), c.inlines(n))
 	case *gast.AutoLink:
 		url := string(n.URL(c.src))
 		label := string(n.Label(c.src))
 		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 			url = "mailto:" + url
 		}
-		c.link(b, n, url, "", tree.Inlines{&tree.Text{Text: label}}) // refused schemes as for any link
+		c.link(b, c.pos(nodePos(n)), url, "", tree.Inlines{&tree.Text{Text: label}}) // refused schemes as for any link
 	case *gast.Image:
-		b.add(c.image(n, unescape(string(n.Destination)), tree.PlainText(c.inlines(n)), unescape(string(n.Title))))
-	case *gast.RawHTML:
-		c.rawInline(b, n, c.rawHTML(n))
+		b.add(c.imageAt(c.pos(nodePos(n)), unescape(string(n.Destination)), tree.PlainText(c.inlines(n)), unescape(string(n.Title))))
 	case *east.FootnoteLink:
 		b.add(&tree.FootnoteRef{Number: n.Index, ID: c.footnoteID(n.Index)})
 	case *east.TaskCheckBox:
@@ -142,56 +158,53 @@ func (c *converter) rawHTML(n *gast.RawHTML) string {
 	return sb.String()
 }
 
-// link turns a Markdown link into an external link or a cross-reference.
-func (c *converter) link(b *inlineBuf, n gast.Node, dest, title string, content tree.Inlines) {
+// link turns a link written at at into an external link or a cross-reference.
+func (c *converter) link(b *inlineBuf, at Pos, dest, title string, content tree.Inlines) {
+	if linksToItself(content, dest) {
+		b.addInlines(content) // [![a](x.png)](x.png): "open the picture" has no page to open on
+		return
+	}
 	t := c.env.Resolve(dest)
 	switch {
 	case t.Problem != "":
-		c.warn(n, "%s", t.Problem)
+		report := diag.Warnf
+		if t.Note {
+			report = diag.Notef
+		}
+		c.res.Diags.Add(report(at.File, at.Line, "%s", t.Problem))
 		b.addInlines(content) // keep the words; there is nowhere to link to
 	case t.URL != "":
 		b.add(&tree.Link{URL: t.URL, Title: title, Content: content})
 	default:
 		x := &tree.XRef{Chapter: t.Chapter, Anchor: t.Anchor, Content: content}
-		c.res.Refs = append(c.res.Refs, Ref{XRef: x, At: c.pos(nodePos(n))})
+		c.res.Refs = append(c.res.Refs, Ref{XRef: x, At: at})
 		b.add(x)
 	}
 }
 
-func (c *converter) image(n gast.Node, src, alt, title string) *tree.Image {
-	at := c.pos(nodePos(n))
+// linksToItself reports whether a link's content is an image alone whose file is the link's target.
+func linksToItself(content tree.Inlines, dest string) bool {
+	var img *tree.Image
+	for _, in := range content {
+		switch n := in.(type) {
+		case *tree.Image:
+			if img != nil {
+				return false
+			}
+			img = n
+		case *tree.Text:
+			if strings.TrimSpace(n.Text) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return img != nil && img.Src == dest
+}
+
+func (c *converter) imageAt(at Pos, src, alt, title string) *tree.Image {
 	img := &tree.Image{Src: src, Alt: alt, Title: title, File: at.File, Line: at.Line}
 	img.Asset = c.env.Image(src, at)
 	return img
-}
-
-// rawInline keeps inline HTML: <img> becomes an image, <br> a line break, anything else stays raw.
-func (c *converter) rawInline(b *inlineBuf, n gast.Node, raw string) {
-	switch attrs, ok := imgTag(raw); {
-	case ok && attrs["src"] != "":
-		b.add(c.image(n, attrs["src"], attrs["alt"], attrs["title"]))
-	case isBreakTag(raw):
-		b.add(&tree.LineBreak{})
-	case isComment(raw):
-	default:
-		b.add(&tree.RawHTML{HTML: raw, Text: htmlText(raw)})
-	}
-}
-
-// htmlBlock keeps a raw HTML block; a lone <img> becomes a figure.
-func (c *converter) htmlBlock(n *gast.HTMLBlock) tree.Blocks {
-	raw := c.lines(n)
-	if n.HasClosure() {
-		raw += string(n.ClosureLine.Value(c.src))
-	}
-	raw = strings.TrimRight(raw, "\n")
-	if attrs, ok := imgTag(strings.TrimSpace(raw)); ok && attrs["src"] != "" {
-		img := c.image(n, attrs["src"], attrs["alt"], attrs["title"])
-		var cap tree.Inlines
-		if img.Alt != "" {
-			cap = tree.Inlines{&tree.Text{Text: img.Alt}}
-		}
-		return tree.Blocks{&tree.Figure{Image: img, Caption: cap}}
-	}
-	return tree.Blocks{&tree.HTMLBlock{HTML: raw, Text: strings.TrimSpace(htmlText(raw))}}
 }

@@ -8,6 +8,11 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
 	"bookc/builder/diag"
 )
 
@@ -92,7 +97,7 @@ func Parse(file string, data []byte) (*Summary, diag.List) {
 		case itemRE.MatchString(line):
 			m := itemRE.FindStringSubmatch(line)
 			p.item(n, indentWidth(m[1]), m[2])
-		case strings.HasPrefix(trimmed, "["):
+		case strings.HasPrefix(trimmed, "[") || strings.Contains(trimmed, "]("):
 			p.affix(n, trimmed)
 		default:
 			p.diags.Add(diag.Warnf(file, n, "SUMMARY.md line is not a chapter link, part title or separator; it is ignored (write `- [Title](file.md)`)"))
@@ -131,7 +136,14 @@ func (p *parser) heading(n int, text string) {
 
 func (p *parser) item(n, indent int, rest string) {
 	p.sawAny = true
-	e, ok := p.link(n, rest)
+	// mdBook's parse_nested_item takes the item's first link and parse_nested_numbered skips
+	// what follows it: `- [Title](file.md) trailing words` is the chapter Title.
+	title, target, _, ok := splitLink(rest)
+	if !ok {
+		p.diags.Add(diag.Errorf(p.file, n, "cannot read a chapter link in %q; write `- [Title](file.md)`, or `- [Title]()` for a draft", rest))
+		return
+	}
+	e, ok := p.link(n, title, target)
 	if !ok {
 		return
 	}
@@ -164,26 +176,35 @@ func (p *parser) item(n, indent int, rest string) {
 	p.stack = append(p.stack, level{indent, e})
 }
 
+// affix reads prefix or suffix chapters: as mdBook's parse_affix, every link of the line is one,
+// and the words around them are skipped.
 func (p *parser) affix(n int, text string) {
 	p.sawAny = true
-	e, ok := p.link(n, text)
-	if !ok {
-		return
+	found := false
+	for rest := text; ; {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			break
+		}
+		title, target, after, ok := splitLink(rest[i:])
+		if !ok {
+			rest = rest[i+1:]
+			continue
+		}
+		found, rest = true, after
+		if e, ok := p.link(n, title, target); ok && p.numbered {
+			p.s.Suffix = append(p.s.Suffix, e)
+		} else if ok {
+			p.s.Prefix = append(p.s.Prefix, e)
+		}
 	}
-	if p.numbered {
-		p.s.Suffix = append(p.s.Suffix, e)
-	} else {
-		p.s.Prefix = append(p.s.Prefix, e)
+	if !found {
+		p.diags.Add(diag.Errorf(p.file, n, "cannot read a chapter link in %q; write `[Title](file.md)`, or `[Title]()` for a draft", text))
 	}
 }
 
-// link parses `[Title](target)`, the whole of an entry.
-func (p *parser) link(n int, text string) (*Entry, bool) {
-	title, target, rest, ok := splitLink(text)
-	if !ok || strings.TrimSpace(rest) != "" {
-		p.diags.Add(diag.Errorf(p.file, n, "cannot read a chapter link in %q; write `[Title](file.md)`, or `[Title]()` for a draft", text))
-		return nil, false
-	}
+// link makes the entry of a chapter link's title and target.
+func (p *parser) link(n int, title, target string) (*Entry, bool) {
 	e := &Entry{Title: title, Line: n}
 	if target == "" {
 		return e, true
@@ -237,24 +258,55 @@ func splitLink(s string) (title, target, rest string, ok bool) {
 	target = strings.TrimSpace(s[i+2 : i+2+end])
 	if strings.HasPrefix(target, "<") && strings.HasSuffix(target, ">") {
 		target = target[1 : len(target)-1]
+	} else if j := strings.IndexAny(target, " \t"); j >= 0 {
+		target = target[:j] // a link title follows: `[T](file.md "title")`
 	}
 	return cleanTitle(s[1:i]), target, s[i+3+end:], true
 }
 
-// cleanTitle turns a link text into plain text: escapes resolved, code ticks dropped.
+// titleParser reads chapter titles; a goldmark parser serves any number of parses at once.
+var titleParser = goldmark.DefaultParser()
+
+// cleanTitle turns a link text into plain text as mdBook does (summary.rs, stringify_events): the
+// text and code of the parsed Markdown, without emphasis marks, code ticks, HTML or escapes. It is
+// parsed as CommonMark without extensions, as mdBook's pulldown-cmark parser there is, after a
+// letter that keeps "1. Intro" or "# x" from being read as a list or a heading.
 func cleanTitle(s string) string {
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\' && i+1 < len(s):
-			i++
-			sb.WriteByte(s[i])
-		case c == '`':
-		default:
-			sb.WriteByte(c)
-		}
+	if !strings.ContainsAny(s, "*_`\\<&[") {
+		return strings.TrimSpace(s) // nothing to parse: most titles
 	}
-	return strings.TrimSpace(sb.String())
+	src := []byte("a " + s)
+	var sb strings.Builder
+	doc := titleParser.Parse(text.NewReader(src))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			v := n.Segment.Value(src)
+			if !n.IsRaw() {
+				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+			}
+			sb.Write(v)
+			if n.SoftLineBreak() {
+				sb.WriteByte(' ')
+			}
+		case *ast.String:
+			sb.Write(n.Value)
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					sb.Write(t.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(strings.TrimPrefix(sb.String(), "a "))
 }
 
 // number assigns mdBook's section numbers: top-level chapters count on across parts.

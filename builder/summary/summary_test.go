@@ -131,6 +131,29 @@ S: Contributors [misc/contributors.md]
 			want: "#\n  1. A [a.md]\n  2. B [b.md]\n",
 		},
 		{
+			// mdBook's parse_nested_item takes the first link of an item; the rest is skipped
+			name: "trailing words after an item's link",
+			in:   "- [A](a.md) is the first\n  - [B](b.md) — and [C](c.md) is no chapter\n- [Draft]() to come\n",
+			want: "#\n  1. A [a.md]\n    1.1. B [b.md]\n  2. Draft []\n",
+		},
+		{
+			// mdBook's parse_affix makes a chapter of every link in prefix and suffix paragraphs
+			name: "every link of an affix line, words around them skipped",
+			in:   "Read [Intro](intro.md) and [Foreword](fw.md) first.\n- [A](a.md)\n[End](end.md) at last\n",
+			want: "P: Intro [intro.md]\nP: Foreword [fw.md]\n#\n  1. A [a.md]\nS: End [end.md]\n",
+		},
+		{
+			name: "a link title after the target",
+			in:   "- [A](a.md \"The title\")\n",
+			want: "#\n  1. A [a.md]\n",
+		},
+		{
+			name:  "an item that does not start with its link",
+			in:    "- see [A](a.md)\n- [B](b.md)\n",
+			want:  "#\n  1. B [b.md]\n",
+			diags: []string{"SUMMARY.md:1: error: cannot read a chapter link"},
+		},
+		{
 			name: "CRLF line ends",
 			in:   "# Summary\r\n\r\n- [A](a.md)\r\n  - [B](b.md)\r\n",
 			want: "title Summary\n#\n  1. A [a.md]\n    1.1. B [b.md]\n",
@@ -268,5 +291,26 @@ func BenchmarkDeepSummary(b *testing.B) {
 				Parse("SUMMARY.md", in)
 			}
 		})
+	}
+}
+
+// TestTitles checks that a chapter link's text becomes its title as mdBook's stringify_events
+// makes it: text and code kept, marks, tags and escapes gone.
+func TestTitles(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Plain title", "Plain title"},
+		{"*Emphasis* and **strong**", "Emphasis and strong"},
+		{"The `mem::take` idiom", "The mem::take idiom"},
+		{"snake_case_name and 2 * 3 * 4", "snake_case_name and 2 * 3 * 4"},
+		{`Escaped \*stars\* and \_under\_`, "Escaped *stars* and _under_"},
+		{"Tags <em>inside</em>", "Tags inside"},
+		{"1. Not a list", "1. Not a list"},
+		{"# Not a heading", "# Not a heading"},
+		{"AT&amp;T &#65;", "AT&T A"},
+		{"~~not struck~~", "~~not struck~~"},
+	} {
+		if got := cleanTitle(tt.in); got != tt.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

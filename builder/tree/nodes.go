@@ -1,5 +1,7 @@
 package tree
 
+import "bookc/builder/svg"
+
 // Block is a block-level node. The set is closed: backends switch on the concrete types below.
 type Block interface{ isBlock() }
 
@@ -106,17 +108,25 @@ const (
 	AlignRight
 )
 
-// Table is a GFM table. Every row has len(Align) cells.
+// Table is a GFM table, or an HTML one. Every row has len(Align) cells. Cells hold inline content
+// in Header and Rows, unless a cell of an HTML table holds blocks (paragraphs, lists, code): then
+// every cell is in HeaderCells and BodyCells, as blocks, and Header and Rows are empty.
 type Table struct {
-	Align  []Align     `json:"align"`
-	Header []Inlines   `json:"header"`
-	Rows   [][]Inlines `json:"rows"`
+	Align       []Align     `json:"align"`
+	Header      []Inlines   `json:"header"`
+	Rows        [][]Inlines `json:"rows"`
+	HeaderCells []Blocks    `json:"header_cells,omitempty"`
+	BodyCells   [][]Blocks  `json:"body_cells,omitempty"`
 }
+
+// HasBlockCells reports whether the table's cells are in HeaderCells and BodyCells.
+func (t *Table) HasBlockCells() bool { return len(t.HeaderCells) > 0 || len(t.BodyCells) > 0 }
 
 // ThematicBreak is a horizontal rule.
 type ThematicBreak struct{}
 
-// Figure is an image standing alone in its paragraph, with a caption (its title, else its alt text).
+// Figure is an image standing alone in its paragraph. Its caption is a <figcaption>, the image's
+// title, or a paragraph after it that starts "Figure N"; never the alt text, which stays the image's.
 type Figure struct {
 	Image   *Image  `json:"image"`
 	Caption Inlines `json:"caption,omitempty"`
@@ -138,6 +148,20 @@ type Definition struct {
 type HTMLBlock struct {
 	HTML string `json:"html"`
 	Text string `json:"text,omitempty"`
+}
+
+// Details is a labelled block that HTML shows folded (<details>); Summary is its label, empty when
+// the source gave none.
+type Details struct {
+	Summary Inlines `json:"summary,omitempty"`
+	Blocks  Blocks  `json:"blocks"`
+}
+
+// Anchor is a link target the source names with an HTML id (<a id>, <a name>, <span id>, <div id>):
+// unique in the book, like a Heading.ID. It stands between blocks or inside inline content, so it is
+// both a Block and an Inline, and shows nothing.
+type Anchor struct {
+	ID string `json:"id"`
 }
 
 // Only limits blocks to some roles. It exists between parsing and edition filtering only: the
@@ -164,6 +188,21 @@ type (
 		Content Inlines `json:"content"`
 	}
 )
+
+// StyleKind is the meaning of Styled content.
+type StyleKind string
+
+const (
+	Superscript StyleKind = "superscript" // <sup>
+	Subscript   StyleKind = "subscript"   // <sub>
+	Keyboard    StyleKind = "keyboard"    // <kbd>: keys to press
+)
+
+// Styled is inline content with a meaning of its own: raised, lowered, or keys.
+type Styled struct {
+	Kind    StyleKind `json:"kind"`
+	Content Inlines   `json:"content"`
+}
 
 // Code is inline code.
 type Code struct {
@@ -193,7 +232,15 @@ type Image struct {
 	Title string `json:"title,omitempty"`
 	File  string `json:"file,omitempty"` // where the reference is written, for messages:
 	Line  int    `json:"line,omitempty"` // the chapter's source or a file it includes
+	Width Width  `json:"width,omitzero"`
 	Asset *Asset `json:"asset,omitempty"`
+}
+
+// Width is how wide the source asks an image to be (width="300", style="width: 50%"): CSS pixels,
+// or a fraction of the text's width. The zero value asks nothing: the image's own size, fitted.
+type Width struct {
+	Px       float64 `json:"px,omitempty"`
+	Fraction float64 `json:"fraction,omitempty"` // 0.5 for 50%
 }
 
 // Asset is an image file's content, read once by the builder.
@@ -201,8 +248,10 @@ type Asset struct {
 	Name      string `json:"name"`       // unique in the book, a safe relative path: "images/cluster.png"
 	MediaType string `json:"media_type"` // sniffed from the bytes, not the extension
 	Width     int    `json:"width,omitempty"`
-	Height    int    `json:"height,omitempty"` // pixels; 0 for SVG
-	Data      []byte `json:"-"`
+	Height    int    `json:"height,omitempty"` // pixels; an SVG's in CSS pixels
+	Data      []byte `json:"-"`                // an SVG's made safe to package (svgclean)
+	// Drawing is an SVG reduced to what a page draws, read once by the builder; nil for rasters.
+	Drawing *svg.Drawing `json:"-"`
 }
 
 // FootnoteRef points at a Footnote of the same chapter.
@@ -232,6 +281,8 @@ func (*Figure) isBlock()         {}
 func (*DefinitionList) isBlock() {}
 func (*HTMLBlock) isBlock()      {}
 func (*Only) isBlock()           {}
+func (*Details) isBlock()        {}
+func (*Anchor) isBlock()         {}
 
 func (*Text) isInline()          {}
 func (*Emphasis) isInline()      {}
@@ -244,6 +295,8 @@ func (*Image) isInline()         {}
 func (*FootnoteRef) isInline()   {}
 func (*LineBreak) isInline()     {}
 func (*RawHTML) isInline()       {}
+func (*Styled) isInline()        {}
+func (*Anchor) isInline()        {}
 
 // At is where the image is referenced, for messages: its File and Line, or the chapter's source
 // when the tree was built without them.

@@ -98,6 +98,21 @@ type Footnote struct {
 	Number int    `json:"number"` // 1, 2, ... in order of first reference within the chapter
 	ID     string `json:"id"`     // unique in the book: "fn-cluster-architecture-1"
 	Blocks Blocks `json:"blocks"`
+	// Unreferenced: nothing in the chapter references it. It is numbered after the others, and
+	// shown at the chapter's end with them.
+	Unreferenced bool `json:"unreferenced,omitempty"`
+}
+
+// Written returns the chapters that have pages, in reading order: every chapter but the drafts,
+// which the contents list by title only.
+func (b *Book) Written() []*Chapter {
+	var out []*Chapter
+	for _, c := range b.Chapters() {
+		if !c.Draft {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Chapters returns every chapter of the book in reading order, depth first.

@@ -1,7 +1,7 @@
 package tree
 
 // WalkBlocks calls f for every block of bs and, depth first, for every block inside them: list
-// items, quotes, admonitions, definitions and Only's blocks.
+// items, quotes, admonitions, details, definitions, table cells and Only's blocks.
 func WalkBlocks(bs Blocks, f func(Block)) {
 	for _, b := range bs {
 		f(b)
@@ -14,6 +14,17 @@ func WalkBlocks(bs Blocks, f func(Block)) {
 			WalkBlocks(n.Blocks, f)
 		case *Admonition:
 			WalkBlocks(n.Blocks, f)
+		case *Details:
+			WalkBlocks(n.Blocks, f)
+		case *Table:
+			for _, c := range n.HeaderCells {
+				WalkBlocks(c, f)
+			}
+			for _, r := range n.BodyCells {
+				for _, c := range r {
+					WalkBlocks(c, f)
+				}
+			}
 		case *Only:
 			WalkBlocks(n.Blocks, f)
 		case *DefinitionList:
@@ -27,7 +38,8 @@ func WalkBlocks(bs Blocks, f func(Block)) {
 }
 
 // InlinesOf returns the inline lists a block holds itself (not those of blocks inside it): a
-// heading's or paragraph's content, table cells, definition terms, a figure's image and caption.
+// heading's or paragraph's content, inline table cells, definition terms, a figure's image and
+// caption, a details block's summary.
 func InlinesOf(b Block) []Inlines {
 	switch n := b.(type) {
 	case *Heading:
@@ -46,6 +58,8 @@ func InlinesOf(b Block) []Inlines {
 			out = append(out, d.Term)
 		}
 		return out
+	case *Details:
+		return []Inlines{n.Summary}
 	case *Figure:
 		if n.Image != nil {
 			return []Inlines{{n.Image}, n.Caption}
@@ -65,6 +79,8 @@ func WalkInlines(is Inlines, f func(Inline)) {
 		case *Strong:
 			WalkInlines(n.Content, f)
 		case *Strikethrough:
+			WalkInlines(n.Content, f)
+		case *Styled:
 			WalkInlines(n.Content, f)
 		case *Link:
 			WalkInlines(n.Content, f)

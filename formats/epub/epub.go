@@ -41,7 +41,7 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 
 	// Each chapter is deflated as soon as it is rendered: a big book's pages are never all in
 	// memory at once.
-	chapters := b.Chapters()
+	chapters := b.Written()
 	entries := make([]entry, len(chapters))
 	chDiags := make([]diag.List, len(chapters))
 	var g errgroup.Group

@@ -54,7 +54,7 @@ func newLayout(b *tree.Book) *layout {
 		l.partHref = append(l.partHref, href)
 	}
 	l.targets = map[string]bool{}
-	for _, c := range b.Chapters() {
+	for _, c := range b.Written() {
 		l.targets[c.ID] = true
 		walk(c, func(h *tree.Heading) {
 			if h.ID != "" {

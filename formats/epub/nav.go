@@ -10,7 +10,7 @@ import (
 // navEntry is one line of the table of contents, shared by nav.xhtml and the NCX.
 type navEntry struct {
 	label    string
-	href     string // from the package directory
+	href     string // from the package directory; empty for a draft, which has no page
 	children []*navEntry
 }
 
@@ -36,6 +36,13 @@ func (l *layout) toc() []*navEntry {
 }
 
 func (l *layout) chapterEntry(c *tree.Chapter) *navEntry {
+	if c.Draft {
+		e := &navEntry{label: label(c)}
+		for _, child := range c.Children {
+			e.children = append(e.children, l.chapterEntry(child))
+		}
+		return e
+	}
 	href := l.chapterHref(c.ID)
 	e := &navEntry{label: label(c), href: href}
 	var sections func([]*tree.Section) []*navEntry
@@ -60,7 +67,7 @@ func (l *layout) chapterEntry(c *tree.Chapter) *navEntry {
 
 // bodyStart is where the book proper begins: its first numbered chapter, else its first chapter.
 func (l *layout) bodyStart() string {
-	chapters := l.book.Chapters()
+	chapters := l.book.Written()
 	for _, c := range chapters {
 		if c.Number != nil {
 			return l.chapterHref(c.ID)
@@ -86,7 +93,13 @@ func (l *layout) navDoc() []byte {
 			x.Newline()
 			for _, e := range es {
 				x.Start("li")
-				x.Element("a", e.label, "href", e.href)
+				if e.href == "" {
+					// a draft: HTML's placeholder link, an a without href, which EPUB's nav allows
+					// where a span would need sub-entries
+					x.Element("a", e.label)
+				} else {
+					x.Element("a", e.label, "href", e.href)
+				}
 				if len(e.children) > 0 {
 					x.Newline()
 					list(e.children)
@@ -133,7 +146,11 @@ func (l *layout) ncx() []byte {
 	depth = func(es []*navEntry) int {
 		d := 0
 		for _, e := range es {
-			d = max(d, 1+depth(e.children))
+			if e.href == "" { // a draft: the NCX lists its sub-chapters in its place
+				d = max(d, depth(e.children))
+			} else {
+				d = max(d, 1+depth(e.children))
+			}
 		}
 		return d
 	}
@@ -160,6 +177,10 @@ func (l *layout) ncx() []byte {
 	var points func([]*navEntry)
 	points = func(es []*navEntry) {
 		for _, e := range es {
+			if e.href == "" { // a navPoint needs content: a draft has none
+				points(e.children)
+				continue
+			}
 			order++
 			n := strconv.Itoa(order)
 			x.Start("navPoint", "id", "np-"+n, "playOrder", n)

@@ -89,7 +89,9 @@ func (l *layout) packageDoc(files []packed) []byte {
 	var chapters func([]*tree.Chapter)
 	chapters = func(cs []*tree.Chapter) {
 		for _, c := range cs {
-			itemref(l.chapterFile(c.ID))
+			if !c.Draft {
+				itemref(l.chapterFile(c.ID))
+			}
 			chapters(c.Children)
 		}
 	}

@@ -83,6 +83,10 @@ func (w *writer) block(b tree.Block) {
 		w.x.End("aside")
 	case *tree.Table:
 		w.table(n)
+	case *tree.Details:
+		w.details(n)
+	case *tree.Anchor:
+		w.anchor(n)
 	case *tree.ThematicBreak:
 		w.x.Empty("hr")
 	case *tree.Figure:
@@ -161,32 +165,43 @@ func (w *writer) table(t *tree.Table) {
 		}
 		return ""
 	}
-	row := func(cells []tree.Inlines, cell string) {
+	// row writes a row of n cells; cell(i) writes the content of the i-th
+	row := func(n int, name string, cell func(i int)) {
 		w.x.Start("tr")
-		for i, c := range cells {
-			w.x.Start(cell, "style", style(i))
-			w.inlines(c)
-			w.x.End(cell)
+		for i := range n {
+			w.x.Start(name, "style", style(i))
+			cell(i)
+			w.x.End(name)
 		}
 		w.x.End("tr")
 		w.x.Newline()
 	}
-	if len(t.Header) == 0 && len(t.Rows) == 0 {
+	inlineRow := func(cells []tree.Inlines, name string) { row(len(cells), name, func(i int) { w.inlines(cells[i]) }) }
+	blockRow := func(cells []tree.Blocks, name string) { row(len(cells), name, func(i int) { w.blocks(cells[i]) }) }
+	hasHead := len(t.Header) > 0 || len(t.HeaderCells) > 0
+	hasBody := len(t.Rows) > 0 || len(t.BodyCells) > 0
+	if !hasHead && !hasBody {
 		return
 	}
 	w.x.Start("table")
 	w.x.Newline()
-	if len(t.Header) > 0 {
+	if hasHead {
 		w.x.Start("thead")
-		row(t.Header, "th")
+		inlineRow(t.Header, "th")
+		if len(t.HeaderCells) > 0 {
+			blockRow(t.HeaderCells, "th")
+		}
 		w.x.End("thead")
 		w.x.Newline()
 	}
-	if len(t.Rows) > 0 {
+	if hasBody {
 		w.x.Start("tbody")
 		w.x.Newline()
 		for _, r := range t.Rows {
-			row(r, "td")
+			inlineRow(r, "td")
+		}
+		for _, r := range t.BodyCells {
+			blockRow(r, "td")
 		}
 		w.x.End("tbody")
 		w.x.Newline()
@@ -210,6 +225,26 @@ func (w *writer) figure(f *tree.Figure) {
 	}
 	w.x.End("figure")
 }
+
+// details writes a <details> block, always with the <summary> EPUB requires: "Details", as
+// browsers show, when the source had none.
+func (w *writer) details(d *tree.Details) {
+	w.x.Start("details")
+	w.x.Newline()
+	if len(d.Summary) > 0 {
+		w.x.Start("summary")
+		w.inlines(d.Summary)
+		w.x.End("summary")
+	} else {
+		w.x.Element("summary", "Details")
+	}
+	w.x.Newline()
+	w.blocks(d.Blocks)
+	w.x.End("details")
+}
+
+// anchor writes a link target as an empty element that carries its id.
+func (w *writer) anchor(a *tree.Anchor) { w.x.Element("span", "", "id", w.opt.IDs.Get(a.ID)) }
 
 func (w *writer) definitions(dl *tree.DefinitionList) {
 	w.x.Start("dl")

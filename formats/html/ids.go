@@ -38,29 +38,23 @@ func NewIDs(b *tree.Book) *IDs {
 // refKey is the key under which the id of a footnote's first reference is stored.
 func refKey(footnoteID string) string { return "ref\x00" + footnoteID }
 
+// addBlocks adds the IDs of headings and link targets, in reading order.
 func (ids *IDs) addBlocks(bs tree.Blocks) {
-	for _, b := range bs {
+	tree.WalkBlocks(bs, func(b tree.Block) {
 		switch n := b.(type) {
 		case *tree.Heading:
 			ids.add(n.ID)
-		case *tree.List:
-			for _, it := range n.Items {
-				ids.addBlocks(it.Blocks)
-			}
-		case *tree.Quote:
-			ids.addBlocks(n.Blocks)
-		case *tree.Admonition:
-			ids.addBlocks(n.Blocks)
-		case *tree.DefinitionList:
-			for _, d := range n.Items {
-				for _, def := range d.Definitions {
-					ids.addBlocks(def)
-				}
-			}
-		case *tree.Only:
-			ids.addBlocks(n.Blocks)
+		case *tree.Anchor:
+			ids.add(n.ID)
 		}
-	}
+		for _, is := range tree.InlinesOf(b) {
+			tree.WalkInlines(is, func(in tree.Inline) {
+				if a, ok := in.(*tree.Anchor); ok {
+					ids.add(a.ID)
+				}
+			})
+		}
+	})
 }
 
 func (ids *IDs) add(id string) {

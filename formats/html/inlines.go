@@ -44,8 +44,14 @@ func (w *writer) inline(in tree.Inline) {
 		w.x.Empty("br")
 	case *tree.RawHTML:
 		w.rawHTML(n)
+	case *tree.Styled:
+		w.wrap(styledElements[n.Kind], n.Content)
+	case *tree.Anchor:
+		w.anchor(n)
 	}
 }
+
+var styledElements = map[tree.StyleKind]string{tree.Superscript: "sup", tree.Subscript: "sub", tree.Keyboard: "kbd"}
 
 func (w *writer) wrap(name string, content tree.Inlines) {
 	w.x.Start(name)
@@ -78,7 +84,18 @@ func (w *writer) image(img *tree.Image) {
 		w.altText(img)
 		return
 	}
-	w.x.Empty("img", "src", src, "alt", img.Alt, "title", img.Title)
+	w.x.Empty("img", "src", src, "alt", img.Alt, "title", img.Title, "style", widthStyle(img.Width))
+}
+
+// widthStyle is the CSS of the width the source asked an image to have.
+func widthStyle(wd tree.Width) string {
+	switch {
+	case wd.Fraction > 0:
+		return "width: " + strconv.FormatFloat(wd.Fraction*100, 'f', -1, 64) + "%"
+	case wd.Px > 0:
+		return "width: " + strconv.FormatFloat(wd.Px, 'f', -1, 64) + "px; max-width: 100%"
+	}
+	return ""
 }
 
 // altText writes the alt text in an image's place.

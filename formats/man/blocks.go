@@ -35,7 +35,13 @@ func (p *page) block(b tree.Block, top bool) {
 	case *tree.Quote:
 		p.indented(n.Blocks)
 	case *tree.Admonition:
-		p.admonition(n)
+		p.labelled(tree.Inlines{&tree.Text{Text: n.Kind.Label()}}, n.Blocks)
+	case *tree.Details:
+		label := n.Summary
+		if len(label) == 0 {
+			label = tree.Inlines{&tree.Text{Text: "Details"}}
+		}
+		p.labelled(label, n.Blocks)
 	case *tree.Table:
 		p.table(n)
 	case *tree.ThematicBreak:
@@ -133,15 +139,17 @@ func (p *page) indented(bs tree.Blocks) {
 	p.w.Request("RE")
 }
 
-// admonition writes an indented block whose first paragraph begins with the bold label: "Warning:".
-func (p *page) admonition(a *tree.Admonition) {
+// labelled writes an admonition or details block: an indented block whose first paragraph begins
+// with the bold label, "Warning:".
+func (p *page) labelled(label tree.Inlines, bs tree.Blocks) {
 	p.w.Para()
 	p.w.Request("RS", indent)
 	p.w.Para()
 	p.w.SetFont(roff.B)
-	p.w.Text(a.Kind.Label() + ":")
+	p.inlines(label, false)
+	p.w.Text(":")
 	p.w.SetFont(roff.R)
-	rest := a.Blocks
+	rest := bs
 	if len(rest) > 0 {
 		if para, ok := rest[0].(*tree.Paragraph); ok {
 			p.w.Text(" ")

@@ -57,6 +57,27 @@ func (p *page) inline(in tree.Inline, line bool) {
 		}
 	case *tree.RawHTML:
 		w.Text(n.Text)
+	case *tree.Styled:
+		p.styledKind(n, line)
+	case *tree.Anchor:
+		// man pages have no link targets: a reference names its page and section instead
+	}
+}
+
+// styledKind writes keys in bold, as man pages name keys and commands; superscripts as ^x and
+// subscripts as _x, the way plain text writes them.
+func (p *page) styledKind(s *tree.Styled, line bool) {
+	switch s.Kind {
+	case tree.Keyboard:
+		p.styled(roff.B, s.Content, line)
+	case tree.Superscript:
+		p.w.Text("^")
+		p.inlines(s.Content, line)
+	case tree.Subscript:
+		p.w.Text("_")
+		p.inlines(s.Content, line)
+	default:
+		p.inlines(s.Content, line)
 	}
 }
 

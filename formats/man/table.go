@@ -29,6 +29,10 @@ func (p *page) table(t *tree.Table) {
 	if cols == 0 {
 		return
 	}
+	if t.HasBlockCells() {
+		t = flatTable(t)
+	}
+	hasHead := len(t.Header) > 0
 	fitted := &tree.Table{Align: t.Align, Header: fitRow(t.Header, cols), Rows: make([][]tree.Inlines, len(t.Rows))}
 	for i, r := range t.Rows {
 		fitted.Rows[i] = fitRow(r, cols)
@@ -69,15 +73,58 @@ func (p *page) table(t *tree.Table) {
 	// groff's tbl warns when a row of text blocks meets the page's end; keep the table on one page.
 	p.w.Request("ne", strconv.Itoa(min(height(header, rows, widths), maxKeep))+"v")
 	p.w.Request("TS")
-	p.w.Raw(strings.Join(head, " "))
+	if hasHead {
+		p.w.Raw(strings.Join(head, " "))
+	}
 	p.w.Raw(strings.Join(body, " ") + ".")
-	p.row(header, t.Header, widths, roff.B)
-	p.w.Raw("_")
+	if hasHead {
+		p.row(header, t.Header, widths, roff.B)
+		p.w.Raw("_")
+	}
 	for i, r := range rows {
 		p.row(r, t.Rows[i], widths, roff.R)
 	}
 	p.w.Request("TE")
 	p.w.Para()
+}
+
+// flatTable is a table of block cells with each cell as one line of inline content, which tbl can
+// hold: paragraphs and list items run on, code keeps its text.
+func flatTable(t *tree.Table) *tree.Table {
+	row := func(cells []tree.Blocks) []tree.Inlines {
+		out := make([]tree.Inlines, len(cells))
+		for i, c := range cells {
+			out[i] = flatCell(c)
+		}
+		return out
+	}
+	flat := &tree.Table{Align: t.Align, Header: row(t.HeaderCells)}
+	for _, r := range t.BodyCells {
+		flat.Rows = append(flat.Rows, row(r))
+	}
+	return flat
+}
+
+func flatCell(bs tree.Blocks) tree.Inlines {
+	var out tree.Inlines
+	tree.WalkBlocks(bs, func(b tree.Block) {
+		add := func(is tree.Inlines) {
+			if len(is) == 0 {
+				return
+			}
+			if len(out) > 0 {
+				out = append(out, &tree.Text{Text: " "})
+			}
+			out = append(out, is...)
+		}
+		if c, ok := b.(*tree.CodeBlock); ok {
+			add(tree.Inlines{&tree.Code{Text: strings.Join(strings.Fields(c.Text), " ")}})
+		}
+		for _, is := range tree.InlinesOf(b) {
+			add(is)
+		}
+	})
+	return out
 }
 
 // fitRow pads or cuts a row to the table's columns, which a well-formed table needs not.

@@ -1,6 +1,8 @@
 package draw
 
 import (
+	"bytes"
+	"math"
 	"strconv"
 
 	"bookc/formats/pdf/page"
@@ -41,10 +43,11 @@ func (s *runeSet) runes() []rune {
 	return rs
 }
 
-// encoder writes a page's content stream: its rectangles, rules and text, in that order, where
-// layout placed them. It is the painting fpdf would do through Rect, Line and CellFormat, written
-// straight, so that pages can be written side by side and each is one pass over its runs (fpdf
-// takes a lock-step, formatted detour through every word). Images stay fpdf's (see PDF).
+// encoder writes a page's content stream: its rectangles, rules, drawings and text, in that
+// order, where layout placed them. It is the painting fpdf would do through Rect, Line and
+// CellFormat, written straight, so that pages can be written side by side and each is one pass
+// over its runs (fpdf takes a lock-step, formatted detour through every word). Images stay fpdf's
+// (see PDF). A drawing is a form of its own, written once (forms), which the page shows (vector).
 //
 // A page's stream assumes nothing of the state before it: every font, colour and width is set
 // on first use.
@@ -53,6 +56,8 @@ type encoder struct {
 	buf    []byte
 	ends   map[float64]int // per baseline of the page, its rightmost text: where the line ends
 	used   []runeSet       // by font, every glyph drawn: the subsets keep these (embed)
+	forms  *forms          // the drawings' forms, which pages show (vector)
+	digits int             // nums' decimals: hundredths of a point on pages, more in drawings' units
 
 	font         page.Font
 	size         float64
@@ -69,7 +74,7 @@ const (
 )
 
 func newEncoder(height float64) *encoder {
-	return &encoder{height: height, ends: map[float64]int{}, used: make([]runeSet, len(page.Fonts))}
+	return &encoder{height: height, ends: map[float64]int{}, used: make([]runeSet, len(page.Fonts)), digits: 2}
 }
 
 // page returns the content of one page, in a buffer the next page reuses.
@@ -105,6 +110,9 @@ func (e *encoder) page(pg *page.Page) []byte {
 		e.nums(r.X2, e.height-r.Y2)
 		e.buf = append(e.buf, "l S\n"...)
 	}
+	for _, v := range pg.Vectors {
+		e.vector(v)
+	}
 	clear(e.ends)
 	for i, t := range pg.Texts {
 		if j, ok := e.ends[t.Y]; !ok || t.X > pg.Texts[j].X {
@@ -127,15 +135,7 @@ func (e *encoder) text(t page.Text, endsLine bool) {
 	if t.S == "" {
 		return
 	}
-	if e.set&setFont == 0 || t.Font != e.font || t.Size != e.size {
-		e.buf = append(e.buf, '/')
-		e.buf = append(e.buf, fontName(t.Font)...)
-		e.buf = append(e.buf, ' ')
-		e.nums(t.Size)
-		e.buf = append(e.buf, "Tf\n"...)
-		e.font, e.size = t.Font, t.Size
-		e.set |= setFont
-	}
+	e.setFont(t.Font, t.Size)
 	e.fillColor(t.Color) // text is painted with the fill colour
 	e.buf = append(e.buf, "BT "...)
 	e.nums(t.X, e.height-t.Y)
@@ -144,6 +144,25 @@ func (e *encoder) text(t page.Text, endsLine bool) {
 	if t.WordSpace != 0 {
 		space = ") " + strconv.FormatFloat(-t.WordSpace*1000/t.Size, 'f', 2, 64) + " ("
 	}
+	e.glyphs(t.S, t.Font, space, endsLine)
+	e.buf = append(e.buf, "ET\n"...)
+}
+
+func (e *encoder) setFont(f page.Font, size float64) {
+	if e.set&setFont == 0 || f != e.font || size != e.size {
+		e.buf = append(e.buf, '/')
+		e.buf = append(e.buf, fontName(f)...)
+		e.buf = append(e.buf, ' ')
+		e.nums(size)
+		e.buf = append(e.buf, "Tf\n"...)
+		e.font, e.size = f, size
+		e.set |= setFont
+	}
+}
+
+// glyphs writes s, set in font, as text-showing operators, and adds its glyphs to the subsets;
+// space, when not empty, follows each space inside the array (text).
+func (e *encoder) glyphs(s string, font page.Font, space string, endsLine bool) {
 	open := false // whether an array is open, and a string in it
 	end := func() {
 		if open {
@@ -151,13 +170,13 @@ func (e *encoder) text(t page.Text, endsLine bool) {
 			open = false
 		}
 	}
-	for i, r := range t.S {
-		d := t.Font.Drawn(r)
-		e.used[t.Font].add(d)
+	for i, r := range s {
+		d := font.Drawn(r)
+		e.used[font].add(d)
 		// Extractors take a "-" that ends a line for a hyphen the line break added, and join the
 		// lines: "on-call" or "--end-points" broken after a hyphen would lose it, and a code line
 		// "---" would run into the next. Read as "- ", it keeps both.
-		endHyphen := r == '-' && endsLine && i == len(t.S)-1
+		endHyphen := r == '-' && endsLine && i == len(s)-1
 		if d != r || endHyphen {
 			end()
 			e.buf = append(e.buf, "/Span <</ActualText <FEFF"...)
@@ -180,7 +199,6 @@ func (e *encoder) text(t page.Text, endsLine bool) {
 		}
 	}
 	end()
-	e.buf = append(e.buf, "ET\n"...)
 }
 
 func (e *encoder) fillColor(c page.Color) {
@@ -192,11 +210,19 @@ func (e *encoder) fillColor(c page.Color) {
 }
 
 func (e *encoder) strokeStyle(c page.Color, w float64) {
+	e.strokeColor(c)
+	e.width(w)
+}
+
+func (e *encoder) strokeColor(c page.Color) {
 	if e.set&setStroke == 0 || c != e.stroke {
 		e.color(c, "G\n", "RG\n")
 		e.stroke = c
 		e.set |= setStroke
 	}
+}
+
+func (e *encoder) width(w float64) {
 	if e.set&setLineWidth == 0 || w != e.lineWidth {
 		e.nums(w)
 		e.buf = append(e.buf, "w\n"...)
@@ -222,12 +248,44 @@ func (e *encoder) color(c page.Color, gray, rgb string) {
 }
 
 // nums writes numbers in points, each followed by a space; a hundredth of a point is finer than
-// any device draws.
+// any device draws (digits; a drawing's forms write theirs in its own units, finer).
 func (e *encoder) nums(vs ...float64) {
 	for _, v := range vs {
-		e.buf = strconv.AppendFloat(e.buf, v, 'f', 2, 64)
+		e.buf = strconv.AppendFloat(e.buf, v, 'f', e.digits, 64)
 		e.buf = append(e.buf, ' ')
 	}
+}
+
+// reals writes numbers as nums does, but with up to the decimals given and no trailing zeros:
+// a drawing comes in any units, and the scales that map it need more than hundredths. What no
+// reader takes never reaches the file: NaN is written as 0, and magnitudes past 1e7, infinities
+// too, as 1e7.
+func (e *encoder) reals(decimals int, vs ...float64) {
+	for _, v := range vs {
+		e.buf = appendReal(e.buf, v, decimals)
+		e.buf = append(e.buf, ' ')
+	}
+}
+
+func appendReal(buf []byte, v float64, decimals int) []byte {
+	switch {
+	case math.IsNaN(v):
+		v = 0
+	case v > 1e7:
+		v = 1e7
+	case v < -1e7:
+		v = -1e7
+	}
+	start := len(buf)
+	buf = strconv.AppendFloat(buf, v, 'f', decimals, 64)
+	if decimals > 0 {
+		buf = bytes.TrimRight(buf, "0")
+		buf = bytes.TrimSuffix(buf, []byte("."))
+	}
+	if string(buf[start:]) == "-0" {
+		buf = append(buf[:start], '0')
+	}
+	return buf
 }
 
 // appendUTF16 writes r as the embedded fonts encode text, its UTF-16 code (Identity-H, CID = rune), in

@@ -1,7 +1,7 @@
 // Package draw paints laid-out pages into a PDF: fpdf makes the document (pages, images, links,
 // the outline, the information); the pages' text and shapes are written by draw's own encoder, on
-// every core, and joined to fpdf's pages with the fonts' subsets, which draw embeds itself
-// (rewrite). Every position comes from the layout; draw decides none.
+// every core, and joined to fpdf's pages with the fonts' subsets, which draw embeds itself, and
+// the vector drawings' forms (rewrite). Every position comes from the layout; draw decides none.
 package draw
 
 import (
@@ -22,16 +22,17 @@ import (
 //
 // fpdf makes the file: its pages, images, links, outline and information. The pages' rectangles,
 // rules and text, nearly all of a book, are written and compressed on every core at once
-// (encodePages) while fpdf makes the pages; the faces they use are subset while fpdf writes its
-// part (embedFonts); rewrite then puts each page's content beside what fpdf drew on it, and adds
-// the fonts. Faces are parsed once per process (metrics), not once per document as fpdf would.
+// (encodePages) while fpdf makes the pages, and so is each vector drawing, once however many
+// pages show it (forms); the faces they use are subset while fpdf writes its part (embedFonts);
+// rewrite then puts each page's content beside what fpdf drew on it, and adds the fonts and the
+// drawings. Faces are parsed once per process (metrics), not once per document as fpdf would.
 // What a page holds is let go of once painted, and doc.Pages keeps its length with nil pages, so
 // a big book is not in memory twice.
 //
 // streams, when not nil, is the zlib compression of the streams the editions of a book have
 // painted so far: a page or font subset another edition has compressed is not compressed again.
 func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
-	encoded := encodePages(doc, streams)
+	encoded := encodePages(doc, streams, newForms(doc.Pages))
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
@@ -68,7 +69,7 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 		}
 	}
 	data, glyphs := encoded.wait()
-	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs, streams)}
+	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}
@@ -78,28 +79,35 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 	return out.result()
 }
 
-// contents is every page's content stream, compressed, as encodePages makes them.
+// contents is every page's content stream, compressed, as encodePages makes them, and the
+// forms of the drawings they show.
 type contents struct {
-	data [][]byte
-	used [][]runeSet // per worker, the glyphs its pages draw, by font
-	g    errgroup.Group
+	data  [][]byte
+	used  [][]runeSet // per worker, the glyphs its pages draw, by font
+	forms *forms
+	g     errgroup.Group
 }
 
 // encodePages writes and compresses the pages' contents, the workers taking every so many pages
-// in turn. A page's rectangles, rules and text are let go of once encoded: the images and links
-// are fpdf's to draw (painter).
-func encodePages(doc *page.Doc, streams *memo.Bytes) *contents {
+// in turn, and one more the drawings' forms. A page's rectangles, rules, drawings and text are
+// let go of once encoded: the images and links are fpdf's to draw (painter).
+func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms) *contents {
 	workers := runtime.GOMAXPROCS(0)
-	c := &contents{data: make([][]byte, len(doc.Pages)), used: make([][]runeSet, workers)}
+	c := &contents{data: make([][]byte, len(doc.Pages)), used: make([][]runeSet, workers), forms: fs}
+	c.g.Go(func() error {
+		fs.paint(streams)
+		return nil
+	})
 	for w := range workers {
 		c.g.Go(func() error {
 			e := newEncoder(doc.Height)
+			e.forms = fs
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
 			for i := w; i < len(doc.Pages); i += workers {
 				pg := doc.Pages[i]
 				c.data[i] = streams.Do(e.page(pg), z.stream)
-				pg.Rects, pg.Rules, pg.Texts = nil, nil, nil
+				pg.Rects, pg.Rules, pg.Vectors, pg.Texts = nil, nil, nil, nil
 			}
 			c.used[w] = e.used
 			return nil
@@ -112,7 +120,7 @@ func encodePages(doc *page.Doc, streams *memo.Bytes) *contents {
 func (c *contents) wait() ([][]byte, []runeSet) {
 	c.g.Wait() // the workers return no errors
 	all := make([]runeSet, len(page.Fonts))
-	for _, u := range c.used {
+	for _, u := range append(c.used, c.forms.used) {
 		for i := range all {
 			all[i].union(&u[i])
 		}

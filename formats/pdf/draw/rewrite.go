@@ -31,6 +31,7 @@ type sink struct {
 	labels   []page.Label
 	contents [][]byte           // each page's content, compressed, to go before fpdf's; none: pages as they are
 	fonts    func() []*embedded // the faces the contents use; nil for none
+	forms    *forms             // the drawings the contents show; nil for none
 	parts    []byte
 	pdf      []byte
 	err      error
@@ -63,7 +64,7 @@ func (s *sink) rewrite(pdf []byte) ([]byte, error) {
 	if s.fonts != nil {
 		fonts = s.fonts()
 	}
-	return rewrite(pdf, s.labels, s.contents, fonts)
+	return rewrite(pdf, s.labels, s.contents, fonts, s.forms)
 }
 
 // object is one "n 0 obj ... endobj" of fpdf's document, as it is rewritten.
@@ -85,24 +86,32 @@ type appended struct {
 //   - the fonts' objects follow fpdf's, and the resources name them as the contents do (fontName);
 //   - each page's content (contents, in page order; none to leave the pages as they are) becomes
 //     a stream of its own, after the fonts, painted before fpdf's (images);
+//   - the drawings' forms and what they use (fs) come last, and the resources name the forms the
+//     pages show, beside fpdf's images;
 //   - fpdf's own streams are compressed. fpdf can do it itself, but it makes a new zlib writer
 //     for every stream, which costs more than the compressing; here each worker has one;
 //   - the catalog gets the page labels (roman front matter, arabic body) viewers show.
-func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedded) ([]byte, error) {
+func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedded, fs *forms) ([]byte, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
 		return nil, err
 	}
 	var more []appended
 	names := []byte("/Font <<\n")
+	fontNums := make([]int, len(page.Fonts))
 	for _, e := range fonts {
 		n := len(objs) + 1 + len(more)
 		names = fmt.Appendf(names, "/%s %d 0 R\n", fontName(e.font), n)
+		fontNums[e.font] = n
 		fo := e.objects(n)
 		more = append(more, fo[:]...)
 	}
 	first := len(objs) + 1 + len(more) // the pages' contents' first number
-	if err := amend(objs, labels, len(contents), first, names); err != nil {
+	xobjects := []byte("/XObject <<\n")
+	if fs != nil {
+		xobjects = append(xobjects, fs.pageNames(first+len(contents))...)
+	}
+	if err := amend(objs, labels, len(contents), first, names, xobjects); err != nil {
 		return nil, err
 	}
 	if err := compress(objs); err != nil {
@@ -111,13 +120,16 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedd
 	for _, c := range contents {
 		more = append(more, appended{dict: fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(c)), stream: c})
 	}
+	if fs != nil {
+		more = append(more, fs.objects(len(objs)+1+len(more), fontNums)...)
+	}
 	return assemble(head, objs, more, trailer)
 }
 
 // amend rewrites the objects that change, but for the streams: each page gets its content, the
-// object numbered first and on, the resources name the fonts (names, the start of their /Font
-// dictionary) and the catalog gets the labels.
-func amend(objs []object, labels []page.Label, contents, first int, names []byte) error {
+// object numbered first and on, the resources name the fonts and the forms (names and xobjects,
+// the starts of their /Font and /XObject dictionaries) and the catalog gets the labels.
+func amend(objs []object, labels []page.Label, contents, first int, names, xobjects []byte) error {
 	var resources *object
 	pages := 0
 	for i := range objs {
@@ -151,10 +163,11 @@ func amend(objs []object, labels []page.Label, contents, first int, names []byte
 	if contents == 0 {
 		return nil
 	}
-	if resources == nil || !bytes.Contains(resources.body, []byte("/Font <<\n")) {
-		return fmt.Errorf("no font resources where fpdf writes them")
+	if resources == nil || !bytes.Contains(resources.body, []byte("/Font <<\n")) || !bytes.Contains(resources.body, []byte("/XObject <<\n")) {
+		return fmt.Errorf("no font or image resources where fpdf writes them")
 	}
 	resources.out = bytes.Replace(resources.body, []byte("/Font <<\n"), names, 1)
+	resources.out = bytes.Replace(resources.out, []byte("/XObject <<\n"), xobjects, 1)
 	return nil
 }
 

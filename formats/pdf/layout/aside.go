@@ -19,21 +19,39 @@ func tint(c page.Color, f float64) page.Color {
 	return page.Color{R: m(c.R), G: m(c.G), B: m(c.B)}
 }
 
+// detailsGrey marks a details block: a labelled aside with no kind of its own.
+var detailsGrey = page.Color{R: 0x60, G: 0x60, B: 0x60}
+
 // admonition sets its blocks in a tinted box with a coloured bar and the kind as a label.
 func (l *lay) admonition(a *tree.Admonition, x, w float64) []*vbox {
-	l.nest++
-	defer func() { l.nest-- }()
 	c, ok := admonitionColors[a.Kind]
 	if !ok {
 		c = admonitionColors[tree.Note]
 	}
-	label := style{font: page.Bold, size: l.size, color: c}
-	head := l.setLines(l.build([]run{{st: &label, text: a.Kind.Label()}}, w), x+12, w-20, l.lead, left)
+	return l.aside(tree.Inlines{&tree.Text{Text: a.Kind.Label()}}, c, a.Blocks, x, w)
+}
+
+// details sets a <details> block as an aside labelled with its summary, unfolded: paper has no
+// folds.
+func (l *lay) details(d *tree.Details, x, w float64) []*vbox {
+	label := d.Summary
+	if len(label) == 0 {
+		label = tree.Inlines{&tree.Text{Text: "Details"}}
+	}
+	return l.aside(label, detailsGrey, d.Blocks, x, w)
+}
+
+// aside sets blocks in a box tinted with c, with a bar of c and the label in bold above them.
+func (l *lay) aside(label tree.Inlines, c page.Color, bs tree.Blocks, x, w float64) []*vbox {
+	l.nest++
+	defer func() { l.nest-- }()
+	st := style{font: page.Bold, size: l.size, color: c}
+	head := l.setLines(l.build(l.runs(label, st, nil), w), x+12, w-20, l.lead, left)
 	out := []*vbox{{h: 6}}
 	out = append(out, head...)
 	out = append(out, &vbox{h: 2})
 	keepTogether(out)
-	out = append(out, l.blocks(a.Blocks, x+12, w-20)...)
+	out = append(out, l.blocks(bs, x+12, w-20)...)
 	if n := len(out); n > 0 {
 		out[n-1].keep = true
 	}

@@ -12,10 +12,19 @@ import (
 func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 	var out []*vbox
 	var prev tree.Block
+	var dests []string // link targets waiting for the next block, where they land
 	for _, b := range bs {
+		if a, ok := b.(*tree.Anchor); ok {
+			dests = append(dests, headingDest(a.ID))
+			continue
+		}
 		bb := l.block(b, x, w)
 		if len(bb) == 0 {
 			continue
+		}
+		if len(dests) > 0 {
+			bb[0].info().dests = append(dests, bb[0].info().dests...)
+			dests = nil
 		}
 		if len(out) > 0 {
 			gap := parSkip * l.size / bodySize
@@ -29,13 +38,16 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 		out = append(out, bb...)
 		prev = b
 	}
+	if len(dests) > 0 {
+		out = append(out, &vbox{flow: &flowInfo{dests: dests}})
+	}
 	return out
 }
 
 // display blocks stand apart from the text around them.
 func display(b tree.Block) bool {
 	switch b.(type) {
-	case *tree.CodeBlock, *tree.Table, *tree.Figure, *tree.Admonition:
+	case *tree.CodeBlock, *tree.Table, *tree.Figure, *tree.Admonition, *tree.Details:
 		return true
 	}
 	return false
@@ -64,6 +76,8 @@ func (l *lay) block(b tree.Block, x, w float64) []*vbox {
 		return inner
 	case *tree.Admonition:
 		return l.admonition(n, x, w)
+	case *tree.Details:
+		return l.details(n, x, w)
 	case *tree.Table:
 		return l.cached(n, x, w, func() []*vbox { return l.table(n, x, w) })
 	case *tree.ThematicBreak:

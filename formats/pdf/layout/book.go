@@ -213,7 +213,9 @@ func (l *lay) units() []unit {
 	var walk func(cs []*tree.Chapter, level int, titled bool)
 	walk = func(cs []*tree.Chapter, level int, titled bool) {
 		for _, c := range cs {
-			us = append(us, unit{part: -1, chap: c, level: level, titled: titled})
+			if !c.Draft { // a draft has no pages: the contents list its title only
+				us = append(us, unit{part: -1, chap: c, level: level, titled: titled})
+			}
 			walk(c.Children, level+1, titled)
 		}
 	}
@@ -330,10 +332,28 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	if len(c.Blocks) > 1 {
 		head = append(head, l.blocks(c.Blocks[1:], l.g.Left, l.g.Measure)...)
 	}
+	if end := unreferencedNotes(c); end != nil {
+		head = append(head, end)
+	}
 	if s := l.missing.String(); s != "" {
 		l.diags.Add(diag.Warnf(c.Source, 0, "the Go fonts have no glyph for %q; the PDF prints '?' instead", s))
 	}
 	return head
+}
+
+// unreferencedNotes is an empty box at the chapter's end that cites the footnotes nothing in the
+// text cites: they go to the foot of the chapter's last page, after the others.
+func unreferencedNotes(c *tree.Chapter) *vbox {
+	var ids []string
+	for _, fn := range c.Footnotes {
+		if fn.Unreferenced {
+			ids = append(ids, fn.ID)
+		}
+	}
+	if ids == nil {
+		return nil
+	}
+	return &vbox{cites: &cites{notes: ids}}
 }
 
 // footnote sets a footnote in the small size, its number hanging in the margin of the note.

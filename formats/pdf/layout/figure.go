@@ -21,12 +21,15 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 	img := f.Image
 	var out []*vbox
 	if a := img.Asset; canDraw(a) {
-		iw, ih := float64(a.Width)*0.75, float64(a.Height)*0.75 // pixels at 96 per inch
+		iw, ih := naturalSize(a)
+		if asked := askedWidth(img.Width, w); asked > 0 {
+			iw, ih = asked, ih*asked/iw // as the source sizes it, larger or smaller
+		}
 		if s := min(1, w/iw, l.g.TextH*0.6/ih); s < 1 {
 			iw, ih = iw*s, ih*s
 		}
 		b := &vbox{h: ih + 4}
-		b.p.Images = append(b.p.Images, page.Image{X: x + (w-iw)/2, Y: 2, W: iw, H: ih, Name: a.Name, MediaType: a.MediaType, Data: a.Data})
+		placeImage(&b.p, a, x+(w-iw)/2, 2, iw, ih)
 		out = append(out, b)
 	} else {
 		// A missing or remote image the builder has reported already; here only what PDF lacks.
@@ -50,9 +53,22 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 	return out
 }
 
-// canDraw reports whether the PDF can show an image's file.
+// canDraw reports whether the PDF can show an image's file: a raster it takes, or an SVG the
+// builder has reduced to a drawing.
 func canDraw(a *tree.Asset) bool {
-	return a != nil && drawable[a.MediaType] && decodes(a.Data) && a.Width > 0 && a.Height > 0
+	if a == nil || a.Width <= 0 || a.Height <= 0 {
+		return false
+	}
+	return a.Drawing != nil || drawable[a.MediaType] && decodes(a.Data)
+}
+
+// naturalSize is an image's size in points: a raster's pixels, or an SVG's CSS pixels, at 96 per
+// inch, as a browser shows them.
+func naturalSize(a *tree.Asset) (w, h float64) {
+	if d := a.Drawing; d != nil {
+		return d.Width * 0.75, d.Height * 0.75
+	}
+	return float64(a.Width) * 0.75, float64(a.Height) * 0.75
 }
 
 // decodes reports whether the image's header reads: a broken file would fail the whole PDF.
@@ -80,4 +96,25 @@ func (l *lay) altBox(img *tree.Image, x, w float64) []*vbox {
 			page.Rule{X1: x + w, Y1: 0, X2: x + w, Y2: b.h, Width: 0.6, Color: ruleGrey})
 	}
 	return out
+}
+
+// askedWidth is the width in points the source asks an image to be, given the measure: a fraction
+// of it (style="width: 50%"), or CSS pixels at 96 per inch (width="300"); 0 when it asks none.
+func askedWidth(wd tree.Width, measure float64) float64 {
+	switch {
+	case wd.Fraction > 0:
+		return wd.Fraction * measure
+	case wd.Px > 0:
+		return wd.Px * 0.75
+	}
+	return 0
+}
+
+// placeImage puts an image that canDraw into the box (x, y, w, h) of p: an SVG as vectors.
+func placeImage(p *page.Page, a *tree.Asset, x, y, w, h float64) {
+	if a.Drawing != nil {
+		p.Vectors = append(p.Vectors, page.Vector{X: x, Y: y, W: w, H: h, Name: a.Name, Drawing: a.Drawing})
+		return
+	}
+	p.Images = append(p.Images, page.Image{X: x, Y: y, W: w, H: h, Name: a.Name, MediaType: a.MediaType, Data: a.Data})
 }

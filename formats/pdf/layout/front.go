@@ -88,7 +88,11 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 					st.font = page.Bold
 					out = append(out, space(4))
 				}
-				out = append(out, l.entry(title, chapterDest(c.ID), labels, st, float64(d-depth)*16)...)
+				dest := chapterDest(c.ID)
+				if c.Draft { // no page to link or number: the title alone, in grey
+					dest, st.color = "", grey
+				}
+				out = append(out, l.entry(title, dest, labels, st, float64(d-depth)*16)...)
 				for _, s := range c.Sections() {
 					sst := style{font: page.Regular, size: smallSize, color: black}
 					out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, float64(d-depth+1)*16)...)
@@ -107,7 +111,7 @@ const numW = 28.0 // the page-number column of the contents
 // still have two thirds of the measure for their titles, not a width below zero.
 const maxIndent = 8 * 16.0
 
-// entry sets one line of the contents.
+// entry sets one line of the contents; with no dest, its title only.
 func (l *lay) entry(title, dest string, labels map[string]string, st style, indent float64) []*vbox {
 	g := l.g
 	indent = min(indent, maxIndent)
@@ -122,6 +126,9 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	}
 	if len(set) == 0 {
 		return nil
+	}
+	if dest == "" {
+		return set // nothing to point at: no number, leaders or link
 	}
 	lines := clone(set) // to add the number, the leaders and the link to
 	last := lines[len(lines)-1]

@@ -15,6 +15,7 @@ type run struct {
 	note string      // the footnote a mark refers to
 	brk  bool        // a hard line break
 	img  *tree.Asset // an image set in the line, as tall as the text
+	dest string      // a link target that stands here (an HTML id)
 }
 
 // runs flattens inline nodes into styled runs.
@@ -70,7 +71,25 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			out = append(out, run{st: &fs, text: strconv.Itoa(n.Number), note: n.ID})
 		case *tree.LineBreak:
 			out = append(out, run{st: &st, brk: true})
+		case *tree.Anchor:
+			out = append(out, run{st: &st, dest: headingDest(n.ID)})
+		case *tree.Styled:
+			out = l.runs(n.Content, st.with(styledWith(n.Kind)), out)
 		}
 	}
 	return out
+}
+
+// styledWith sets superscripts raised and subscripts lowered, both smaller, and keys in bold mono.
+func styledWith(k tree.StyleKind) func(*style) {
+	return func(s *style) {
+		switch k {
+		case tree.Superscript:
+			s.rise, s.size = s.rise+s.size*0.33, s.size*0.7
+		case tree.Subscript:
+			s.rise, s.size = s.rise-s.size*0.12, s.size*0.7
+		case tree.Keyboard:
+			s.font, s.size, s.code = bold(mono(s.font)), s.size*0.9, true
+		}
+	}
 }

@@ -94,6 +94,8 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 			switch pc := pieces[i]; {
 			case pc.img != nil:
 				s.image(pc, x, it.Width)
+			case pc.dest != "":
+				s.b.info().dests = append(s.b.info().dests, pc.dest)
 			case pc.text != "":
 				s.put(pc, x, it.Width)
 			}
@@ -179,8 +181,7 @@ func (s *lineSetter) image(pc piece, x, w float64) {
 	s.flushText()
 	s.flushStrike()
 	h := pc.st.size * inlineHeight
-	a := pc.img
-	s.b.p.Images = append(s.b.p.Images, page.Image{X: x, Y: s.base - h, W: w, H: h, Name: a.Name, MediaType: a.MediaType, Data: a.Data})
+	placeImage(&s.b.p, pc.img, x, s.base-h, w, h)
 	s.linkTo(pc.st, x, w)
 }
 

@@ -18,6 +18,7 @@ type piece struct {
 	text string
 	note string
 	img  *tree.Asset
+	dest string // a link target at this place
 }
 
 // para is a paragraph as Knuth–Plass items, with the piece behind each item.
@@ -68,6 +69,11 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 			flush()
 			w := inlineImageWidth(r.img, r.st.size)
 			p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: r.st, img: r.img})
+			continue
+		}
+		if r.dest != "" { // no width: the target only marks the line it lands on
+			flush()
+			p.add(linebreak.Item{Kind: linebreak.Box}, piece{st: r.st, dest: r.dest})
 			continue
 		}
 		if r.brk {

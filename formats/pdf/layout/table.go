@@ -11,7 +11,8 @@ import (
 const cellPad = 4.0
 
 // table sets a table in a smaller size across the text block, with column widths from the
-// content, cells wrapped, rows kept whole and the header row repeated on every page.
+// content, cells wrapped, rows kept whole and the header row, if any, repeated on every page.
+// Cells of blocks are measured by their text and set as blocks in the table's size.
 func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	if len(t.Align) == 0 {
 		return nil
@@ -26,58 +27,80 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	build := func(size float64) {
 		st := style{font: page.Regular, size: size, color: black}
 		hs := st.with(func(s *style) { s.font = page.Bold })
-		cells := func(row []tree.Inlines, st style) []*para {
+		cells := func(row []tree.Inlines, blocks []tree.Blocks, st style) []*para {
 			ps := make([]*para, len(t.Align))
 			for i := range ps {
-				var in tree.Inlines
-				if i < len(row) {
-					in = row[i]
+				var rs []run
+				switch {
+				case i < len(blocks):
+					rs = l.blockRuns(blocks[i], st)
+				case i < len(row):
+					rs = l.runs(row[i], st, nil)
 				}
-				ps[i] = l.build(l.runs(in, st, nil), w)
+				ps[i] = l.build(rs, w)
 			}
 			return ps
 		}
-		head, body = cells(t.Header, hs), nil
-		for _, r := range t.Rows {
-			body = append(body, cells(r, st))
+		head, body = nil, nil
+		if len(t.Header) > 0 || len(t.HeaderCells) > 0 {
+			head = cells(t.Header, t.HeaderCells, hs)
+		}
+		for i := range max(len(t.Rows), len(t.BodyCells)) {
+			body = append(body, cells(rowOf(t.Rows, i), rowOf(t.BodyCells, i), st))
 		}
 	}
+	all := func() [][]*para {
+		if head == nil {
+			return body
+		}
+		return append([][]*para{head}, body...)
+	}
 	build(size)
-	widths := columnWidths(append([][]*para{head}, body...), w)
-	if lo, _ := extents(append([][]*para{head}, body...)); sum(lo) > w {
+	if len(all()) == 0 {
+		return nil
+	}
+	widths := columnWidths(all(), w)
+	if lo, _ := extents(all()); sum(lo) > w {
 		// too many columns for their longest words: a smaller size, down to 7 points
 		scale := max(7/size, w/sum(lo))
 		size, lead = size*scale, lead*scale
 		build(size)
-		widths = columnWidths(append([][]*para{head}, body...), w)
+		widths = columnWidths(all(), w)
 	}
+	cell := cellSetter{l: l, size: size, lead: lead, align: t.Align}
 	rebuild := func(ps []*para) {
 		for i, p := range ps {
 			p.width = widths[i] - 2*cellPad
 			p.fit()
 		}
 	}
-	rebuild(head)
 	tw := sum(widths)
-	hbs := l.row(head, widths, t.Align, x, lead)
-	for _, hb := range hbs {
-		hb.p.Rects = append([]page.Rect{{X: x, Y: 0, W: tw, H: hb.h, Fill: colorPtr(headBg)}}, hb.p.Rects...)
-		hb.keep = true
+	var hbs, out []*vbox
+	if head != nil {
+		rebuild(head)
+		hbs = cell.row(head, t.HeaderCells, widths, x)
+		for _, hb := range hbs {
+			hb.p.Rects = append([]page.Rect{{X: x, Y: 0, W: tw, H: hb.h, Fill: colorPtr(headBg)}}, hb.p.Rects...)
+			hb.keep = true
+		}
+		first, last := hbs[0], hbs[len(hbs)-1]
+		first.p.Rules = append(first.p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
+		last.p.Rules = append(last.p.Rules, page.Rule{X1: x, Y1: last.h, X2: x + tw, Y2: last.h, Width: 0.6, Color: black})
+		out = slices.Clone(hbs)
 	}
-	first, last := hbs[0], hbs[len(hbs)-1]
-	first.p.Rules = append(first.p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
-	last.p.Rules = append(last.p.Rules, page.Rule{X1: x, Y1: last.h, X2: x + tw, Y2: last.h, Width: 0.6, Color: black})
-	out := slices.Clone(hbs)
 	for i, r := range body {
 		rebuild(r)
-		bs := l.row(r, widths, t.Align, x, lead)
+		bs := cell.row(r, rowOf(t.BodyCells, i), widths, x)
 		for j, b := range bs {
-			if i > 0 || j > 0 {
+			if hbs != nil && (i > 0 || j > 0) {
 				b.info().header = hbs
 			}
 		}
-		if i > 0 {
+		switch {
+		case i > 0:
 			bs[0].p.Rules = append(bs[0].p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 0.3, Color: ruleGrey})
+		case hbs == nil:
+			bs[0].p.Rules = append(bs[0].p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
 		}
 		if i == len(body)-1 {
 			b := bs[len(bs)-1]
@@ -188,19 +211,67 @@ func columnsByMinimum(lo, hi []float64, w float64) []float64 {
 	return out
 }
 
+// rowOf is row i of a table's cells, nil past its last.
+func rowOf[T any](rows [][]T, i int) []T {
+	if i < len(rows) {
+		return rows[i]
+	}
+	return nil
+}
+
+// blockRuns is the text of a cell's blocks as one run of words, to measure the cell by.
+func (l *lay) blockRuns(bs tree.Blocks, st style) []run {
+	var out []run
+	tree.WalkBlocks(bs, func(b tree.Block) {
+		out = append(out, run{st: &st, text: " "})
+		if c, ok := b.(*tree.CodeBlock); ok {
+			cs := st.with(func(s *style) { s.font, s.size, s.code = mono(s.font), s.size*0.9, true })
+			out = append(out, run{st: &cs, text: c.Text})
+		}
+		for _, is := range tree.InlinesOf(b) {
+			out = l.runs(is, st, out)
+		}
+	})
+	return out
+}
+
+// cellSetter sets the cells of a table's rows in its size.
+type cellSetter struct {
+	l          *lay
+	size, lead float64
+	align      []tree.Align
+}
+
+// column sets one cell: its paragraph, or its blocks when it has them.
+func (c cellSetter) column(p *para, blocks tree.Blocks, col int, x, w float64) []*vbox {
+	if blocks != nil {
+		l := c.l
+		size, lead := l.size, l.lead
+		l.size, l.lead = c.size, c.lead
+		defer func() { l.size, l.lead = size, lead }()
+		return l.blocks(blocks, x, w)
+	}
+	a := left
+	switch c.align[col] {
+	case tree.AlignCenter:
+		a = center
+	case tree.AlignRight:
+		a = right
+	}
+	return c.l.setLines(p, x, w, c.lead, a)
+}
+
 // row sets one table row as a single box; only a row taller than half a page is cut, between
 // lines, into boxes that pages can hold.
-func (l *lay) row(cells []*para, widths []float64, al []tree.Align, x, lead float64) []*vbox {
+func (c cellSetter) row(cells []*para, blocks []tree.Blocks, widths []float64, x float64) []*vbox {
+	l := c.l
 	var cols [][]*vbox
 	for i, p := range cells {
-		a := left
-		switch al[i] {
-		case tree.AlignCenter:
-			a = center
-		case tree.AlignRight:
-			a = right
+		var bs tree.Blocks
+		if i < len(blocks) {
+			bs = blocks[i]
 		}
-		cols = append(cols, l.setLines(p, x+cellPad, widths[i]-2*cellPad, lead, a))
+		cols = append(cols, c.column(p, bs, i, x+cellPad, widths[i]-2*cellPad))
 		x += widths[i]
 	}
 	limit := l.g.TextH / 2

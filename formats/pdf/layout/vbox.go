@@ -94,6 +94,9 @@ func (b *vbox) absorb(c *vbox, dy float64) {
 		}
 		bc.notes = append(bc.notes, c.cites.notes...)
 	}
+	if c.flow != nil && len(c.flow.dests) > 0 { // link targets in a table cell
+		b.info().dests = append(b.info().dests, c.flow.dests...)
+	}
 	c.p.Shift(&b.p, 0, dy)
 }
 

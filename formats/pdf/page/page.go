@@ -5,6 +5,7 @@ package page
 import (
 	"time"
 
+	"bookc/builder/svg"
 	"bookc/fonts"
 )
 
@@ -94,13 +95,15 @@ type Bookmark struct {
 	Y     float64
 }
 
-// Page is what one page shows, painted in field order: rectangles, rules, images, text, links.
+// Page is what one page shows, painted in field order: rectangles, rules, images, vector
+// drawings, text, links.
 type Page struct {
-	Rects  []Rect
-	Rules  []Rule
-	Images []Image
-	Texts  []Text
-	Links  []Link
+	Rects   []Rect
+	Rules   []Rule
+	Images  []Image
+	Vectors []Vector
+	Texts   []Text
+	Links   []Link
 }
 
 // Text is a run of text in one font, its baseline starting at (X, Y). WordSpace is added to the
@@ -137,6 +140,15 @@ type Image struct {
 	Data       []byte
 }
 
+// Vector is a vector drawing scaled into its box: the Drawing's box, (0,0)-(Width,Height), fills
+// (X, Y)-(X+W, Y+H). Name identifies the drawing across pages and editions, as an Image's does:
+// a PDF holds each drawing once, however many pages show it.
+type Vector struct {
+	X, Y, W, H float64
+	Name       string
+	Drawing    *svg.Drawing
+}
+
 // Link is a clickable area: a URL, or the name of a Dest.
 type Link struct {
 	X, Y, W, H float64
@@ -157,6 +169,10 @@ func (p *Page) Shift(dst *Page, dx, dy float64) {
 	for _, im := range p.Images {
 		im.X, im.Y = im.X+dx, im.Y+dy
 		dst.Images = append(dst.Images, im)
+	}
+	for _, v := range p.Vectors {
+		v.X, v.Y = v.X+dx, v.Y+dy
+		dst.Vectors = append(dst.Vectors, v)
 	}
 	for _, t := range p.Texts {
 		t.X, t.Y = t.X+dx, t.Y+dy

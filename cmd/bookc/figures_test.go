@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bookc/formats/validate"
+)
+
+// TestSVGFigures builds a book of every SVG the reader's and the cleaner's tests hold, in the
+// styles real books carry (Graphviz, draw.io, Inkscape, svgbob, hand-written, hostile): each must
+// be drawn as vectors in the PDF, with its text as text, and packaged so that epubcheck passes.
+func TestSVGFigures(t *testing.T) {
+	if err := validate.Installed(); err != nil {
+		t.Fatal(err)
+	}
+	var svgs []string
+	for _, dir := range []string{"svg", "svgclean"} {
+		found, _ := filepath.Glob(filepath.Join("..", "..", "builder", dir, "testdata", "*.svg"))
+		svgs = append(svgs, found...)
+	}
+	if len(svgs) < 10 {
+		t.Fatalf("only %d SVGs found under builder/svg*/testdata", len(svgs))
+	}
+	book := t.TempDir()
+	var md strings.Builder
+	md.WriteString("# Figures\n")
+	for i, p := range svgs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("img/%02d-%s", i, filepath.Base(p))
+		writeFile(t, filepath.Join(book, "src", name), string(data))
+		// prose between the figures, as in a book, by whose justified lines the validator finds
+		// the text block's edge
+		fmt.Fprintf(&md, "\n%s\n\n![%s](%s)\n", strings.Repeat("The figure below is drawn from an SVG file. ", 12), filepath.Base(p), name)
+	}
+	writeFile(t, filepath.Join(book, "book.toml"), "[book]\ntitle = \"Figures\"\n")
+	writeFile(t, filepath.Join(book, "src", "SUMMARY.md"), "- [Figures](figures.md)\n")
+	writeFile(t, filepath.Join(book, "src", "figures.md"), md.String())
+
+	out := t.TempDir()
+	var errs strings.Builder
+	if code := run(context.Background(), []string{"all", "-o", out, book}, &errs, &errs); code != 0 {
+		t.Fatalf("exit %d:\n%.2000s", code, errs.String())
+	}
+	if strings.Contains(errs.String(), "alt text") {
+		t.Errorf("an SVG is shown as its alt text:\n%.2000s", errs.String())
+	}
+	validateAll(t, out)
+
+	pdf := filepath.Join(out, "figures.pdf")
+	data, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "/Subtype /Form"); n < len(svgs) {
+		t.Errorf("%d forms in the PDF for %d SVGs", n, len(svgs))
+	}
+	text, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"metroctl", "etcd"} { // labels of the Graphviz and draw.io figures
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the PDF's text lacks %q, an SVG's label", want)
+		}
+	}
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,56 @@
+package layout
+
+import (
+	"math"
+	"testing"
+
+	"bookc/builder/svg"
+	"bookc/builder/tree"
+	"bookc/builder/tree/sample"
+)
+
+// TestFigureSize checks how wide a figure is set: at its natural size (96 pixels an inch), as
+// wide as the source asks, and never past the measure; an SVG as a vector drawing.
+func TestFigureSize(t *testing.T) {
+	png := &tree.Asset{Name: "a.png", MediaType: "image/png", Width: 200, Height: 100, Data: sample.PNG(200, 100)}
+	vec := &tree.Asset{Name: "a.svg", MediaType: "image/svg+xml", Width: 400, Height: 200,
+		Drawing: &svg.Drawing{Width: 400, Height: 200, Root: &svg.Group{Transform: svg.Identity, Opacity: 1}}}
+	const measure = 300.0
+	for _, tt := range []struct {
+		name   string
+		asset  *tree.Asset
+		width  tree.Width
+		want   float64
+		vector bool
+	}{
+		{"natural", png, tree.Width{}, 150, false},
+		{"half the measure", png, tree.Width{Fraction: 0.5}, 150, false},
+		{"a fifth", png, tree.Width{Fraction: 0.2}, 60, false},
+		{"80 pixels", png, tree.Width{Px: 80}, 60, false},
+		{"wider than the measure", png, tree.Width{Px: 1000}, measure, false},
+		{"an SVG, natural", vec, tree.Width{}, measure, true},
+		{"an SVG, 50%", vec, tree.Width{Fraction: 0.5}, 150, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := newLay(sample.Book(), nil, newMemo(), NewShared())
+			img := &tree.Image{Src: tt.asset.Name, Alt: "alt", Width: tt.width, Asset: tt.asset}
+			var w, h float64
+			var vectors int
+			for _, b := range l.figure(&tree.Figure{Image: img}, 0, measure) {
+				for _, im := range b.p.Images {
+					w, h = im.W, im.H
+				}
+				for _, v := range b.p.Vectors {
+					w, h = v.W, v.H
+					vectors++
+				}
+			}
+			if math.Abs(w-tt.want) > 0.01 || math.Abs(h-w/2) > 0.01 {
+				t.Errorf("set %.2f x %.2f, want %.2f wide at the image's proportions", w, h, tt.want)
+			}
+			if (vectors > 0) != tt.vector {
+				t.Errorf("%d vector drawings, want vector %v", vectors, tt.vector)
+			}
+		})
+	}
+}
