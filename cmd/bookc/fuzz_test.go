@@ -105,6 +105,11 @@ func FuzzImages(f *testing.F) {
 		p.String(), j.String(), g.String(), p.String()[:33], g.String()[:40],
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>`,
 		`<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>`,
+		// what the PDF draws of an SVG: gradients, clips, markers, group opacity and text
+		`<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><defs><linearGradient id="g"><stop offset="0" stop-color="red"/><stop offset="1" stop-color="blue" stop-opacity=".5"/></linearGradient>` +
+			`<clipPath id="c"><circle cx="20" cy="20" r="15"/></clipPath><marker id="m" markerWidth="4" markerHeight="4" refX="2" refY="2" orient="auto"><path d="M0 0L4 2L0 4z"/></marker></defs>` +
+			`<g opacity=".7" clip-path="url(#c)"><rect width="40" height="40" fill="url(#g)"/></g><path d="M40 30 Q60 0 78 30" stroke="black" fill="none" marker-end="url(#m)" stroke-dasharray="3 1"/>` +
+			`<text x="60" y="38" text-anchor="middle" font-family="monospace" font-weight="bold">a<tspan dy="-3" font-style="italic">b</tspan></text></svg>`,
 	} {
 		f.Add([]byte(seed))
 	}
