@@ -97,7 +97,7 @@ func Load(src *Source, opt Options) (*Book, error) {
 	b.Tree = &tree.Book{
 		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
 		Slug:     bookSlug(title),
-		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, EPUBFonts: cfg.EPUBFonts},
+		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, ManPrefix: cfg.ManPrefix, BaseURL: cfg.BaseURL, EPUBFonts: cfg.EPUBFonts},
 	}
 	jobs := b.outline(src, sum, srcDir)
 	b.parseChapters(src, jobs, srcDir, opt.Highlight)

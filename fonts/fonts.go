@@ -1,63 +1,82 @@
-// Package fonts names the typefaces bookc sets books in: the Go fonts (a humanist sans family and
-// its monospaced companion, BSD-licensed, see https://go.dev/blog/go-fonts). Backends that embed
-// fonts take their bytes from here; they must copy them before handing them to a library that
-// writes into its input (fpdf does).
+// Package fonts names the typefaces bookc sets books in: Noto Serif for the text and JetBrains
+// Mono for code, each in regular, bold, italic and bold italic, both under the SIL Open Font
+// License 1.1 (OFL-NotoSerif.txt, OFL-JetBrainsMono.txt). The files are the upstream releases,
+// unmodified. Backends that embed fonts take their bytes from here; they must copy them before
+// handing them to a library that writes into its input (fpdf does).
 package fonts
 
-import (
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/gofont/goregular"
-)
+import _ "embed"
 
 // Face is one font file of the family.
 type Face struct {
-	Name         string // a stable name for file names and PDF font keys: "GoRegular"
-	Family       string // "Go" or "Go Mono", as style sheets name it
+	Name         string // a stable name for file names and PDF font keys: its PostScript name, "NotoSerif-Regular"
+	Family       string // "Noto Serif" or "JetBrains Mono", as style sheets name it
 	Bold, Italic bool
 	TTF          []byte // TrueType data; shared, never modify
 }
 
-// The faces bookc uses.
 var (
-	Regular    = Face{"GoRegular", "Go", false, false, goregular.TTF}
-	Bold       = Face{"GoBold", "Go", true, false, gobold.TTF}
-	Italic     = Face{"GoItalic", "Go", false, true, goitalic.TTF}
-	BoldItalic = Face{"GoBoldItalic", "Go", true, true, gobolditalic.TTF}
-	Mono       = Face{"GoMono", "Go Mono", false, false, gomono.TTF}
-	MonoBold   = Face{"GoMonoBold", "Go Mono", true, false, gomonobold.TTF}
+	//go:embed NotoSerif-Regular.ttf
+	notoSerifRegular []byte
+	//go:embed NotoSerif-Bold.ttf
+	notoSerifBold []byte
+	//go:embed NotoSerif-Italic.ttf
+	notoSerifItalic []byte
+	//go:embed NotoSerif-BoldItalic.ttf
+	notoSerifBoldItalic []byte
+	//go:embed JetBrainsMono-Regular.ttf
+	jetBrainsMonoRegular []byte
+	//go:embed JetBrainsMono-Bold.ttf
+	jetBrainsMonoBold []byte
+	//go:embed JetBrainsMono-Italic.ttf
+	jetBrainsMonoItalic []byte
+	//go:embed JetBrainsMono-BoldItalic.ttf
+	jetBrainsMonoBoldItalic []byte
+
+	//go:embed OFL-NotoSerif.txt
+	notoSerifLicense string
+	//go:embed OFL-JetBrainsMono.txt
+	jetBrainsMonoLicense string
 )
 
-// All lists the faces in a fixed order: regular, bold, italic, bold italic, mono, mono bold.
-func All() []Face { return []Face{Regular, Bold, Italic, BoldItalic, Mono, MonoBold} }
+// The families' names.
+const (
+	TextFamily = "Noto Serif"
+	MonoFamily = "JetBrains Mono"
+)
 
-// License is the Go fonts' licence text, to ship beside embedded copies.
-const License = `Copyright (c) 2016 Bigelow & Holmes Inc.. All rights reserved.
+// The faces bookc uses.
+var (
+	Regular        = Face{"NotoSerif-Regular", TextFamily, false, false, notoSerifRegular}
+	Bold           = Face{"NotoSerif-Bold", TextFamily, true, false, notoSerifBold}
+	Italic         = Face{"NotoSerif-Italic", TextFamily, false, true, notoSerifItalic}
+	BoldItalic     = Face{"NotoSerif-BoldItalic", TextFamily, true, true, notoSerifBoldItalic}
+	Mono           = Face{"JetBrainsMono-Regular", MonoFamily, false, false, jetBrainsMonoRegular}
+	MonoBold       = Face{"JetBrainsMono-Bold", MonoFamily, true, false, jetBrainsMonoBold}
+	MonoItalic     = Face{"JetBrainsMono-Italic", MonoFamily, false, true, jetBrainsMonoItalic}
+	MonoBoldItalic = Face{"JetBrainsMono-BoldItalic", MonoFamily, true, true, jetBrainsMonoBoldItalic}
+)
 
-Distribution of this font is governed by the following license. If you do not accept this license
-terms, please do not distribute this font.
+// All lists the faces in a fixed order: regular, bold, italic, bold italic, then mono, mono bold,
+// mono italic and mono bold italic.
+func All() []Face {
+	return []Face{Regular, Bold, Italic, BoldItalic, Mono, MonoBold, MonoItalic, MonoBoldItalic}
+}
 
-Redistribution and use in source and binary forms, with or without modification, are permitted
-provided that the following conditions are met:
+// License is the fonts' licence texts, each with its copyright, to ship beside embedded copies.
+var License = "Noto Serif (" + names(TextFamily) + "):\n\n" + notoSerifLicense +
+	"\n\nJetBrains Mono (" + names(MonoFamily) + "):\n\n" + jetBrainsMonoLicense
 
-    * Redistributions of source code must retain the above copyright notice, this list of
-      conditions and the following disclaimer.
-    * Redistributions in binary form must reproduce the above copyright notice, this list of
-      conditions and the following disclaimer in the documentation and/or other materials provided
-      with the distribution.
-    * Neither the name of the copyright holder nor the names of its contributors may be used to
-      endorse or promote products derived from this software without specific prior written
-      permission.
-
-THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND ANY EXPRESS OR
-IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND
-FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR
-CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
-DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,
-DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER
-IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF
-THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
-`
+// names lists the file names of a family's faces.
+func names(family string) string {
+	s := ""
+	for _, f := range All() {
+		if f.Family == family {
+			if s != "" {
+				s += ", "
+			}
+			s += f.Name + ".ttf"
+		}
+	}
+	return s
+}

@@ -23,7 +23,8 @@ type Config struct {
 
 	Paper      string            // "a4" or "letter"
 	ManSection string            // section of chapter man pages
-	EPUBFonts  bool              // embed the Go fonts in EPUBs
+	ManPrefix  string            // first part of chapter man page names; "" lets the backend derive one
+	EPUBFonts  bool              // embed the book's faces (package fonts) in EPUBs
 	ManPages   map[string]string // SUMMARY path -> "name(section)"
 	HideLines  map[string]string // code language -> prefix of the lines mdBook's HTML hides
 	Roles      []Role            // sorted by name
@@ -73,6 +74,7 @@ type bookc struct {
 	Command    string            `toml:"command"`
 	Paper      string            `toml:"paper"`
 	ManSection string            `toml:"man-section"`
+	ManPrefix  string            `toml:"man-prefix"`
 	EPUBFonts  bool              `toml:"epub-fonts"`
 	BaseURL    string            `toml:"base-url"`
 	ManPages   map[string]string `toml:"man-pages"`
@@ -86,7 +88,13 @@ var (
 	roleName    = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 	manPageName = regexp.MustCompile(`^([A-Za-z0-9_.+-]+)\(([1-9][a-z]*)\)$`)
 	sectionName = regexp.MustCompile(`^[1-9][a-z]*$`)
+	// manPrefix is a word or words joined by '-', as apropos and SEE ALSO lines show page names.
+	manPrefix = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
+
+// ManPrefixMax is the longest man-prefix: the rest of a page's name is the chapter's, and the
+// whole must fit a man page's header at 60 columns.
+const ManPrefixMax = 12
 
 // Default is the configuration of a book without book.toml, as mdBook assumes it.
 func Default() *Config {
@@ -121,7 +129,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	for _, key := range md.Undecoded() {
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, epub-fonts, base-url, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, man-prefix, epub-fonts, base-url, man-pages, roles)", name, key.String())
 		}
 	}
 	if b.BaseURL != "" {
@@ -144,6 +152,12 @@ func Parse(name string, data []byte) (*Config, error) {
 			return nil, fmt.Errorf("%s: [output.bookc] man-section = %q: use a section such as \"7\"", name, b.ManSection)
 		}
 		c.ManSection = b.ManSection
+	}
+	if b.ManPrefix != "" {
+		if !manPrefix.MatchString(b.ManPrefix) || len(b.ManPrefix) > ManPrefixMax {
+			return nil, fmt.Errorf("%s: [output.bookc] man-prefix = %q: use at most %d lower-case letters and digits, words joined by '-', such as \"metro\"", name, b.ManPrefix, ManPrefixMax)
+		}
+		c.ManPrefix = b.ManPrefix
 	}
 	c.EPUBFonts = b.EPUBFonts
 	for path, page := range b.ManPages {

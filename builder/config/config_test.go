@@ -54,6 +54,17 @@ title = "Developers' Edition"
 	}
 }
 
+func TestManPrefix(t *testing.T) {
+	for in, want := range map[string]string{"": "", "man-prefix = 'metro'": "metro", "man-prefix = 'k8s-ops'": "k8s-ops", "man-prefix = 'abcdefghijkl'": "abcdefghijkl"} {
+		c, err := Parse("book.toml", []byte("[output.bookc]\n"+in+"\n"))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+		} else if c.ManPrefix != want {
+			t.Errorf("%q: prefix %q, want %q", in, c.ManPrefix, want)
+		}
+	}
+}
+
 func TestParseLoose(t *testing.T) {
 	// Other tools' tables may hold anything; only bookc's own are checked.
 	c, err := Parse("book.toml", []byte("[output.html]\ncode = 3\n[output.x]\ny = [1, 'a']\n"))
@@ -70,6 +81,10 @@ func TestParseErrors(t *testing.T) {
 		{"[output.bookc.roles.Ops]\n", `role name "Ops"`},
 		{"[output.bookc.man-pages]\n'a.md' = 'tool'\n", "name(section)"},
 		{"[output.bookc]\ncolour = 1\n", `unknown setting "output.bookc.colour"`},
+		{"[output.bookc]\nman-prefix = 'Metro'\n", `book.toml: [output.bookc] man-prefix = "Metro": use at most 12 lower-case letters`},
+		{"[output.bookc]\nman-prefix = 'metropolis-handbook'\n", `man-prefix = "metropolis-handbook"`},
+		{"[output.bookc]\nman-prefix = 'a--b'\n", `man-prefix = "a--b"`},
+		{"[output.bookc]\nman-prefix = 'x.y'\n", `man-prefix = "x.y"`},
 	} {
 		if _, err := Parse("book.toml", []byte(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: err = %v, want %q", tt.in, err, tt.want)

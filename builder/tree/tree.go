@@ -41,9 +41,11 @@ func (e Edition) Full() bool { return e.Role == "" }
 
 // Settings are the backend options from book.toml's [output.bookc] table, already validated.
 type Settings struct {
-	Paper      string `json:"paper"`       // "a4" or "letter"
-	ManSection string `json:"man_section"` // section of chapter pages, "7" by default
-	EPUBFonts  bool   `json:"epub_fonts"`  // embed the Go fonts into EPUBs
+	Paper      string `json:"paper"`                // "a4" or "letter"
+	ManSection string `json:"man_section"`          // section of chapter pages, "7" by default
+	EPUBFonts  bool   `json:"epub_fonts"`           // embed the book's faces (package fonts) into EPUBs
+	ManPrefix  string `json:"man_prefix,omitempty"` // first part of chapter page names; "" derives one from Slug
+	BaseURL    string `json:"base_url,omitempty"`   // where the book's HTML is published, ending in "/", or ""
 }
 
 // Part groups chapters under an optional part title. Prefix and suffix chapters sit in untitled

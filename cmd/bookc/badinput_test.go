@@ -83,8 +83,8 @@ func TestBadInput(t *testing.T) {
 			stderr: []string{`a.md:1: error: role marker names unknown role "opps" (known roles: ops)`}},
 		{name: "unbalanced role markers", files: with(summary("- [A](a.md)\n"), "book.toml", "[output.bookc.roles.ops]\n", "src/a.md", "x\n\n<!-- end only -->\n\n<!-- only: ops -->\n\ny\n"), command: "all",
 			stderr: []string{"a.md:3: error: <!-- end only --> without an opening", "a.md:5: error: <!-- only: ops --> is never closed"}},
-		{name: "a chapter named like a role's edition", files: with(summary("- [A](a.md)\n- [Ops](ops.md)\n"), "book.toml", "[output.bookc.roles.ops]\n", "src/a.md", "# A", "src/ops.md", "# Ops"),
-			command: "man", args: []string{"--all-roles"}, code: 1, stderr: []string{"ops.7 is made by man ", "their names collide"}},
+		{name: "two man pages of one name", files: with(summary("- [A](a.md)\n- [B](b.md)\n"), "book.toml", "[output.bookc.man-pages]\n'b.md' = 'ub(7)'\n", "src/a.md", "# A", "src/b.md", "# B"),
+			command: "man", code: 1, stderr: []string{`man page ub(7) would be both the book's index page and `, `src/b.md (chapter "B")`, "[output.bookc.man-pages]"}},
 		{name: "--role names no role", files: with(summary("- [A](a.md)\n"), "src/a.md", "# A"), command: "pdf", args: []string{"--role", "ops"}, code: 1,
 			stderr: []string{`no role "ops" in book.toml`}},
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,17 +44,24 @@ func buildAll(t *testing.T, dir, out string) {
 	}
 }
 
-// validateAll runs the validators over every artifact in dir, each in a parallel subtest.
+// validateAll runs the validators over every artifact in dir, each in a parallel subtest; a role
+// edition's man pages are in a folder of their own.
 func validateAll(t *testing.T, dir string) {
-	entries, err := os.ReadDir(dir)
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) == 0 {
+	if len(files) == 0 {
 		t.Fatal("no artifacts")
 	}
-	for _, e := range entries {
-		name, p := e.Name(), filepath.Join(dir, e.Name())
+	for _, p := range files {
+		name, _ := filepath.Rel(dir, p)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var err error
@@ -67,7 +75,7 @@ func validateAll(t *testing.T, dir string) {
 				if rerr != nil {
 					t.Fatal(rerr)
 				}
-				err = validate.Man(name, data)
+				err = validate.Man(filepath.Base(name), data)
 			}
 			if err != nil {
 				t.Error(err)

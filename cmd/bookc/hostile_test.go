@@ -430,17 +430,17 @@ func outputCases() []hostile {
 		}},
 		{name: "a man edition that cannot be written whole", make: then(files(map[string]string{"src/SUMMARY.md": "- [A](a.md)\n- [B](b.md)\n", "src/a.md": "# A\n", "src/b.md": "# B\n"}),
 			func(t *testing.T, dir string) {
-				writeBook(t, filepath.Join(dir, "out/untitled-book-b.7"), map[string]string{"x": "a folder in the way"})
+				writeBook(t, filepath.Join(dir, "out/ub-b.7"), map[string]string{"x": "a folder in the way"})
 			}),
-			command: "man", code: 1, output: []string{"untitled-book-b.7"}, after: func(t *testing.T, dir, out string) {
-				for _, name := range []string{"untitled-book.7", "untitled-book-a.7"} {
+			command: "man", code: 1, output: []string{"ub-b.7"}, after: func(t *testing.T, dir, out string) {
+				for _, name := range []string{"ub.7", "ub-a.7"} {
 					if _, err := os.Stat(filepath.Join(out, name)); err == nil {
 						t.Errorf("%s was put in place though its edition failed", name)
 					}
 				}
 			}},
 		{name: "check reports what rendering finds", make: files(oneChapter("# A\n\nText in 漢字 text.\n")),
-			command: "check", output: []string{"a.md: warning: the Go fonts have no glyph for \"漢字\""}},
+			command: "check", output: []string{"a.md: warning: the book's fonts (Noto Serif, JetBrains Mono) have no glyph for \"漢字\""}},
 		{name: "one broken image, two chapters", make: files(map[string]string{"src/SUMMARY.md": "- [A](a.md)\n- [B](b.md)\n",
 			"src/a.md": "# A\n\n![x](bad.png)\n", "src/b.md": "# B\n\nText.\n\n![x](bad.png)\n", "src/bad.png": "\x89PNG\r\n\x1a\nnot really"}),
 			command: "check", output: []string{"a.md:3: warning: image bad.png", "b.md:5: warning: image bad.png"}},

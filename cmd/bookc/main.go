@@ -17,7 +17,7 @@ const usage = `bookc compiles an mdBook book into PDF, EPUB and man pages, with 
 
 Usage:
   bookc pdf|epub|man|all [BOOKDIR] [--role NAME | --all-roles] [-o DIR]
-  bookc man [BOOKDIR] --install PREFIX [--gzip]
+  bookc man [BOOKDIR] --install PREFIX [--role NAME | --all-roles] [--gzip]
   bookc check [BOOKDIR]            all diagnostics of all editions and formats, rendered
                                    in memory; exit 1 on errors
   bookc roles [BOOKDIR]            which chapters each role's edition has
@@ -36,7 +36,8 @@ Flags:
   --max-file-size SIZE the most bookc reads of one file (default 64MB)
   --max-book-size SIZE the most it reads of all the book's files (default 1GB)
   -q, --quiet          no progress or summary
-  --install PREFIX     man: install pages into PREFIX/share/man/manN
+  --install PREFIX     man: install the edition's pages into PREFIX/share/man/manN;
+                       with --all-roles, each role's into PREFIX/share/EDITION/man/manN
   --gzip               man: compress pages (reproducibly)
 
 Dates come from SOURCE_DATE_EPOCH when set, else from the newest source file.

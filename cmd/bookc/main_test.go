@@ -155,7 +155,7 @@ func TestInstallGzip(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, p := range []string{"share/man/man1/metroctl.1.gz", "share/man/man7/metropolis-handbook.7.gz"} {
+	for _, p := range []string{"share/man/man1/metroctl.1.gz", "share/man/man7/mh.7.gz"} {
 		if _, err := os.Stat(filepath.Join(prefix, p)); err != nil {
 			t.Errorf("not installed: %v", err)
 		}

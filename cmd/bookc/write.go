@@ -55,16 +55,13 @@ func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book
 		}
 	}()
 	for _, f := range out.Files {
-		dir, name, data := o.outDir, f.Name, f.Data
+		dir, name, data := w.fileDir(be, ed, f.Name), f.Name, f.Data
 		if o.gzip {
 			name, data = name+".gz", man.Gzip(data)
 		}
-		if o.install != "" {
-			dir = filepath.Join(o.install, filepath.FromSlash(man.InstallDir(f.Name)))
-		}
 		dest := filepath.Join(dir, filepath.FromSlash(name))
 		if by, dup := w.made.LoadOrStore(dest, label); dup {
-			return nil, out.Diagnostics, fmt.Errorf("%s is made by %s and by %s: their names collide (a chapter's ID with a role's name, as in a chapter \"Users\" and a role \"users\"); rename the chapter or the role", dest, by, label)
+			return nil, out.Diagnostics, fmt.Errorf("%s is made by %s and by %s: their names collide; rename the chapter or the role", dest, by, label)
 		}
 		tmp, err := w.stage(dest, data)
 		if err != nil {

@@ -26,6 +26,7 @@ type layout struct {
 	targets  map[string]bool // what cross-references may name: "chapter" and "chapter#heading"
 	assets   []*asset        // in order of first use
 	byName   map[string]*asset
+	access   access // what the package says of the book's accessibility
 	diags    diag.List
 }
 
@@ -63,6 +64,7 @@ func newLayout(b *tree.Book) *layout {
 		}, nil)
 	}
 	l.collectAssets()
+	l.access = l.survey()
 	return l
 }
 

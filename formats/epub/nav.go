@@ -65,15 +65,10 @@ func (l *layout) chapterEntry(c *tree.Chapter) *navEntry {
 	return e
 }
 
-// bodyStart is where the book proper begins: its first numbered chapter, else its first chapter.
+// bodyStart is where a reader starts: the book's first chapter, which in an mdBook book is its
+// introduction, a prefix chapter, so it is not skipped on the way to chapter 1.
 func (l *layout) bodyStart() string {
-	chapters := l.book.Written()
-	for _, c := range chapters {
-		if c.Number != nil {
-			return l.chapterHref(c.ID)
-		}
-	}
-	if len(chapters) > 0 {
+	if chapters := l.book.Written(); len(chapters) > 0 {
 		return l.chapterHref(chapters[0].ID)
 	}
 	return ""
@@ -83,7 +78,7 @@ func (l *layout) bodyStart() string {
 func (l *layout) navDoc() []byte {
 	var x html.XML
 	l.document(&x, "Contents", "", func() {
-		x.Start("nav", "epub:type", "toc", "id", "toc")
+		x.Start("nav", "epub:type", "toc", "role", "doc-toc", "id", "toc")
 		x.Newline()
 		x.Element("h1", "Contents")
 		x.Newline()

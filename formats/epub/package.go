@@ -54,6 +54,7 @@ func (l *layout) packageDoc(files []packed) []byte {
 	x.Newline()
 	x.Element("meta", stamp, "property", "dcterms:modified")
 	x.Newline()
+	l.access.metadata(&x)
 	x.End("metadata")
 	x.Newline()
 

@@ -74,7 +74,7 @@ func (l *layout) titlePage() []byte {
 func (l *layout) partPage(p *tree.Part) []byte {
 	var x html.XML
 	l.document(&x, p.Title, "../", func() {
-		x.Start("section", "epub:type", "part", "class", "part")
+		x.Start("section", "epub:type", "part", "role", "doc-part", "class", "part")
 		x.Element("h1", p.Title, "class", "part-title")
 		x.End("section")
 		x.Newline()

@@ -19,15 +19,15 @@ func stylesheet(embedFonts bool) []byte {
 	sb.WriteString("\n/* Highlighted code */\n")
 	sb.WriteString(html.CodeCSS())
 	if embedFonts {
-		sb.WriteString("\n/* The Go fonts.\n\n")
+		sb.WriteString("\n/* The fonts: " + fonts.TextFamily + " and " + fonts.MonoFamily + ".\n\n")
 		sb.WriteString(strings.ReplaceAll(fonts.License, "*/", "* /"))
 		sb.WriteString("*/\n")
 		for _, f := range fontFiles() {
 			sb.WriteString("@font-face { font-family: \"" + f.family + "\"; font-weight: " + f.weight +
 				"; font-style: " + f.style + "; src: url(\"" + f.href + "\"); }\n")
 		}
-		sb.WriteString("body { font-family: \"Go\", sans-serif; }\n")
-		sb.WriteString("code, kbd, samp, pre { font-family: \"Go Mono\", monospace; }\n")
+		sb.WriteString("body { font-family: \"" + fonts.TextFamily + "\", serif; }\n")
+		sb.WriteString("code, kbd, samp, pre { font-family: \"" + fonts.MonoFamily + "\", monospace; }\n")
 	}
 	return []byte(sb.String())
 }

@@ -56,8 +56,8 @@ func prev(bs tree.Blocks, i int) tree.Block {
 
 func (w *writer) block(b tree.Block) {
 	switch n := b.(type) {
-	case *tree.Heading:
-		w.heading(n)
+	case *tree.Heading: // inside a quote, a list, a table: under its section's heading
+		w.heading(n, w.innerLevel())
 	case *tree.Paragraph:
 		w.x.Start("p")
 		w.inlines(n.Content)
@@ -103,8 +103,8 @@ func (w *writer) block(b tree.Block) {
 	w.x.Newline()
 }
 
-func (w *writer) heading(h *tree.Heading) {
-	level := min(max(h.Level, 1), 6)
+// heading writes a heading at the given level, which the caller decides by the sections around it.
+func (w *writer) heading(h *tree.Heading, level int) {
 	name := "h" + strconv.Itoa(level)
 	class := ""
 	for i, c := range h.Classes {
@@ -117,6 +117,9 @@ func (w *writer) heading(h *tree.Heading) {
 	w.inlines(h.Content)
 	w.x.End(name)
 }
+
+// innerLevel is the level of a heading that opens no section of its own: one below its section's.
+func (w *writer) innerLevel() int { return min(w.level+1, 6) }
 
 func (w *writer) list(l *tree.List) {
 	name, start := "ul", ""

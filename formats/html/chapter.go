@@ -26,6 +26,7 @@ type writer struct {
 	notes  map[string]bool // the chapter's footnotes
 	refs   map[string]bool // footnotes whose first reference has been written
 	inLink int             // > 0 inside a link: links must not nest
+	level  int             // the current section's heading level, as written: 1 for the chapter's title
 
 	rawInline []string // raw HTML elements open in the current inline container
 	rawBlock  []string // raw HTML elements open across the current block container's siblings
@@ -45,15 +46,22 @@ func Chapter(x *XML, c *tree.Chapter, opt Options) diag.List {
 }
 
 // sections writes the chapter's top-level blocks, opening a section at each heading after the title
-// and closing the sections of the same or deeper levels before it.
+// and closing the sections of the same or deeper levels before it. A heading is written at its
+// section's depth, not at the source's level: the title is the file's one h1, and a "###" right
+// under a "#" becomes h2, so that levels never skip (WCAG 1.3.1).
 func (w *writer) sections(bs tree.Blocks) {
-	w.x.Start("section", "epub:type", "chapter", "class", "chapter")
+	w.x.Start("section", "epub:type", "chapter", "role", "doc-chapter", "class", "chapter")
 	w.x.Newline()
 	var levels []int
 	saved := w.rawBlock
 	w.rawBlock = nil
 	for i, b := range bs {
-		if h, ok := b.(*tree.Heading); ok && i > 0 {
+		h, ok := b.(*tree.Heading)
+		if !ok {
+			w.block(b)
+			continue
+		}
+		if i > 0 {
 			w.closeRawBlocks() // raw HTML containers never straddle a section boundary
 			for len(levels) > 0 && levels[len(levels)-1] >= h.Level {
 				w.x.End("section")
@@ -64,7 +72,9 @@ func (w *writer) sections(bs tree.Blocks) {
 			w.x.Newline()
 			levels = append(levels, h.Level)
 		}
-		w.block(b)
+		w.level = min(len(levels)+1, 6)
+		w.heading(h, w.level)
+		w.x.Newline()
 	}
 	w.closeRawBlocks()
 	w.rawBlock = saved
@@ -85,11 +95,11 @@ func (w *writer) footnotes(fns []*tree.Footnote) {
 	w.x.Start("div", "class", "footnotes")
 	w.x.Newline()
 	for _, fn := range fns {
-		w.x.Start("aside", "epub:type", "footnote", "class", "footnote", "id", w.opt.IDs.Get(fn.ID))
+		w.x.Start("aside", "epub:type", "footnote", "role", "doc-footnote", "class", "footnote", "id", w.opt.IDs.Get(fn.ID))
 		num := strconv.Itoa(fn.Number)
 		lead := func() {
 			if w.refs[fn.ID] {
-				w.x.Element("a", num, "class", "footnote-back", "href", "#"+w.opt.IDs.Ref(fn.ID))
+				w.x.Element("a", num, "role", "doc-backlink", "class", "footnote-back", "href", "#"+w.opt.IDs.Ref(fn.ID))
 			} else {
 				w.x.Element("span", num, "class", "footnote-back")
 			}

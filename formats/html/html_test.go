@@ -34,6 +34,9 @@ var cases = []struct {
 	{name: "sections", blocks: tree.Blocks{
 		para(text("Intro.")), heading(2, "a", "A"), para(text("In A.")), heading(3, "a1", "A.1"),
 		heading(5, "deep", "Deep"), heading(2, "b", "B"), heading(9, "too-deep", "Level nine"),
+		// headings that open no section sit one level under their section's
+		&tree.Quote{Blocks: tree.Blocks{heading(1, "quoted", "Quoted")}},
+		&tree.HTMLBlock{HTML: "<div><h1>Raw</h1></div>"},
 	}},
 	{name: "inlines", blocks: tree.Blocks{para(
 		text("Plain & <angle> \"quoted\", "), &tree.Emphasis{Content: tree.Inlines{text("em "), &tree.Strong{Content: tree.Inlines{text("strong")}}}},

@@ -124,7 +124,7 @@ func (w *writer) footnoteRef(r *tree.FootnoteRef) {
 	if w.inLink > 0 {
 		w.x.Element("span", num, "id", id)
 	} else {
-		w.x.Element("a", num, "epub:type", "noteref", "href", "#"+w.opt.IDs.Get(r.ID), "id", id)
+		w.x.Element("a", num, "epub:type", "noteref", "role", "doc-noteref", "href", "#"+w.opt.IDs.Get(r.ID), "id", id)
 	}
 	w.x.End("sup")
 }

@@ -2,6 +2,7 @@ package html
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	nethtml "golang.org/x/net/html"
@@ -147,6 +148,9 @@ func (s *sanitizer) node(n *nethtml.Node, ctx content, hold []string, first bool
 	if modern, ok := legacy[name]; ok && n.Namespace == "" {
 		name = modern
 	}
+	if headingName(name) && n.Namespace == "" {
+		name = "h" + strconv.Itoa(s.w.innerLevel()) // levels follow the sections, as Markdown's do
+	}
 	e, known := elements[name]
 	switch {
 	case dropped[name] || n.Namespace != "":
@@ -225,4 +229,9 @@ func childList(n *nethtml.Node) []*nethtml.Node {
 func ctxName(c content) string {
 	names := map[content]string{listItems: "list", defItems: "dl", tableParts: "table", tableRows: "table", tableCells: "tr", tableCols: "colgroup"}
 	return names[c]
+}
+
+// headingName reports whether an element name is h1 to h6.
+func headingName(name string) bool {
+	return len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'
 }

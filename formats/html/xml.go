@@ -18,7 +18,8 @@ func (x *XML) Bytes() []byte { return x.buf.Bytes() }
 // Markup writes constant markup (an XML declaration, a doctype) as is.
 func (x *XML) Markup(s string) { x.buf.WriteString(s) }
 
-// Start writes a start tag. Attrs are name, value pairs; a pair with an empty value is left out.
+// Start writes a start tag. Attrs are name, value pairs; a pair with an empty value is left out, but
+// for alt: an image's alt="" says it is decoration, where no alt leaves readers to guess.
 func (x *XML) Start(name string, attrs ...string) {
 	x.tag(name, attrs)
 	x.buf.WriteByte('>')
@@ -54,7 +55,7 @@ func (x *XML) tag(name string, attrs []string) {
 	x.buf.WriteByte('<')
 	x.buf.WriteString(name)
 	for i := 0; i+1 < len(attrs); i += 2 {
-		if attrs[i+1] == "" {
+		if attrs[i+1] == "" && attrs[i] != "alt" {
 			continue
 		}
 		x.buf.WriteByte(' ')

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"bookc/builder/tree"
 	"bookc/formats/man/roff"
@@ -72,7 +71,7 @@ func (p *page) heading(h *tree.Heading, top bool) {
 		if h.Level == 3 {
 			macro = "SS"
 		}
-		if plain, ok := plainText(h.Content); ok && !hasLongWord(plain) {
+		if plain, ok := plainText(h.Content); ok {
 			p.w.Request(macro, p.w.Escape(strings.Join(strings.Fields(plain), " "), roff.Prose))
 			return
 		}
@@ -101,16 +100,6 @@ func plainText(is tree.Inlines) (string, bool) {
 		sb.WriteString(t.Text)
 	}
 	return sb.String(), true
-}
-
-// hasLongWord reports a word that needs the break points running text gets.
-func hasLongWord(s string) bool {
-	for _, f := range strings.Fields(s) {
-		if utf8.RuneCountInString(f) > roff.DefaultWordLimit/2 {
-			return true
-		}
-	}
-	return false
 }
 
 // hasText reports whether content shows anything: a heading or a term of nothing but spaces,

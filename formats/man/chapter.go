@@ -7,7 +7,8 @@ import (
 )
 
 // renderChapter writes a chapter's page: NAME (the chapter's own NAME section for command
-// references), DESCRIPTION for text before the first section, the chapter, NOTES, SEE ALSO.
+// references), DESCRIPTION for text before the first section, the chapter, NOTES, and one SEE
+// ALSO: the chapter's own, if it has one, then the related pages.
 func (bk *book) renderChapter(c *tree.Chapter) []byte {
 	p := bk.newPage(bk.page[c.ID], c)
 	body := c.Blocks
@@ -24,6 +25,7 @@ func (bk *book) renderChapter(c *tree.Chapter) []byte {
 		}
 	}
 	p.nameSection(names, description)
+	own, body := cutSection(body, "SEE ALSO")
 	if len(body) > 0 {
 		if h, ok := body[0].(*tree.Heading); !ok || h.Level > 2 || !hasText(h.Content) {
 			p.section("DESCRIPTION")
@@ -31,15 +33,7 @@ func (bk *book) renderChapter(c *tree.Chapter) []byte {
 	}
 	p.blocks(body, true)
 	p.writeNotes()
-	i := bk.order[c.ID]
-	var prev, next pageName
-	if i > 0 {
-		prev = bk.page[bk.pages[i-1].ID]
-	}
-	if i+1 < len(bk.pages) {
-		next = bk.page[bk.pages[i+1].ID]
-	}
-	p.seeAlso(bk.index, prev, next)
+	p.seeAlso(own, bk.related(c))
 	return p.finish()
 }
 
@@ -59,9 +53,35 @@ func chapterTitle(c *tree.Chapter) string {
 // cluster") among the top-level blocks, and returns its names and description and the blocks
 // without that section.
 func nameLine(body tree.Blocks) (names, description string, rest tree.Blocks, ok bool) {
+	section, rest := cutSection(body, "NAME")
+	if len(section) != 1 {
+		return "", "", nil, false // not a one-line NAME section: keep it as written
+	}
+	para, isPara := section[0].(*tree.Paragraph)
+	if !isPara {
+		return "", "", nil, false
+	}
+	text := strings.Join(strings.Fields(tree.PlainText(para.Content)), " ")
+	if text == "" {
+		return "", "", nil, false
+	}
+	names = text
+	for _, sep := range []string{" - ", " \u2014 ", " \u2013 ", " -- "} {
+		if n, d, found := strings.Cut(text, sep); found {
+			names, description = n, d
+			break
+		}
+	}
+	return names, description, rest, true
+}
+
+// cutSection finds the first top-level heading titled title (in any case) and returns the blocks
+// up to the next heading, and the body without the heading and them; nil and body when there is
+// none, or when it holds nothing.
+func cutSection(body tree.Blocks, title string) (section, rest tree.Blocks) {
 	for i, b := range body {
 		h, isHeading := b.(*tree.Heading)
-		if !isHeading || !strings.EqualFold(strings.TrimSpace(tree.PlainText(h.Content)), "NAME") {
+		if !isHeading || !strings.EqualFold(strings.TrimSpace(tree.PlainText(h.Content)), title) {
 			continue
 		}
 		end := i + 1
@@ -71,25 +91,10 @@ func nameLine(body tree.Blocks) (names, description string, rest tree.Blocks, ok
 			}
 			end++
 		}
-		var text string
-		for _, b := range body[i+1 : end] {
-			if para, isPara := b.(*tree.Paragraph); isPara {
-				text = strings.Join(strings.Fields(tree.PlainText(para.Content)), " ")
-				break
-			}
+		if end == i+1 {
+			return nil, body
 		}
-		if text == "" || end != i+2 {
-			return "", "", nil, false // not a one-line NAME section: keep it as written
-		}
-		names, description = text, ""
-		for _, sep := range []string{" - ", " \u2014 ", " \u2013 ", " -- "} {
-			if n, d, found := strings.Cut(text, sep); found {
-				names, description = n, d
-				break
-			}
-		}
-		rest = append(append(tree.Blocks{}, body[:i]...), body[end:]...)
-		return names, description, rest, true
+		return body[i+1 : end], append(append(tree.Blocks{}, body[:i]...), body[end:]...)
 	}
-	return "", "", nil, false
+	return nil, body
 }

@@ -174,7 +174,7 @@ func TestGoldenPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := fileNames(out), "golden-ops.7 goldtool-ops.1 golden-other-ops.7"; got != want {
+	if got, want := fileNames(out), "golden.7 goldtool.1 golden-other.7"; got != want {
 		t.Errorf("files = %s, want %s", got, want)
 	}
 	for i, name := range []string{"index", "manpage"} {

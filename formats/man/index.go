@@ -9,7 +9,7 @@ import (
 )
 
 // renderIndex writes the index page: what the book is, its chapters with their page names as a
-// table of contents, its authors.
+// table of contents (its SEE ALSO, in effect), its authors.
 func (bk *book) renderIndex() []byte {
 	p := bk.newPage(bk.index, nil)
 	title := bk.title()
@@ -46,11 +46,6 @@ func (bk *book) renderIndex() []byte {
 		p.section("AUTHORS")
 		p.w.Text(strings.Join(bk.Authors, ", "))
 	}
-	var first pageName
-	if len(bk.pages) > 0 {
-		first = bk.page[bk.pages[0].ID]
-	}
-	p.seeAlso(first)
 	return p.finish()
 }
 

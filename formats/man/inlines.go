@@ -138,9 +138,7 @@ func (p *page) xref(x *tree.XRef, line bool) {
 	if samePage && (h == nil || text == strings.TrimSpace(tree.PlainText(h.Content))) || !ok && h == nil {
 		return // the text names the section, or there is no page to name
 	}
-	w.Text(" ")
-	w.NoHyphen()
-	w.Text("(")
+	w.Text(" (")
 	if !samePage && ok {
 		p.ref(target)
 		if h != nil {

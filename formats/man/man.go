@@ -1,9 +1,8 @@
 // Package man renders an edition as manual pages, written by its own roff emitter from the tree:
-// an index page (Artifact().SECTION, e.g. metropolis-handbook.7) listing the chapters, and a page
-// per chapter, sub-chapters included, named SLUG-CHAPTERID[-ROLE].SECTION
-// (metropolis-handbook-node-operators.7). A command-reference chapter (Chapter.ManPage, e.g.
-// metroctl(1)) becomes NAME.SECTION in the full edition and NAME-ROLE.SECTION in role editions, so
-// all editions share one directory without clobbering each other.
+// an index page named by the book's prefix (mh.7) listing the chapters, and a page per chapter,
+// sub-chapters included, named PREFIX-STEM (mh-node.7; see names.go). A command-reference chapter
+// (Chapter.ManPage, e.g. metroctl(1)) becomes NAME.SECTION. Every edition names its pages alike:
+// each installs into a tree of its own.
 package man
 
 import (
@@ -26,7 +25,10 @@ func (backend) Render(b *tree.Book) (*formats.Output, error) { return Render(b) 
 // Render writes the index page and a page per chapter of the edition. Draft chapters have no text
 // and get no page; the index lists them by title. Pages are independent: they render in parallel.
 func Render(b *tree.Book) (*formats.Output, error) {
-	bk := newBook(b)
+	bk, err := newBook(b)
+	if err != nil {
+		return nil, err
+	}
 	files := make([]formats.File, len(bk.pages)+1)
 	files[0] = formats.File{Name: bk.index.file(), Data: bk.renderIndex()}
 	var wg sync.WaitGroup
@@ -59,41 +61,71 @@ type book struct {
 	index    pageName
 	pages    []*tree.Chapter          // chapters with a page, in reading order
 	page     map[string]pageName      // by chapter ID
-	order    map[string]int           // index in pages, by chapter ID
 	chapter  map[string]*tree.Chapter // every chapter, by ID
+	parent   map[string]string        // the ID of a sub-chapter's parent, by its ID
 	headings map[string]*tree.Heading // by heading ID, in any chapter
 }
 
-func newBook(b *tree.Book) *book {
-	bk := &book{Book: b, section: b.Settings.ManSection, page: map[string]pageName{}, order: map[string]int{},
-		chapter: map[string]*tree.Chapter{}, headings: map[string]*tree.Heading{}}
+func newBook(b *tree.Book) (*book, error) {
+	bk := &book{Book: b, section: b.Settings.ManSection, page: map[string]pageName{},
+		chapter: map[string]*tree.Chapter{}, parent: map[string]string{}, headings: map[string]*tree.Heading{}}
 	if bk.section == "" {
 		bk.section = "7"
 	}
-	bk.index = pageName{b.Artifact(), bk.section}
-	suffix := ""
-	if !b.Edition.Full() {
-		suffix = "-" + b.Edition.Role
-	}
+	pre := prefix(b)
+	bk.index = pageName{pre, bk.section}
 	for _, c := range b.Chapters() {
 		bk.chapter[c.ID] = c
+		for _, child := range c.Children {
+			bk.parent[child.ID] = c.ID
+		}
 		tree.WalkBlocks(c.Blocks, func(b tree.Block) {
 			if h, ok := b.(*tree.Heading); ok {
 				bk.headings[h.ID] = h
 			}
 		})
-		if c.Draft {
-			continue
-		}
-		bk.order[c.ID] = len(bk.pages)
-		bk.pages = append(bk.pages, c)
-		if c.ManPage != nil {
-			bk.page[c.ID] = pageName{c.ManPage.Name + suffix, c.ManPage.Section}
-		} else {
-			bk.page[c.ID] = pageName{b.Slug + "-" + c.ID + suffix, bk.section}
+		if !c.Draft {
+			bk.pages = append(bk.pages, c)
 		}
 	}
-	return bk
+	// Stems first: chapters that share one are told apart by their folders.
+	root := sourceRoot(bk.pages)
+	stems, folders := make([]string, len(bk.pages)), make([][]string, len(bk.pages))
+	shared := map[string][]int{} // the chapters of each stem
+	listed := map[string]bool{}  // chapter files, which SUMMARY.md may list more than once
+	for i, c := range bk.pages {
+		stems[i], folders[i] = chapterStem(root, c, listed[c.Source], i)
+		listed[c.Source] = true
+		if c.ManPage == nil {
+			shared[stems[i]] = append(shared[stems[i]], i)
+		}
+	}
+	quals := make([][]string, len(bk.pages))
+	for _, group := range shared {
+		if len(group) < 2 {
+			continue
+		}
+		fs := make([][]string, len(group))
+		for j, i := range group {
+			fs[j] = folders[i]
+		}
+		for j, q := range qualifiers(fs) {
+			quals[group[j]] = q
+		}
+	}
+	owner := map[pageName]string{bk.index: "the book's index page"}
+	for i, c := range bk.pages {
+		name := pageName{joinName(pre, quals[i], stems[i], nameMax(bk.section)), bk.section}
+		if c.ManPage != nil {
+			name = pageName{c.ManPage.Name, c.ManPage.Section}
+		}
+		if other, dup := owner[name]; dup {
+			return nil, collision(name, other, what(c))
+		}
+		owner[name] = what(c)
+		bk.page[c.ID] = name
+	}
+	return bk, nil
 }
 
 // InstallDir is the directory under an installation prefix where a page file belongs:

@@ -34,20 +34,25 @@ func (p *page) writeNotes() {
 	}
 }
 
-// imageNote describes an image the page cannot show: its file and, unless the text showed it
-// where the image stands, its alt text.
+// imageNote describes an image the page cannot show: by its alt text, unless the text showed it
+// where the image stands, and by where to see it, the book's web address when base-url gives it.
+// It names no file: an installed page has no images beside it.
 func (p *page) imageNote(img *tree.Image, altShown bool) {
-	src := img.Src
-	if img.Asset != nil {
-		src = img.Asset.Name
+	alt := strings.TrimSpace(img.Alt)
+	switch {
+	case alt == "":
+		p.w.Text("An image without a description, not shown in a manual page.")
+	case altShown:
+		p.w.Text("An image, not shown in a manual page.")
+	default:
+		p.w.Text("Image: " + alt)
+		if !strings.ContainsAny(alt[len(alt)-1:], ".!?") {
+			p.w.Text(".")
+		}
 	}
-	p.w.Text("Image")
-	if strings.TrimSpace(src) != "" {
-		p.w.Text(" ")
-		p.w.Literal(src)
-	}
-	if !altShown && strings.TrimSpace(img.Alt) != "" {
-		p.w.Text(": " + img.Alt)
+	if base := p.Settings.BaseURL; base != "" {
+		p.w.Text(" The book on the web shows it: ")
+		p.w.Literal(base)
 	}
 }
 

@@ -1,6 +1,7 @@
 package man
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,17 +14,21 @@ import (
 // a table that fits here fits everywhere.
 const lineWidth = 71
 
+// A table whose columns cannot be that narrow, their longest words side by side, is written as
+// a list instead (tableList).
+
 // minTable is the least width a table is fitted to, however deeply it is indented.
 const minTable = 30
 
 // maxKeep is the most lines a table asks to keep on one page: about a printed page.
 const maxKeep = 50
 
-// minColumn is the narrowest a wrapped column gets, in ens.
+// minColumn is the narrowest a wrapped column gets, in ens, unless its text is narrower.
 const minColumn = 8
 
 // table writes a table for tbl: a bold header row, a rule, the rows. Columns too wide for the line
-// become text blocks (T{ T}) of a width that makes the table fit, so the text wraps in its cell.
+// become text blocks (T{ T}) of a width that makes the table fit, so the text wraps in its cell
+// at its spaces; a table that cannot fit so becomes a list.
 func (p *page) table(t *tree.Table) {
 	cols := len(t.Align)
 	if cols == 0 {
@@ -48,13 +53,20 @@ func (p *page) table(t *tree.Table) {
 	if empty {
 		return // tbl rejects a table without data, and there is nothing to show
 	}
-	p.tables = true
-	gap := 3
-	if cols > 6 {
-		gap = 1 // many columns: tbl's default gap of 3n would eat the line
-	}
 	width := max(lineWidth-p.w.Indent(), minTable)
-	widths := fit(naturalWidths(header, rows), width-gap*(cols-1))
+	natural, least := columnWidths(header, rows)
+	// tbl's gap of 3n between columns, or 1n where that is what makes the table fit
+	gap, widths, ok := 3, []int(nil), false
+	for _, gap = range []int{3, 1} {
+		if widths, ok = fit(natural, least, width-gap*(cols-1)); ok {
+			break
+		}
+	}
+	if !ok {
+		p.tableList(t)
+		return
+	}
+	p.tables = true
 
 	var head, body []string
 	for i, a := range t.Align {
@@ -78,11 +90,11 @@ func (p *page) table(t *tree.Table) {
 	}
 	p.w.Raw(strings.Join(body, " ") + ".")
 	if hasHead {
-		p.row(header, t.Header, widths, roff.B)
+		p.row(header, widths)
 		p.w.Raw("_")
 	}
-	for i, r := range rows {
-		p.row(r, t.Rows[i], widths, roff.R)
+	for _, r := range rows {
+		p.row(r, widths)
 	}
 	p.w.Request("TE")
 	p.w.Para()
@@ -138,17 +150,15 @@ func fitRow(row []tree.Inlines, cols int) []tree.Inlines {
 func (p *page) cells(row []tree.Inlines, font roff.Font) []string {
 	out := make([]string, len(row))
 	for i, c := range row {
-		out[i] = p.cell(c, font, roff.DefaultWordLimit)
+		out[i] = p.cell(c, font)
 	}
 	return out
 }
 
-// cell renders a cell's content as one line of escaped text. limit caps the characters between
-// break points, so that words fit a wrapped column.
-func (p *page) cell(content tree.Inlines, font roff.Font, limit int) string {
+// cell renders a cell's content as one line of escaped text.
+func (p *page) cell(content tree.Inlines, font roff.Font) string {
 	main := p.w
 	p.w = main.Sub()
-	p.w.WordLimit = limit
 	p.w.SetFont(font)
 	p.inlines(content, true)
 	s := p.w.String()
@@ -156,17 +166,14 @@ func (p *page) cell(content tree.Inlines, font roff.Font, limit int) string {
 	return s
 }
 
-// row writes a table row. Cells of wrapped columns are rendered again as text blocks with a word
-// limit that fits the column.
-func (p *page) row(cells []string, content []tree.Inlines, widths []int, font roff.Font) {
+// row writes a table row, the cells of wrapped columns as text blocks.
+func (p *page) row(cells []string, widths []int) {
 	var b strings.Builder
 	for i, c := range cells {
 		if i > 0 {
 			b.WriteByte('\t')
 		}
 		if widths[i] > 0 && c != "" {
-			// A text block's width is in ens; bold letters are up to twice as wide.
-			c = p.cell(content[i], font, max(widths[i]/2, 3))
 			b.WriteString("T{\n" + guardCell(c) + "\nT}")
 			continue
 		}
@@ -197,55 +204,58 @@ func guardCell(c string) string {
 	return c
 }
 
-// naturalWidths is each column's widest cell, in characters.
-func naturalWidths(header []string, rows [][]string) []int {
-	w := make([]int, len(header))
+// columnWidths is each column's widest cell and its longest word, in characters: how wide it
+// would be, and how narrow it could be. A word is up to a space: mandoc ignores the break points
+// (\:) at which groff breaks code words.
+func columnWidths(header []string, rows [][]string) (natural, least []int) {
+	natural, least = make([]int, len(header)), make([]int, len(header))
 	for _, r := range append([][]string{header}, rows...) {
 		for i, c := range r {
-			if i < len(w) {
-				w[i] = max(w[i], roff.Width(c))
+			if i >= len(natural) {
+				continue
+			}
+			natural[i] = max(natural[i], roff.Width(c))
+			for _, word := range strings.Fields(c) {
+				least[i] = max(least[i], roff.Width(word))
 			}
 		}
 	}
-	return w
+	for i := range least {
+		least[i] = max(least[i], min(natural[i], minColumn))
+	}
+	return natural, least
 }
 
-// fit decides which columns wrap and how wide: columns narrower than a fair share of the
-// remaining width keep their natural width (0: no text block); the others share what is left.
-func fit(natural []int, budget int) []int {
+// fit caps the columns at one width, found by bisection, the widest that makes them fit the
+// budget, but none narrower than its least. It returns the width of each column that wraps (0 for
+// those that keep their natural width), or false when even the least widths do not fit.
+func fit(natural, least []int, budget int) ([]int, bool) {
+	total := func(limit int) int {
+		n := 0
+		for i := range natural {
+			n += max(least[i], min(natural[i], limit))
+		}
+		return n
+	}
+	lo, hi := 0, slices.Max(natural)
+	if total(lo) > budget {
+		return nil, false
+	}
+	for lo < hi { // the largest limit whose total fits
+		mid := (lo + hi + 1) / 2
+		if total(mid) <= budget {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
 	widths := make([]int, len(natural))
-	total := 0
-	for _, n := range natural {
-		total += n
-	}
-	if total <= budget {
-		return widths
-	}
-	wrap := make([]bool, len(natural))
-	left, open := budget, len(natural)
-	for changed := true; changed; {
-		changed = false
-		for i, n := range natural {
-			if !wrap[i] && n > left/max(open, 1) && n > minColumn {
-				wrap[i] = true
-				changed = true
-			}
-		}
-		left, open = budget, 0
-		for i, n := range natural {
-			if wrap[i] {
-				open++
-			} else {
-				left -= n
-			}
+	for i := range natural {
+		if w := max(least[i], min(natural[i], lo)); w < natural[i] {
+			widths[i] = w
 		}
 	}
-	for i := range widths {
-		if wrap[i] {
-			widths[i] = max(left/max(open, 1), minColumn)
-		}
-	}
-	return widths
+	return widths, true
 }
 
 // height estimates the table's lines: a line per row, more where text blocks wrap, and the rule.
@@ -261,4 +271,28 @@ func height(header []string, rows [][]string, widths []int) int {
 		n += lines
 	}
 	return n
+}
+
+// tableList writes a table too wide for the page as a list: a tagged paragraph per row, its first
+// cell as the tag, the other cells below it, each after its column's heading.
+func (p *page) tableList(t *tree.Table) {
+	for _, r := range t.Rows {
+		p.w.Head("TP", indent)
+		p.w.SetFont(roff.B)
+		p.inlines(r[0], true)
+		p.w.SetFont(roff.R)
+		p.w.EndHead()
+		for i, c := range r[1:] {
+			if !hasText(c) {
+				continue
+			}
+			p.w.LineBreak()
+			if i+1 < len(t.Header) && hasText(t.Header[i+1]) {
+				p.styled(roff.I, t.Header[i+1], true)
+				p.w.Text(": ")
+			}
+			p.inlines(c, false)
+		}
+	}
+	p.w.Para()
 }

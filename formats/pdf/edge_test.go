@@ -64,7 +64,7 @@ func TestDiagnostics(t *testing.T) {
 		msgs = append(msgs, d.String())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"src/usage.md: warning: the Go fonts have no glyph for \"🎉漢字\"", "inline image badge.svg is shown as its alt text in the PDF, which cannot show image/svg+xml", "src/shared.md:7: warning: image logo.webp is shown as its alt text"} {
+	for _, want := range []string{"src/usage.md: warning: the book's fonts (Noto Serif, JetBrains Mono) have no glyph for \"🎉漢字\"", "inline image badge.svg is shown as its alt text in the PDF, which cannot show image/svg+xml", "src/shared.md:7: warning: image logo.webp is shown as its alt text"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no diagnostic with %q in:\n%s", want, all)
 		}

@@ -1,6 +1,6 @@
-// Package validate runs the ecosystem's own validators over bookc's artifacts: epubcheck for EPUB,
-// mandoc, groff and lexgrog for man pages, qpdf, pdffonts and a text-block check for PDF. Tests use
-// it; a missing validator is an error, never a reason to skip.
+// Package validate runs the ecosystem's own validators over bookc's artifacts: epubcheck and DAISY
+// Ace (accessibility) for EPUB, mandoc, groff and lexgrog for man pages, qpdf, pdffonts and a
+// text-block check for PDF. Tests use it; a missing validator is an error, never a reason to skip.
 package validate
 
 import (

@@ -30,22 +30,17 @@ func (f Font) escape() string {
 // With returns f with bold or italic added.
 func (f Font) With(add Font) Font { return f | add }
 
-// DefaultWordLimit is the longest run of characters in filled text without a break point; longer
-// words (URLs, paths) get invisible break points (\:) so that no line overflows and groff never
-// warns that it cannot break or adjust a line.
-const DefaultWordLimit = 40
-
 // Writer accumulates a page body. The zero Writer is not ready; use New.
 type Writer struct {
 	b []byte
 
 	bol   bool // at the beginning of an input line
 	space bool // a word space is due before the next visible character
-	run   int  // characters since the last break opportunity
+	run   int  // characters of the current word
 	prev  rune // the last character written on this line, ' ' after a space
-	dash  bool // prev is a hyphen-minus written as an option dash
-	// WordLimit is the longest run of characters without a break point (see DefaultWordLimit).
-	WordLimit int
+	// before is the character before prev in the same word: "::" separates a path's parts.
+	before rune
+	dash   bool // prev is a hyphen-minus written as an option dash
 	// Wrap is the input line length after which a word space starts a new line, so that the
 	// source stays readable; 0 keeps text on one line (table cells).
 	Wrap int
@@ -56,7 +51,6 @@ type Writer struct {
 	fresh     bool // a paragraph (or section, or tagged item) has begun and holds no text yet
 	needBreak bool // a line break is due before the next text of this paragraph
 	head      bool // the current text line is a heading or tag: after it, the body is fresh
-	noHyphen  bool // the next word is not to be hyphenated
 	tail      bool // the current line is a request whose trailing argument takes text up to a space
 	tailArg   bool // that argument has begun
 
@@ -71,7 +65,7 @@ type indent struct{ end, width int }
 
 // New returns a Writer at the start of a page.
 func New() *Writer {
-	return &Writer{bol: true, fresh: true, prev: ' ', WordLimit: DefaultWordLimit, Wrap: DefaultWrap, glyphs: map[rune]bool{}}
+	return &Writer{bol: true, fresh: true, prev: ' ', Wrap: DefaultWrap, glyphs: map[rune]bool{}}
 }
 
 // DefaultWrap is the input line length after which text continues on a new line.
@@ -149,23 +143,26 @@ func (w *Writer) LineBreak() {
 }
 
 // Text writes prose: filled text in which a hyphen-minus starting a word is an option dash or a
-// minus (\-) and one inside a word is a hyphen.
-func (w *Writer) Text(s string) { w.write(s, Prose) }
+// minus (\-) and one inside a word is a hyphen. Its words break only at spaces and hyphens.
+func (w *Writer) Text(s string) { w.write(s, Prose, false) }
 
-// Literal writes code or a URL: every character as typed, and never hyphenated.
-func (w *Writer) Literal(s string) { w.write(s, Literal) }
+// Literal writes code or a URL: every character as typed, with break points between the parts
+// of a path or a name (see breakAfter).
+func (w *Writer) Literal(s string) { w.write(s, Literal, true) }
 
-// NoHyphen keeps the next word from being hyphenated, as code words never are: for words that
-// start with punctuation before a name, like "(metroctl(1))".
-func (w *Writer) NoHyphen() { w.noHyphen = true }
+// Name writes a page name as Literal does, but without break points: in the NAME line, man-db's
+// lexgrog would read a break point as part of the name.
+func (w *Writer) Name(s string) { w.write(s, Literal, false) }
 
-func (w *Writer) write(s string, mode Mode) {
+func (w *Writer) write(s string, mode Mode, breaks bool) {
 	for i, r := range s {
 		if r < utf8.RuneSelf && isWordChar(r) && w.steady() {
 			// the common case, a letter or digit inside a word: nothing to escape or to begin
-			w.breakPoint()
+			if breaks {
+				w.breakPoint(r)
+			}
 			w.b = append(w.b, byte(r))
-			w.prev, w.dash, w.noHyphen = r, false, false
+			w.before, w.prev, w.dash = w.prev, r, false
 			w.run++
 			continue
 		}
@@ -179,15 +176,13 @@ func (w *Writer) write(s string, mode Mode) {
 			if !w.bol {
 				w.space = true
 			}
-			w.prev = ' '
+			w.before, w.prev = ' ', ' '
 			continue
 		}
 		w.visible(r == '.' || r == '\'')
-		w.breakPoint()
-		if w.prev == ' ' && (mode == Literal || w.noHyphen) {
-			w.b = append(w.b, `\%`...) // no hyphenation inside code words
+		if breaks {
+			w.breakPoint(r)
 		}
-		w.noHyphen = false
 		dash := r == '-' && mode == Prose && w.optionDash(s[i:])
 		if dash {
 			w.b = append(w.b, `\-`...)
@@ -198,7 +193,7 @@ func (w *Writer) write(s string, mode Mode) {
 				w.glyphs[r] = true
 			}
 		}
-		w.prev, w.dash = r, dash
+		w.before, w.prev, w.dash = w.prev, r, dash
 		w.run++
 	}
 }
@@ -210,20 +205,28 @@ func (w *Writer) steady() bool {
 		!w.needPara && !w.needBreak && (!w.tail || w.tailArg)
 }
 
-// breakPoint writes a break point inside a long word: after punctuation that separates its parts
-// (never before a space, where it is useless), or anywhere once the word reaches the limit.
-func (w *Writer) breakPoint() {
-	if w.run >= w.WordLimit || w.run >= w.WordLimit/2 && strings.ContainsRune("/.,;_-=&?:@#", w.prev) {
+// breakPoint writes an invisible break point (\:) before next where breakAfter allows one, past
+// the word's first character (a leading "/" or "." stays with what follows).
+func (w *Writer) breakPoint(next rune) {
+	if w.run >= 2 && breakAfter(w.before, w.prev, next) {
 		w.b = append(w.b, `\:`...)
-		w.run = 0
 	}
+}
+
+// breakAfter reports whether a code word or URL may break between prev and next: after a "/",
+// ".", "_" or "::" that ends one of its parts, and nowhere else, so that no part is split.
+func breakAfter(before, prev, next rune) bool {
+	if strings.ContainsRune("/._:", next) {
+		return false // inside a run of separators ("//", "...")
+	}
+	return prev == '/' || prev == '.' || prev == '_' || prev == ':' && before == ':'
 }
 
 // Glyph writes an escape sequence that prints one character (\-, \(em) as text.
 func (w *Writer) Glyph(esc string) {
 	w.visible(false)
 	w.b = append(w.b, esc...)
-	w.prev, w.dash = 0, false
+	w.before, w.prev, w.dash = w.prev, 0, false
 	w.run++
 }
 
@@ -304,7 +307,7 @@ func (w *Writer) endLine() {
 		w.font = R
 	}
 	w.b = append(w.b, '\n')
-	w.bol, w.space, w.tail, w.tailArg, w.run, w.prev = true, false, false, false, 0, ' '
+	w.bol, w.space, w.tail, w.tailArg, w.run, w.prev, w.before = true, false, false, false, 0, ' ', ' '
 
 	if w.head {
 		w.head = false
@@ -460,27 +463,22 @@ func (w *Writer) Escape(s string, mode Mode) string {
 	return string(b)
 }
 
-// URL escapes a URL for .UR and .MT, with invisible break points (\:) after its separators
-// (and within runs longer than the word limit): groff prints the URL after the link text and
-// cannot break it otherwise. mandoc drops the break points from the link target.
+// URL escapes a URL for .UR and .MT, with invisible break points (\:) where breakAfter allows:
+// groff prints the URL after the link text and cannot break it otherwise. mandoc drops the break
+// points from the link target.
 func (w *Writer) URL(url string) string {
 	var b []byte
-	run := 0
+	before, prev := ' ', ' '
 	for i, r := range url {
+		if i > 1 && breakAfter(before, prev, r) {
+			b = append(b, `\:`...)
+		}
 		var needs bool
 		b, needs = appendRune(b, r, Literal)
 		if needs {
 			w.glyphs[r] = true
 		}
-		run++
-		next := byte(0)
-		if i+1 < len(url) {
-			next = url[i+1]
-		}
-		if next != 0 && (strings.ContainsRune("/?&#=", r) && next != '/' || run >= w.WordLimit/2) {
-			b = append(b, `\:`...)
-			run = 0
-		}
+		before, prev = prev, r
 	}
 	return string(b)
 }

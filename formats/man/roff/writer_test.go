@@ -23,10 +23,7 @@ func TestText(t *testing.T) {
 		{name: "unicode", in: "caf\u00e9 \u4e2d \U0001F600", want: `caf\[u00E9] \[u4E2D] \[u1F600]`},
 		{name: "invisible", in: "a\u00adb\u200bc\u0001d", want: "abcd"},
 		{name: "noncharacter", in: "\uFFFE", want: `\[uFFFD]`},
-		{name: "literal", in: "rm -rf 'a' `b` ~c ^d", want: `\%rm \%\-rf \%\(aqa\(aq \%\(gab\(ga \%\(tic \%\(had`, literal: true},
-		{name: "long word", in: strings.Repeat("a", 45), want: strings.Repeat("a", 40) + `\:aaaaa`},
-		{name: "long path", in: "/usr/share/very/long/path/to/somewhere/else/file.txt",
-			want: `/usr/share/very/long/\:path/to/somewhere/else/\:file.txt`},
+		{name: "literal", in: "rm -rf 'a' `b` ~c ^d", want: `rm \-rf \(aqa\(aq \(gab\(ga \(tic \(had`, literal: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -38,6 +35,46 @@ func TestText(t *testing.T) {
 			}
 			if got := w.String(); got != tc.want {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBreakPoints checks where words may break: code words and URLs after "/", ".", "_" and
+// "::" only, past their first character and not inside a run of separators; prose and names never.
+func TestBreakPoints(t *testing.T) {
+	long := strings.Repeat("Deprecated", 8)
+	tests := []struct {
+		name, in, want string
+		write          func(*Writer, string)
+	}{
+		{"prose long word", long, long, (*Writer).Text},
+		{"prose path", "/usr/share/man/file.txt", "/usr/share/man/file.txt", (*Writer).Text},
+		{"prose hyphens", "controller-manager", "controller-manager", (*Writer).Text},
+		{"code long word", long, long, (*Writer).Literal},
+		{"code path", "/usr/share/man/man7/file.txt", `/usr/\:share/\:man/\:man7/\:file.\:txt`, (*Writer).Literal},
+		{"code relative", "x ../y/z", `x ../\:y/\:z`, (*Writer).Literal},
+		{"code identifier", "NEEDS_ENCRYPTION_AND_AUTH", `NEEDS_\:ENCRYPTION_\:AND_\:AUTH`, (*Writer).Literal},
+		{"code path of a module", "std::ops::Index", `std::\:ops::\:Index`, (*Writer).Literal},
+		{"code single colon", "host:port", "host:port", (*Writer).Literal},
+		{"code hyphen", "create-missing", `create\-missing`, (*Writer).Literal},
+		{"code trailing dot", "a.", "a.", (*Writer).Literal},
+		{"name", "lib_foo.bar::baz", `lib_foo.bar::baz`, (*Writer).Name},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := New()
+			tc.write(w, tc.in)
+			got := w.String()
+			if got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+			for i := strings.Index(got, `\:`); i >= 0; i = strings.Index(got, `\:`) {
+				if before := got[:i]; !strings.HasSuffix(before, "/") && !strings.HasSuffix(before, ".") &&
+					!strings.HasSuffix(before, "_") && !strings.HasSuffix(before, "::") {
+					t.Errorf("break point after %q", before)
+				}
+				got = got[i+2:]
 			}
 		})
 	}
@@ -153,7 +190,7 @@ func TestArgAndURL(t *testing.T) {
 	if got, want := QuoteArg(""), `""`; got != want {
 		t.Errorf("QuoteArg = %s, want %s", got, want)
 	}
-	if got, want := New().URL("https://x.org/a-b/c?d=e"), `https://\:x.org/\:a\-b/\:c?\:d=\:e`; got != want {
+	if got, want := New().URL("https://x.org/a-b/c?d=e"), `https://\:x.\:org/\:a\-b/\:c?d=e`; got != want {
 		t.Errorf("URL = %s, want %s", got, want)
 	}
 }

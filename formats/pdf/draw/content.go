@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -12,8 +13,9 @@ import (
 // it embeds in the resources fpdf writes.
 func fontName(f page.Font) string { return "Fb" + strconv.Itoa(int(f)) }
 
-// runeSet is a set of runes of the Basic Multilingual Plane, where every rune layout sets lies
-// (it prints '?' for what the fonts lack).
+// runeSet is a set of text codes (code): one per character of the Basic Multilingual Plane, and
+// the surrogates' for the characters past it that the faces have (layout prints '?' for what
+// they lack).
 type runeSet [0x10000 / 64]uint64
 
 func (s *runeSet) add(r rune) {
@@ -126,11 +128,10 @@ func (e *encoder) page(pg *page.Page) []byte {
 }
 
 // text writes one run. Tw, PDF's word spacing, does nothing with the fonts' two-byte codes, so
-// a run with WordSpace is a TJ array that moves on by it after each space. A glyph that stands for
-// other text (a text face draws "-" with another glyph, page.Font.Drawn; a hyphen ending a line) is
-// marked with its ActualText, so that copying and extracting the text give what the source has;
-// endsLine tells whether the run is the last on its baseline.
-// marked content cannot sit inside an array, so the array is cut there.
+// a run with WordSpace is a TJ array that moves on by it after each space. A hyphen ending a line
+// is marked with its ActualText, so that copying and extracting the text give what the source
+// has (glyphs); endsLine tells whether the run is the last on its baseline. Marked content
+// cannot sit inside an array, so the array is cut there.
 func (e *encoder) text(t page.Text, endsLine bool) {
 	if t.S == "" {
 		return
@@ -161,8 +162,11 @@ func (e *encoder) setFont(f page.Font, size float64) {
 }
 
 // glyphs writes s, set in font, as text-showing operators, and adds its glyphs to the subsets;
-// space, when not empty, follows each space inside the array (text).
-func (e *encoder) glyphs(s string, font page.Font, space string, endsLine bool) {
+// space, when not empty, follows each space inside the array (text). A character font lacks and
+// its fallback has is shown in the fallback, and the font set again after it. It returns the
+// faces it drew with, a bit per page.Font.
+func (e *encoder) glyphs(s string, font page.Font, space string, endsLine bool) (drew uint8) {
+	face := metrics.Get(font)
 	open := false // whether an array is open, and a string in it
 	end := func() {
 		if open {
@@ -171,21 +175,29 @@ func (e *encoder) glyphs(s string, font page.Font, space string, endsLine bool) 
 		}
 	}
 	for i, r := range s {
-		d := font.Drawn(r)
-		e.used[font].add(d)
+		c := code(r)
+		by := face.DrawnBy(r)
+		e.used[by].add(c)
+		drew |= 1 << by
+		if by != font {
+			end()
+			e.setFont(by, e.size)
+			e.buf = append(e.buf, '(')
+			e.buf = appendUTF16(e.buf, c)
+			e.buf = append(e.buf, ") Tj "...)
+			e.setFont(font, e.size)
+			continue
+		}
 		// Extractors take a "-" that ends a line for a hyphen the line break added, and join the
 		// lines: "on-call" or "--end-points" broken after a hyphen would lose it, and a code line
 		// "---" would run into the next. Read as "- ", it keeps both.
-		endHyphen := r == '-' && endsLine && i == len(s)-1
-		if d != r || endHyphen {
+		if r == '-' && endsLine && i == len(s)-1 {
 			end()
 			e.buf = append(e.buf, "/Span <</ActualText <FEFF"...)
 			e.buf = appendHex(e.buf, r)
-			if endHyphen {
-				e.buf = appendHex(e.buf, ' ')
-			}
+			e.buf = appendHex(e.buf, ' ')
 			e.buf = append(e.buf, ">>> BDC ("...)
-			e.buf = appendUTF16(e.buf, d)
+			e.buf = appendUTF16(e.buf, c)
 			e.buf = append(e.buf, ") Tj EMC "...)
 			continue
 		}
@@ -193,12 +205,13 @@ func (e *encoder) glyphs(s string, font page.Font, space string, endsLine bool) 
 			e.buf = append(e.buf, "[("...)
 			open = true
 		}
-		e.buf = appendUTF16(e.buf, d)
+		e.buf = appendUTF16(e.buf, c)
 		if r == ' ' && space != "" {
 			e.buf = append(e.buf, space...) // closes the string and opens the next
 		}
 	}
 	end()
+	return drew
 }
 
 func (e *encoder) fillColor(c page.Color) {
@@ -288,10 +301,11 @@ func appendReal(buf []byte, v float64, decimals int) []byte {
 	return buf
 }
 
-// appendUTF16 writes r as the embedded fonts encode text, its UTF-16 code (Identity-H, CID = rune), in
-// a literal string: "(", ")" and "\" escaped, and CR, which a reader would turn into LF.
-func appendUTF16(buf []byte, r rune) []byte {
-	for _, b := range [2]byte{byte(r >> 8), byte(r)} {
+// appendUTF16 writes a text code (code) as the embedded fonts encode text, two bytes
+// (Identity-H, CID = code), in a literal string: "(", ")" and "\" escaped, and CR, which a
+// reader would turn into LF.
+func appendUTF16(buf []byte, c rune) []byte {
+	for _, b := range [2]byte{byte(c >> 8), byte(c)} {
 		switch b {
 		case '(', ')', '\\':
 			buf = append(buf, '\\', b)

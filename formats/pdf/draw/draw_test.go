@@ -30,9 +30,12 @@ func TestWidthsMatchFpdf(t *testing.T) {
 		f.AddUTF8FontFromBytes(font.Face().Name, "", bytes.Clone(font.Face().TTF))
 	}
 	for _, font := range page.Fonts {
-		f.SetFont(font.Face().Name, "", 10)
 		for _, s := range []string{"Hello, world", "naïve café résumé — “quotes”", "λ-calculus → ←", "{}[]()<>/\\|_-=+*&^%$#@!~`"} {
-			want := f.GetStringWidth(strings.Map(font.Drawn, s))
+			want := 0.0
+			for _, r := range s { // a character the face lacks is measured in its fallback
+				f.SetFont(metrics.Get(font).DrawnBy(r).Face().Name, "", 10)
+				want += f.GetStringWidth(string(r))
+			}
 			if got := metrics.Get(font).Width(s, 10); math.Abs(got-want) > 1e-9 {
 				t.Errorf("%s: width of %q = %v, fpdf says %v", font.Face().Name, s, got, want)
 			}
@@ -164,15 +167,15 @@ func TestRewrite(t *testing.T) {
 	}
 }
 
-// TestHyphens checks that text faces draw a hyphen's glyph for "-" (the Go fonts' own is a minus),
-// sized as layout measured it, and that the text still reads "-", or "- " where a line breaks after
-// it, so that extractors do not join the lines; code keeps its "-".
+// TestHyphens checks that the text faces' "-" is a hyphen, as wide as their U+2010 and narrower
+// than their en dash (the Go fonts' was a minus, wider than it), and that the text reads "-", or
+// "- " where a line breaks after it, so that extractors do not join the lines; code keeps its "-".
 func TestHyphens(t *testing.T) {
-	if w, soft := metrics.Get(page.Regular).Rune('-', 10), metrics.Get(page.Regular).Rune(page.Hyphen, 10); w != soft {
-		t.Errorf("layout measures '-' as %v, but draws a glyph %v wide", w, soft)
-	}
-	if page.Mono.Drawn('-') != '-' {
-		t.Error("mono text must keep its '-'")
+	for _, f := range []page.Font{page.Regular, page.Bold, page.Italic, page.BoldItalic} {
+		m := metrics.Get(f)
+		if w := m.Rune('-', 10); w != m.Rune('\u2010', 10) || w >= m.Rune('–', 10) {
+			t.Errorf("%s: '-' is %v wide, U+2010 %v, the en dash %v", f.Face().Name, w, m.Rune('\u2010', 10), m.Rune('–', 10))
+		}
 	}
 	doc := &page.Doc{Width: 300, Height: 200, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)},
 		Pages: []*page.Page{{Texts: []page.Text{
@@ -182,6 +185,7 @@ func TestHyphens(t *testing.T) {
 			{X: 10, Y: 72, Font: page.Regular, Size: 10, S: "call rotation"},
 			{X: 10, Y: 90, Font: page.Mono, Size: 10, S: "--end-"}, // and code broken after one
 			{X: 10, Y: 102, Font: page.Mono, Size: 10, S: "points=a"},
+			{X: 10, Y: 120, Font: page.Italic, Size: 10, S: "NEW → UP, x ≤ −1", WordSpace: 1}, // in the fallback face
 		}}}}
 	data, err := PDF(doc, nil)
 	if err != nil {
@@ -195,7 +199,7 @@ func TestHyphens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"higher-level and -x- and -- end", "metroctl --endpoints=a-b", "on- \ncall", "--end- \npoints=a"} {
+	for _, want := range []string{"higher-level and -x- and -- end", "metroctl --endpoints=a-b", "on- \ncall", "--end- \npoints=a", "NEW → UP, x ≤ −1"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("extracted text lacks %q:\n%s", want, out)
 		}

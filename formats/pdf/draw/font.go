@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sync"
+	"unicode/utf16"
 
 	"bookc/formats/memo"
 	"bookc/formats/pdf/metrics"
@@ -17,8 +19,9 @@ import (
 // after fpdf's (objects).
 //
 // The pages' text codes are the characters drawn (Identity-H, a code for each character of the
-// Basic Multilingual Plane), as fpdf's were: a CID map takes a code to its glyph, and ToUnicode
-// takes it back to its character, even where two characters share a glyph.
+// Basic Multilingual Plane), as fpdf's were, and for the few past it that a face has, codes of
+// the surrogates' range (code): a CID map takes a code to its glyph, and ToUnicode takes it back
+// to its character, even where two characters share a glyph.
 type embedded struct {
 	font      page.Font
 	name      string // the subset's tag and the face's name: "ABCDEF+GoRegular"
@@ -59,12 +62,12 @@ func embedFonts(used []runeSet, streams *memo.Bytes) func() []*embedded {
 // embed makes the subset of font that draws the characters used.
 func embed(font page.Font, used *runeSet, streams *memo.Bytes) *embedded {
 	t := metrics.Get(font).TTF
-	runes := used.runes()
-	glyphs := make([]uint16, len(runes))
-	cidMap := make([]byte, 2*(runes[len(runes)-1]+1))
-	for i, r := range runes {
-		glyphs[i] = t.Glyph(r)
-		binary.BigEndian.PutUint16(cidMap[2*r:], glyphs[i])
+	codes := used.runes()
+	glyphs := make([]uint16, len(codes))
+	cidMap := make([]byte, 2*(codes[len(codes)-1]+1))
+	for i, c := range codes {
+		glyphs[i] = t.Glyph(character(c))
+		binary.BigEndian.PutUint16(cidMap[2*c:], glyphs[i])
 	}
 	sub := t.Subset(glyphs)
 	z := deflaters.Get().(*deflater)
@@ -72,11 +75,11 @@ func embed(font page.Font, used *runeSet, streams *memo.Bytes) *embedded {
 	return &embedded{
 		font:      font,
 		name:      subsetTag(font, used) + "+" + font.Face().Name,
-		widths:    widthArray(runes, glyphs, t.Advance),
+		widths:    widthArray(codes, glyphs, t.Advance),
 		file:      streams.Do(sub, z.stream),
 		fileLen:   len(sub),
 		cidMap:    streams.Do(cidMap, z.stream),
-		toUnicode: streams.Do(toUnicode(runes), z.stream),
+		toUnicode: streams.Do(toUnicode(codes), z.stream),
 	}
 }
 
@@ -97,12 +100,15 @@ func widthArray(runes []rune, glyphs []uint16, advance func(uint16) int16) []byt
 	return append(w, ']')
 }
 
-// toUnicode is the CMap that gives each code its character: itself. It maps every 256 codes
-// that have one used as a range, as a range must not cross the last byte.
-func toUnicode(runes []rune) []byte {
-	var blocks []rune
-	for _, r := range runes {
-		if b := r &^ 0xFF; len(blocks) == 0 || blocks[len(blocks)-1] != b {
+// toUnicode is the CMap that gives each code its character: itself in the BMP, which it maps
+// every 256 codes that have one used as a range, as a range must not cross the last byte; a
+// surrogate's code, one by one, its character past the BMP, in UTF-16.
+func toUnicode(codes []rune) []byte {
+	var blocks, supp []rune
+	for _, c := range codes {
+		if isSurrogate(c) {
+			supp = append(supp, c)
+		} else if b := c &^ 0xFF; len(blocks) == 0 || blocks[len(blocks)-1] != b {
 			blocks = append(blocks, b)
 		}
 	}
@@ -119,8 +125,56 @@ func toUnicode(runes []rune) []byte {
 		cmap = append(cmap, "endbfrange\n"...)
 		blocks = blocks[n:]
 	}
+	for len(supp) > 0 {
+		n := min(len(supp), 100)
+		cmap = fmt.Appendf(cmap, "%d beginbfchar\n", n)
+		for _, c := range supp[:n] {
+			hi, lo := utf16.EncodeRune(character(c))
+			cmap = fmt.Appendf(cmap, "<%04X> <%04X%04X>\n", c, hi, lo)
+		}
+		cmap = append(cmap, "endbfchar\n"...)
+		supp = supp[n:]
+	}
 	return append(cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
 }
+
+// supplementary lists the characters past the BMP that a face has, in order: the i-th one's
+// text code is 0xD800+i, in the surrogates' range, which no character has (at most 2048 of them:
+// bookc's faces have two).
+var supplementary = sync.OnceValue(func() []rune {
+	var rs []rune
+	for _, f := range page.Fonts {
+		rs = append(rs, metrics.Get(f).TTF.Supplementary()...)
+	}
+	slices.Sort(rs)
+	rs = slices.Compact(rs)
+	return rs[:min(len(rs), 0x800)]
+})
+
+// code is the text code of a character: itself in the BMP, a surrogate's past it
+// (supplementary), and U+FFFD's for a character past the BMP that no face has.
+func code(r rune) rune {
+	if r < 0x10000 {
+		return r
+	}
+	if i, ok := slices.BinarySearch(supplementary(), r); ok {
+		return 0xD800 + rune(i)
+	}
+	return 0xFFFD
+}
+
+// character is the character a text code stands for (code).
+func character(c rune) rune {
+	if isSurrogate(c) {
+		if i := int(c - 0xD800); i < len(supplementary()) {
+			return supplementary()[i]
+		}
+		return 0xFFFD
+	}
+	return c
+}
+
+func isSurrogate(c rune) bool { return c >= 0xD800 && c <= 0xDFFF }
 
 // subsetTag is the six capitals that tell a subset from the whole font, and from other subsets:
 // derived from the face and its glyphs, so that a build tags alike what it embeds alike.

@@ -22,29 +22,32 @@ func TestWidthArrays(t *testing.T) {
 	texts := map[page.Font]string{
 		page.Regular:    "Metropolis λ → € “quoted” naïve x-y",
 		page.Italic:     "Emphasis — and more",
-		page.Mono:       "metroctl --flag=(a\\b) ‘q’",
+		page.Mono:       "metroctl --flag=(a\\b) ‘q’ \U0001D53D",
 		page.BoldItalic: "Strong, slanted",
+		page.MonoItalic: "// a comment, \U0001D54A",
 	}
 	data := paintTexts(t, texts, 0)
-	cidFont := regexp.MustCompile(`/Subtype /CIDFontType2 /BaseFont /[A-Z]{6}\+(\w+) .*?/W \[(.*?)\] /CIDToGIDMap`)
+	cidFont := regexp.MustCompile(`/Subtype /CIDFontType2 /BaseFont /[A-Z]{6}\+([\w-]+) .*?/W \[(.*?)\] /CIDToGIDMap`)
 	arrays := map[string]string{}
 	for _, m := range cidFont.FindAllSubmatch(data, -1) {
 		arrays[string(m[1])] = string(m[2])
 	}
 	run := regexp.MustCompile(`(\d+) \[([\d ]*)\]`)
-	for f, s := range texts {
-		widths := map[rune]int{}
+	widths := map[page.Font]map[rune]int{}
+	for _, f := range page.Fonts {
+		widths[f] = map[rune]int{}
 		for _, m := range run.FindAllStringSubmatch(arrays[f.Face().Name], -1) {
 			first, _ := strconv.Atoi(m[1])
 			for i, w := range strings.Fields(m[2]) {
-				widths[rune(first+i)], _ = strconv.Atoi(w)
+				widths[f][rune(first+i)], _ = strconv.Atoi(w)
 			}
 		}
+	}
+	for f, s := range texts {
 		for _, r := range s {
-			d := f.Drawn(r)
-			w, ok := widths[d]
-			if want := metrics.Get(f).Rune(d, 1000); !ok || float64(w) != want {
-				t.Errorf("%s: %q is %d wide in the width array (listed: %v), layout measures %v", f.Face().Name, d, w, ok, want)
+			w, ok := widths[metrics.Get(f).DrawnBy(r)][code(r)] // what the face lacks, its fallback draws
+			if want := metrics.Get(f).Rune(r, 1000); !ok || float64(w) != want {
+				t.Errorf("%s: %q is %d wide in the width array (listed: %v), layout measures %v", f.Face().Name, r, w, ok, want)
 			}
 		}
 	}
@@ -54,10 +57,11 @@ func TestWidthArrays(t *testing.T) {
 // draw: a subset keeps only the glyphs its pages draw (embed), and a glyph left out prints as a box.
 func TestSubsetGlyphs(t *testing.T) {
 	texts := map[page.Font]string{
-		page.Regular:  "Metropolis λ → € “quoted” naïve x-y",
-		page.Bold:     "Bold Ωmega ±½",
-		page.Mono:     "metroctl --flag=(a\\b) ‘q’",
-		page.MonoBold: "ÆØÅ {}",
+		page.Regular:        "Metropolis λ Ж € “quoted” naïve x-y",
+		page.Bold:           "Bold Ωmega ±½",
+		page.Mono:           "metroctl --flag=(a\\b) ‘q’ \U0001D53D",
+		page.MonoBold:       "ÆØÅ {} ─│└",
+		page.MonoBoldItalic: "Жλ0O1lI",
 	}
 	data := paintTexts(t, texts, 1)
 	subsets := fontFiles(t, data)
@@ -72,8 +76,16 @@ func TestSubsetGlyphs(t *testing.T) {
 		}
 		var b sfnt.Buffer
 		for _, r := range s {
-			if g, err := sub.GlyphIndex(&b, f.Drawn(r)); err != nil || g == 0 {
-				t.Errorf("%s: the subset has no glyph for %q", f.Face().Name, f.Drawn(r))
+			g, err := sub.GlyphIndex(&b, r)
+			if err != nil || g == 0 {
+				t.Errorf("%s: the subset has no glyph for %q", f.Face().Name, r)
+				continue
+			}
+			// the subset keeps the font's cmap whole: the outline is what tells a kept glyph
+			if r != ' ' {
+				if segs, err := sub.LoadGlyph(&b, g, 1000, nil); err != nil || len(segs) == 0 {
+					t.Errorf("%s: the subset has no outline for %q: %v", f.Face().Name, r, err)
+				}
 			}
 		}
 	}
@@ -99,7 +111,7 @@ func paintTexts(t *testing.T, texts map[page.Font]string, wordSpace float64) []b
 // fontFiles finds the embedded font programs of a PDF bookc wrote, by font name.
 func fontFiles(t *testing.T, pdf []byte) map[string]*sfnt.Font {
 	t.Helper()
-	descRe := regexp.MustCompile(`/FontName /[A-Z]{6}\+(\w+)[^>]*?/FontFile2 (\d+) 0 R`)
+	descRe := regexp.MustCompile(`/FontName /[A-Z]{6}\+([\w-]+)[^>]*?/FontFile2 (\d+) 0 R`)
 	out := map[string]*sfnt.Font{}
 	for _, m := range descRe.FindAllSubmatch(pdf, -1) {
 		obj := regexp.MustCompile(`(?m)^` + string(m[2]) + ` 0 obj\n<<[^>]*/Length (\d+)[^>]*>>\nstream\n`)

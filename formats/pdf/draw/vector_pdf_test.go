@@ -113,6 +113,7 @@ func words() *svg.Drawing {
 			{X: 100, Y: 50, Anchor: svg.AnchorMiddle, Spans: []*svg.Span{span("Middle", false, true, false), span(" mono", false, false, true)}},
 			{X: 100, Y: 75, Anchor: svg.AnchorEnd, Spans: []*svg.Span{span("End", true, true, false), span("!", true, false, true)}},
 			{X: 10, Y: 95, Spans: []*svg.Span{outlined}},
+			{X: 190, Y: 95, Anchor: svg.AnchorEnd, Spans: []*svg.Span{span("slanted", false, true, true), span(" code", true, true, true)}},
 		}})}
 }
 
@@ -160,7 +161,7 @@ func TestVectorPDF(t *testing.T) {
 		}
 	}
 	text := run("pdftotext", "-f", "1", "-l", "1", path, "-")
-	for _, want := range []string{"Start bold", "Middle mono", "End!", "Outlined", "Caption"} {
+	for _, want := range []string{"Start bold", "Middle mono", "End!", "Outlined", "slanted code", "Caption"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("page 1 has no %q:\n%s", want, text)
 		}

@@ -66,13 +66,12 @@ func (w *formWriter) span(s *svg.Span, x, y float64) {
 		w.setStroke(stroke)
 	}
 	font := spanFont(s)
-	w.fonts |= 1 << font
 	w.setFont(font, s.Size)
 	w.buf = append(w.buf, "BT "...)
 	w.reals(4, 1, 0, 0, -1, x, y)
 	w.buf = append(w.buf, "Tm "...)
 	w.buf = append(w.buf, mode...)
-	w.glyphs(s.Text, font, "", false)
+	w.fonts |= 1<<font | w.glyphs(s.Text, font, "", false) // and the fallback, where it draws
 	w.buf = append(w.buf, "ET\n"...)
 	if saved {
 		w.restore()
@@ -87,7 +86,7 @@ func advance(s *svg.Span) float64 {
 	return metrics.Get(spanFont(s)).Width(s.Text, s.Size)
 }
 
-// spanFont is the face a span's style asks for: Go, or Go Mono (which has no italic).
+// spanFont is the face a span's style asks for: the text family's, or the mono family's.
 func spanFont(s *svg.Span) page.Font {
 	family := page.Regular.Face().Family
 	if s.Mono {

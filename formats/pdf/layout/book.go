@@ -12,6 +12,7 @@ import (
 
 	"bookc/builder/diag"
 	"bookc/builder/tree"
+	"bookc/fonts"
 	"bookc/formats/pdf/page"
 
 	"golang.org/x/sync/errgroup"
@@ -336,7 +337,7 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 		head = append(head, end)
 	}
 	if s := l.missing.String(); s != "" {
-		l.diags.Add(diag.Warnf(c.Source, 0, "the Go fonts have no glyph for %q; the PDF prints '?' instead", s))
+		l.diags.Add(diag.Warnf(c.Source, 0, "the book's fonts (%s, %s) have no glyph for %q; the PDF prints '?' instead", fonts.TextFamily, fonts.MonoFamily, s))
 	}
 	return head
 }

@@ -45,14 +45,11 @@ func highlight(block *tree.CodeBlock, line func([]cell)) {
 		sty, types := codestyle.Get(), tokenTypes()
 		for _, t := range block.Tokens {
 			e := sty.Get(types[t.Class])
-			col, font := codeText, page.Mono
+			col := codeText
 			if e.Colour.IsSet() {
 				col = page.Color{R: e.Colour.Red(), G: e.Colour.Green(), B: e.Colour.Blue()}
 			}
-			if e.Bold == chroma.Yes {
-				font = page.MonoBold
-			}
-			add(t.Text, font, col)
+			add(t.Text, codeFont(e.Bold == chroma.Yes, e.Italic == chroma.Yes), col)
 		}
 	}
 	line(cur)
@@ -160,7 +157,7 @@ func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
 	}
 }
 
-// contMark draws a hooked arrow (↩) with lines: the Go fonts have no such glyph, and a drawn mark
+// contMark draws a hooked arrow (↩) with lines: the mono face may lack that glyph, and a drawn mark
 // adds nothing to the text a reader copies.
 func contMark(b *vbox, x, size float64) {
 	y := b.base - size*0.35

@@ -67,7 +67,7 @@ func TestHighlight(t *testing.T) {
 		})
 	}
 	lines := highlighted(sample.Code("go", "if x {\n\treturn // done\n}"))
-	if kw, comment := lines[0][0], lines[1][len(lines[1])-1]; kw.font != page.MonoBold || comment.font != page.Mono || comment.c == codeText || comment.c == kw.c {
-		t.Errorf("keyword %v, comment %v: want the keyword bold, the comment in a colour of its own", kw, comment)
+	if kw, comment := lines[0][0], lines[1][len(lines[1])-1]; kw.font != page.MonoBold || comment.font != page.MonoItalic || comment.c == codeText || comment.c == kw.c {
+		t.Errorf("keyword %v, comment %v: want the keyword bold, the comment italic (as tango has them) in a colour of its own", kw, comment)
 	}
 }

@@ -145,8 +145,8 @@ func (l *lay) word(p *para, frags []run) {
 			pen := linebreak.Item{Kind: linebreak.Penalty, Penalty: c.penalty, Flagged: c.flagged}
 			pc := piece{st: f.st}
 			if c.hyphen {
-				// the soft hyphen: in the Go fonts it is a text hyphen, where '-' is a wide minus,
-				// and readers of the PDF's text know to join the word again
+				// the soft hyphen, which the faces draw as a hyphen: readers of the PDF's text know
+				// to join the word again
 				pen.Width = f.st.face().Rune('\u00ad', f.st.size)
 				pc.text = "\u00ad"
 			}
@@ -227,11 +227,12 @@ func (p *para) tooWide() bool {
 	return false
 }
 
-// printable replaces characters the font cannot show, which would print as empty boxes.
+// printable replaces characters the font cannot show, which would print as empty boxes, and
+// leaves out invisible ones.
 func (l *lay) printable(st *style, s string) string {
 	fc := st.face()
 	for _, r := range s {
-		if !fc.Has(r) {
+		if !fc.Has(r) || invisible(r) {
 			return strings.Map(func(r rune) rune { return l.glyph(fc, r) }, s)
 		}
 	}
@@ -239,17 +240,24 @@ func (l *lay) printable(st *style, s string) string {
 }
 
 // glyph is r, or '?' where the font has no glyph for it; the chapter's diagnostic lists those.
+// Invisible characters are left out, whatever glyph a face has for them (JetBrains Mono's
+// zero-width space is a cell wide).
 func (l *lay) glyph(fc *metrics.Face, r rune) rune {
 	switch {
+	case invisible(r):
+		return -1
 	case fc.Has(r):
 		return r
-	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
-		return -1 // invisible: zero-width spaces and joiners, byte-order marks
 	case unicode.Is(unicode.Zs, r):
 		return '\u00a0' // thin, narrow and other fixed spaces
 	}
 	l.missing.add(r)
 	return '?'
+}
+
+// invisible tells the characters that print nothing: zero-width spaces and joiners, byte-order marks.
+func invisible(r rune) bool {
+	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
 // lack notes characters the fonts cannot show, once each.

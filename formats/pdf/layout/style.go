@@ -84,8 +84,12 @@ func bold(f page.Font) page.Font {
 
 func mono(f page.Font) page.Font {
 	fc := f.Face()
-	return page.Styled(fonts.Mono.Family, fc.Bold, fc.Italic)
+	return page.Styled(fonts.MonoFamily, fc.Bold, fc.Italic)
 }
+
+// codeFont is the mono face a code token's style asks for: bold for keywords, italic for
+// comments, as chroma's style has them.
+func codeFont(bold, italic bool) page.Font { return page.Styled(fonts.MonoFamily, bold, italic) }
 
 func body() style { return style{font: page.Regular, size: bodySize, color: black} }
 

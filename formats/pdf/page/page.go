@@ -19,18 +19,21 @@ const (
 	BoldItalic
 	Mono
 	MonoBold
+	MonoItalic
+	MonoBoldItalic
 )
 
 // Fonts lists every Font in order; Face gives its file.
-var Fonts = []Font{Regular, Bold, Italic, BoldItalic, Mono, MonoBold}
+var Fonts = []Font{Regular, Bold, Italic, BoldItalic, Mono, MonoBold, MonoItalic, MonoBoldItalic}
 
 // Face is the font file a Font is set in.
 func (f Font) Face() fonts.Face {
 	return fonts.All()[f] // Font counts in the order of fonts.All
 }
 
-// Styled returns the font of a family ("Go", "Go Mono") with the weight and slant asked for; a
-// family without that slant (Go Mono has no italic) gives its upright face of that weight.
+// Styled returns the font of a family (fonts.TextFamily, fonts.MonoFamily) with the weight and
+// slant asked for; a family without that slant gives its upright face of that weight, and an
+// unknown family the regular text face.
 func Styled(family string, bold, italic bool) Font {
 	for _, slant := range []bool{italic, false} {
 		for _, f := range Fonts {
@@ -42,17 +45,12 @@ func Styled(family string, bold, italic bool) Font {
 	return Regular
 }
 
-// Hyphen is the glyph the text faces draw for a hyphen-minus. The Go fonts' own "-" is a minus
-// sign, wider than their en dash, and reads as a dash inside a word; their soft hyphen's glyph is
-// a real hyphen. The mono faces keep "-", as code wants it.
-const Hyphen = '\u00AD'
-
-// Drawn returns the character the font draws for r.
-func (f Font) Drawn(r rune) rune {
-	if r == '-' && f != Mono && f != MonoBold {
-		return Hyphen
-	}
-	return r
+// Fallback is the face that draws what f has no glyph for: for a text face, the mono face of its
+// weight and slant (Noto Serif has no arrows, no ≤, ≥ or ≠, no minus sign; JetBrains Mono has);
+// a mono face is its own. It stands in until fallback fonts come with shaping.
+func (f Font) Fallback() Font {
+	fc := f.Face()
+	return Styled(fonts.MonoFamily, fc.Bold, fc.Italic)
 }
 
 // Color is an RGB colour.

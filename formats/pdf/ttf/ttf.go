@@ -1,5 +1,5 @@
-// Package ttf reads a TrueType font for what a PDF needs of it: the glyph each character of the
-// Basic Multilingual Plane maps to, each glyph's advance, the metrics a font descriptor gives, and
+// Package ttf reads a TrueType font for what a PDF needs of it: the glyph each character maps to
+// (from the Unicode cmap, format 12 where the font has one, else format 4), each glyph's advance, the metrics a font descriptor gives, and
 // subsets that keep only the glyphs a document draws.
 package ttf
 
@@ -14,9 +14,10 @@ import (
 // change; a Font is read-only and safe to share.
 type Font struct {
 	tables   map[string][]byte
-	cmap     []uint16 // by BMP rune, its glyph; 0 (.notdef) where the font has none
-	advances []int16  // by glyph, in thousandths of an em, rounded
-	loca     []uint32 // by glyph, its offset into glyf; one more entry ends the last
+	cmap     []uint16        // by BMP rune, its glyph; 0 (.notdef) where the font has none
+	supp     map[rune]uint16 // the characters past the BMP the font maps, and their glyphs
+	advances []int16         // by glyph, in thousandths of an em, rounded
+	loca     []uint32        // by glyph, its offset into glyf; one more entry ends the last
 	longLoca bool
 
 	Ascent, Descent float64    // from the baseline, in thousandths of an em; Descent is negative
@@ -93,7 +94,7 @@ func Parse(data []byte) (*Font, error) {
 		f.advances[g] = int16(math.Round(float64(u16(hmtx, 4*m)) * scale))
 	}
 	var err error
-	if f.cmap, err = bmpMap(f.tables["cmap"], glyphs); err != nil {
+	if f.cmap, f.supp, err = unicodeMap(f.tables["cmap"], glyphs); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -123,10 +124,21 @@ func (f *Font) readLoca(glyphs int) error {
 
 // Glyph returns the glyph the font maps r to, 0 (.notdef) for none.
 func (f *Font) Glyph(r rune) uint16 {
-	if r < 0 || int(r) >= len(f.cmap) {
-		return 0
+	if r >= 0 && int(r) < len(f.cmap) {
+		return f.cmap[r]
 	}
-	return f.cmap[r]
+	return f.supp[r]
+}
+
+// Supplementary lists the characters past the Basic Multilingual Plane that the font maps to a
+// glyph, in order.
+func (f *Font) Supplementary() []rune {
+	rs := make([]rune, 0, len(f.supp))
+	for r := range f.supp {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	return rs
 }
 
 // Advance returns a glyph's advance in thousandths of an em, rounded as a PDF's width array
@@ -138,23 +150,70 @@ func (f *Font) Advance(g uint16) int16 {
 	return f.advances[g]
 }
 
-// bmpMap reads the Unicode BMP (3,1) format 4 subtable of cmap: rune -> glyph, by rune.
-func bmpMap(cmap []byte, glyphs int) ([]uint16, error) {
+// unicodeMap reads the Unicode subtable of cmap: the full repertoire's (3,10) format 12 where
+// the font has one, else the BMP's (3,1) format 4. It gives the glyph of each BMP rune, by rune,
+// and those of the characters past it.
+func unicodeMap(cmap []byte, glyphs int) ([]uint16, map[rune]uint16, error) {
 	if len(cmap) < 4 {
-		return nil, fmt.Errorf("cmap table cut short")
+		return nil, nil, fmt.Errorf("cmap table cut short")
 	}
 	n := int(u16(cmap, 2))
+	bmp := -1
 	for i := range n {
 		if len(cmap) < 4+8*i+8 {
 			break
 		}
 		rec := cmap[4+8*i:]
 		off := int(u32(rec, 4))
-		if u16(rec, 0) == 3 && u16(rec, 2) == 1 && off+14 <= len(cmap) && u16(cmap, off) == 4 {
-			return format4(cmap[off:], glyphs)
+		platform, encoding := u16(rec, 0), u16(rec, 2)
+		switch {
+		case platform == 3 && encoding == 10 && off+16 <= len(cmap) && u16(cmap, off) == 12:
+			return format12(cmap[off:], glyphs)
+		case platform == 3 && encoding == 1 && off+14 <= len(cmap) && u16(cmap, off) == 4 && bmp < 0:
+			bmp = off
 		}
 	}
-	return nil, fmt.Errorf("no Unicode BMP (3,1) format 4 cmap")
+	if bmp < 0 {
+		return nil, nil, fmt.Errorf("no Unicode (3,10) format 12 or (3,1) format 4 cmap")
+	}
+	m, err := format4(cmap[bmp:], glyphs)
+	return m, nil, err
+}
+
+// format12 reads a format 12 subtable: groups of consecutive characters mapped to consecutive
+// glyphs. Characters past Unicode's last, surrogates, and glyphs past the font's are left out, and
+// so is a group that does not start after the one before it ends, as the groups must: each
+// character is read once at most.
+func format12(t []byte, glyphs int) ([]uint16, map[rune]uint16, error) {
+	groups := uint64(u32(t, 12))
+	if uint64(len(t)) < 16+12*groups {
+		return nil, nil, fmt.Errorf("cmap format 12 subtable cut short")
+	}
+	m, supp := make([]uint16, 0x10000), map[rune]uint16{}
+	next := uint64(0) // the first character a group may start at
+	for i := range int(groups) {
+		grp := t[16+12*i:]
+		start, end, first := uint64(u32(grp, 0)), uint64(u32(grp, 4)), uint64(u32(grp, 8))
+		if start < next {
+			continue
+		}
+		end = min(end, 0x10FFFF)
+		next = end + 1
+		for c := start; c <= end; c++ {
+			g := first + (c - start)
+			if g >= uint64(glyphs) {
+				break // the rest of the group is past the last glyph too
+			}
+			switch {
+			case c >= 0xD800 && c <= 0xDFFF, g == 0:
+			case c < 0x10000:
+				m[c] = uint16(g)
+			default:
+				supp[rune(c)] = uint16(g)
+			}
+		}
+	}
+	return m, supp, nil
 }
 
 func format4(t []byte, glyphs int) ([]uint16, error) {

@@ -3,18 +3,23 @@ package ttf
 import (
 	"encoding/binary"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"bookc/fonts"
+
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-var faces = map[string][]byte{"regular": goregular.TTF, "italic": goitalic.TTF, "mono": gomono.TTF}
+// faces are bookc's own: Noto Serif's have a format 4 cmap only and long loca, JetBrains Mono's a
+// format 12 cmap too (with two characters past the BMP), Regular with short loca, Italic with long.
+var faces = map[string][]byte{"regular": fonts.Regular.TTF, "italic": fonts.Italic.TTF,
+	"mono": fonts.Mono.TTF, "mono italic": fonts.MonoItalic.TTF}
 
 // TestParse checks glyphs, advances and metrics against golang.org/x/image's own reader.
 func TestParse(t *testing.T) {
@@ -29,7 +34,7 @@ func TestParse(t *testing.T) {
 		}
 		var b sfnt.Buffer
 		upem := fixed.Int26_6(ref.UnitsPerEm())
-		for _, r := range "Aa0 -–—“é€λ→\u00AD\uFFFF\U0001F600" {
+		for _, r := range "Aa0 -–—“é€λЖ→─\u00AD\uFFFF\U0001F600\U0001D53D\U0001D54A\U0010FFFF" {
 			want, _ := ref.GlyphIndex(&b, r)
 			if got := f.Glyph(r); got != uint16(want) {
 				t.Errorf("%s: glyph of %q = %d, want %d", name, r, got, want)
@@ -51,10 +56,10 @@ func TestParse(t *testing.T) {
 		if f.Ascent <= 0 || f.Descent >= 0 || f.CapHeight <= 0 || f.CapHeight > f.Ascent || f.BBox[2] <= f.BBox[0] || f.Weight != 400 {
 			t.Errorf("%s: implausible metrics %+v", name, f)
 		}
-		if italic := name == "italic"; (f.ItalicAngle != 0) != italic {
+		if italic := strings.HasSuffix(name, "italic"); (f.ItalicAngle != 0) != italic {
 			t.Errorf("%s: italic angle %v", name, f.ItalicAngle)
 		}
-		if mono := name == "mono"; f.FixedPitch != mono {
+		if mono := strings.HasPrefix(name, "mono"); f.FixedPitch != mono {
 			t.Errorf("%s: fixed pitch %v", name, f.FixedPitch)
 		}
 	}
@@ -221,7 +226,8 @@ func TestParseErrors(t *testing.T) {
 // what a subset of a font it reads gives is a font it reads.
 func FuzzParse(f *testing.F) {
 	f.Add(goregular.TTF, uint16('A'))
-	f.Add(gomono.TTF[:4096], uint16(3))
+	f.Add(fonts.Mono.TTF[:4096], uint16(3))
+	f.Add(withCmap(goregular.TTF, format12Cmap([][3]uint32{{0x41, 0x10FFFF, 3}})), uint16(3))
 	f.Fuzz(func(t *testing.T, data []byte, g uint16) {
 		font, err := Parse(data)
 		if err != nil {
@@ -233,4 +239,141 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("a subset does not parse: %v", err)
 		}
 	})
+}
+
+// TestSupplementary checks the characters past the BMP a font maps: JetBrains Mono's two
+// double-struck capitals, as x/image reads them, and none for Noto Serif (format 4 only).
+func TestSupplementary(t *testing.T) {
+	for name, c := range map[string]struct {
+		data []byte
+		want []rune
+	}{
+		"mono":    {fonts.Mono.TTF, []rune{0x1D53D, 0x1D54A}},
+		"regular": {fonts.Regular.TTF, []rune{}},
+	} {
+		f, err := Parse(c.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Supplementary(); !slices.Equal(got, c.want) {
+			t.Errorf("%s: characters past the BMP %U, want %U", name, got, c.want)
+		}
+		ref, err := sfnt.Parse(c.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b sfnt.Buffer
+		for _, r := range c.want {
+			if want, _ := ref.GlyphIndex(&b, r); want == 0 || f.Glyph(r) != uint16(want) {
+				t.Errorf("%s: glyph of %U = %d, want %d", name, r, f.Glyph(r), want)
+			}
+		}
+	}
+}
+
+// TestFormat12 reads a format 12 cmap of groups as a font might have them, well and badly made:
+// surrogates, glyphs past the font's, a group overlapping the one before it, glyph 0, a group
+// past Unicode's last character. The format 12 subtable wins over the font's format 4.
+func TestFormat12(t *testing.T) {
+	cmap := format12Cmap([][3]uint32{
+		{0x41, 0x43, 5},
+		{0x42, 0x42, 20}, // overlaps the group before: left out
+		{0x50, 0x50, 0},  // .notdef: no glyph
+		{0xD7FF, 0xD800, 8},
+		{0xDFFF, 0xE000, 10},
+		{0x1F600, 0x1F601, 30},
+		{0x1F700, 0x1F701, 99}, // the second is past the last glyph
+		{0x10FFFE, 0xFFFFFFFF, 40},
+		{0x10FFFF, 0x10FFFF, 7}, // after a group that ended at the last character
+	})
+	f, err := Parse(withCmap(goregular.TTF, cmap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, want := range map[rune]uint16{
+		'A': 5, 'B': 6, 'C': 7, 'D': 0, 'P': 0, 'a': 0,
+		0xD7FF: 8, 0xD800: 0, 0xDFFF: 0, 0xE000: 11, // surrogates take no glyph
+		0x1F600: 30, 0x1F601: 31, 0x1F602: 0, 0x1F700: 99, 0x1F701: 0,
+		0x10FFFE: 40, 0x10FFFF: 41, 0x110000: 0, -1: 0,
+	} {
+		if got := f.Glyph(r); got != want {
+			t.Errorf("glyph of %U = %d, want %d", r, got, want)
+		}
+	}
+	if got, want := f.Supplementary(), []rune{0x1F600, 0x1F601, 0x1F700, 0x10FFFE, 0x10FFFF}; !slices.Equal(got, want) {
+		t.Errorf("characters past the BMP %U, want %U", got, want)
+	}
+	if _, err := Parse(withCmap(goregular.TTF, cmap[:len(cmap)-6])); err == nil {
+		t.Error("a format 12 subtable cut short parsed")
+	}
+}
+
+// format12Cmap is a cmap table of one (3,10) format 12 subtable of the groups given, each first
+// character, last and first glyph, in a font of 100 glyphs (withCmap).
+func format12Cmap(groups [][3]uint32) []byte {
+	b := binary.BigEndian.AppendUint16(nil, 0) // version
+	b = binary.BigEndian.AppendUint16(b, 1)
+	b = binary.BigEndian.AppendUint16(b, 3)
+	b = binary.BigEndian.AppendUint16(b, 10)
+	b = binary.BigEndian.AppendUint32(b, 12)
+	b = binary.BigEndian.AppendUint16(b, 12) // format
+	b = binary.BigEndian.AppendUint16(b, 0)
+	b = binary.BigEndian.AppendUint32(b, uint32(16+12*len(groups)))
+	b = binary.BigEndian.AppendUint32(b, 0) // language
+	b = binary.BigEndian.AppendUint32(b, uint32(len(groups)))
+	for _, g := range groups {
+		for _, v := range g {
+			b = binary.BigEndian.AppendUint32(b, v)
+		}
+	}
+	return b
+}
+
+// withCmap is the font with the cmap table given and 100 glyphs (maxp's count cut to them).
+func withCmap(data []byte, cmap []byte) []byte {
+	f, err := Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	maxp := slices.Clone(f.tables["maxp"])
+	binary.BigEndian.PutUint16(maxp[4:], 100)
+	return f.write(map[string][]byte{"cmap": cmap, "maxp": maxp})
+}
+
+// TestSubsetRealComposites subsets each of bookc's faces to accented letters, which they make
+// of a base and a mark, and checks that x/image draws every one of them from the subset.
+func TestSubsetRealComposites(t *testing.T) {
+	for _, face := range fonts.All() {
+		f, err := Parse(face.TTF)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var asked []uint16
+		for _, r := range "éÅŷǖЙ" {
+			asked = append(asked, f.Glyph(r))
+		}
+		composites := 0
+		for _, g := range asked {
+			if len(f.components(g)) > 0 {
+				composites++
+			}
+		}
+		if composites == 0 {
+			t.Errorf("%s: no composite glyph among %v", face.Name, asked)
+		}
+		data := f.Subset(asked)
+		ref, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatalf("%s: x/image cannot read the subset: %v", face.Name, err)
+		}
+		var b sfnt.Buffer
+		for _, g := range asked {
+			if segs, err := ref.LoadGlyph(&b, sfnt.GlyphIndex(g), 1000, nil); err != nil || len(segs) == 0 {
+				t.Errorf("%s: glyph %d: %d segments, %v", face.Name, g, len(segs), err)
+			}
+		}
+		if len(data) >= len(face.TTF)/2 {
+			t.Errorf("%s: the subset has %d bytes of the font's %d", face.Name, len(data), len(face.TTF))
+		}
+	}
 }

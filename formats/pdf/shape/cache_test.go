@@ -1,0 +1,89 @@
+package shape
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/go-text/typesetting/language"
+)
+
+func TestCache(t *testing.T) {
+	c := NewCache(1000)
+	serif := Params{Face: testFace(t, "NotoSerif"), Script: language.Latin}
+	code := serif
+	code.Features.NoLigatures = true
+	arabic := Params{Face: testFace(t, "NotoArabic"), Script: language.Arabic, Direction: RightToLeft}
+	for _, tt := range []struct {
+		text string
+		p    Params
+	}{{"office", serif}, {"office", code}, {"سلام", arabic}, {"", serif}} {
+		want := Shape(tt.text, tt.p)
+		for range 2 { // cold, then warm
+			if got := c.Shape(tt.text, tt.p); !slices.Equal(got, want) {
+				t.Errorf("%q: cached %v, shaped %v", tt.text, got, want)
+			}
+		}
+	}
+	if len(c.Shape("office", serif)) == len(c.Shape("office", code)) {
+		t.Error("the cache mixed up ligatures on and off")
+	}
+}
+
+// TestCacheConcurrent shapes the same words from many goroutines; run with -race.
+func TestCacheConcurrent(t *testing.T) {
+	c := NewCache(64) // small: evictions happen while others read
+	p := Params{Face: testFace(t, "NotoSerif"), Script: language.Latin}
+	words := make([]string, 200)
+	want := make([][]Glyph, len(words))
+	for i := range words {
+		words[i] = fmt.Sprintf("word%d", i%50)
+		want[i] = Shape(words[i], p)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range words {
+				j := (i + g*17) % len(words)
+				if got := c.Shape(words[j], p); !slices.Equal(got, want[j]) {
+					t.Errorf("%q: %v, want %v", words[j], got, want[j])
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestCacheBounded(t *testing.T) {
+	c := NewCache(640)
+	p := Params{Face: testFace(t, "NotoSerif"), Script: language.Latin}
+	for i := range 10_000 {
+		c.Shape(fmt.Sprint(i), p)
+	}
+	n := 0
+	for i := range c.shards {
+		n += len(c.shards[i].cur) + len(c.shards[i].old)
+	}
+	if n > 640 {
+		t.Errorf("%d entries kept, limit 640", n)
+	}
+}
+
+func TestShapeWords(t *testing.T) {
+	c := NewCache(100)
+	for _, tt := range []struct {
+		font, text string
+		p          Params
+	}{
+		{"NotoSerif", "a fine  office", Params{Script: language.Latin}},
+		{"NotoArabic", "سلام عليكم", Params{Script: language.Arabic, Direction: RightToLeft}},
+	} {
+		tt.p.Face = testFace(t, tt.font)
+		got, want := c.ShapeWords(tt.text, tt.p), Shape(tt.text, tt.p)
+		// no kerning across a space in these fonts: word by word gives the same glyphs
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: word by word\n%v\nwhole\n%v", tt.text, got, want)
+		}
+	}
+}

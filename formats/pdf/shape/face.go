@@ -1,0 +1,120 @@
+package shape
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+	"github.com/go-text/typesetting/harfbuzz"
+)
+
+// Face is one loaded font, safe for concurrent use. go-text's *font.Font is read-only and shared;
+// its *font.Face and HarfBuzz's buffer hold caches, so each shaping call borrows a worker of its own.
+type Face struct {
+	font *font.Font
+	name string
+	upem int32
+	bmp  *[0x10000 / 64]uint64 // coverage of the Basic Multilingual Plane: Itemise asks per character
+
+	mu      sync.Mutex
+	workers []*worker // idle ones; a plain stack, since sync.Pool would drop them at each GC
+}
+
+// worker is what one goroutine needs to shape in a face.
+type worker struct {
+	font *harfbuzz.Font
+	buf  *harfbuzz.Buffer
+}
+
+// maxIdleWorkers bounds the workers a face keeps; more are made when more goroutines shape at once.
+const maxIdleWorkers = 16
+
+// LoadFace parses font data (TrueType, OpenType, or a collection, of which index picks one).
+// Data must not change afterwards: the face keeps slices of it.
+func LoadFace(data []byte, index int) (*Face, error) {
+	lds, err := ot.NewLoaders(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("reading font: %w", err)
+	}
+	if index < 0 || index >= len(lds) {
+		return nil, fmt.Errorf("reading font: index %d out of a collection of %d", index, len(lds))
+	}
+	ft, err := font.NewFont(lds[index])
+	if err != nil {
+		return nil, fmt.Errorf("reading font %d: %w", index, err)
+	}
+	f := &Face{font: ft, name: fontName(lds[index]), upem: int32(ft.Upem()), bmp: new([0x10000 / 64]uint64)}
+	for it := ft.Cmap.Iter(); it.Next(); {
+		if r, _ := it.Char(); r >= 0 && r < 0x10000 {
+			f.bmp[r/64] |= 1 << (r % 64)
+		}
+	}
+	return f, nil
+}
+
+// fontName is the PostScript name (name ID 6), else the family (ID 1) without spaces: a name that
+// is the same at each run, for the PDF's BaseFont and for messages.
+func fontName(ld *ot.Loader) string {
+	raw, err := ld.RawTable(ot.MustNewTag("name"))
+	if err == nil {
+		if names, _, err := tables.ParseName(raw); err == nil {
+			if n := names.Name(6); n != "" {
+				return n
+			}
+			if n := strings.ReplaceAll(names.Name(1), " ", ""); n != "" {
+				return n
+			}
+		}
+	}
+	return "Unnamed"
+}
+
+// Name is the face's PostScript name.
+func (f *Face) Name() string { return f.name }
+
+// UnitsPerEm is the font's design grid: a position p in font units is p*size/UnitsPerEm points.
+func (f *Face) UnitsPerEm() int32 { return f.upem }
+
+// Points converts font units to points at the given size.
+func (f *Face) Points(units int32, size float64) float64 {
+	return float64(units) * size / float64(f.upem)
+}
+
+// Has reports whether the font maps r to a glyph.
+func (f *Face) Has(r rune) bool {
+	if r >= 0 && r < 0x10000 {
+		return f.bmp[r/64]&(1<<(r%64)) != 0
+	}
+	_, ok := f.font.NominalGlyph(r)
+	return ok
+}
+
+// Glyph is the nominal glyph for r (cmap only), for the PDF's ToUnicode map and for tests.
+func (f *Face) Glyph(r rune) (uint16, bool) {
+	g, ok := f.font.NominalGlyph(r)
+	return uint16(g), ok
+}
+
+func (f *Face) borrow() *worker {
+	f.mu.Lock()
+	if n := len(f.workers); n > 0 {
+		w := f.workers[n-1]
+		f.workers = f.workers[:n-1]
+		f.mu.Unlock()
+		return w
+	}
+	f.mu.Unlock()
+	return &worker{font: harfbuzz.NewFont(font.NewFace(f.font)), buf: harfbuzz.NewBuffer()}
+}
+
+func (f *Face) giveBack(w *worker) {
+	f.mu.Lock()
+	if len(f.workers) < maxIdleWorkers {
+		f.workers = append(f.workers, w)
+	}
+	f.mu.Unlock()
+}
