@@ -88,14 +88,15 @@ func TestTablesFit(t *testing.T) {
 	words := strings.Repeat("words that wrap in their cell ", 6)
 	long := "NEEDS_ENCRYPTION_AND_AUTHENTICATION_AND_MORE"
 	for _, tt := range []struct {
-		name  string
-		table *tree.Table
-		list  bool
+		name   string
+		table  *tree.Table
+		list   bool
+		narrow bool // its longest words fit side by side in 60 columns: it must fit there too
 	}{
-		{"wraps", &tree.Table{Align: make([]tree.Align, 3), Header: row("A", "B", "C"), Rows: [][]tree.Inlines{row("short", words, words)}}, false},
+		{"wraps", &tree.Table{Align: make([]tree.Align, 3), Header: row("A", "B", "C"), Rows: [][]tree.Inlines{row("short", words, words)}}, false, true},
 		{"long words", &tree.Table{Align: make([]tree.Align, 4), Header: row("Policy", "Insecure", "Encrypted", "Encrypted and authenticated"),
-			Rows: [][]tree.Inlines{row("NEEDS_ENCRYPTION_AND_AUTHENTICATION", "refused", "refused", "accepted")}}, false},
-		{"too wide", &tree.Table{Align: make([]tree.Align, 3), Header: row("Key", "Value", "Other"), Rows: [][]tree.Inlines{row(long, long, "x")}}, true},
+			Rows: [][]tree.Inlines{row("NEEDS_ENCRYPTION_AND_AUTHENTICATION", "refused", "refused", "accepted")}}, false, false},
+		{"too wide", &tree.Table{Align: make([]tree.Align, 3), Header: row("Key", "Value", "Other"), Rows: [][]tree.Inlines{row(long, long, "x")}}, true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, err := Render(goldenBook(tree.Blocks{tt.table}, nil))
@@ -110,6 +111,9 @@ func TestTablesFit(t *testing.T) {
 				t.Errorf("validators: %s", msg)
 			}
 			checkPage(t, tt.name, 80, page)
+			if tt.narrow {
+				checkPage(t, tt.name, 60, page)
+			}
 		})
 	}
 }

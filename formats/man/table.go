@@ -9,10 +9,14 @@ import (
 	"bookc/formats/man/roff"
 )
 
-// lineWidth is the width tables are fitted to, in ens: what a terminal of 80 columns leaves for
-// text after man's margins (a line of 78n, body indented by 7n). PostScript pages are wider, so
-// a table that fits here fits everywhere.
-const lineWidth = 71
+// lineWidth and narrowWidth are the widths tables are fitted to, in ens: what terminals of 80 and
+// 60 columns leave for text after man's margins (a line of 78n or 58n, body indented by 7n).
+// Columns that wrap are tbl's expanding columns (x), which take what the line has: a table
+// fitted to 60 columns spreads out on a wider page, one fitted to 80 narrows where it can.
+const (
+	lineWidth   = 71
+	narrowWidth = 51
+)
 
 // A table whose columns cannot be that narrow, their longest words side by side, is written as
 // a list instead (tableList).
@@ -53,15 +57,8 @@ func (p *page) table(t *tree.Table) {
 	if empty {
 		return // tbl rejects a table without data, and there is nothing to show
 	}
-	width := max(lineWidth-p.w.Indent(), minTable)
 	natural, least := columnWidths(header, rows)
-	// tbl's gap of 3n between columns, or 1n where that is what makes the table fit
-	gap, widths, ok := 3, []int(nil), false
-	for _, gap = range []int{3, 1} {
-		if widths, ok = fit(natural, least, width-gap*(cols-1)); ok {
-			break
-		}
-	}
+	gap, widths, ok := fitColumns(natural, least, p.w.Indent())
 	if !ok {
 		p.tableList(t)
 		return
@@ -73,7 +70,7 @@ func (p *page) table(t *tree.Table) {
 		key := [...]string{"l", "l", "c", "r"}[a]
 		var mods string
 		if widths[i] > 0 {
-			mods += "w(" + strconv.Itoa(widths[i]) + "n)"
+			mods += "x"
 		}
 		if i < cols-1 && gap != 3 {
 			mods += strconv.Itoa(gap)
@@ -84,6 +81,11 @@ func (p *page) table(t *tree.Table) {
 	p.w.Para()
 	// groff's tbl warns when a row of text blocks meets the page's end; keep the table on one page.
 	p.w.Request("ne", strconv.Itoa(min(height(header, rows, widths), maxKeep))+"v")
+	// An expanded table fills the line, and its rules reach 1n past it: a line 1n shorter holds it.
+	expands := slices.ContainsFunc(widths, func(w int) bool { return w > 0 })
+	if expands {
+		p.w.Request("ll", "-1n")
+	}
 	p.w.Request("TS")
 	if hasHead {
 		p.w.Raw(strings.Join(head, " "))
@@ -97,6 +99,9 @@ func (p *page) table(t *tree.Table) {
 		p.row(r, widths)
 	}
 	p.w.Request("TE")
+	if expands {
+		p.w.Request("ll", "+1n")
+	}
 	p.w.Para()
 }
 
@@ -224,6 +229,21 @@ func columnWidths(header []string, rows [][]string) (natural, least []int) {
 		least[i] = max(least[i], min(natural[i], minColumn))
 	}
 	return natural, least
+}
+
+// fitColumns fits the columns to a 60-column terminal if they can be, else to an 80-column one,
+// with tbl's gap of 3n between columns, or 1n where that is what makes them fit. It returns the
+// gap and fit's widths, or false when the table does not fit even 80 columns.
+func fitColumns(natural, least []int, indent int) (gap int, widths []int, ok bool) {
+	for _, line := range []int{narrowWidth, lineWidth} {
+		budget := max(line-indent, minTable)
+		for _, gap := range []int{3, 1} {
+			if widths, ok := fit(natural, least, budget-gap*(len(natural)-1)); ok {
+				return gap, widths, true
+			}
+		}
+	}
+	return 0, nil, false
 }
 
 // fit caps the columns at one width, found by bisection, the widest that makes them fit the

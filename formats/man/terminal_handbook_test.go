@@ -10,8 +10,9 @@ import (
 
 // TestHandbookOnTerminals renders every page of every handbook edition with groff and mandoc at
 // 80 and 60 columns, as man -l shows them: headers and footers whole, no line too wide. Code is
-// verbatim and may be wider: its lines are cut first. Tables are fitted to 80 columns, so the
-// 60-column pass leaves them out.
+// verbatim and may be wider: its lines are cut first. Tables that cannot be narrower than 60
+// columns (their longest words side by side) are fitted to 80, so the 60-column pass leaves
+// tables out; TestTableWidths checks those that fit.
 func TestHandbookOnTerminals(t *testing.T) {
 	requireValidators(t)
 	for _, width := range []int{80, 60} {
