@@ -6,6 +6,7 @@
 package man
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -118,6 +119,10 @@ func newBook(b *tree.Book) (*book, error) {
 		name := pageName{joinName(pre, quals[i], stems[i], nameMax(bk.section)), bk.section}
 		if c.ManPage != nil {
 			name = pageName{c.ManPage.Name, c.ManPage.Section}
+			if n := nameMax(name.section); len(name.name) > n {
+				return nil, fmt.Errorf("man page %s(%s), declared for %s in book.toml's [output.bookc.man-pages], is longer than %d characters: "+
+					"a 60-column terminal cannot show its header and footer whole; give it a shorter name", name.name, name.section, what(c), n)
+			}
 		}
 		if other, dup := owner[name]; dup {
 			return nil, collision(name, other, what(c))

@@ -104,6 +104,9 @@ func TestNamesUnique(t *testing.T) {
 		{name: "a chapter named like the index", book: book(chapter("a", "src/a.md"), &tree.Chapter{ID: "t", Title: "Tool",
 			Source: "src/t.md", ManPage: &tree.ManPage{Name: "gb", Section: "7"}}),
 			err: []string{"man page gb(7) would be both the book's index page and src/t.md (chapter \"Tool\")"}},
+		{name: "a declared name too long for the header", book: book(chapter("a", "src/a.md"), &tree.Chapter{ID: "t", Title: "Tool",
+			Source: "src/t.md", ManPage: &tree.ManPage{Name: "metroctl-cluster-admin", Section: "1"}}),
+			err: []string{"man page metroctl-cluster-admin(1), declared for src/t.md (chapter \"Tool\") in book.toml's [output.bookc.man-pages], is longer than 21 characters"}},
 		{name: "a file listed twice", book: book(chapter("a", "src/a.md"), chapter("a-2", "src/a.md")), files: "gb.7 gb-a.7 gb-a-2.7"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
