@@ -88,14 +88,14 @@ func TestTablesFit(t *testing.T) {
 	words := strings.Repeat("words that wrap in their cell ", 6)
 	long := "NEEDS_ENCRYPTION_AND_AUTHENTICATION_AND_MORE"
 	for _, tt := range []struct {
-		name   string
-		table  *tree.Table
-		list   bool
-		narrow bool // its longest words fit side by side in 60 columns: it must fit there too
+		name  string
+		table *tree.Table
+		list  bool
+		wide  bool // too wide for 60 columns: groff shows the table at 80, the list at 60
 	}{
-		{"wraps", &tree.Table{Align: make([]tree.Align, 3), Header: row("A", "B", "C"), Rows: [][]tree.Inlines{row("short", words, words)}}, false, true},
+		{"wraps", &tree.Table{Align: make([]tree.Align, 3), Header: row("A", "B", "C"), Rows: [][]tree.Inlines{row("short", words, words)}}, false, false},
 		{"long words", &tree.Table{Align: make([]tree.Align, 4), Header: row("Policy", "Insecure", "Encrypted", "Encrypted and authenticated"),
-			Rows: [][]tree.Inlines{row("NEEDS_ENCRYPTION_AND_AUTHENTICATION", "refused", "refused", "accepted")}}, false, false},
+			Rows: [][]tree.Inlines{row("NEEDS_ENCRYPTION_AND_AUTHENTICATION", "refused", "refused", "accepted")}}, false, true},
 		{"too wide", &tree.Table{Align: make([]tree.Align, 3), Header: row("Key", "Value", "Other"), Rows: [][]tree.Inlines{row(long, long, "x")}}, true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,9 +110,12 @@ func TestTablesFit(t *testing.T) {
 			if msg := lint(t, out.Files[1].Name, page, true); msg != "" {
 				t.Errorf("validators: %s", msg)
 			}
-			checkPage(t, tt.name, 80, page)
-			if tt.narrow {
-				checkPage(t, tt.name, 60, page)
+			for _, width := range []int{80, 60} {
+				checkPage(t, tt.name, width, page)
+				ruled := strings.Contains(strings.Join(terminal(t, "groff", width, page), "\n"), "───")
+				if want := !tt.list && (width == 80 || !tt.wide); ruled != want {
+					t.Errorf("groff at %d columns: a table's rule %v, want %v", width, ruled, want)
+				}
 			}
 		})
 	}

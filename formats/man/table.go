@@ -11,8 +11,8 @@ import (
 
 // lineWidth and narrowWidth are the widths tables are fitted to, in ens: what terminals of 80 and
 // 60 columns leave for text after man's margins (a line of 78n or 58n, body indented by 7n).
-// Columns that wrap are tbl's expanding columns (x), which take what the line has: a table
-// fitted to 60 columns spreads out on a wider page, one fitted to 80 narrows where it can.
+// A table fitted to 60 columns has its widest wrapping column expand (tbl's x): on a wider line
+// that column takes the room there is.
 const (
 	lineWidth   = 71
 	narrowWidth = 51
@@ -58,18 +58,48 @@ func (p *page) table(t *tree.Table) {
 		return // tbl rejects a table without data, and there is nothing to show
 	}
 	natural, least := columnWidths(header, rows)
-	gap, widths, ok := fitColumns(natural, least, p.w.Indent())
+	gap, widths, narrowFit, ok := fitColumns(natural, least, p.w.Indent())
 	if !ok {
 		p.tableList(t)
 		return
 	}
 	p.tables = true
+	if !narrowFit {
+		// Too wide for 60 columns: the table where the line holds it, else the list. groff knows
+		// the line's length when it formats; mandoc, which has no such register, shows the list.
+		need := gap*(cols-1) + 1 // and the 1n a shortened line leaves
+		for i, w := range widths {
+			if w > 0 {
+				w = least[i] + 1 // a wrapping column holds its longest word, as fit leaves it
+			} else {
+				w = natural[i]
+			}
+			need += w
+		}
+		p.w.Para()
+		p.w.Raw(`.ie \n(.l-\n(.i>=` + strconv.Itoa(need) + `n \{\`)
+		defer func() {
+			p.w.Raw(`.\}`)
+			p.w.Raw(`.el \{\`)
+			p.tableList(t)
+			p.w.Raw(`.\}`)
+		}()
+	}
 
+	grow := -1 // the column that expands: the widest that wraps, in a table fitted to 60 columns
+	for i, w := range widths {
+		if narrowFit && w > 0 && (grow < 0 || natural[i] > natural[grow]) {
+			grow = i
+		}
+	}
 	var head, body []string
 	for i, a := range t.Align {
 		key := [...]string{"l", "l", "c", "r"}[a]
 		var mods string
 		if widths[i] > 0 {
+			mods += "w(" + strconv.Itoa(widths[i]) + "n)"
+		}
+		if i == grow {
 			mods += "x"
 		}
 		if i < cols-1 && gap != 3 {
@@ -82,7 +112,7 @@ func (p *page) table(t *tree.Table) {
 	// groff's tbl warns when a row of text blocks meets the page's end; keep the table on one page.
 	p.w.Request("ne", strconv.Itoa(min(height(header, rows, widths), maxKeep))+"v")
 	// An expanded table fills the line, and its rules reach 1n past it: a line 1n shorter holds it.
-	expands := slices.ContainsFunc(widths, func(w int) bool { return w > 0 })
+	expands := grow >= 0
 	if expands {
 		p.w.Request("ll", "-1n")
 	}
@@ -233,27 +263,30 @@ func columnWidths(header []string, rows [][]string) (natural, least []int) {
 
 // fitColumns fits the columns to a 60-column terminal if they can be, else to an 80-column one,
 // with tbl's gap of 3n between columns, or 1n where that is what makes them fit. It returns the
-// gap and fit's widths, or false when the table does not fit even 80 columns.
-func fitColumns(natural, least []int, indent int) (gap int, widths []int, ok bool) {
+// gap and fit's widths and whether they fit 60 columns, or false when they do not fit even 80.
+func fitColumns(natural, least []int, indent int) (gap int, widths []int, narrowFit, ok bool) {
 	for _, line := range []int{narrowWidth, lineWidth} {
 		budget := max(line-indent, minTable)
 		for _, gap := range []int{3, 1} {
 			if widths, ok := fit(natural, least, budget-gap*(len(natural)-1)); ok {
-				return gap, widths, true
+				return gap, widths, line == narrowWidth, true
 			}
 		}
 	}
-	return 0, nil, false
+	return 0, nil, false, false
 }
 
 // fit caps the columns at one width, found by bisection, the widest that makes them fit the
 // budget, but none narrower than its least. It returns the width of each column that wraps (0 for
 // those that keep their natural width), or false when even the least widths do not fit.
 func fit(natural, least []int, budget int) ([]int, bool) {
+	// A column capped at limit wraps, but never below its longest word and a space: groff cannot
+	// adjust a text block's line that one word fills exactly.
+	width := func(i, limit int) int { return min(natural[i], max(least[i]+1, limit)) }
 	total := func(limit int) int {
 		n := 0
 		for i := range natural {
-			n += max(least[i], min(natural[i], limit))
+			n += width(i, limit)
 		}
 		return n
 	}
@@ -271,7 +304,7 @@ func fit(natural, least []int, budget int) ([]int, bool) {
 	}
 	widths := make([]int, len(natural))
 	for i := range natural {
-		if w := max(least[i], min(natural[i], lo)); w < natural[i] {
+		if w := width(i, lo); w < natural[i] {
 			widths[i] = w
 		}
 	}

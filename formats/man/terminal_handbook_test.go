@@ -10,15 +10,14 @@ import (
 
 // TestHandbookOnTerminals renders every page of every handbook edition with groff and mandoc at
 // 80 and 60 columns, as man -l shows them: headers and footers whole, no line too wide. Code is
-// verbatim and may be wider: its lines are cut first. Tables that cannot be narrower than 60
-// columns (their longest words side by side) are fitted to 80, so the 60-column pass leaves
-// tables out; TestTableWidths checks those that fit.
+// verbatim and may be wider: its lines are cut first. Tables fit both, or are lists where the
+// line is too short for them.
 func TestHandbookOnTerminals(t *testing.T) {
 	requireValidators(t)
 	for _, width := range []int{80, 60} {
 		for _, ed := range loadEditions(t, builder.FromFS(handbook.FS, "handbook")) {
 			for _, c := range ed.Chapters() {
-				c.Blocks = narrowed(c.Blocks, width < 80)
+				c.Blocks = narrowed(c.Blocks)
 			}
 			out, err := Render(ed)
 			if err != nil {
@@ -31,13 +30,10 @@ func TestHandbookOnTerminals(t *testing.T) {
 	}
 }
 
-// narrowed cuts the lines of code blocks to 10 characters and, with noTables, leaves tables out.
-func narrowed(bs tree.Blocks, noTables bool) tree.Blocks {
+// narrowed cuts the lines of code blocks to 10 characters.
+func narrowed(bs tree.Blocks) tree.Blocks {
 	var out tree.Blocks
 	for _, b := range bs {
-		if _, ok := b.(*tree.Table); ok && noTables {
-			continue
-		}
 		tree.WalkBlocks(tree.Blocks{b}, func(b tree.Block) {
 			if c, ok := b.(*tree.CodeBlock); ok {
 				c.Text = cutLines(c.Text, 10)
