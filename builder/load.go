@@ -97,7 +97,7 @@ func Load(src *Source, opt Options) (*Book, error) {
 	b.Tree = &tree.Book{
 		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
 		Slug:     bookSlug(title),
-		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, ManPrefix: cfg.ManPrefix, BaseURL: cfg.BaseURL, EPUBFonts: cfg.EPUBFonts},
+		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, ManPrefix: cfg.ManPrefix, BaseURL: cfg.BaseURL, CertifiedBy: cfg.CertifiedBy, EPUBFonts: cfg.EPUBFonts},
 	}
 	jobs := b.outline(src, sum, srcDir)
 	b.parseChapters(src, jobs, srcDir, opt.Highlight)
@@ -254,6 +254,15 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 		})
 	}
 	_ = g.Wait() // jobs report through their diagnostics, never by error
+	if b.Config.Cover != "" {
+		// read as any image, so it is checked and named as they are
+		at := markdown.Pos{File: src.Display(path.Join(src.BookDir, "book.toml"))}
+		a, d := images.load(src.BookDir, b.Config.Cover, at)
+		if d != nil {
+			b.Diags.Add(*d)
+		}
+		b.Tree.Cover = a
+	}
 	images.name()
 	for _, j := range jobs {
 		b.Diags.Add(j.diags...)

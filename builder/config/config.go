@@ -31,6 +31,11 @@ type Config struct {
 	// BaseURL is where the book's HTML is published, ending in "/": links that leave the book
 	// resolve against it. From [output.bookc] base-url, else an absolute [output.html] site-url.
 	BaseURL string
+	// Cover is the cover image's path relative to the book's folder; "" has the EPUB make one of
+	// the title, edition and authors.
+	Cover string
+	// CertifiedBy is who certified the book's accessibility, for the EPUB's a11y:certifiedBy.
+	CertifiedBy string
 	// Preprocessors are the [preprocessor.NAME] tables, sorted by name, with the line of each.
 	Preprocessors []Preprocessor
 }
@@ -77,6 +82,8 @@ type bookc struct {
 	ManPrefix  string            `toml:"man-prefix"`
 	EPUBFonts  bool              `toml:"epub-fonts"`
 	BaseURL    string            `toml:"base-url"`
+	Cover      string            `toml:"cover"`
+	Certified  string            `toml:"certified-by"`
 	ManPages   map[string]string `toml:"man-pages"`
 	Roles      map[string]struct {
 		Title    string   `toml:"title"`
@@ -129,7 +136,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	for _, key := range md.Undecoded() {
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, man-prefix, epub-fonts, base-url, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, man-prefix, epub-fonts, base-url, cover, certified-by, man-pages, roles)", name, key.String())
 		}
 	}
 	if b.BaseURL != "" {
@@ -139,6 +146,13 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 		c.BaseURL = u
 	}
+	if b.Cover != "" {
+		if path.IsAbs(b.Cover) || strings.Contains(b.Cover, "://") {
+			return nil, fmt.Errorf("%s: [output.bookc] cover = %q: give the image's path relative to the book's folder, such as \"cover.png\"", name, b.Cover)
+		}
+		c.Cover = b.Cover
+	}
+	c.CertifiedBy = strings.TrimSpace(b.Certified)
 	switch strings.ToLower(b.Paper) {
 	case "", "a4":
 		c.Paper = "a4"

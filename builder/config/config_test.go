@@ -85,6 +85,8 @@ func TestParseErrors(t *testing.T) {
 		{"[output.bookc]\nman-prefix = 'metropolis-handbook'\n", `man-prefix = "metropolis-handbook"`},
 		{"[output.bookc]\nman-prefix = 'a--b'\n", `man-prefix = "a--b"`},
 		{"[output.bookc]\nman-prefix = 'x.y'\n", `man-prefix = "x.y"`},
+		{"[output.bookc]\ncover = '/etc/cover.png'\n", `cover = "/etc/cover.png": give the image's path relative to the book's folder`},
+		{"[output.bookc]\ncover = 'https://x.org/c.png'\n", `cover = "https://x.org/c.png"`},
 	} {
 		if _, err := Parse("book.toml", []byte(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: err = %v, want %q", tt.in, err, tt.want)
@@ -124,5 +126,16 @@ func TestPreprocessors(t *testing.T) {
 		if got := Unprocessed(name); !strings.Contains(got, want) {
 			t.Errorf("Unprocessed(%s) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestCoverAndCertifier checks the EPUB's cover and accessibility certifier settings.
+func TestCoverAndCertifier(t *testing.T) {
+	c, err := Parse("book.toml", []byte("[output.bookc]\ncover = 'art/cover.png'\ncertified-by = ' A Test Lab '\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Cover != "art/cover.png" || c.CertifiedBy != "A Test Lab" {
+		t.Errorf("cover %q, certified by %q", c.Cover, c.CertifiedBy)
 	}
 }

@@ -18,7 +18,9 @@ type Book struct {
 	Edition  Edition   `json:"edition"`
 	Date     time.Time `json:"date"` // SOURCE_DATE_EPOCH, else the newest source file's time; never the clock
 	Settings Settings  `json:"settings"`
-	Parts    []*Part   `json:"parts"`
+	// Cover is the cover image book.toml names, nil when it names none or it cannot be used.
+	Cover *Asset  `json:"cover,omitempty"`
+	Parts []*Part `json:"parts"`
 }
 
 // Edition says which role a book was filtered for. The zero Edition is the full book.
@@ -46,6 +48,8 @@ type Settings struct {
 	EPUBFonts  bool   `json:"epub_fonts"`           // embed the book's faces (package fonts) into EPUBs
 	ManPrefix  string `json:"man_prefix,omitempty"` // first part of chapter page names; "" derives one from Slug
 	BaseURL    string `json:"base_url,omitempty"`   // where the book's HTML is published, ending in "/", or ""
+	// CertifiedBy is who certified the book's accessibility, as book.toml says; "" for no one.
+	CertifiedBy string `json:"certified_by,omitempty"`
 }
 
 // Part groups chapters under an optional part title. Prefix and suffix chapters sit in untitled

@@ -18,12 +18,13 @@ type access struct {
 	images      int  // images the package carries and shows
 	undescribed int  // of those, images without alt text: marked as decoration (alt="")
 	animated    bool // a GIF with more than one frame, which may flash
+	certifiedBy string // who certified the book, as book.toml says; bookc certifies nothing itself
 }
 
 // survey counts the images the package shows and warns, at each use, of one without alt text: the
 // EPUB can only call it decoration, which WCAG allows for an image that says nothing.
 func (l *layout) survey() access {
-	var a access
+	a := access{certifiedBy: l.book.Settings.CertifiedBy}
 	for _, c := range l.book.Chapters() {
 		walk(c, nil, func(img *tree.Image) {
 			if img.Asset == nil || l.imageSrc(img.Asset) == "" {
@@ -81,6 +82,9 @@ func (a access) metadata(x *html.XML) {
 	meta("schema:accessibilitySummary", a.summary(), "xml:lang", "en")
 	if a.conforms() {
 		meta("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA")
+		if a.certifiedBy != "" {
+			meta("a11y:certifiedBy", a.certifiedBy)
+		}
 	}
 }
 

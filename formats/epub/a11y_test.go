@@ -42,13 +42,22 @@ func TestAccessibilityMetadata(t *testing.T) {
 		conforms   = `<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>`
 		summary    = `<meta property="schema:accessibilitySummary" xml:lang="en">`
 		undescribe = "has no alt text"
+		certified  = `<meta property="a11y:certifiedBy">A Test Lab</meta>`
+		madeCover  = `href="media/cover.svg" media-type="image/svg+xml" properties="cover-image"`
+		givenCover = `href="media/cover.gif" media-type="image/gif" properties="cover-image"`
 	)
+	certifiedBook := book(para(text("words")))
+	certifiedBook.Settings.CertifiedBy = "A Test Lab"
+	coveredBook := withImage("A dot", still)
+	coveredBook.Cover = still
 	for _, tc := range []struct {
 		name      string
 		book      *tree.Book
 		has, lack []string
 	}{
-		{"text", book(para(text("words"))), []string{textual, byText, toc, safe, conforms, summary, "There are no images."}, []string{visual, byBoth, alt}},
+		{"text", book(para(text("words"))), []string{textual, byText, toc, safe, conforms, summary, "There are no images.", madeCover}, []string{visual, byBoth, alt, certified}},
+		{"certified", certifiedBook, []string{conforms, certified}, nil},
+		{"a cover of its own", coveredBook, []string{givenCover}, []string{madeCover}},
 		{"described", withImage("A dot", still), []string{textual, visual, byText, byBoth, alt, safe, conforms, "Every image has"}, []string{unknown}},
 		{"undescribed", withImage("", still), []string{textual, visual, byBoth, safe, "1 of 1 images"}, []string{byText, alt, conforms}},
 		{"animated", withImage("A dot", moving), []string{unknown, conforms}, []string{safe}},

@@ -65,6 +65,7 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 		{path: "EPUB/nav.xhtml", data: l.navDoc(), mediaType: xhtml},
 		{path: "EPUB/toc.ncx", data: l.ncx(), mediaType: "application/x-dtbncx+xml"},
 		{path: "EPUB/style.css", data: stylesheet(b.Settings.EPUBFonts), mediaType: "text/css"},
+		l.cover(),
 	}
 	for i, p := range b.Parts {
 		if p.Title != "" {

@@ -69,8 +69,11 @@ func (l *layout) packageDoc(files []packed) []byte {
 	x.Newline()
 	for _, f := range sorted {
 		props := ""
-		if f.path == "EPUB/nav.xhtml" {
+		switch {
+		case f.path == "EPUB/nav.xhtml":
 			props = "nav"
+		case strings.HasPrefix(f.path, "EPUB/media/cover."):
+			props = "cover-image"
 		}
 		x.Empty("item", "id", ids[f.path], "href", escapePath(strings.TrimPrefix(f.path, "EPUB/")),
 			"media-type", f.mediaType, "properties", props, "fallback", ids[f.fallback])
