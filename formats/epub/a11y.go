@@ -15,9 +15,9 @@ import (
 // schema.org's accessibility properties): how it can be read, what helps, what may harm, and the
 // conformance it claims. It follows from what the book holds, never from an option.
 type access struct {
-	images      int  // images the package carries and shows
-	undescribed int  // of those, images without alt text: marked as decoration (alt="")
-	animated    bool // a GIF with more than one frame, which may flash
+	images      int    // images the package carries and shows
+	undescribed int    // of those, images without alt text: marked as decoration (alt="")
+	animated    bool   // a GIF with more than one frame, which may flash
 	certifiedBy string // who certified the book, as book.toml says; bookc certifies nothing itself
 }
 
