@@ -102,6 +102,10 @@ func newBook(b *tree.Book) (*book, error) {
 		}
 	}
 	quals := make([][]string, len(bk.pages))
+	names := make([]string, len(bk.pages))
+	for i := range bk.pages {
+		names[i] = joinName(pre, nil, stems[i], nameMax(bk.section), false)
+	}
 	for _, group := range shared {
 		if len(group) < 2 {
 			continue
@@ -113,10 +117,13 @@ func newBook(b *tree.Book) (*book, error) {
 		for j, q := range qualifiers(fs) {
 			quals[group[j]] = q
 		}
+		groupNames(names, group, func(i int, keepFolders bool, max int) string {
+			return joinName(pre, quals[i], stems[i], max, keepFolders)
+		}, nameMax(bk.section))
 	}
 	owner := map[pageName]string{bk.index: "the book's index page"}
 	for i, c := range bk.pages {
-		name := pageName{joinName(pre, quals[i], stems[i], nameMax(bk.section)), bk.section}
+		name := pageName{names[i], bk.section}
 		if c.ManPage != nil {
 			name = pageName{c.ManPage.Name, c.ManPage.Section}
 			if n := nameMax(name.section); len(name.name) > n {

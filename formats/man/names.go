@@ -2,6 +2,7 @@ package man
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -106,10 +107,53 @@ func qualifiers(folders [][]string) [][]string {
 	return out
 }
 
+// groupNames names the chapters of a group that share a stem: with their folders cut to fit; where
+// the cut folders no longer tell them apart (copy1/intro.md, copy2/intro.md), with their folders
+// whole and their stems cut; and where even that fails, the later ones numbered, in book order.
+// Chapters whose folders and stem are alike even uncut (x/Intro.md, x/intro.md) keep one name, for
+// the build to report: numbers would hide a clash the author can mend.
+func groupNames(names []string, group []int, name func(i int, keepFolders bool, max int) string, max int) {
+	distinct := func(keep bool) bool {
+		seen := map[string]bool{}
+		for _, i := range group {
+			names[i] = name(i, keep, max)
+			if seen[names[i]] {
+				return false
+			}
+			seen[names[i]] = true
+		}
+		return true
+	}
+	if distinct(false) || distinct(true) {
+		return
+	}
+	count, whole := map[string]int{}, map[string]bool{}
+	for _, i := range group {
+		base, full := name(i, false, max), name(i, true, math.MaxInt/2)
+		if whole[full] {
+			names[i] = base
+			continue
+		}
+		whole[full] = true
+		count[base]++
+		if n := count[base]; n > 1 {
+			suffix := "-" + strconv.Itoa(n)
+			names[i] = name(i, false, max-len(suffix)) + suffix
+		} else {
+			names[i] = base
+		}
+	}
+}
+
 // joinName is a page name of the prefix, the folders (when chapters share the stem) and the stem,
 // at most max characters. The folders give way first, for the stem is what tells readers the
-// chapter: the outer ones to their initials, then the whole cut.
-func joinName(pre string, folders []string, s string, max int) string {
+// chapter: the outer ones to their initials, then the whole cut; with keepFolders, the stem.
+func joinName(pre string, folders []string, s string, max int, keepFolders bool) string {
+	if q := strings.Join(folders, "-"); keepFolders && q != "" {
+		if room := max - len(pre) - len(q) - 2; room > 0 {
+			return pre + "-" + q + "-" + cut(s, room)
+		}
+	}
 	room := max - len(pre) - len(s) - 2
 	q := slices.Clone(folders)
 	for i := 0; i < len(q)-1 && len(strings.Join(q, "-")) > room; i++ {

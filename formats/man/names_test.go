@@ -58,7 +58,7 @@ func TestChapterName(t *testing.T) {
 			} else {
 				folders = folders[max(len(folders)-1, 0):] // the nearest folder tells them apart
 			}
-			return joinName("mh", folders, s, nameMax(tt.section))
+			return joinName("mh", folders, s, nameMax(tt.section), false)
 		}
 		got := name()
 		if got != tt.want {
@@ -107,6 +107,10 @@ func TestNamesUnique(t *testing.T) {
 		{name: "a declared name too long for the header", book: book(chapter("a", "src/a.md"), &tree.Chapter{ID: "t", Title: "Tool",
 			Source: "src/t.md", ManPage: &tree.ManPage{Name: "metroctl-cluster-admin", Section: "1"}}),
 			err: []string{"man page metroctl-cluster-admin(1), declared for src/t.md (chapter \"Tool\") in book.toml's [output.bookc.man-pages], is longer than 21 characters"}},
+		{name: "folders that cutting would make alike", book: book(chapter("a", "src/copy1/introductions.md"), chapter("b", "src/copy2/introductions.md")),
+			files: "gb.7 gb-copy1-introduction.7 gb-copy2-introduction.7"},
+		{name: "deep folders that cutting would make alike", book: book(chapter("a", "src/copy1/architecture/node.md"), chapter("b", "src/copy2/architecture/node.md"), chapter("c", "src/copy3/architecture/node.md")),
+			files: "gb.7 gb-c-architectur-node.7 gb-c-architect-node-2.7 gb-c-architect-node-3.7"},
 		{name: "a file listed twice", book: book(chapter("a", "src/a.md"), chapter("a-2", "src/a.md")), files: "gb.7 gb-a.7 gb-a-2.7"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
