@@ -54,3 +54,37 @@ func TestFigureSize(t *testing.T) {
 		})
 	}
 }
+
+// TestInlineImageSize checks that an image in a line is as tall as the text, or narrower where the
+// source asks it to be, never taller.
+func TestInlineImageSize(t *testing.T) {
+	png := &tree.Asset{Name: "a.png", MediaType: "image/png", Width: 200, Height: 100, Data: sample.PNG(200, 100)}
+	for _, tt := range []struct {
+		name  string
+		width tree.Width
+		w     float64 // at the text's size, in points
+	}{
+		{"as tall as the text", tree.Width{}, 0},
+		{"asked narrower", tree.Width{Px: 8}, 6},
+		{"asked wider", tree.Width{Px: 800}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := newLay(sample.Book(), nil, newMemo(), NewShared())
+			full := l.size * inlineHeight * 2 // the image is twice as wide as tall
+			want := tt.w
+			if want == 0 {
+				want = full
+			}
+			p := &tree.Paragraph{Content: tree.Inlines{sample.Text("An icon "), &tree.Image{Src: "a.png", Alt: "icon", Width: tt.width, Asset: png}, sample.Text(" in text.")}}
+			var got []float64
+			for _, b := range l.blocks(tree.Blocks{p}, 0, 300) {
+				for _, im := range b.p.Images {
+					got = append(got, im.W, im.H)
+				}
+			}
+			if len(got) != 2 || math.Abs(got[0]-want) > 0.01 || math.Abs(got[1]-want/2) > 0.01 {
+				t.Errorf("image set %v (w, h), want %.2f x %.2f", got, want, want/2)
+			}
+		})
+	}
+}

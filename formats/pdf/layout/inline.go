@@ -15,6 +15,7 @@ type run struct {
 	note string      // the footnote a mark refers to
 	brk  bool        // a hard line break
 	img  *tree.Asset // an image set in the line, as tall as the text
+	size tree.Width  // how wide the source asks img to be: it may be narrower than the text's height makes it
 	dest string      // a link target that stands here (an HTML id)
 }
 
@@ -55,7 +56,7 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			out = append(out, run{st: &xs, text: ", p.\u00a0"}, run{st: &ref, text: l.pageRef(dest)})
 		case *tree.Image:
 			if canDraw(n.Asset) {
-				out = append(out, run{st: &st, img: n.Asset})
+				out = append(out, run{st: &st, img: n.Asset, size: n.Width})
 				continue
 			}
 			is := st.with(func(s *style) { s.font = italic(s.font) })

@@ -68,6 +68,9 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 		if r.img != nil {
 			flush()
 			w := inlineImageWidth(r.img, r.st.size)
+			if asked := askedWidth(r.size, width); asked > 0 {
+				w = min(w, asked) // an icon asked smaller; never taller than the line
+			}
 			p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: r.st, img: r.img})
 			continue
 		}
