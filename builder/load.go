@@ -18,6 +18,7 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/include"
 	"bookc/builder/markdown"
+	"bookc/builder/slug"
 	"bookc/builder/summary"
 	"bookc/builder/tree"
 )
@@ -309,40 +310,16 @@ func unwrapPath(err error) error {
 
 // fileSlug makes a safe, readable file-name stem: lower-case ASCII letters, digits and '-'.
 func fileSlug(s, fallback string) string {
-	var sb strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && sb.Len() > 0 {
-				sb.WriteByte('-')
-			}
-			sb.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	if sb.Len() == 0 {
+	sl, _ := slug.ASCII(s)
+	if sl == "" {
 		return fallback
 	}
-	return shortSlug(sb.String())
+	return slug.Cut(sl, maxSlug)
 }
 
 // maxSlug keeps the names made from a slug (the book's, an edition's, a chapter's) well within the
 // 255 bytes a file name may have.
 const maxSlug = 60
-
-// shortSlug cuts a long slug at a word's end.
-func shortSlug(s string) string {
-	if len(s) <= maxSlug {
-		return s
-	}
-	s = s[:maxSlug]
-	if i := strings.LastIndexByte(s, '-'); i > maxSlug/2 {
-		s = s[:i]
-	}
-	return strings.TrimRight(s, "-")
-}
 
 // bookSlug names a book's artifacts after its title, without a leading article:
 // "The Metropolis Handbook" makes metropolis-handbook.pdf.

@@ -7,10 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"bookc/builder/config"
+	"bookc/builder/slug"
 	"bookc/builder/tree"
 )
 
@@ -162,41 +161,16 @@ func joinName(pre string, folders []string, s string, max int, keepFolders bool)
 	if len(q) > 0 && room > 0 {
 		return pre + "-" + cut(strings.Join(q, "-"), room) + "-" + s
 	}
-	return fitName(pre+"-"+s, max)
-}
-
-// fitName cuts a name to max characters, at a '-' where there is one past the prefix.
-func fitName(name string, max int) string {
-	if len(name) <= max {
-		return name
-	}
-	name = name[:max]
-	if i := strings.LastIndexByte(name, '-'); i > max/2 {
-		name = name[:i]
-	}
-	return strings.TrimRight(name, "-")
+	return slug.Cut(pre+"-"+s, max)
 }
 
 // stem lowers s to the characters page names use: letters and digits, words joined by one '-';
 // "" for a name with letters beyond ASCII, which would lose them.
 func stem(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			return ""
-		}
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
+	if sl, lossy := slug.ASCII(s); !lossy {
+		return sl
 	}
-	return b.String()
+	return ""
 }
 
 func cut(s string, n int) string {
