@@ -80,11 +80,9 @@ func (b *builder) marker(m *element, s *style, segs []Segment, i int, vp viewpor
 		return nil
 	}
 	w, h = w*scale, h*scale
-	fit, inside := Matrix{scale, 0, 0, scale, 0, 0}, viewport{w / scale, h / scale}
-	vbText, _ := b.attr(m, "viewBox")
-	if vb, ok := parseViewBox(vbText); ok {
-		par, _ := b.attr(m, "preserveAspectRatio")
-		fit, inside = vb.fit(par, w, h), viewport{vb.w, vb.h}
+	fit, inside, ok := b.viewBoxFit(m, w, h)
+	if !ok {
+		fit, inside = Matrix{scale, 0, 0, scale, 0, 0}, viewport{w / scale, h / scale}
 	}
 	kids := b.children(m, ms, inside)
 	if len(kids) == 0 {

@@ -158,3 +158,15 @@ func (m Matrix) invert() (Matrix, bool) {
 		(m[2]*m[5] - m[3]*m[4]) / det, (m[1]*m[4] - m[0]*m[5]) / det,
 	}, true
 }
+
+// viewBoxFit maps e's viewBox into a box w by h as its preserveAspectRatio says, with the viewport
+// its children see; ok is false when e has no viewBox.
+func (b *builder) viewBoxFit(e *element, w, h float64) (Matrix, viewport, bool) {
+	text, _ := b.attr(e, "viewBox")
+	vb, ok := parseViewBox(text)
+	if !ok {
+		return Matrix{}, viewport{}, false
+	}
+	par, _ := b.attr(e, "preserveAspectRatio")
+	return vb.fit(par, w, h), viewport{vb.w, vb.h}, true
+}

@@ -46,11 +46,9 @@ func (b *builder) viewportNode(e *element, s *style, vp viewport, via *element) 
 	}
 	x, _ := b.length(e, "x", horizontal, vp, s, 0)
 	y, _ := b.length(e, "y", vertical, vp, s, 0)
-	vbText, _ := b.attr(e, "viewBox")
-	m, inner := Identity, viewport{w, h}
-	if vb, ok := parseViewBox(vbText); ok {
-		par, _ := b.attr(e, "preserveAspectRatio")
-		m, inner = vb.fit(par, w, h), viewport{vb.w, vb.h}
+	m, inner, ok := b.viewBoxFit(e, w, h)
+	if !ok {
+		m, inner = Identity, viewport{w, h}
 	}
 	kids := b.children(e, s, inner)
 	if len(kids) == 0 {

@@ -1,13 +1,12 @@
 package epub
 
 import (
-	"bytes"
-	"encoding/xml"
 	"strconv"
 	"strings"
 
 	"bookc/builder/tree"
 	"bookc/fonts"
+	"bookc/formats/html"
 )
 
 // coverTypes are the types a cover image book.toml names may have: the types every reading
@@ -29,40 +28,33 @@ func (l *layout) cover() packed {
 // madeCover sets the title, the edition and the authors on a page of a book's proportions, in the
 // book's faces' families (a reader without them uses its own serif).
 func madeCover(b *tree.Book) []byte {
-	const w, h = 600, 900
-	var buf bytes.Buffer
-	esc := func(s string) string {
-		var sb strings.Builder
-		xml.EscapeText(&sb, []byte(s))
-		return sb.String()
-	}
 	title := b.Title
 	if title == "" {
 		title = "Untitled"
 	}
-	buf.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 900" width="600" height="900">`)
-	buf.WriteString(`<rect width="600" height="900" fill="#f7f4ee"/><rect x="40" y="40" width="520" height="820" fill="none" stroke="#1f2a44" stroke-width="3"/>`)
+	var x html.XML
+	x.Start("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 600 900", "width", "600", "height", "900")
+	x.Empty("rect", "width", "600", "height", "900", "fill", "#f7f4ee")
+	x.Empty("rect", "x", "40", "y", "40", "width", "520", "height", "820", "fill", "none", "stroke", "#1f2a44", "stroke-width", "3")
+	line := func(y, size int, weight, s string) {
+		x.Element("text", s, "x", "300", "y", strconv.Itoa(y), "text-anchor", "middle", "font-family", fonts.TextFamily+", serif",
+			"font-size", strconv.Itoa(size), "font-weight", weight, "fill", "#1f2a44")
+	}
 	y := 300
-	for _, line := range wrap(title, 20) {
-		coverLine(&buf, w/2, y, 44, "bold", esc(line))
+	for _, l := range wrap(title, 20) {
+		line(y, 44, "bold", l)
 		y += 56
 	}
 	if b.Edition.Title != "" {
-		y += 16
-		coverLine(&buf, w/2, y, 26, "normal", esc(b.Edition.Title))
+		line(y+16, 26, "normal", b.Edition.Title)
 	}
-	y = h - 140
+	y = 760
 	for _, a := range b.Authors {
-		coverLine(&buf, w/2, y, 24, "normal", esc(a))
+		line(y, 24, "normal", a)
 		y += 34
 	}
-	buf.WriteString(`</svg>`)
-	return buf.Bytes()
-}
-
-func coverLine(buf *bytes.Buffer, x, y, size int, weight, s string) {
-	buf.WriteString(`<text x="` + strconv.Itoa(x) + `" y="` + strconv.Itoa(y) + `" text-anchor="middle" font-family="` + fonts.TextFamily +
-		`, serif" font-size="` + strconv.Itoa(size) + `" font-weight="` + weight + `" fill="#1f2a44">` + s + `</text>`)
+	x.End("svg")
+	return x.Bytes()
 }
 
 // wrap breaks a title into lines of about n characters at its spaces.
