@@ -28,6 +28,7 @@ func TestSVGFigures(t *testing.T) {
 		t.Fatalf("only %d SVGs found under builder/svg*/testdata", len(svgs))
 	}
 	book := t.TempDir()
+	files := map[string]string{"book.toml": "[book]\ntitle = \"Figures\"\n", "src/SUMMARY.md": "- [Figures](figures.md)\n"}
 	var md strings.Builder
 	md.WriteString("# Figures\n")
 	for i, p := range svgs {
@@ -36,14 +37,13 @@ func TestSVGFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("img/%02d-%s", i, filepath.Base(p))
-		writeFile(t, filepath.Join(book, "src", name), string(data))
+		files["src/"+name] = string(data)
 		// prose between the figures, as in a book, by whose justified lines the validator finds
 		// the text block's edge
 		fmt.Fprintf(&md, "\n%s\n\n![%s](%s)\n", strings.Repeat("The figure below is drawn from an SVG file. ", 12), filepath.Base(p), name)
 	}
-	writeFile(t, filepath.Join(book, "book.toml"), "[book]\ntitle = \"Figures\"\n")
-	writeFile(t, filepath.Join(book, "src", "SUMMARY.md"), "- [Figures](figures.md)\n")
-	writeFile(t, filepath.Join(book, "src", "figures.md"), md.String())
+	files["src/figures.md"] = md.String()
+	writeBook(t, book, files)
 
 	out := t.TempDir()
 	var errs strings.Builder
@@ -71,15 +71,5 @@ func TestSVGFigures(t *testing.T) {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("the PDF's text lacks %q, an SVG's label", want)
 		}
-	}
-}
-
-func writeFile(t *testing.T, path, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
