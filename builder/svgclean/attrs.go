@@ -34,6 +34,11 @@ func (c *cleaner) attributes(el string, link bool, attrs []attr) ([]kv, string) 
 		case ns != "" && ns != xmlNS && !known:
 			c.removed.add("attribute " + qname(a.raw))
 			continue
+		case local != "href" && strings.EqualFold(local, "href"):
+			// XML names are case-sensitive, so hrEf is no link to SVG; a reader lax with case
+			// could still follow it: it goes.
+			c.removed.add("attribute " + qname(a.raw))
+			continue
 		case local == "href":
 			if !safeHref(v) {
 				if !link && !hrefOptional[el] {

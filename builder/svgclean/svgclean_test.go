@@ -68,6 +68,8 @@ var hostile = []struct {
 		nil, []string{`url('#g')`, `url( "#g" )`, `url("#g")`}, []string{`fill="url(#g)"`, `style="stroke:url(#g)"`, `rect{fill:url(#g)}`}},
 	{"mermaid's role and a rect sized by CSS", `<svg xmlns="http://www.w3.org/2000/svg" role="graphics-document document"><style>rect{width:4px;height:2px}</style><rect x="1"/><circle/></svg>`,
 		nil, []string{"role=", `<rect x="1"/>`}, []string{`<rect x="1" width="0" height="0"/>`, `<circle r="0"/>`, `rect{width:4px;height:2px}`}},
+	{"an href in other letter case", `<svg xmlns="http://www.w3.org/2000/svg" hrEf="http://evil.example/"><use HREF="#r"/><rect id="r" width="1" height="1"/></svg>`,
+		[]string{"attribute hrEf", "attribute HREF"}, []string{"evil", "hrEf", "HREF"}, []string{`<rect id="r" width="1" height="1"/>`}},
 	{"use of another file", doc(`<rect id="x" width="1" height="1"/><use href="other.svg#x"/><use xlink:href="#x"/>`),
 		[]string{"external reference other.svg#x"}, []string{"other.svg"}, []string{`<use xlink:href="#x"/>`}},
 	{"gradient from another file", doc(`<linearGradient id="g" xlink:href="http://evil.example/g.svg#g"/>`),
