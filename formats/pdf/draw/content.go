@@ -5,45 +5,8 @@ import (
 	"math"
 	"strconv"
 
-	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
-
-// fontName is the resource name a page's content calls a face by, which rewrite gives the face
-// it embeds in the resources fpdf writes.
-func fontName(f page.Font) string { return "Fb" + strconv.Itoa(int(f)) }
-
-// runeSet is a set of text codes (code): one per character of the Basic Multilingual Plane, and
-// the surrogates' for the characters past it that the faces have (layout prints '?' for what
-// they lack).
-type runeSet [0x10000 / 64]uint64
-
-func (s *runeSet) add(r rune) {
-	if r >= 0 && r < 0x10000 {
-		s[r/64] |= 1 << (r % 64)
-	}
-}
-
-func (s *runeSet) empty() bool { return *s == runeSet{} }
-
-func (s *runeSet) union(o *runeSet) {
-	for i := range s {
-		s[i] |= o[i]
-	}
-}
-
-// runes lists the set's runes in order.
-func (s *runeSet) runes() []rune {
-	var rs []rune
-	for i, w := range s {
-		for b := 0; w != 0; b, w = b+1, w>>1 {
-			if w&1 != 0 {
-				rs = append(rs, rune(i*64+b))
-			}
-		}
-	}
-	return rs
-}
 
 // encoder writes a page's content stream: its rectangles, rules, drawings and text, in that
 // order, where layout placed them. It is the painting fpdf would do through Rect, Line and
@@ -57,7 +20,7 @@ type encoder struct {
 	height float64 // PDF's y grows upwards from the bottom edge
 	buf    []byte
 	ends   map[float64]int // per baseline of the page, its rightmost text: where the line ends
-	used   []runeSet       // by font, every glyph drawn: the subsets keep these (embed)
+	used   usage           // every glyph drawn: the subsets keep these (embed)
 	forms  *forms          // the drawings' forms, which pages show (vector)
 	digits int             // nums' decimals: hundredths of a point on pages, more in drawings' units
 
@@ -76,7 +39,7 @@ const (
 )
 
 func newEncoder(height float64) *encoder {
-	return &encoder{height: height, ends: map[float64]int{}, used: make([]runeSet, len(page.Fonts)), digits: 2}
+	return &encoder{height: height, ends: map[float64]int{}, used: usage{}, digits: 2}
 }
 
 // page returns the content of one page, in a buffer the next page reuses.
@@ -127,26 +90,24 @@ func (e *encoder) page(pg *page.Page) []byte {
 	return e.buf
 }
 
-// text writes one run. Tw, PDF's word spacing, does nothing with the fonts' two-byte codes, so
-// a run with WordSpace is a TJ array that moves on by it after each space. A hyphen ending a line
-// is marked with its ActualText, so that copying and extracting the text give what the source
-// has (glyphs); endsLine tells whether the run is the last on its baseline. Marked content
-// cannot sit inside an array, so the array is cut there.
+// text writes one run, and the boxes of what no font has after it (show).
 func (e *encoder) text(t page.Text, endsLine bool) {
 	if t.S == "" {
 		return
 	}
-	e.setFont(t.Font, t.Size)
 	e.fillColor(t.Color) // text is painted with the fill colour
 	e.buf = append(e.buf, "BT "...)
 	e.nums(t.X, e.height-t.Y)
 	e.buf = append(e.buf, "Td "...)
-	space := ""
-	if t.WordSpace != 0 {
-		space = ") " + strconv.FormatFloat(-t.WordSpace*1000/t.Size, 'f', 2, 64) + " ("
-	}
-	e.glyphs(t.S, t.Font, space, endsLine)
+	var fonts fontSet
+	boxes := e.show(t, endsLine, &fonts)
 	e.buf = append(e.buf, "ET\n"...)
+	for _, b := range boxes {
+		// a box of the glyph's width and about a capital's height, as fonts draw .notdef
+		e.strokeStyle(t.Color, t.Size*0.05)
+		e.nums(t.X+b.x+b.w*0.1, e.height-t.Y, b.w*0.8, t.Size*0.7)
+		e.buf = append(e.buf, "re S\n"...)
+	}
 }
 
 func (e *encoder) setFont(f page.Font, size float64) {
@@ -159,59 +120,6 @@ func (e *encoder) setFont(f page.Font, size float64) {
 		e.font, e.size = f, size
 		e.set |= setFont
 	}
-}
-
-// glyphs writes s, set in font, as text-showing operators, and adds its glyphs to the subsets;
-// space, when not empty, follows each space inside the array (text). A character font lacks and
-// its fallback has is shown in the fallback, and the font set again after it. It returns the
-// faces it drew with, a bit per page.Font.
-func (e *encoder) glyphs(s string, font page.Font, space string, endsLine bool) (drew uint8) {
-	face := metrics.Get(font)
-	open := false // whether an array is open, and a string in it
-	end := func() {
-		if open {
-			e.buf = append(e.buf, ")] TJ "...)
-			open = false
-		}
-	}
-	for i, r := range s {
-		c := code(r)
-		by := face.DrawnBy(r)
-		e.used[by].add(c)
-		drew |= 1 << by
-		if by != font {
-			end()
-			e.setFont(by, e.size)
-			e.buf = append(e.buf, '(')
-			e.buf = appendUTF16(e.buf, c)
-			e.buf = append(e.buf, ") Tj "...)
-			e.setFont(font, e.size)
-			continue
-		}
-		// Extractors take a "-" that ends a line for a hyphen the line break added, and join the
-		// lines: "on-call" or "--end-points" broken after a hyphen would lose it, and a code line
-		// "---" would run into the next. Read as "- ", it keeps both.
-		if r == '-' && endsLine && i == len(s)-1 {
-			end()
-			e.buf = append(e.buf, "/Span <</ActualText <FEFF"...)
-			e.buf = appendHex(e.buf, r)
-			e.buf = appendHex(e.buf, ' ')
-			e.buf = append(e.buf, ">>> BDC ("...)
-			e.buf = appendUTF16(e.buf, c)
-			e.buf = append(e.buf, ") Tj EMC "...)
-			continue
-		}
-		if !open {
-			e.buf = append(e.buf, "[("...)
-			open = true
-		}
-		e.buf = appendUTF16(e.buf, c)
-		if r == ' ' && space != "" {
-			e.buf = append(e.buf, space...) // closes the string and opens the next
-		}
-	}
-	end()
-	return drew
 }
 
 func (e *encoder) fillColor(c page.Color) {
@@ -299,26 +207,4 @@ func appendReal(buf []byte, v float64, decimals int) []byte {
 		buf = append(buf[:start], '0')
 	}
 	return buf
-}
-
-// appendUTF16 writes a text code (code) as the embedded fonts encode text, two bytes
-// (Identity-H, CID = code), in a literal string: "(", ")" and "\" escaped, and CR, which a
-// reader would turn into LF.
-func appendUTF16(buf []byte, c rune) []byte {
-	for _, b := range [2]byte{byte(c >> 8), byte(c)} {
-		switch b {
-		case '(', ')', '\\':
-			buf = append(buf, '\\', b)
-		case '\r':
-			buf = append(buf, '\\', 'r')
-		default:
-			buf = append(buf, b)
-		}
-	}
-	return buf
-}
-
-func appendHex(buf []byte, r rune) []byte {
-	const digits = "0123456789ABCDEF"
-	return append(buf, digits[r>>12&15], digits[r>>8&15], digits[r>>4&15], digits[r&15])
 }

@@ -1,10 +1,29 @@
 package draw
 
 import (
+	"os"
+	"strings"
 	"testing"
 
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
+
+// TestMain keeps the machine's fonts out: these tests pin bytes.
+func TestMain(m *testing.M) {
+	metrics.SystemDirs = nil
+	os.Exit(m.Run())
+}
+
+// codes is s as a page's text codes in font, as a literal string has them: each character's
+// nominal glyph, two bytes.
+func codes(f page.Font, s string) string {
+	r := glyphRun{e: newEncoder(0)}
+	for _, c := range s {
+		r.code(metrics.Get(f).TTF.Glyph(c))
+	}
+	return strings.TrimPrefix(string(r.e.buf), "[(")
+}
 
 // TestEncoder checks the operators a page's content is written with, on a page 100pt high.
 func TestEncoder(t *testing.T) {
@@ -12,41 +31,37 @@ func TestEncoder(t *testing.T) {
 	text := func(f page.Font, s string, ws float64) page.Text {
 		return page.Text{X: 10, Y: 20, Font: f, Size: 10, S: s, WordSpace: ws}
 	}
+	tf := func(f page.Font) string { return "/" + fontName(f) + " 10.00 Tf\n" }
+	reg, mono := page.Regular, page.Mono
 	for _, c := range []struct {
 		name string
 		pg   page.Page
 		want string
 	}{
-		{"a run", page.Page{Texts: []page.Text{text(page.Regular, "Hi", 0)}},
-			"/Fb0 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00H\x00i)] TJ ET\n"},
+		{"a run", page.Page{Texts: []page.Text{text(reg, "Hi", 0)}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(reg) + "[(" + codes(reg, "Hi") + ")] TJ ET\n"},
 		{"font and colour set once", page.Page{Texts: []page.Text{text(page.Bold, "a", 0), text(page.Bold, "b", 0)}},
-			"/Fb1 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00a)] TJ ET\nBT 10.00 80.00 Td [(\x00b)] TJ ET\n"},
-		{"a justified line moves on after each space", page.Page{Texts: []page.Text{text(page.Regular, "a b  c", 2)}},
-			"/Fb0 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00a\x00 ) -200.00 (\x00b\x00 ) -200.00 (\x00 ) -200.00 (\x00c)] TJ ET\n"},
-		{"a text face draws its own hyphen", page.Page{Texts: []page.Text{text(page.Italic, "x-y", 0)}},
-			"/Fb2 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00x\x00-\x00y)] TJ ET\n"},
-		{"a hyphen that ends a run is no line-break hyphen", page.Page{Texts: []page.Text{text(page.Regular, "on-", 0)}},
-			"/Fb0 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00o\x00n)] TJ /Span <</ActualText <FEFF002D0020>>> BDC (\x00-) Tj EMC ET\n"},
-		{"so is code's", page.Page{Texts: []page.Text{text(page.Mono, "--end-", 0)}},
-			"/Fb4 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00-\x00-\x00e\x00n\x00d)] TJ /Span <</ActualText <FEFF002D0020>>> BDC (\x00-) Tj EMC ET\n"},
-		{"but not a hyphen the line goes on after", page.Page{Texts: []page.Text{text(page.Mono, "a -", 0), {X: 40, Y: 20, Font: page.Mono, Size: 10, S: " b"}}},
-			"/Fb4 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00a\x00 \x00-)] TJ ET\nBT 40.00 80.00 Td [(\x00 \x00b)] TJ ET\n"},
-		{"code keeps its hyphen", page.Page{Texts: []page.Text{text(page.Mono, "-x", 0)}},
-			"/Fb4 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00-\x00x)] TJ ET\n"},
-		{"a character past the BMP takes a surrogate's code, one past it no face has U+FFFD's", page.Page{Texts: []page.Text{text(page.MonoItalic, "\U0001D53D\U0001D54A\U0001F389", 0)}},
-			"/Fb6 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\xd8\x00\xd8\x01\xff\xfd)] TJ ET\n"},
-		{"a character the face lacks is shown in its fallback", page.Page{Texts: []page.Text{text(page.Regular, "a→b", 0)}},
-			"/Fb0 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00a)] TJ /Fb4 10.00 Tf\n(!\x92) Tj /Fb0 10.00 Tf\n[(\x00b)] TJ ET\n"},
-		{"string delimiters are escaped", page.Page{Texts: []page.Text{text(page.Mono, `(\)`, 0)}},
-			"/Fb4 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x00\\(\x00\\\\\x00\\))] TJ ET\n"},
-		{"a code unit's byte that is a delimiter", page.Page{Texts: []page.Text{text(page.Regular, "\u0128\u2029", 0)}},
-			"/Fb0 10.00 Tf\n0.000 g\nBT 10.00 80.00 Td [(\x01\\(\x20\\))] TJ ET\n"},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(page.Bold) + "[(" + codes(page.Bold, "a") + ")] TJ ET\nBT 10.00 80.00 Td [(" + codes(page.Bold, "b") + ")] TJ ET\n"},
+		{"a justified line moves on after each space", page.Page{Texts: []page.Text{text(mono, "a b  c", 2)}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(mono) + "[(" + codes(mono, "a ") + ") -200 (" + codes(mono, "b ") + ") -200 (" + codes(mono, " ") + ") -200 (" + codes(mono, "c") + ")] TJ ET\n"},
+		{"kerning moves glyphs closer", page.Page{Texts: []page.Text{text(reg, "AV", 0)}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(reg) + "[(" + codes(reg, "A") + ") 80 (" + codes(reg, "V") + ")] TJ ET\n"},
+		{"a ligature says what it stands for", page.Page{Texts: []page.Text{text(reg, "fit", 0)}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(reg) + "/Span <</ActualText <FEFF00660069>>> BDC [(" + codes(reg, "\ufb01") + ")] TJ EMC [(" + codes(reg, "t") + ")] TJ ET\n"},
+		{"a hyphen that ends a run is no line-break hyphen", page.Page{Texts: []page.Text{text(reg, "on-", 0)}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(reg) + "[(" + codes(reg, "on") + ")] TJ /Span <</ActualText <FEFF002D0020>>> BDC [(" + codes(reg, "-") + ")] TJ EMC ET\n"},
+		{"but not a hyphen the line goes on after", page.Page{Texts: []page.Text{text(mono, "a -", 0), {X: 40, Y: 20, Font: mono, Size: 10, S: " b"}}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(mono) + "[(" + codes(mono, "a -") + ")] TJ ET\nBT 40.00 80.00 Td [(" + codes(mono, " b") + ")] TJ ET\n"},
+		{"a character the face lacks is shown in its fallback", page.Page{Texts: []page.Text{text(reg, "a→b", 0)}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(reg) + "[(" + codes(reg, "a") + ")] TJ " + tf(mono) + "[(" + codes(mono, "→") + ")] TJ " + tf(reg) + "[(" + codes(reg, "b") + ")] TJ ET\n"},
+		{"a character no font has is a box, its room kept, and its text said", page.Page{Texts: []page.Text{text(reg, "a\U000F0000b", 0)}},
+			"0.000 g\nBT 10.00 80.00 Td " + tf(reg) + "[(" + codes(reg, "a") + ")] TJ /Span <</ActualText <FEFFDB80DC00>>> BDC [() -600 ()] TJ EMC [(" + codes(reg, "b") + ")] TJ ET\n0.000 G\n0.50 w\n16.23 80.00 4.80 7.00 re S\n"},
 		{"shapes, then text", page.Page{
-			Texts: []page.Text{{X: 1, Y: 2, Font: page.Regular, Size: 9.5, Color: red, S: "r"}},
+			Texts: []page.Text{{X: 1, Y: 2, Font: reg, Size: 9.5, Color: red, S: "r"}},
 			Rules: []page.Rule{{X1: 0, Y1: 10, X2: 50, Y2: 10, Width: 0.5, Color: grey}},
 			Rects: []page.Rect{{X: 5, Y: 5, W: 20, H: 10, Fill: &red, Stroke: &grey, LineWidth: 0.5}, {X: 1, Y: 1, W: 2, H: 2, Fill: &grey}}},
 			"0.784 0.000 0.000 rg\n0.502 G\n0.50 w\n5.00 95.00 20.00 -10.00 re B\n0.502 g\n1.00 99.00 2.00 -2.00 re f\n" +
-				"0.00 90.00 m 50.00 90.00 l S\n/Fb0 9.50 Tf\n0.784 0.000 0.000 rg\nBT 1.00 98.00 Td [(\x00r)] TJ ET\n"},
+				"0.00 90.00 m 50.00 90.00 l S\n0.784 0.000 0.000 rg\nBT 1.00 98.00 Td /" + fontName(reg) + " 9.50 Tf\n[(" + codes(reg, "r") + ")] TJ ET\n"},
 	} {
 		e := newEncoder(100)
 		if got := string(e.page(&c.pg)); got != c.want {
@@ -56,5 +71,16 @@ func TestEncoder(t *testing.T) {
 		if got := string(e.page(&c.pg)); got != c.want {
 			t.Errorf("%s, on the next page:\n got %q\nwant %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestCodeEscapes checks that a glyph number's bytes that are string delimiters are escaped.
+func TestCodeEscapes(t *testing.T) {
+	r := glyphRun{e: newEncoder(100)}
+	for _, g := range []uint16{0x2829, 0x5C0D, 0x0041} {
+		r.code(g)
+	}
+	if got, want := string(r.e.buf), "[(\\(\\)\\\\\\r\x00A"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

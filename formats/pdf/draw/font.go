@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"sync"
-	"unicode/utf16"
 
 	"bookc/formats/memo"
 	"bookc/formats/pdf/metrics"
@@ -16,172 +15,123 @@ import (
 
 // embedded is a face as one document embeds it: a subset of the glyphs its pages draw, and what
 // the font's objects say of it, compressed before the objects have their numbers, which come
-// after fpdf's (objects).
-//
-// The pages' text codes are the characters drawn (Identity-H, a code for each character of the
-// Basic Multilingual Plane), as fpdf's were, and for the few past it that a face has, codes of
-// the surrogates' range (code): a CID map takes a code to its glyph, and ToUnicode takes it back
-// to its character, even where two characters share a glyph.
+// after fpdf's (objects). The pages' codes are glyph numbers (glyphs.go).
 type embedded struct {
 	font      page.Font
-	name      string // the subset's tag and the face's name: "ABCDEF+GoRegular"
-	widths    []byte // the W array's entries: each code's advance, as metrics measures it
+	name      string // the subset's tag and the face's name: "ABCDEF+NotoSerif-Regular"
+	widths    []byte // the W array's entries: each glyph's advance, as metrics measures it
 	file      []byte // the subset font program, compressed
 	fileLen   int    // and its length before
-	cidMap    []byte // code -> glyph, compressed
 	toUnicode []byte // compressed
 }
 
 // fontObjects is how many objects a face takes: its Type0 font, CID font, font descriptor, font
-// program, CID map and ToUnicode map, numbered in that order.
-const fontObjects = 6
+// program and ToUnicode map, numbered in that order.
+const fontObjects = 5
 
 // embedFonts subsets and compresses each face the pages use, one face per goroutine, while the
-// caller goes on; the function returned waits for them, and gives them in font order. streams
-// keeps the compressed streams of the subsets other editions have made (PDF).
-func embedFonts(used []runeSet, streams *memo.Bytes) func() []*embedded {
-	var wg sync.WaitGroup
-	faces := make([]*embedded, len(used))
-	for f := range used {
-		if !used[f].empty() {
-			wg.Go(func() { faces[f] = embed(page.Font(f), &used[f], streams) })
+// caller goes on; the function returned waits for them, and gives them in the order of their
+// keys (metrics.Order), whatever numbers the build gave the faces. streams keeps the compressed
+// streams of the subsets other editions have made (PDF).
+func embedFonts(used usage, streams *memo.Bytes) func() []*embedded {
+	var fonts []page.Font
+	for f, s := range used {
+		if len(s.list()) > 0 {
+			fonts = append(fonts, f)
 		}
+	}
+	slices.SortFunc(fonts, metrics.Order)
+	var wg sync.WaitGroup
+	faces := make([]*embedded, len(fonts))
+	for i, f := range fonts {
+		wg.Go(func() { faces[i] = embed(f, used[f], streams) })
 	}
 	return func() []*embedded {
 		wg.Wait()
-		var out []*embedded
-		for _, e := range faces {
-			if e != nil {
-				out = append(out, e)
-			}
-		}
-		return out
+		return faces
 	}
 }
 
-// embed makes the subset of font that draws the characters used.
-func embed(font page.Font, used *runeSet, streams *memo.Bytes) *embedded {
-	t := metrics.Get(font).TTF
-	codes := used.runes()
-	glyphs := make([]uint16, len(codes))
-	cidMap := make([]byte, 2*(codes[len(codes)-1]+1))
-	for i, c := range codes {
-		glyphs[i] = t.Glyph(character(c))
-		binary.BigEndian.PutUint16(cidMap[2*c:], glyphs[i])
-	}
-	sub := t.Subset(glyphs)
+// embed makes the subset of font that draws the glyphs used.
+func embed(font page.Font, used *glyphSet, streams *memo.Bytes) *embedded {
+	face := metrics.Get(font)
+	glyphs := used.list()
+	sub := face.TTF.Subset(glyphs)
 	z := deflaters.Get().(*deflater)
 	defer deflaters.Put(z)
 	return &embedded{
 		font:      font,
-		name:      subsetTag(font, used) + "+" + font.Face().Name,
-		widths:    widthArray(codes, glyphs, t.Advance),
+		name:      subsetTag(face, glyphs) + "+" + face.Name,
+		widths:    widthArray(glyphs, face.TTF.Advance),
 		file:      streams.Do(sub, z.stream),
 		fileLen:   len(sub),
-		cidMap:    streams.Do(cidMap, z.stream),
-		toUnicode: streams.Do(toUnicode(codes), z.stream),
+		toUnicode: streams.Do(toUnicode(face, used, glyphs), z.stream),
 	}
 }
 
-// widthArray writes the W array's entries, "first [w w ...]" for each run of consecutive codes.
-func widthArray(runes []rune, glyphs []uint16, advance func(uint16) int16) []byte {
+// widthArray writes the W array's entries, "first [w w ...]" for each run of consecutive glyphs.
+func widthArray(glyphs []uint16, advance func(uint16) int16) []byte {
 	var w []byte
-	for i, r := range runes {
-		if i == 0 || r != runes[i-1]+1 {
+	for i, g := range glyphs {
+		if i == 0 || g != glyphs[i-1]+1 {
 			if i > 0 {
 				w = append(w, "] "...)
 			}
-			w = fmt.Appendf(w, "%d [", r)
+			w = fmt.Appendf(w, "%d [", g)
 		} else {
 			w = append(w, ' ')
 		}
-		w = fmt.Append(w, advance(glyphs[i]))
+		w = fmt.Append(w, advance(g))
 	}
 	return append(w, ']')
 }
 
-// toUnicode is the CMap that gives each code its character: itself in the BMP, which it maps
-// every 256 codes that have one used as a range, as a range must not cross the last byte; a
-// surrogate's code, one by one, its character past the BMP, in UTF-16.
-func toUnicode(codes []rune) []byte {
-	var blocks, supp []rune
-	for _, c := range codes {
-		if isSurrogate(c) {
-			supp = append(supp, c)
-		} else if b := c &^ 0xFF; len(blocks) == 0 || blocks[len(blocks)-1] != b {
-			blocks = append(blocks, b)
-		}
-	}
+// toUnicode is the CMap that gives each glyph its text: the character the font's cmap maps to it,
+// or, for a glyph it does not reach or maps to a presentation form (the "ﬁ" ligature, Arabic's
+// positional forms), the text the pages drew it for (glyphSet): "fi", not U+FB01.
+func toUnicode(face *metrics.Face, used *glyphSet, glyphs []uint16) []byte {
 	cmap := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for len(blocks) > 0 {
-		n := min(len(blocks), 100) // a section holds at most 100 entries
-		cmap = fmt.Appendf(cmap, "%d beginbfrange\n", n)
-		for _, b := range blocks[:n] {
-			cmap = fmt.Appendf(cmap, "<%04X> <%04X> <%04X>\n", b, b|0xFF, b)
-		}
-		cmap = append(cmap, "endbfrange\n"...)
-		blocks = blocks[n:]
+	type entry struct {
+		g    uint16
+		text string
 	}
-	for len(supp) > 0 {
-		n := min(len(supp), 100)
+	var entries []entry
+	for _, g := range glyphs {
+		r, t := face.CharOf(g), used.texts[g]
+		switch {
+		case r != 0 && (!presentationForm(r) || t == ""):
+			entries = append(entries, entry{g, string(r)})
+		case t != "":
+			entries = append(entries, entry{g, t})
+		}
+	}
+	for len(entries) > 0 {
+		n := min(len(entries), 100) // a section holds at most 100 entries
 		cmap = fmt.Appendf(cmap, "%d beginbfchar\n", n)
-		for _, c := range supp[:n] {
-			hi, lo := utf16.EncodeRune(character(c))
-			cmap = fmt.Appendf(cmap, "<%04X> <%04X%04X>\n", c, hi, lo)
+		for _, e := range entries[:n] {
+			cmap = fmt.Appendf(cmap, "<%04X> <", e.g)
+			cmap = appendUTF16Hex(cmap, e.text)
+			cmap = append(cmap, ">\n"...)
 		}
 		cmap = append(cmap, "endbfchar\n"...)
-		supp = supp[n:]
+		entries = entries[n:]
 	}
 	return append(cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
 }
 
-// supplementary lists the characters past the BMP that a face has, in order: the i-th one's
-// text code is 0xD800+i, in the surrogates' range, which no character has (at most 2048 of them:
-// bookc's faces have two).
-var supplementary = sync.OnceValue(func() []rune {
-	var rs []rune
-	for _, f := range page.Fonts {
-		rs = append(rs, metrics.Get(f).TTF.Supplementary()...)
-	}
-	slices.Sort(rs)
-	rs = slices.Compact(rs)
-	return rs[:min(len(rs), 0x800)]
-})
-
-// code is the text code of a character: itself in the BMP, a surrogate's past it
-// (supplementary), and U+FFFD's for a character past the BMP that no face has.
-func code(r rune) rune {
-	if r < 0x10000 {
-		return r
-	}
-	if i, ok := slices.BinarySearch(supplementary(), r); ok {
-		return 0xD800 + rune(i)
-	}
-	return 0xFFFD
-}
-
-// character is the character a text code stands for (code).
-func character(c rune) rune {
-	if isSurrogate(c) {
-		if i := int(c - 0xD800); i < len(supplementary()) {
-			return supplementary()[i]
-		}
-		return 0xFFFD
-	}
-	return c
-}
-
-func isSurrogate(c rune) bool { return c >= 0xD800 && c <= 0xDFFF }
+// presentationForm tells the characters Unicode has only for compatibility with fonts that
+// encode ligatures and positional forms: no source text is written in them.
+func presentationForm(r rune) bool { return r >= 0xFB00 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF }
 
 // subsetTag is the six capitals that tell a subset from the whole font, and from other subsets:
 // derived from the face and its glyphs, so that a build tags alike what it embeds alike.
-func subsetTag(font page.Font, used *runeSet) string {
+func subsetTag(face *metrics.Face, glyphs []uint16) string {
 	h := fnv.New64a()
-	h.Write([]byte(font.Face().Name))
-	binary.Write(h, binary.BigEndian, used[:]) // a hash takes every write
+	h.Write([]byte(face.Key))
+	binary.Write(h, binary.BigEndian, glyphs) // a hash takes every write
 	v := h.Sum64()
 	tag := make([]byte, 6)
 	for i := range tag {
@@ -210,13 +160,12 @@ func (e *embedded) objects(n int) [fontObjects]appended {
 	}
 	return [fontObjects]appended{
 		{dict: fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
-			e.name, n+1, n+5)},
-		{dict: fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap %d 0 R>>",
-			e.name, n+2, t.Advance(0), e.widths, n+4)},
+			e.name, n+1, n+4)},
+		{dict: fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>",
+			e.name, n+2, t.Advance(0), e.widths)},
 		{dict: fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%.0f %.0f %.0f %.0f] /ItalicAngle %g /Ascent %.0f /Descent %.0f /CapHeight %.0f /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 			e.name, flags, t.BBox[0], t.BBox[1], t.BBox[2], t.BBox[3], t.ItalicAngle, t.Ascent, t.Descent, t.CapHeight, stemV, t.Advance(0), n+3)},
 		stream(e.file, fmt.Sprintf(" /Length1 %d", e.fileLen)),
-		stream(e.cidMap, ""),
 		stream(e.toUnicode, ""),
 	}
 }

@@ -98,7 +98,7 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedd
 	}
 	var more []appended
 	names := []byte("/Font <<\n")
-	fontNums := make([]int, len(page.Fonts))
+	fontNums := map[page.Font]int{}
 	for _, e := range fonts {
 		n := len(objs) + 1 + len(more)
 		names = fmt.Appendf(names, "/%s %d 0 R\n", fontName(e.font), n)

@@ -22,7 +22,7 @@ type forms struct {
 	drawings []*svg.Drawing
 	objs     []vobject
 	shared   map[string]int // a graphics state, pattern or shading, by its dictionary: made once
-	used     []runeSet      // by font, the glyphs the drawings' text draws
+	used     usage          // the glyphs the drawings' text draws
 }
 
 type vkind uint8
@@ -44,10 +44,9 @@ var (
 type vobject struct {
 	kind vkind
 	dict []byte // the dictionary's entries: a form's without its resources and length
-	// a form's content, compressed, with the fonts (a bit per page.Font) and the objects (by
-	// index, ascending) it names
+	// a form's content, compressed, with the fonts and the objects (by index, ascending) it names
 	stream []byte
-	fonts  uint8
+	fonts  fontSet
 	res    []int
 	mask   int // a graphics state's soft mask, by its form's index; 0 for none (0 is a drawing's form)
 }
@@ -105,18 +104,16 @@ func (fs *forms) pageNames(first int) []byte {
 }
 
 // objects gives the objects, numbered from first; fonts is the number of each face's font object.
-func (fs *forms) objects(first int, fonts []int) []appended {
+func (fs *forms) objects(first int, fonts map[page.Font]int) []appended {
 	out := make([]appended, len(fs.objs))
 	for i, o := range fs.objs {
 		switch o.kind {
 		case vForm:
 			d := fmt.Appendf(nil, "<</Type /XObject /Subtype /Form %s /Resources <<", o.dict)
-			if o.fonts != 0 {
+			if len(o.fonts) > 0 {
 				d = append(d, " /Font <<"...)
-				for f := range page.Fonts {
-					if o.fonts&(1<<f) != 0 {
-						d = fmt.Appendf(d, " /%s %d 0 R", fontName(page.Font(f)), fonts[f])
-					}
+				for _, f := range o.fonts {
+					d = fmt.Appendf(d, " /%s %d 0 R", fontName(f), fonts[f])
 				}
 				d = append(d, " >>"...)
 			}

@@ -22,7 +22,7 @@ type formWriter struct {
 	box     svg.Matrix // the drawing's box, as its width and height scale a unit square
 	ctm     svg.Matrix // user space to the space of the form being written, where its patterns live
 	toTop   svg.Matrix // user space to the drawing's
-	fonts   uint8      // the faces the form being written names, a bit per page.Font
+	fonts   fontSet    // the faces the form being written names
 	res     []int      // and the objects
 	line    []byte     // the line style last set (caps, joins, miter limit, dashes); nil: unknown
 }
@@ -47,7 +47,7 @@ func (w *formWriter) reserve() int {
 // drawing's box there; extra is more of its dictionary.
 func (w *formWriter) form(i int, extra string, body func()) {
 	buf, set, line, fonts, res, ctm := w.buf, w.set, w.line, w.fonts, w.res, w.ctm
-	w.buf, w.set, w.line, w.fonts, w.res, w.ctm = nil, 0, nil, 0, nil, svg.Identity
+	w.buf, w.set, w.line, w.fonts, w.res, w.ctm = nil, 0, nil, nil, nil, svg.Identity
 	bbox := w.visible()
 	body()
 	slices.Sort(w.res)

@@ -71,7 +71,7 @@ func (w *formWriter) span(s *svg.Span, x, y float64) {
 	w.reals(4, 1, 0, 0, -1, x, y)
 	w.buf = append(w.buf, "Tm "...)
 	w.buf = append(w.buf, mode...)
-	w.fonts |= 1<<font | w.glyphs(s.Text, font, "", false) // and the fallback, where it draws
+	w.show(page.Text{S: s.Text, Font: font, Size: s.Size}, false, &w.fonts) // no box for what no font has: a drawing's own text
 	w.buf = append(w.buf, "ET\n"...)
 	if saved {
 		w.restore()

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"bookc/builder/diag"
 	"bookc/builder/tree"
@@ -161,19 +162,26 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 }
 
 // fitText shortens s with an ellipsis until it fits the width: to the longest prefix that fits
-// with it. It measures rune by rune and stops at the width, so a title of any length costs only
-// the runes that fit, on every page. Widths are summed in font units, as Face.Width sums them,
-// so that the cut is the one Width would make.
+// with it. It measures rune by rune, without kerning, and stops at the width, so a title of any
+// length costs only the runes that fit, on every page; kerning only narrows, so the prefix is
+// then grown while the shaped text still fits.
 func fitText(s string, st style, w float64) string {
 	fc := st.face()
 	pt := func(units float64) float64 { return units * st.size / 1000 }
-	ell := fc.Rune('…', 1000)
+	ell := fc.RuneWidth('…', 1000)
 	units, cut := 0.0, 0 // the units of s up to i; the end of the longest prefix that fits with "…"
 	for i, r := range s {
 		if pt(units+ell) <= w {
 			cut = i
 		}
-		if units += fc.Rune(r, 1000); pt(units) > w {
+		if units += fc.RuneWidth(r, 1000); pt(units) > w {
+			for cut < len(s) {
+				_, n := utf8.DecodeRuneInString(s[cut:])
+				if fc.Width(s[:cut+n]+"…", st.size) > w {
+					break
+				}
+				cut += n
+			}
 			return s[:cut] + "…"
 		}
 	}
@@ -337,7 +345,7 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 		head = append(head, end)
 	}
 	if s := l.missing.String(); s != "" {
-		l.diags.Add(diag.Warnf(c.Source, 0, "the book's fonts (%s, %s) have no glyph for %q; the PDF prints '?' instead", fonts.TextFamily, fonts.MonoFamily, s))
+		l.diags.Add(diag.Errorf(c.Source, 0, "no font has a glyph for %q (tried %s, %s and the fonts installed on this machine); the PDF shows a box for each: install a font that has them (Debian's fonts-noto-* packages)", s, fonts.TextFamily, fonts.MonoFamily))
 	}
 	return head
 }

@@ -8,6 +8,7 @@ import (
 
 	"bookc/builder/tree"
 	"bookc/formats/codestyle"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -101,7 +102,7 @@ func wrapCode(line []cell, size, limit float64) [][]cell {
 	for {
 		acc, cut := 0.0, -1
 		for i, c := range line {
-			acc += faceOf(c.font).Rune(c.r, size)
+			acc += faceOf(c.font).RuneWidth(c.r, size)
 			if acc > limit {
 				cut = i
 				break
@@ -137,22 +138,25 @@ func lastBreak(line []cell, cut int, ok func(k int) bool) int {
 	return -1
 }
 
-// setCode adds a segment's characters as text runs, one per colour.
+// setCode adds a segment's characters as text runs, one per colour, which draw shapes as metrics
+// measures them.
 func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
 	for i := 0; i < len(seg); {
 		j := i
 		var sb strings.Builder
 		fc := faceOf(seg[i].font)
 		for ; j < len(seg) && seg[j].c == seg[i].c && seg[j].font == seg[i].font; j++ {
-			if g := l.glyph(fc, seg[j].r); g >= 0 {
-				sb.WriteRune(g)
-			}
+			sb.WriteRune(seg[j].r)
 		}
 		s := sb.String()
+		segs := fc.Shape(s)
+		l.lackIn(s, segs)
 		if strings.TrimSpace(s) != "" {
 			b.p.Texts = append(b.p.Texts, page.Text{X: x, Y: b.base, Font: seg[i].font, Size: size, Color: seg[i].c, S: s})
 		}
-		x += faceOf(seg[i].font).Width(s, size)
+		for _, sg := range segs {
+			x += float64(metrics.Advance(sg.Glyphs)) * size / 1000
+		}
 		i = j
 	}
 }

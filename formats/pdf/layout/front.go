@@ -134,7 +134,7 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	last := lines[len(lines)-1]
 	end := x
 	for _, t := range last.p.Texts {
-		end = max(end, t.X+metrics.Advance(t))
+		end = max(end, t.X+metrics.Reach(t))
 	}
 	num := labels[dest]
 	nw := st.face().Width(num, st.size)

@@ -289,7 +289,10 @@ func (l *lay) printRefs(b *vbox) {
 	if refs := b.cited().refs; len(refs) > 0 {
 		b.p.Texts = slices.Clone(b.p.Texts)
 		for _, r := range refs {
-			b.p.Texts[r.text].S = l.pageRef(r.dest)
+			// the run is the number alone (its style is its own): draw shapes it, as wide as
+			// the one it replaces (renumber)
+			t := &b.p.Texts[r.text]
+			t.S, t.Glyphs = l.pageRef(r.dest), nil
 		}
 	}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"bookc/formats/pdf/linebreak"
@@ -119,8 +120,9 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 type lineSetter struct {
 	b      *vbox
 	base   float64
-	cur    *page.Text // the pending run, its S still in text
+	cur    *page.Text // the pending run, its S still in text and its glyphs in glyphs
 	text   strings.Builder
+	glyphs []page.Glyph
 	spaces bool // the pending run has a space, so its WordSpace is set
 	curSt  *style
 	curEnd float64
@@ -133,13 +135,17 @@ type lineSetter struct {
 // as PDF's word spacing does, instead of a run per word. natural is the glue's own width, set is
 // its width in the line.
 func (s *lineSetter) space(st *style, x, natural, set float64) {
-	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || natural != st.face().Rune(' ', st.size) {
+	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != st.font || natural != st.face().RuneWidth(' ', st.size) {
 		return
 	}
 	if ws := set - natural; !s.spaces {
 		s.cur.WordSpace, s.spaces = ws, true
 	} else if ws != s.cur.WordSpace {
 		return
+	}
+	for _, g := range st.face().Space() {
+		g.Cluster += int32(s.text.Len())
+		s.glyphs = append(s.glyphs, g)
 	}
 	s.text.WriteByte(' ')
 	s.curEnd += set
@@ -152,10 +158,14 @@ func sameFace(a, b *style) bool {
 // put sets a piece at x: it joins the pending text run when it continues it exactly.
 func (s *lineSetter) put(pc piece, x, w float64) {
 	st := pc.st
-	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) {
+	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != pc.font {
 		s.flushText()
-		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: st.font, Size: st.size, Color: st.color}
+		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color}
 		s.curSt = st
+	}
+	for _, g := range pc.glyphs {
+		g.Cluster += int32(s.text.Len())
+		s.glyphs = append(s.glyphs, g)
 	}
 	s.text.WriteString(pc.text)
 	s.curEnd = x + w
@@ -207,9 +217,11 @@ func (s *lineSetter) flushText() {
 	}
 	if s.cur != nil {
 		s.cur.S = s.text.String()
+		s.cur.Glyphs = slices.Clone(s.glyphs)
 		s.b.p.Texts = append(s.b.p.Texts, *s.cur)
 		s.cur, s.spaces = nil, false
 		s.text.Reset()
+		s.glyphs = s.glyphs[:0]
 	}
 }
 

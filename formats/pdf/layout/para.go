@@ -3,22 +3,26 @@ package layout
 import (
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"bookc/builder/tree"
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
+	"bookc/formats/pdf/page"
 )
 
 // piece is what an item shows: the text of a box, the hyphen a flagged penalty adds, or an image.
+// A text's glyphs are shaped in font, the style's face or one it falls back to, their clusters
+// offsets in text.
 type piece struct {
-	st   *style
-	text string
-	note string
-	img  *tree.Asset
-	dest string // a link target at this place
+	st     *style
+	text   string
+	glyphs []page.Glyph
+	font   page.Font
+	note   string
+	img    *tree.Asset
+	dest   string // a link target at this place
 }
 
 // para is a paragraph as Knuth–Plass items, with the piece behind each item.
@@ -60,7 +64,7 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 	space := func(st *style) {
 		flush()
 		if n := len(p.items); n > 0 && p.items[n-1].Kind == linebreak.Box {
-			w := st.face().Rune(' ', st.size)
+			w := st.face().RuneWidth(' ', st.size)
 			p.add(linebreak.Item{Kind: linebreak.Glue, Width: w, Stretch: w * 0.6, Shrink: w * 0.3}, piece{st: st})
 		}
 	}
@@ -132,38 +136,105 @@ func (l *lay) word(p *para, frags []run) {
 			// a hair of space, so that text extraction does not read the mark as part of the word
 			p.add(linebreak.Item{Kind: linebreak.Box, Width: 0.6}, piece{st: f.st})
 		}
-		text := l.printable(f.st, f.text)
 		var cuts []cut
 		switch {
-		case f.st.code || strings.Contains(text, "://"):
-			cuts = verbatimCuts(text)
+		case f.st.code || strings.Contains(f.text, "://"):
+			cuts = verbatimCuts(f.text)
 		case l.noHyphen:
 		default:
-			cuts = l.hyphenCuts(text)
+			cuts = l.hyphenCuts(f.text)
 		}
-		start := 0
-		for _, c := range cuts {
-			box(p, f, text[start:c.at])
-			start = c.at
-			pen := linebreak.Item{Kind: linebreak.Penalty, Penalty: c.penalty, Flagged: c.flagged}
-			pc := piece{st: f.st}
-			if c.hyphen {
-				// the soft hyphen, which the faces draw as a hyphen: readers of the PDF's text know
-				// to join the word again
-				pen.Width = f.st.face().Rune('\u00ad', f.st.size)
-				pc.text = "\u00ad"
-			}
-			p.add(pen, pc)
+		segs := f.st.face().Shape(f.text)
+		l.lackIn(f.text, segs)
+		for k, sg := range segs {
+			l.boxes(p, f, sg, segSpan(f.text, segs, k), cuts)
 		}
-		box(p, f, text[start:])
 	}
 }
 
-// box adds a box.
-func box(p *para, f run, text string) {
+// segSpan is the bytes of text that segment k of its shaping shows: from its first cluster to
+// the next cluster of any segment after it in the text.
+func segSpan(text string, segs []metrics.Seg, k int) [2]int {
+	lo, hi := len(text), len(text)
+	for _, g := range segs[k].Glyphs {
+		lo = min(lo, int(g.Cluster))
+	}
+	for _, sg := range segs {
+		for _, g := range sg.Glyphs {
+			if c := int(g.Cluster); c > lo && c < hi && !inSeg(segs[k], c) {
+				hi = c
+			}
+		}
+	}
+	return [2]int{lo, hi}
+}
+
+func inSeg(sg metrics.Seg, cluster int) bool {
+	for _, g := range sg.Glyphs {
+		if int(g.Cluster) == cluster {
+			return true
+		}
+	}
+	return false
+}
+
+// boxes adds the boxes of one shaped segment, the bytes span of f.text, with a penalty at each
+// cut that falls between two of its clusters, left to right: a cut inside a cluster (a
+// ligature's letters, a base and its marks) is no place to break, and a right-to-left segment
+// is not broken.
+func (l *lay) boxes(p *para, f run, sg metrics.Seg, span [2]int, cuts []cut) {
+	gs := sg.Glyphs
+	if len(gs) == 0 {
+		return
+	}
+	start, from := span[0], 0 // the text and glyphs of the box being made
+	ltr := gs[0].Cluster <= gs[len(gs)-1].Cluster
+	for _, c := range cuts {
+		if !ltr || c.at <= start || c.at >= span[1] {
+			continue
+		}
+		k := from
+		for k < len(gs) && int(gs[k].Cluster) < c.at {
+			k++
+		}
+		if k == from || k == len(gs) || int(gs[k].Cluster) != c.at {
+			continue
+		}
+		box(p, f, sg.Font, f.text[start:c.at], rebase(gs[from:k], start))
+		start, from = c.at, k
+		pen := linebreak.Item{Kind: linebreak.Penalty, Penalty: c.penalty, Flagged: c.flagged}
+		pc := piece{st: f.st}
+		if c.hyphen {
+			// the hyphen's glyph, shown as a soft hyphen: readers of the PDF's text know to join
+			// the word again
+			hy := f.st.face().Shape("-")[0]
+			pen.Width = float64(metrics.Advance(hy.Glyphs)) * f.st.size / 1000
+			pc.text, pc.glyphs, pc.font = "\u00ad", hy.Glyphs, hy.Font
+		}
+		p.add(pen, pc)
+	}
+	box(p, f, sg.Font, f.text[start:span[1]], rebase(gs[from:], start))
+}
+
+// rebase gives glyphs with their clusters made relative to the byte off: a new slice, as the
+// shaped glyphs are shared.
+func rebase(gs []page.Glyph, off int) []page.Glyph {
+	if off == 0 {
+		return gs
+	}
+	out := make([]page.Glyph, len(gs))
+	for i, g := range gs {
+		g.Cluster -= int32(off)
+		out[i] = g
+	}
+	return out
+}
+
+// box adds a box of glyphs set in font.
+func box(p *para, f run, font page.Font, text string, gs []page.Glyph) {
 	if text != "" {
-		w := f.st.face().Width(text, f.st.size)
-		p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: f.st, text: text, note: f.note})
+		w := float64(metrics.Advance(gs)) * f.st.size / 1000
+		p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: f.st, text: text, glyphs: gs, font: font, note: f.note})
 	}
 }
 
@@ -198,18 +269,21 @@ func (p *para) fit() {
 			continue
 		}
 		pc := pieces[i]
-		fc := pc.st.face()
-		start, acc := 0, 0.0
-		for j, r := range pc.text {
-			rw := fc.Rune(r, pc.st.size)
-			if acc+rw > p.width && j > start {
-				p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, piece{st: pc.st, text: pc.text[start:j], note: pc.note})
+		start, from, acc := 0, 0, 0.0 // the text, glyphs and width of the part being made
+		for k, g := range pc.glyphs {
+			gw := float64(g.Advance) * pc.st.size / 1000
+			if c := int(g.Cluster); acc+gw > p.width && k > from && c > start && c > int(pc.glyphs[k-1].Cluster) {
+				part := pc
+				part.text, part.glyphs = pc.text[start:c], rebase(pc.glyphs[from:k], start)
+				p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, part)
 				p.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: emergency}, piece{st: pc.st})
-				start, acc = j, 0
+				start, from, acc = c, k, 0
 			}
-			acc += rw
+			acc += gw
 		}
-		p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, piece{st: pc.st, text: pc.text[start:], note: pc.note})
+		part := pc
+		part.text, part.glyphs = pc.text[start:], rebase(pc.glyphs[from:], start)
+		p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, part)
 		run = acc
 	}
 }
@@ -230,37 +304,17 @@ func (p *para) tooWide() bool {
 	return false
 }
 
-// printable replaces characters the font cannot show, which would print as empty boxes, and
-// leaves out invisible ones.
-func (l *lay) printable(st *style, s string) string {
-	fc := st.face()
-	for _, r := range s {
-		if !fc.Has(r) || invisible(r) {
-			return strings.Map(func(r rune) rune { return l.glyph(fc, r) }, s)
+// lackIn notes the characters of text that no face has, which Shape gave glyph 0: the chapter's
+// diagnostic lists them, and the PDF shows a box for each.
+func (l *lay) lackIn(text string, segs []metrics.Seg) {
+	for _, sg := range segs {
+		for _, g := range sg.Glyphs {
+			if g.ID == 0 && int(g.Cluster) < len(text) {
+				r, _ := utf8.DecodeRuneInString(text[g.Cluster:])
+				l.missing.add(r)
+			}
 		}
 	}
-	return s
-}
-
-// glyph is r, or '?' where the font has no glyph for it; the chapter's diagnostic lists those.
-// Invisible characters are left out, whatever glyph a face has for them (JetBrains Mono's
-// zero-width space is a cell wide).
-func (l *lay) glyph(fc *metrics.Face, r rune) rune {
-	switch {
-	case invisible(r):
-		return -1
-	case fc.Has(r):
-		return r
-	case unicode.Is(unicode.Zs, r):
-		return '\u00a0' // thin, narrow and other fixed spaces
-	}
-	l.missing.add(r)
-	return '?'
-}
-
-// invisible tells the characters that print nothing: zero-width spaces and joiners, byte-order marks.
-func invisible(r rune) bool {
-	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
 // lack notes characters the fonts cannot show, once each.

@@ -1,132 +1,331 @@
-// Package metrics measures text set in bookc's fonts exactly as a PDF viewer will: each glyph's
-// advance in thousandths of an em, rounded as the width array of the embedded font has it.
+// Package metrics shapes and measures text exactly as the PDF draws it: kerning, ligatures and
+// complex scripts from HarfBuzz (formats/pdf/shape), every advance in thousandths of an em as the
+// embedded fonts' width arrays have them, and the faces that draw what a book face lacks: the mono
+// face of its weight for a text face (arrows, ≤, the minus sign), then the system's fonts, in
+// shape.Discover's stated order, so that one machine always picks the same.
 package metrics
 
 import (
+	"cmp"
 	"fmt"
+	"hash/crc32"
+	"math"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/shape"
 	"bookc/formats/pdf/ttf"
 )
 
-// Face holds one font's advance widths, and those of the characters it lacks that its fallback
-// face (page.Font.Fallback) draws.
+// Face is one font text is set in: a book face (page.Fonts) or a fallback lent by the system.
+// Faces are read-only and shared.
 type Face struct {
-	TTF      *ttf.Font // the parsed font file, which draw embeds
-	font     page.Font
-	fallback *Face          // nil for a face that is its own
-	widths   []int16        // per rune of the Basic Multilingual Plane in 1/1000 em; -1 where the font has no glyph
-	supp     map[rune]int16 // the same for the characters past it that the font maps
-	notdef   int16
-	Ascent   float64 // above the baseline, in 1/1000 em
-	Descent  float64 // below the baseline (positive), in 1/1000 em
+	Font page.Font
+	Name string    // the font's PostScript name
+	Key  string    // what tells this face from every other, whatever its Font number (Order)
+	Res  string    // a PDF name made of Key, for the resources that name the face
+	TTF  *ttf.Font // the parsed font file, which draw subsets and embeds
+
+	Ascent  float64 // above the baseline, in 1/1000 em
+	Descent float64 // below the baseline (positive), in 1/1000 em
+
+	shaper   *shape.Face
+	chain    *shape.Chain // this face, its book fallback, the system's fonts
+	features shape.Features
+	runes    func() []rune // by glyph, the first character mapped to it (CharOf)
+	ascii    [128]int16    // the advance of each ASCII character the face has; -1 where it has none
+	space    func() []page.Glyph
 }
 
 var (
-	once  sync.Once
-	faces []*Face
-	err   error
+	registry atomic.Pointer[[]*Face] // by page.Font; grows, never changes what it holds
+	mu       sync.Mutex              // registering fallbacks
+	lent     = map[*shape.Face]page.Font{}
+	unusable = map[*shape.Face]bool{} // system fonts the PDF cannot embed (no glyf outlines)
+	books    sync.Once
 )
 
-// Get returns the metrics of a font, parsed once and shared (Faces are read-only).
+// SystemDirs are the folders fallback fonts are found in: fontconfig's usual ones. A test that
+// must not depend on the machine's fonts empties it before the first Get.
+var SystemDirs = shape.DefaultDirs()
+
+// system is the machine's fonts, found once per process: the same machine gives the same bytes.
+// Only fonts the PDF can subset are taken: TrueType outlines in a file of their own.
+var system = sync.OnceValue(func() *shape.System {
+	lim := shape.DefaultLimits
+	lim.TrueTypeOnly = true
+	return shape.Discover(SystemDirs, lim)
+})
+
+// Get returns a face by its number.
 func Get(f page.Font) *Face {
-	once.Do(func() {
-		for _, pf := range page.Fonts {
-			var fc *Face
-			fc, err = parse(pf.Face().TTF)
-			if err != nil {
-				err = fmt.Errorf("metrics: font %s: %w", pf.Face().Name, err)
-				return
-			}
-			fc.font = pf
-			faces = append(faces, fc)
+	books.Do(loadBooks)
+	return (*registry.Load())[f]
+}
+
+func loadBooks() {
+	var fs []*Face
+	for _, pf := range page.Fonts {
+		fc, err := newFace(pf, pf.Face().TTF, 0)
+		if err != nil {
+			panic(fmt.Sprintf("metrics: font %s: %v", pf.Face().Name, err)) // compiled in: a programming error
 		}
-		for _, fc := range faces {
-			if fb := fc.font.Fallback(); fb != fc.font {
-				fc.fallback = faces[fb]
-			}
+		fs = append(fs, fc)
+	}
+	for _, fc := range fs {
+		chain := []*shape.Face{fc.shaper}
+		if fb := fc.Font.Fallback(); fb != fc.Font {
+			chain = append(chain, fs[fb].shaper)
 		}
-	})
-	if err != nil {
-		panic(err) // the fonts are compiled in: a parse failure is a programming error
+		fc.chain = shape.NewChain(chain, system())
+		lent[fc.shaper] = fc.Font
 	}
-	return faces[f]
+	registry.Store(&fs)
 }
 
-// Has reports whether the font, or its fallback, has a glyph for r.
-func (f *Face) Has(r rune) bool {
-	return f.own(r) >= 0 || f.fallback != nil && f.fallback.own(r) >= 0
-}
-
-// DrawnBy is the face whose glyph draws r: the font's own, or its fallback where only that has
-// one; the font itself (its .notdef) where neither has.
-func (f *Face) DrawnBy(r rune) page.Font {
-	if f.own(r) < 0 && f.fallback != nil && f.fallback.own(r) >= 0 {
-		return f.fallback.font
-	}
-	return f.font
-}
-
-// Rune returns the advance of r at the given size in points.
-func (f *Face) Rune(r rune, size float64) float64 {
-	return float64(f.units(r)) * size / 1000
-}
-
-// own is the advance of the font's own glyph for r, -1 for none.
-func (f *Face) own(r rune) int16 {
-	if r >= 0 && int(r) < len(f.widths) {
-		return f.widths[r]
-	}
-	if w, ok := f.supp[r]; ok {
-		return w
-	}
-	return -1
-}
-
-// units measures the glyph that draws r (DrawnBy).
-func (f *Face) units(r rune) int16 {
-	if w := f.own(r); w >= 0 {
-		return w
-	}
-	if f.fallback != nil {
-		if w := f.fallback.own(r); w >= 0 {
-			return w
-		}
-	}
-	return f.notdef
-}
-
-// Width returns the advance of s at the given size in points.
-func (f *Face) Width(s string, size float64) float64 {
-	n := 0
-	for _, r := range s {
-		n += int(f.units(r))
-	}
-	return float64(n) * size / 1000
-}
-
-// Advance returns how far a text run reaches from its X, its word spacing included.
-func Advance(t page.Text) float64 {
-	return Get(t.Font).Width(t.S, t.Size) + float64(strings.Count(t.S, " "))*t.WordSpace
-}
-
-func parse(data []byte) (*Face, error) {
+func newFace(f page.Font, data []byte, index int) (*Face, error) {
 	t, err := ttf.Parse(data)
 	if err != nil {
 		return nil, err
 	}
-	f := &Face{TTF: t, widths: make([]int16, 0x10000), supp: map[rune]int16{}, notdef: t.Advance(0),
-		Ascent: t.Ascent, Descent: -t.Descent}
-	for r := range f.widths {
-		f.widths[r] = -1
-		if g := t.Glyph(rune(r)); g != 0 {
-			f.widths[r] = t.Advance(g)
+	sh, err := shape.LoadFace(data, index)
+	if err != nil {
+		return nil, err
+	}
+	// a checksum of the file, not a hash: the book faces are 5 MB, read at each start
+	key := fmt.Sprintf("%s-%08x-%d", sh.Name(), crc32.ChecksumIEEE(data), index)
+	fc := &Face{Font: f, Name: sh.Name(), Key: key, Res: fmt.Sprintf("F%08X", crc32.ChecksumIEEE([]byte(key))), TTF: t,
+		Ascent: t.Ascent, Descent: -t.Descent, shaper: sh}
+	if t.FixedPitch {
+		fc.features.NoLigatures = true // code: "fi" and "->" stay as typed
+	}
+	fc.runes = sync.OnceValue(func() []rune { return firstRunes(t) })
+	fc.space = sync.OnceValue(func() []page.Glyph { return fc.Shape(" ")[0].Glyphs })
+	for c := range fc.ascii {
+		fc.ascii[c] = -1
+		if g := t.Glyph(rune(c)); g != 0 && c >= 0x20 {
+			fc.ascii[c] = t.Advance(g)
+		}
+	}
+	return fc, nil
+}
+
+// lend gives the number of a system face, registering it on first use; false when the PDF
+// cannot embed it.
+func lend(sf *shape.Face) (page.Font, bool) {
+	mu.Lock()
+	defer mu.Unlock()
+	if f, ok := lent[sf]; ok {
+		return f, true
+	}
+	if unusable[sf] {
+		return 0, false
+	}
+	all := *registry.Load()
+	fc, err := newFace(page.Font(len(all)), sf.Data(), sf.Index())
+	if err != nil {
+		unusable[sf] = true
+		return 0, false
+	}
+	fc.shaper = sf // the system's own, which its index already knows
+	fc.chain = shape.NewChain([]*shape.Face{sf}, nil)
+	next := append(slices.Clip(all), fc)
+	registry.Store(&next)
+	lent[sf] = fc.Font
+	return fc.Font, true
+}
+
+// Order sorts faces by their Key: a PDF lists its fonts so, whatever numbers the build gave them.
+func Order(a, b page.Font) int { return cmp.Compare(Get(a).Key, Get(b).Key) }
+
+// firstRunes lists, by glyph, the first character the cmap maps to it; 0 for none.
+func firstRunes(t *ttf.Font) []rune {
+	out := make([]rune, t.Glyphs())
+	for r := rune(1); r < 0x10000; r++ {
+		if g := t.Glyph(r); g != 0 && out[g] == 0 {
+			out[g] = r
 		}
 	}
 	for _, r := range t.Supplementary() {
-		f.supp[r] = t.Advance(t.Glyph(r))
+		if g := t.Glyph(r); out[g] == 0 {
+			out[g] = r
+		}
 	}
-	return f, nil
+	return out
+}
+
+// CharOf is the character the font maps to glyph g, the first if several are; 0 for a glyph the
+// cmap does not reach (a ligature, a contextual form).
+func (f *Face) CharOf(g uint16) rune {
+	if rs := f.runes(); int(g) < len(rs) {
+		return rs[g]
+	}
+	return 0
+}
+
+// Seg is text set in one face: its glyphs in visual order, clusters the byte offsets in the text
+// given to Shape.
+type Seg struct {
+	Font   page.Font
+	Glyphs []page.Glyph
+	rtl    bool
+}
+
+// words remembers each word's glyphs in the shaping face's thousandths of an em.
+var words = shape.NewCache(1<<17, func(text string, p shape.Params) []page.Glyph {
+	gs := shape.Shape(text, p)
+	out := make([]page.Glyph, len(gs))
+	scale := 1000 / float64(p.Face.UnitsPerEm())
+	u := func(v int32) int16 {
+		return int16(max(math.MinInt16, min(math.MaxInt16, math.Round(float64(v)*scale))))
+	}
+	for i, g := range gs {
+		out[i] = page.Glyph{ID: g.ID, Advance: u(g.XAdvance), XOff: u(g.XOffset), YOff: u(g.YOffset), Cluster: g.Cluster}
+	}
+	return out
+})
+
+// Shape sets s, left to right at its base, in this face and those it falls back to: runs of one
+// face, script and direction, shaped word by word (cached), in visual order. A character no
+// face has is a glyph 0, which draw shows as a box. The glyphs may be shared: do not change them.
+func (f *Face) Shape(s string) []Seg {
+	if f.plain(s) {
+		var gs []page.Glyph
+		if strings.IndexByte(s, ' ') < 0 {
+			gs = words.Get(s, f.params()) // one word: the cache's own glyphs
+		} else {
+			gs = make([]page.Glyph, 0, len(s))
+			words.Words(s, f.params(), func(off int, ws []page.Glyph) {
+				for _, g := range ws {
+					g.Cluster += int32(off)
+					gs = append(gs, g)
+				}
+			})
+		}
+		return []Seg{{Font: f.Font, Glyphs: gs}}
+	}
+	p := shape.Itemise(s, shape.BaseLTR, f.chain)
+	segs := make([]Seg, 0, len(p.Runs))
+	levels := make([]shape.Level, len(p.Runs))
+	for i, r := range p.Runs {
+		levels[i] = r.Level
+	}
+	for _, i := range shape.ReorderLine(levels) {
+		r := p.Runs[i]
+		font, ok := f.Font, r.Face != nil
+		if ok {
+			font, ok = lend(r.Face)
+		}
+		var gs []page.Glyph
+		if !ok {
+			font = f.Font
+			notdef := f.TTF.Advance(0)
+			for j := range p.Text[r.Start:r.End] {
+				if utf8.RuneStart(p.Text[r.Start+j]) {
+					gs = append(gs, page.Glyph{Advance: notdef, Cluster: int32(p.Source(r.Start + j))})
+				}
+			}
+		} else {
+			params := shape.Params{Face: r.Face, Direction: r.Level.Direction(), Script: r.Script, Features: f.features}
+			words.Words(p.Text[r.Start:r.End], params, func(off int, ws []page.Glyph) {
+				for _, g := range ws {
+					g.Cluster = int32(p.Source(r.Start + off + int(g.Cluster)))
+					gs = append(gs, g)
+				}
+			})
+		}
+		// a left-to-right run joins the one before in its face, for fewer font changes; a
+		// right-to-left one stays alone, for draw to tell its order by its clusters
+		if n := len(segs); n > 0 && segs[n-1].Font == font && r.Level%2 == 0 && !segs[n-1].rtl {
+			segs[n-1].Glyphs = append(segs[n-1].Glyphs, gs...)
+		} else {
+			segs = append(segs, Seg{Font: font, Glyphs: gs, rtl: r.Level%2 == 1})
+		}
+	}
+	return segs
+}
+
+// plain tells the text most books are made of, which needs no itemising: printable ASCII, all of
+// it in this face.
+func (f *Face) plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || f.ascii[c] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *Face) params() shape.Params { return shape.Params{Face: f.shaper, Features: f.features} }
+
+// Space is the glyphs of a space, which lines join between words.
+func (f *Face) Space() []page.Glyph { return f.space() }
+
+// Width returns the advance of s at the given size in points, as Shape sets it.
+func (f *Face) Width(s string, size float64) float64 {
+	n := 0
+	if f.plain(s) {
+		words.Words(s, f.params(), func(_ int, ws []page.Glyph) { n += Advance(ws) })
+	} else {
+		for _, sg := range f.Shape(s) {
+			n += Advance(sg.Glyphs)
+		}
+	}
+	return float64(n) * size / 1000
+}
+
+// Advance is the glyphs' advance in thousandths of the type size.
+func Advance(gs []page.Glyph) int {
+	n := 0
+	for _, g := range gs {
+		n += int(g.Advance)
+	}
+	return n
+}
+
+// RuneWidth returns the advance of r alone at the given size in points: for ASCII in the face,
+// its advance, which is what shaping one character gives.
+func (f *Face) RuneWidth(r rune, size float64) float64 {
+	if r >= 0 && r < 0x80 && f.ascii[r] >= 0 {
+		return float64(f.ascii[r]) * size / 1000
+	}
+	return f.Width(string(r), size)
+}
+
+// Has reports whether some face of the chain, the system's included, draws r.
+func (f *Face) Has(r rune) bool {
+	sf := f.chain.FaceFor(r)
+	if sf == nil {
+		return false
+	}
+	_, ok := lend(sf)
+	return ok
+}
+
+// Reach returns how far a text run reaches from its X, its word spacing included.
+func Reach(t page.Text) float64 {
+	spaces := 0
+	var n int
+	if t.Glyphs != nil {
+		n = Advance(t.Glyphs)
+		for _, g := range t.Glyphs {
+			if int(g.Cluster) < len(t.S) && t.S[g.Cluster] == ' ' {
+				spaces++
+			}
+		}
+	} else {
+		for _, sg := range Get(t.Font).Shape(t.S) {
+			n += Advance(sg.Glyphs)
+			for _, g := range sg.Glyphs {
+				if int(g.Cluster) < len(t.S) && t.S[g.Cluster] == ' ' {
+					spaces++
+				}
+			}
+		}
+	}
+	return float64(n)*t.Size/1000 + float64(spaces)*t.WordSpace
 }

@@ -9,8 +9,9 @@ import (
 	"bookc/fonts"
 )
 
-// Font names one face of bookc/fonts.
-type Font uint8
+// Font names a face text is set in: the faces of bookc/fonts first, in the order of Fonts, then
+// the fallback faces a build borrows from the system (bookc/formats/pdf/metrics numbers those).
+type Font uint16
 
 const (
 	Regular Font = iota
@@ -26,10 +27,13 @@ const (
 // Fonts lists every Font in order; Face gives its file.
 var Fonts = []Font{Regular, Bold, Italic, BoldItalic, Mono, MonoBold, MonoItalic, MonoBoldItalic}
 
-// Face is the font file a Font is set in.
+// Face is the font file of one of Fonts (a book face): fallback faces have none here.
 func (f Font) Face() fonts.Face {
 	return fonts.All()[f] // Font counts in the order of fonts.All
 }
+
+// Book reports whether f is one of Fonts, a face of bookc/fonts, rather than a fallback.
+func (f Font) Book() bool { return int(f) < len(Fonts) }
 
 // Styled returns the font of a family (fonts.TextFamily, fonts.MonoFamily) with the weight and
 // slant asked for; a family without that slant gives its upright face of that weight, and an
@@ -45,9 +49,9 @@ func Styled(family string, bold, italic bool) Font {
 	return Regular
 }
 
-// Fallback is the face that draws what f has no glyph for: for a text face, the mono face of its
-// weight and slant (Noto Serif has no arrows, no ≤, ≥ or ≠, no minus sign; JetBrains Mono has);
-// a mono face is its own. It stands in until fallback fonts come with shaping.
+// Fallback is the book face that draws first what f has no glyph for: for a text face, the mono
+// face of its weight and slant (Noto Serif has no arrows, no ≤, ≥ or ≠, no minus sign; JetBrains
+// Mono has, and they are always there, where the system's fonts may not be); a mono face is its own.
 func (f Font) Fallback() Font {
 	fc := f.Face()
 	return Styled(fonts.MonoFamily, fc.Bold, fc.Italic)
@@ -104,15 +108,31 @@ type Page struct {
 	Links   []Link
 }
 
-// Text is a run of text in one font, its baseline starting at (X, Y). WordSpace is added to the
-// width of every space in S, as PDF's word spacing (Tw) is: a justified line is one run.
+// Text is a run of text, its baseline starting at (X, Y). WordSpace is added to the advance of
+// every space, as PDF's word spacing (Tw) is: a justified line is one run.
+//
+// Glyphs, when layout shaped the run itself (a line of a paragraph, whose words it measured one
+// by one), are what draw paints, all in Font; without them, draw shapes S as metrics does, which
+// may take fallback faces for some of it. S is the source text either way: what copying gives.
 type Text struct {
 	X, Y      float64
 	Size      float64
 	WordSpace float64
 	S         string
+	Glyphs    []Glyph
 	Font      Font // the small fields last, packed: a book has millions of texts
 	Color     Color
+}
+
+// Glyph is one shaped glyph of a Text, in thousandths of the type size (the PDF's text space).
+type Glyph struct {
+	ID         uint16 // the glyph in its font; 0 (.notdef) for a character no font has, drawn as a box
+	Advance    int16  // how far the pen moves after it, kerning included
+	XOff, YOff int16  // where it is drawn, from the pen (marks, GPOS placement); YOff upwards
+	// Cluster is the byte offset in S of the first character the glyph shows. Glyphs of one
+	// cluster (a ligature's letters, a base and its marks) share it; a right-to-left run's come
+	// in visual order, so their clusters go down.
+	Cluster int32
 }
 
 // Rect is a filled and/or stroked rectangle.

@@ -31,19 +31,19 @@ func handbookWords(b *testing.B) []string {
 func benchShape(b *testing.B, warm bool) {
 	words := handbookWords(b)
 	p := Params{Face: testFace(b, "NotoSerif"), Script: language.Latin, Language: language.NewLanguage("en")}
-	c := NewCache(1 << 16)
+	c := NewCache(1<<16, Shape)
 	if warm {
 		for _, w := range words {
-			c.Shape(w, p)
+			c.Get(w, p)
 		}
 	}
 	b.ResetTimer()
 	for b.Loop() {
 		if !warm {
-			c = NewCache(1 << 16)
+			c = NewCache(1<<16, Shape)
 		}
 		for _, w := range words {
-			c.Shape(w, p)
+			c.Get(w, p)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")

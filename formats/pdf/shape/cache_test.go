@@ -10,7 +10,7 @@ import (
 )
 
 func TestCache(t *testing.T) {
-	c := NewCache(1000)
+	c := NewCache(1000, Shape)
 	serif := Params{Face: testFace(t, "NotoSerif"), Script: language.Latin}
 	code := serif
 	code.Features.NoLigatures = true
@@ -21,19 +21,19 @@ func TestCache(t *testing.T) {
 	}{{"office", serif}, {"office", code}, {"سلام", arabic}, {"", serif}} {
 		want := Shape(tt.text, tt.p)
 		for range 2 { // cold, then warm
-			if got := c.Shape(tt.text, tt.p); !slices.Equal(got, want) {
+			if got := c.Get(tt.text, tt.p); !slices.Equal(got, want) {
 				t.Errorf("%q: cached %v, shaped %v", tt.text, got, want)
 			}
 		}
 	}
-	if len(c.Shape("office", serif)) == len(c.Shape("office", code)) {
+	if len(c.Get("office", serif)) == len(c.Get("office", code)) {
 		t.Error("the cache mixed up ligatures on and off")
 	}
 }
 
 // TestCacheConcurrent shapes the same words from many goroutines; run with -race.
 func TestCacheConcurrent(t *testing.T) {
-	c := NewCache(64) // small: evictions happen while others read
+	c := NewCache(64, Shape) // small: evictions happen while others read
 	p := Params{Face: testFace(t, "NotoSerif"), Script: language.Latin}
 	words := make([]string, 200)
 	want := make([][]Glyph, len(words))
@@ -46,7 +46,7 @@ func TestCacheConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for i := range words {
 				j := (i + g*17) % len(words)
-				if got := c.Shape(words[j], p); !slices.Equal(got, want[j]) {
+				if got := c.Get(words[j], p); !slices.Equal(got, want[j]) {
 					t.Errorf("%q: %v, want %v", words[j], got, want[j])
 				}
 			}
@@ -56,10 +56,10 @@ func TestCacheConcurrent(t *testing.T) {
 }
 
 func TestCacheBounded(t *testing.T) {
-	c := NewCache(640)
+	c := NewCache(640, Shape)
 	p := Params{Face: testFace(t, "NotoSerif"), Script: language.Latin}
 	for i := range 10_000 {
-		c.Shape(fmt.Sprint(i), p)
+		c.Get(fmt.Sprint(i), p)
 	}
 	n := 0
 	for i := range c.shards {
@@ -71,7 +71,7 @@ func TestCacheBounded(t *testing.T) {
 }
 
 func TestShapeWords(t *testing.T) {
-	c := NewCache(100)
+	c := NewCache(100, Shape)
 	for _, tt := range []struct {
 		font, text string
 		p          Params
@@ -80,10 +80,22 @@ func TestShapeWords(t *testing.T) {
 		{"NotoArabic", "سلام عليكم", Params{Script: language.Arabic, Direction: RightToLeft}},
 	} {
 		tt.p.Face = testFace(t, tt.font)
-		got, want := c.ShapeWords(tt.text, tt.p), Shape(tt.text, tt.p)
+		got, want := shapeWords(c, tt.text, tt.p), Shape(tt.text, tt.p)
 		// no kerning across a space in these fonts: word by word gives the same glyphs
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: word by word\n%v\nwhole\n%v", tt.text, got, want)
 		}
 	}
+}
+
+// shapeWords joins the words' glyphs as Words gives them, clusters made relative to text.
+func shapeWords(c *Cache[[]Glyph], text string, p Params) []Glyph {
+	var out []Glyph
+	c.Words(text, p, func(off int, gs []Glyph) {
+		for _, g := range gs {
+			g.Cluster += int32(off)
+			out = append(out, g)
+		}
+	})
+	return out
 }

@@ -15,10 +15,12 @@ import (
 // Face is one loaded font, safe for concurrent use. go-text's *font.Font is read-only and shared;
 // its *font.Face and HarfBuzz's buffer hold caches, so each shaping call borrows a worker of its own.
 type Face struct {
-	font *font.Font
-	name string
-	upem int32
-	bmp  *[0x10000 / 64]uint64 // coverage of the Basic Multilingual Plane: Itemise asks per character
+	font  *font.Font
+	data  []byte // the file, which the PDF subsets
+	index int    // the font's place in it, for a collection
+	name  string
+	upem  int32
+	bmp   *[0x10000 / 64]uint64 // coverage of the Basic Multilingual Plane: Itemise asks per character
 
 	mu      sync.Mutex
 	workers []*worker // idle ones; a plain stack, since sync.Pool would drop them at each GC
@@ -47,7 +49,7 @@ func LoadFace(data []byte, index int) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading font %d: %w", index, err)
 	}
-	f := &Face{font: ft, name: fontName(lds[index]), upem: int32(ft.Upem()), bmp: new([0x10000 / 64]uint64)}
+	f := &Face{font: ft, data: data, index: index, name: fontName(lds[index]), upem: int32(ft.Upem()), bmp: new([0x10000 / 64]uint64)}
 	for it := ft.Cmap.Iter(); it.Next(); {
 		if r, _ := it.Char(); r >= 0 && r < 0x10000 {
 			f.bmp[r/64] |= 1 << (r % 64)
@@ -72,6 +74,13 @@ func fontName(ld *ot.Loader) string {
 	}
 	return "Unnamed"
 }
+
+// Data is the font file the face was loaded from, and Index its place in it (0 but in a
+// collection). Read it, do not change it.
+func (f *Face) Data() []byte { return f.data }
+
+// Index is the face's place in its file: 0 but in a collection.
+func (f *Face) Index() int { return f.index }
 
 // Name is the face's PostScript name.
 func (f *Face) Name() string { return f.name }

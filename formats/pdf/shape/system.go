@@ -48,6 +48,9 @@ type Limits struct {
 	Files     int   // font files considered, after ordering
 	CmapBytes int64 // cmap bytes read, all files together
 	FaceBytes int64 // size of a font file that may be loaded whole; larger ones are passed over
+	// TrueTypeOnly takes only fonts with TrueType outlines (glyf) in a file of their own, not in
+	// a collection: what a PDF subsetter for TrueType can embed.
+	TrueTypeOnly bool
 }
 
 // DefaultLimits suits a desktop with many fonts; a CJK collection is about 20 MB.
@@ -224,7 +227,7 @@ func (s *System) build() {
 		lds, _ := ot.NewLoaders(file)
 		for i, ld := range lds {
 			id := fontID{path, i}
-			if s.dead[id] || !hasOutlines(ld) || len(s.fonts) >= maxFonts {
+			if s.dead[id] || !s.usable(ld, len(lds)) || len(s.fonts) >= maxFonts {
 				continue
 			}
 			cm := readCmap(ld, &read, s.lim.CmapBytes)
@@ -243,7 +246,12 @@ func (s *System) build() {
 	}
 }
 
-func hasOutlines(ld *ot.Loader) bool {
+// usable tells the fonts fallback may take: any with outlines, or with TrueTypeOnly only those
+// with glyf outlines outside a collection (of n fonts).
+func (s *System) usable(ld *ot.Loader, n int) bool {
+	if s.lim.TrueTypeOnly {
+		return n == 1 && ld.HasTable(ot.MustNewTag("glyf"))
+	}
 	return ld.HasTable(ot.MustNewTag("glyf")) || ld.HasTable(ot.MustNewTag("CFF ")) || ld.HasTable(ot.MustNewTag("CFF2"))
 }
 

@@ -141,6 +141,9 @@ func (f *Font) Supplementary() []rune {
 	return rs
 }
 
+// Glyphs is how many glyphs the font has.
+func (f *Font) Glyphs() int { return len(f.advances) }
+
 // Advance returns a glyph's advance in thousandths of an em, rounded as a PDF's width array
 // gives it.
 func (f *Font) Advance(g uint16) int16 {
