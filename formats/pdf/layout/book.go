@@ -14,6 +14,7 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/fonts"
+	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/page"
 
 	"golang.org/x/sync/errgroup"
@@ -75,6 +76,9 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	for i := range doc.Outline {
 		level = min(doc.Outline[i].Level, level+1)
 		doc.Outline[i].Level = level
+	}
+	if l.hyph == nil {
+		l.diags.Add(diag.Notef("book.toml", 0, "bookc has no hyphenation patterns for the language %q: the PDF breaks lines only between words (patterns: %s)", b.Language, strings.Join(hyphen.Languages(), ", ")))
 	}
 	return doc, l.diags
 }

@@ -27,11 +27,12 @@ type lay struct {
 	notes    map[string][]*vbox // footnote ID -> its boxes
 	size     float64            // body text size and leading where the current block sits
 	lead     float64
-	nest     int     // container depth: headings inside containers are no sections
-	lists    int     // list depth, for bullets
-	level    int     // outline level of the current chapter
-	noHyphen bool    // in table cells, headings and titles
-	missing  lacking // characters of the chapter that the fonts lack
+	nest     int                // container depth: headings inside containers are no sections
+	lists    int                // list depth, for bullets
+	level    int                // outline level of the current chapter
+	noHyphen bool               // in table cells, headings and titles
+	hyph     *hyphen.Hyphenator // the book's language's; nil for none
+	missing  lacking            // characters of the chapter that the fonts lack
 	memo     *memo
 }
 
@@ -79,8 +80,7 @@ func newMemo() *memo {
 // comes in the same chapter at the same place and size. A layout gives the same pages with it as
 // without; it is safe for concurrent use.
 type Shared struct {
-	h     *hyphen.Hyphenator
-	words sync.Map // word -> its hyphenation points, []int; read far more often than written
+	words sync.Map // wordKey -> its hyphenation points, []int; read far more often than written
 
 	mu     sync.Mutex                 // guards blocks
 	blocks map[sharedKey]*sharedBlock // nil when there is one edition: nothing to share
@@ -94,7 +94,7 @@ func NewShared() *Shared {
 }
 
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
-func solo() *Shared { return &Shared{h: hyphen.Default()} }
+func solo() *Shared { return &Shared{} }
 
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {
@@ -111,13 +111,30 @@ type sharedBlock struct {
 	ok   bool // false when its setting failed: each edition then sets it for itself
 }
 
-func (sh *Shared) points(word string) []int {
-	if pts, ok := sh.words.Load(word); ok {
+// wordKey is a word as the patterns of one language hyphenate it.
+type wordKey struct {
+	h    *hyphen.Hyphenator
+	word string
+}
+
+func (sh *Shared) points(h *hyphen.Hyphenator, word string) []int {
+	k := wordKey{h, word}
+	if pts, ok := sh.words.Load(k); ok {
 		return pts.([]int)
 	}
-	pts := sh.h.Points(word)
-	sh.words.Store(word, pts)
+	pts := h.Points(word)
+	sh.words.Store(k, pts)
 	return pts
+}
+
+// hyphenator is the hyphenation of a book's language; nil for a language bookc has no patterns
+// for. A book that names none is in English, as mdBook has it.
+func hyphenator(lang string) *hyphen.Hyphenator {
+	if lang == "" {
+		lang = "en"
+	}
+	h, _ := hyphen.For(lang)
+	return h
 }
 
 // block returns the block set for the key, waiting while another edition sets it. When none has,
@@ -142,7 +159,7 @@ func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
 }
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
-	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, unknown: "00", shared: sh, memo: m,
+	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language),
 		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, size: bodySize, lead: bodyLead}
 }
 

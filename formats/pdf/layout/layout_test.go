@@ -467,3 +467,24 @@ func TestStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageHyphenation checks that the book's language picks the hyphenation patterns: a
+// German compound hyphenates in a German book, and a language without patterns breaks only
+// between words, which the layout says once.
+func TestLanguageHyphenation(t *testing.T) {
+	const text = "Die Donaudampfschifffahrtsgesellschaftskapitänsmütze liegt auf dem Tisch."
+	for _, c := range []struct {
+		lang   string
+		hyphen bool
+	}{{"de", true}, {"de-AT", true}, {"tlh", false}} {
+		l := newLay(&tree.Book{Language: c.lang}, nil, newMemo(), NewShared())
+		lines := lineTexts(l.paragraph([]run{{st: ptr(body()), text: text}}, 0, 140))
+		if got := strings.Contains(strings.Join(lines, "\n"), "\u00ad"); got != c.hyphen {
+			t.Errorf("%s: hyphenated %v, want %v: %q", c.lang, got, c.hyphen, lines)
+		}
+	}
+	_, ds := Book(&tree.Book{Language: "tlh", Title: "T"})
+	if n := strings.Count(fmt.Sprint(ds), "no hyphenation patterns for the language \"tlh\""); n != 1 {
+		t.Errorf("said %d times: %v", n, ds)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"bookc/builder/tree"
-	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
@@ -140,7 +139,7 @@ func (l *lay) word(p *para, frags []run) {
 		switch {
 		case f.st.code || strings.Contains(f.text, "://"):
 			cuts = verbatimCuts(f.text)
-		case l.noHyphen:
+		case l.noHyphen, l.hyph == nil:
 		default:
 			cuts = l.hyphenCuts(f.text)
 		}
@@ -390,11 +389,11 @@ func (l *lay) hyphenCuts(s string) []cut {
 // points are the hyphenation cuts of a word that starts at byte off; hyphen.Points sets aside the
 // punctuation around it.
 func (l *lay) points(s string, off int) []cut {
-	if len(s) < hyphen.LeftMin+hyphen.RightMin {
+	if left, right := l.hyph.Min(); len(s) < left+right {
 		return nil // too short to break, even in bytes: spare the lookup
 	}
 	var cuts []cut
-	for _, pt := range l.shared.points(s) {
+	for _, pt := range l.shared.points(l.hyph, s) {
 		cuts = append(cuts, cut{at: off + pt, penalty: 50, flagged: true, hyphen: true})
 	}
 	return cuts

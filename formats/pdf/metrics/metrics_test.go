@@ -22,7 +22,7 @@ func TestWidths(t *testing.T) {
 		{page.Mono, "any text!", 9 * 6},
 		{page.MonoBold, "─│", 2 * 6},            // box drawing, for trees in code blocks
 		{page.MonoItalic, "x\U0001D54A", 2 * 6}, // a character past the BMP, from the format 12 cmap
-		{page.Mono, "fi -> !=", 8 * 6},         // code: no ligatures
+		{page.Mono, "fi -> !=", 8 * 6},          // code: no ligatures
 		{page.Bold, "", 0},
 		{page.Regular, "a→", 5.63 + 6},      // Noto Serif has no arrows: JetBrains Mono draws them
 		{page.BoldItalic, "≤\u2212", 2 * 6}, // nor ≤ and the minus sign
@@ -68,7 +68,7 @@ func TestFallback(t *testing.T) {
 		{page.Bold, "≠", "JetBrainsMono-Bold"},
 		{page.Italic, "\u2212", "JetBrainsMono-Italic"},
 		{page.Regular, "\U0001D53D", "JetBrainsMono-Regular"}, // past the BMP, in the mono face's format 12 cmap
-		{page.Regular, "שלום", "NotoSansHebrew-Regular"},     // fonts-noto-core, which .ci/run installs
+		{page.Regular, "שלום", "NotoSansHebrew-Regular"},      // fonts-noto-core, which .ci/run installs
 		{page.Mono, "שלום", "NotoSansHebrew-Regular"},
 		{page.Regular, "\U000F0000", ""}, // private use: no font
 	} {
