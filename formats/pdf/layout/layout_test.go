@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"bookc/builder/golden"
 	"bookc/builder/tree"
@@ -486,5 +487,39 @@ func TestLanguageHyphenation(t *testing.T) {
 	_, ds := Book(&tree.Book{Language: "tlh", Title: "T"})
 	if n := strings.Count(fmt.Sprint(ds), "no hyphenation patterns for the language \"tlh\""); n != 1 {
 		t.Errorf("said %d times: %v", n, ds)
+	}
+}
+
+// TestIdeographicBreaks checks that Chinese and Japanese, written without spaces, break between
+// characters, never before a closing mark nor after an opening one, and that their lines still
+// justify: every line but the last reaches the measure.
+func TestIdeographicBreaks(t *testing.T) {
+	const text = "「東京」は日本の首都です。人口は約千四百万人で、世界で最も大きな都市の一つです。" +
+		"中华人民共和国的首都是北京，它有三千多年的历史。我们在这里学习中文和日语，也学习排版。"
+	l := testLay()
+	const w = 150
+	lines := l.paragraph([]run{{st: ptr(body()), text: text}}, 0, w)
+	got := lineTexts(lines)
+	if len(got) < 4 {
+		t.Fatalf("%d lines: %q", len(got), got)
+	}
+	if strings.ReplaceAll(strings.Join(got, ""), " ", "") != text { // lineTexts shows stretched gaps as spaces
+		t.Errorf("text changed: %q", got)
+	}
+	for i, ln := range got {
+		if r, _ := utf8.DecodeRuneInString(ln); strings.ContainsRune("。、，」）", r) {
+			t.Errorf("line %d starts with %q: %q", i, r, ln)
+		}
+		if r, _ := utf8.DecodeLastRuneInString(ln); strings.ContainsRune("「（", r) {
+			t.Errorf("line %d ends with %q: %q", i, r, ln)
+		}
+		texts := lines[i].p.Texts
+		last := texts[len(texts)-1]
+		if end := last.X + metrics.Reach(last); end > w+0.01 || i < len(got)-1 && end < w-0.5 {
+			t.Errorf("line %d ends at %.2f, the measure is %v: %q", i, end, float64(w), ln)
+		}
+	}
+	if m := l.missing.String(); m != "" {
+		t.Errorf("no glyph for %q (fonts-droid-fallback or fonts-noto-cjk has them)", m)
 	}
 }

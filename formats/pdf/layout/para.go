@@ -3,7 +3,10 @@ package layout
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/go-text/typesetting/segmenter"
 
 	"bookc/builder/tree"
 	"bookc/formats/pdf/linebreak"
@@ -143,6 +146,9 @@ func (l *lay) word(p *para, frags []run) {
 		default:
 			cuts = l.hyphenCuts(f.text)
 		}
+		if !f.st.code {
+			cuts = mergeCuts(cuts, ideographicCuts(f.text))
+		}
 		segs := f.st.face().Shape(f.text)
 		l.lackIn(f.text, segs)
 		for k, sg := range segs {
@@ -201,6 +207,10 @@ func (l *lay) boxes(p *para, f run, sg metrics.Seg, span [2]int, cuts []cut) {
 		}
 		box(p, f, sg.Font, f.text[start:c.at], rebase(gs[from:k], start))
 		start, from = c.at, k
+		if c.glue {
+			p.add(linebreak.Item{Kind: linebreak.Glue, Stretch: f.st.size * interCharStretch}, piece{st: f.st})
+			continue
+		}
 		pen := linebreak.Item{Kind: linebreak.Penalty, Penalty: c.penalty, Flagged: c.flagged}
 		pc := piece{st: f.st}
 		if c.hyphen {
@@ -348,6 +358,79 @@ type cut struct {
 	penalty float64
 	flagged bool
 	hyphen  bool // a hyphen is added when the line breaks here
+	glue    bool // a break between ideographs: no penalty, and room to stretch for justifying
+}
+
+// interCharStretch is how far, in ems, the space between two ideographs may stretch when a line
+// of Chinese or Japanese justifies (as xeCJK's default inter-character glue does).
+const interCharStretch = 0.1
+
+// ideographicCuts are the breaks UAX #14 allows inside a word where an ideograph, kana or a CJK
+// punctuation mark stands on either side: Chinese and Japanese are written without spaces, and
+// break between characters, but never before a closing mark ("。", "」") or a small kana, nor
+// after an opening one, which the line-breaking classes say. Text without such characters has
+// none, and costs no segmenting.
+func ideographicCuts(s string) []cut {
+	if !hasIdeograph(s) {
+		return nil
+	}
+	var seg segmenter.Segmenter
+	if seg.InitWithString(s) != nil {
+		return nil
+	}
+	var cuts []cut
+	for it := seg.LineIterator(); it.Next(); {
+		at := it.Line().OffsetInBytes
+		if at == 0 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:at])
+		after, _ := utf8.DecodeRuneInString(s[at:])
+		if ideographic(before) || ideographic(after) {
+			cuts = append(cuts, cut{at: at, glue: true})
+		}
+	}
+	return cuts
+}
+
+func hasIdeograph(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE1 { // a character of U+1000 or past it: the scripts below are all there
+			for _, r := range s[i:] {
+				if ideographic(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// ideographic tells the characters set one per em, between which Chinese and Japanese break.
+func ideographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF // CJK punctuation, full-width forms
+}
+
+// mergeCuts joins two lists of cuts in order, one cut per place (the first list's where both have one).
+func mergeCuts(a, b []cut) []cut {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]cut, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0].at <= b[0].at:
+			if len(b) > 0 && b[0].at == a[0].at {
+				b = b[1:]
+			}
+			out, a = append(out, a[0]), a[1:]
+		default:
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return out
 }
 
 // verbatimCuts allows breaks at / . _ - and the like inside code and URLs, never adding a hyphen.
