@@ -7,6 +7,7 @@ import (
 
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/shape"
 )
 
 type align uint8
@@ -31,7 +32,7 @@ func (l *lay) setLines(p *para, x, w, lead float64, al align) []*vbox {
 	lines := linebreak.Break(items, func(int) float64 { return w }, l.params)
 	out := make([]*vbox, 0, len(lines))
 	for _, ln := range lines {
-		out = append(out, setLine(items, p.pieces, ln, x, w, lead, al))
+		out = append(out, setLine(items, p.pieces, ln, x, w, lead, al, p.rtl))
 	}
 	return out
 }
@@ -61,7 +62,7 @@ func width(items []linebreak.Item, ln linebreak.Line) float64 {
 	return w
 }
 
-func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, lead float64, al align) *vbox {
+func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, lead float64, al align, rtl bool) *vbox {
 	r := ln.Ratio
 	switch {
 	case math.IsInf(r, 0), al != justify && r > 0, r > loose:
@@ -70,6 +71,9 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 		r = -1
 	}
 	set := linebreak.Line{Start: ln.Start, End: ln.End, Ratio: r}
+	if rtl && al == left || rtl && al == justify && r == 0 {
+		al = right // a right-to-left paragraph's ragged or last lines are flush right
+	}
 	switch al {
 	case center:
 		x += (w - width(items, set)) / 2
@@ -88,7 +92,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	s := &lineSetter{b: &vbox{h: lead}}
 	s.base = (lead + size*0.734) / 2
 	s.b.base = s.base
-	for i := ln.Start; i < ln.End; i++ {
+	for _, i := range visualOrder(pieces, ln, rtl) {
 		it := items[i]
 		switch it.Kind {
 		case linebreak.Box:
@@ -116,6 +120,59 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	return s.b
 }
 
+// visualOrder is the order, left to right, in which a line shows its items (UAX #9 L2): by the
+// levels of its boxes, a space or other neutral between two of one level taking theirs, else
+// the paragraph's. A line all at level 0 is in its own order.
+func visualOrder(pieces []piece, ln linebreak.Line, rtl bool) []int {
+	order := make([]int, ln.End-ln.Start)
+	mixed := rtl
+	for i := range order {
+		order[i] = ln.Start + i
+		mixed = mixed || pieceAt(pieces, ln.Start+i).level != 0
+	}
+	if !mixed {
+		return order
+	}
+	para := shape.Level(0)
+	if rtl {
+		para = 1
+	}
+	levels := make([]shape.Level, len(order))
+	for k, i := range order {
+		levels[k] = para
+		if pc := pieceAt(pieces, i); pc.text != "" || pc.img != nil {
+			levels[k] = shape.Level(pc.level)
+			if pc.level == 0 {
+				levels[k] = para + para // left to right: 0, or 2 in a right-to-left paragraph
+			}
+		}
+	}
+	for k := range levels { // neutrals between two boxes of one level take it
+		if pc := pieceAt(pieces, order[k]); pc.text != "" || pc.img != nil {
+			continue
+		}
+		prev, next := -1, -1
+		for j := k - 1; j >= 0 && prev < 0; j-- {
+			if pc := pieceAt(pieces, order[j]); pc.text != "" || pc.img != nil {
+				prev = j
+			}
+		}
+		for j := k + 1; j < len(levels) && next < 0; j++ {
+			if pc := pieceAt(pieces, order[j]); pc.text != "" || pc.img != nil {
+				next = j
+			}
+		}
+		if prev >= 0 && next >= 0 && levels[prev] == levels[next] {
+			levels[k] = levels[prev]
+		}
+	}
+	visual := make([]int, len(order))
+	for k, j := range shape.ReorderLine(levels) {
+		visual[k] = order[j]
+	}
+	return visual
+}
+
 // lineSetter gathers one line's text runs, link areas and strike-outs.
 type lineSetter struct {
 	b      *vbox
@@ -124,6 +181,7 @@ type lineSetter struct {
 	text   strings.Builder
 	glyphs []page.Glyph
 	spaces bool // the pending run has a space, so its WordSpace is set
+	rtl    bool // the pending run is set right to left: nothing joins it
 	curSt  *style
 	curEnd float64
 	link   *page.Link
@@ -135,7 +193,7 @@ type lineSetter struct {
 // as PDF's word spacing does, instead of a run per word. natural is the glue's own width, set is
 // its width in the line.
 func (s *lineSetter) space(st *style, x, natural, set float64) {
-	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != st.font || natural != st.face().RuneWidth(' ', st.size) {
+	if s.cur == nil || s.rtl || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != st.font || natural != st.face().RuneWidth(' ', st.size) {
 		return
 	}
 	if ws := set - natural; !s.spaces {
@@ -158,10 +216,11 @@ func sameFace(a, b *style) bool {
 // put sets a piece at x: it joins the pending text run when it continues it exactly.
 func (s *lineSetter) put(pc piece, x, w float64) {
 	st := pc.st
-	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != pc.font {
+	// a right-to-left piece is a run of its own, its glyphs in visual order: draw tells it by them
+	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != pc.font || pc.level%2 == 1 || s.rtl {
 		s.flushText()
 		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color}
-		s.curSt = st
+		s.curSt, s.rtl = st, pc.level%2 == 1
 	}
 	for _, g := range pc.glyphs {
 		g.Cluster += int32(s.text.Len())

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-text/typesetting/segmenter"
+	"golang.org/x/text/unicode/bidi"
 
 	"bookc/builder/tree"
 	"bookc/formats/pdf/linebreak"
@@ -25,6 +26,7 @@ type piece struct {
 	note   string
 	img    *tree.Asset
 	dest   string // a link target at this place
+	level  uint8  // a box's bidi embedding level: odd for text set right to left
 }
 
 // para is a paragraph as Knuth–Plass items, with the piece behind each item.
@@ -32,6 +34,7 @@ type para struct {
 	items  []linebreak.Item
 	pieces []piece
 	width  float64 // the measure it is set to, for emergency breaks
+	rtl    bool    // a right-to-left paragraph (its first strong character is), set flush right
 }
 
 func (p *para) add(it linebreak.Item, pc piece) {
@@ -56,6 +59,7 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 		p = &para{items: make([]linebreak.Item, 0, n), pieces: make([]piece, 0, n)}
 	}
 	p.width, p.items, p.pieces = width, p.items[:0], p.pieces[:0]
+	p.rtl = rightToLeft(rs)
 	var word []run
 	flush := func() {
 		if len(word) > 0 {
@@ -142,7 +146,7 @@ func (l *lay) word(p *para, frags []run) {
 		switch {
 		case f.st.code || strings.Contains(f.text, "://"):
 			cuts = verbatimCuts(f.text)
-		case l.noHyphen, l.hyph == nil:
+		case l.noHyphen, l.hyph == nil, p.rtl: // a hyphen has no place to go in a line set right to left
 		default:
 			cuts = l.hyphenCuts(f.text)
 		}
@@ -152,9 +156,43 @@ func (l *lay) word(p *para, frags []run) {
 		segs := f.st.face().Shape(f.text)
 		l.lackIn(f.text, segs)
 		for k, sg := range segs {
+			n := len(p.items)
 			l.boxes(p, f, sg, segSpan(f.text, segs, k), cuts)
+			level := uint8(0)
+			switch {
+			case sg.RTL:
+				level = 1
+			case p.rtl:
+				level = 2 // left-to-right text in a right-to-left paragraph
+			}
+			for i := n; i < len(p.items); i++ {
+				p.pieces[i].level = level
+			}
 		}
 	}
+}
+
+// rightToLeft tells whether a paragraph's first strong character is right to left (UAX #9 P2).
+func rightToLeft(rs []run) bool {
+	for _, r := range rs {
+		for i := 0; i < len(r.text); {
+			c, n := utf8.DecodeRuneInString(r.text[i:])
+			i += n
+			if c < 0x80 {
+				if 'A' <= c|0x20 && c|0x20 <= 'z' {
+					return false
+				}
+				continue
+			}
+			switch p, _ := bidi.LookupRune(c); p.Class() {
+			case bidi.L:
+				return false
+			case bidi.R, bidi.AL:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // segSpan is the bytes of text that segment k of its shaping shows: from its first cluster to

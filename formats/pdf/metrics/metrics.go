@@ -172,7 +172,7 @@ func (f *Face) CharOf(g uint16) rune {
 type Seg struct {
 	Font   page.Font
 	Glyphs []page.Glyph
-	rtl    bool
+	RTL    bool // set right to left: its glyphs' clusters go down
 }
 
 // words remembers each word's glyphs in the shaping face's thousandths of an em.
@@ -240,10 +240,10 @@ func (f *Face) Shape(s string) []Seg {
 		}
 		// a left-to-right run joins the one before in its face, for fewer font changes; a
 		// right-to-left one stays alone, for draw to tell its order by its clusters
-		if n := len(segs); n > 0 && segs[n-1].Font == font && r.Level%2 == 0 && !segs[n-1].rtl {
+		if n := len(segs); n > 0 && segs[n-1].Font == font && r.Level%2 == 0 && !segs[n-1].RTL {
 			segs[n-1].Glyphs = append(segs[n-1].Glyphs, gs...)
 		} else {
-			segs = append(segs, Seg{Font: font, Glyphs: gs, rtl: r.Level%2 == 1})
+			segs = append(segs, Seg{Font: font, Glyphs: gs, RTL: r.Level%2 == 1})
 		}
 	}
 	return segs
