@@ -291,6 +291,8 @@ func (e *edition) inlines(is tree.Inlines) tree.Inlines {
 			out = append(out, &tree.Strikethrough{Content: e.inlines(n.Content)})
 		case *tree.Styled:
 			out = append(out, &tree.Styled{Kind: n.Kind, Content: e.inlines(n.Content)})
+		case *tree.Lang:
+			out = append(out, &tree.Lang{Lang: n.Lang, Dir: n.Dir, Content: e.inlines(n.Content)})
 		case *tree.Link:
 			cp := *n
 			cp.Content = e.inlines(n.Content)

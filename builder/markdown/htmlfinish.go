@@ -11,22 +11,47 @@ import (
 func (s *htmlStack) finish(f *frame) {
 	switch f.kind {
 	case kInline:
-		content := f.buf.done()
-		if len(content) == 0 {
-			return
-		}
-		dest := s.inlineTarget()
-		if f.name == "a" {
-			s.c.link(dest, f.at, attr(f.attrs, "href"), attr(f.attrs, "title"), content)
-			return
-		}
-		dest.add(styledNode(f.name, content))
+		s.finishInline(f)
 	case kText:
 		s.finishText(f, trimSpace(f.buf.done()))
 	case kBox:
 		s.finishBox(f)
 	case kPre:
 		s.addBlock(s.c.codeBlock(s.node, f.lang, strings.TrimPrefix(f.text.String(), "\n")))
+	default:
+		s.finishStructure(f)
+	}
+}
+
+// finishInline places a closed inline element: its node, in the passage its lang and dir give.
+func (s *htmlStack) finishInline(f *frame) {
+	content := f.buf.done()
+	if len(content) == 0 {
+		return
+	}
+	dest := s.inlineTarget()
+	p := s.c.passageOf(f)
+	if p.none() && f.name == "a" && !passes(f.name, f.attrs) {
+		s.c.link(dest, f.at, attr(f.attrs, "href"), attr(f.attrs, "title"), content)
+		return
+	}
+	var node inlineBuf
+	switch {
+	case passes(f.name, f.attrs): // a span: its content is all it has
+		node.addInlines(content)
+	case f.name == "a":
+		s.c.link(&node, f.at, attr(f.attrs, "href"), attr(f.attrs, "title"), content)
+	default:
+		node.add(styledNode(f.name, content))
+	}
+	dest.addInlines(p.inlines(node.done()))
+}
+
+// finishStructure places a closed list, definition list, table or row, in the passage its lang and
+// dir give.
+func (s *htmlStack) finishStructure(f *frame) {
+	var bs tree.Blocks
+	switch f.kind {
 	case kList:
 		if len(f.items) > 0 {
 			l := &tree.List{Ordered: f.name == "ol", Tight: true, Items: f.items}
@@ -41,18 +66,16 @@ func (s *htmlStack) finish(f *frame) {
 					l.Tight = false
 				}
 			}
-			s.addBlock(l)
+			bs = tree.Blocks{l}
 		}
 	case kDefs:
 		if len(f.defs) > 0 {
-			s.addBlock(&tree.DefinitionList{Items: f.defs})
+			bs = tree.Blocks{&tree.DefinitionList{Items: f.defs}}
 		}
 	case kTable:
-		for _, b := range s.c.paraBlocks(f.caption) {
-			s.addBlock(b)
-		}
+		bs = s.c.paraBlocks(f.caption)
 		if t := htmlTable(f.rows); t != nil {
-			s.addBlock(t)
+			bs = append(bs, t)
 		}
 	case kRow:
 		i := s.nearest(len(s.frames) - 1)
@@ -66,16 +89,26 @@ func (s *htmlStack) finish(f *frame) {
 		}
 	}
 	// wrappers have passed their content on; dropped elements and sections keep nothing
+	s.c.passageOf(f).blocks(bs)
+	for _, b := range bs {
+		s.addBlock(b)
+	}
 }
 
 // finishText places a closed element of inline content: a heading, paragraph, summary, term or
 // caption.
 func (s *htmlStack) finishText(f *frame, content tree.Inlines) {
 	under := s.frames[s.nearest(len(s.frames)-1)]
+	p := s.c.passageOf(f)
+	if !isHeading(f.name) && f.name != "p" || len(content) == 0 {
+		content = p.inlines(content)
+	}
 	switch {
 	case isHeading(f.name):
 		if len(content) > 0 {
-			s.addBlock(s.c.newHeading(int(f.name[1]-'0'), content, strings.TrimSpace(attr(f.attrs, "id")), strings.Fields(attr(f.attrs, "class"))))
+			h := s.c.newHeading(int(f.name[1]-'0'), content, strings.TrimSpace(attr(f.attrs, "id")), strings.Fields(attr(f.attrs, "class")))
+			h.Content = p.inlines(h.Content) // after its id is made of its text
+			s.addBlock(h)
 		}
 	case f.name == "summary" && under.name == "details" && !under.hasSummary:
 		under.summary, under.hasSummary = content, true
@@ -86,7 +119,9 @@ func (s *htmlStack) finishText(f *frame, content tree.Inlines) {
 	case f.name == "dt" && under.kind == kDefs:
 		under.defs = append(under.defs, &tree.Definition{Term: content})
 	default:
-		for _, b := range s.c.paraBlocks(content) {
+		bs := s.c.paraBlocks(content) // a figure is found in the content as written
+		p.blocks(bs)
+		for _, b := range bs {
 			s.addBlock(b)
 		}
 	}
@@ -95,19 +130,23 @@ func (s *htmlStack) finishText(f *frame, content tree.Inlines) {
 // finishBox places a closed element of blocks.
 func (s *htmlStack) finishBox(f *frame) {
 	under := s.frames[s.nearest(len(s.frames)-1)]
+	p := s.c.passageOf(f)
 	switch {
 	case (f.name == "td" || f.name == "th") && under.kind == kRow:
 		cell := htmlCell{head: f.name == "th", align: cellAlign(f.attrs)}
 		if len(f.blocks) == 0 && f.buf != nil {
-			cell.inl = trimSpace(f.buf.done())
+			cell.inl = p.inlines(trimSpace(f.buf.done()))
 		} else {
 			f.flush(s.c)
 			cell.blocks = f.blocks
+			p.blocks(cell.blocks)
 		}
 		under.cells = append(under.cells, cell)
 		return
 	}
 	f.flush(s.c)
+	p.blocks(f.blocks)
+	f.summary, f.caption = p.inlines(f.summary), p.inlines(f.caption)
 	switch {
 	case f.name == "li" && under.kind == kList:
 		under.items = append(under.items, &tree.ListItem{Blocks: f.blocks})
@@ -121,7 +160,7 @@ func (s *htmlStack) finishBox(f *frame) {
 		s.addBlock(&tree.Quote{Blocks: f.blocks})
 	case f.name == "details":
 		s.addBlock(&tree.Details{Summary: f.summary, Blocks: f.blocks})
-	case f.name == "div": // class="warning", mdBook's own admonition
+	case f.name == "div" && hasClass(f.attrs, "warning"): // mdBook's own admonition
 		s.addBlock(&tree.Admonition{Kind: tree.Warning, Blocks: f.blocks})
 	case f.name == "figure":
 		s.finishFigure(f)

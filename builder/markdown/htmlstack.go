@@ -130,6 +130,7 @@ func (s *htmlStack) start(name string, attrs []nethtml.Attribute) {
 			s.c.droppedHTML(name, s.at)
 		}
 	}
+	e = withLang(e, attrs, s.inline)
 	if s.inline && !e.phrasing && e.kind != kWrap && e.kind != kFlat && e.kind != kDrop {
 		s.anchor(id) // a block cannot start inside a paragraph: its tags go, its content stays
 		return

@@ -204,6 +204,16 @@ type Styled struct {
 	Content Inlines   `json:"content"`
 }
 
+// Lang is inline content in a language or a direction of its own, as raw HTML's lang and dir
+// attributes give them (<span lang="ja">, <bdi dir="rtl">). A block element's attributes
+// (<p lang="he" dir="rtl">, <div lang="de">) reach the tree as a Lang around the whole content of
+// each block inside it. Backends that know no languages show the content as it is.
+type Lang struct {
+	Lang    string  `json:"lang,omitempty"` // a BCP 47 tag: "ja", "pt-BR"; empty when only Dir is given
+	Dir     string  `json:"dir,omitempty"`  // "ltr", "rtl" or "auto"; empty when only Lang is given
+	Content Inlines `json:"content"`
+}
+
 // Code is inline code.
 type Code struct {
 	Text string `json:"text"`
@@ -296,6 +306,7 @@ func (*FootnoteRef) isInline()   {}
 func (*LineBreak) isInline()     {}
 func (*RawHTML) isInline()       {}
 func (*Styled) isInline()        {}
+func (*Lang) isInline()          {}
 func (*Anchor) isInline()        {}
 
 // At is where the image is referenced, for messages: its File and Line, or the chapter's source

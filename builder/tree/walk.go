@@ -82,6 +82,8 @@ func WalkInlines(is Inlines, f func(Inline)) {
 			WalkInlines(n.Content, f)
 		case *Styled:
 			WalkInlines(n.Content, f)
+		case *Lang:
+			WalkInlines(n.Content, f)
 		case *Link:
 			WalkInlines(n.Content, f)
 		case *XRef:

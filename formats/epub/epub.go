@@ -108,7 +108,7 @@ func (l *layout) chapterDoc(c *tree.Chapter) ([]byte, diag.List) {
 	}
 	var diags diag.List
 	l.document(&x, title, "../", func() {
-		diags = html.Chapter(&x, c, html.Options{IDs: l.ids, Href: l.xrefHref, ImageSrc: l.imageSrc})
+		diags = html.Chapter(&x, c, html.Options{IDs: l.ids, Href: l.xrefHref, ImageSrc: l.imageSrc, Dir: l.dir})
 	})
 	return x.Bytes(), diags
 }

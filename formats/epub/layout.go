@@ -20,6 +20,7 @@ type layout struct {
 	book     *tree.Book
 	ids      *html.IDs
 	lang     string
+	dir      string          // the book's direction: "rtl" when its language is written right to left, else "ltr"
 	title    string          // the book's title with its edition's
 	uid      string          // urn:uuid:..., from title and edition
 	partHref []string        // per part: its title page, "" for an untitled part
@@ -38,6 +39,10 @@ func newLayout(b *tree.Book) *layout {
 			l.diags.Add(diag.Warnf("book.toml", 0, "language %q is no BCP 47 tag (like \"en\" or \"pt-BR\"): the EPUB says \"und\" (undetermined)", l.lang))
 		}
 		l.lang = "und"
+	}
+	l.dir = "ltr"
+	if html.RightToLeft(l.lang) {
+		l.dir = "rtl"
 	}
 	l.title = b.Title
 	if l.title == "" {

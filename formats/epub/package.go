@@ -82,7 +82,7 @@ func (l *layout) packageDoc(files []packed) []byte {
 	x.End("manifest")
 	x.Newline()
 
-	x.Start("spine", "toc", "ncx")
+	x.Start("spine", "toc", "ncx", "page-progression-direction", l.dir)
 	x.Newline()
 	itemref := func(path string) {
 		x.Empty("itemref", "idref", ids["EPUB/"+path])

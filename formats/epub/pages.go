@@ -12,7 +12,7 @@ import (
 func (l *layout) document(x *html.XML, title, up string, body func()) {
 	x.Markup("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
 	x.Start("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
-		"xml:lang", l.lang, "lang", l.lang)
+		"xml:lang", l.lang, "lang", l.lang, "dir", l.htmlDir())
 	x.Newline()
 	x.Start("head")
 	x.Newline()
@@ -29,6 +29,15 @@ func (l *layout) document(x *html.XML, title, up string, body func()) {
 	x.Newline()
 	x.End("html")
 	x.Newline()
+}
+
+// htmlDir is the dir of every page's <html>: "rtl" for a book in a right-to-left language, else
+// none, as left to right is every reader's default.
+func (l *layout) htmlDir() string {
+	if l.dir == "rtl" {
+		return "rtl"
+	}
+	return ""
 }
 
 // titlePage names the book, its edition, authors and date.

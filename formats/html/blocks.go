@@ -28,10 +28,7 @@ func (w *writer) blocksLead(bs tree.Blocks, tight bool, lead func()) {
 			}
 			w.inlines(p.Content)
 		case isPara && i == 0 && lead != nil:
-			w.x.Start("p")
-			lead()
-			w.inlines(p.Content)
-			w.x.End("p")
+			w.inlineBlock("p", p.Content, lead)
 			w.x.Newline()
 		default:
 			if i == 0 && lead != nil {
@@ -59,20 +56,18 @@ func (w *writer) block(b tree.Block) {
 	case *tree.Heading: // inside a quote, a list, a table: under its section's heading
 		w.heading(n, w.innerLevel())
 	case *tree.Paragraph:
-		w.x.Start("p")
-		w.inlines(n.Content)
-		w.x.End("p")
+		w.inlineBlock("p", n.Content, nil)
 	case *tree.List:
 		w.list(n)
 	case *tree.CodeBlock:
 		w.codeBlock(n)
 	case *tree.Quote:
-		w.x.Start("blockquote")
+		end := w.boxStart("blockquote", n.Blocks)
 		w.x.Newline()
 		w.blocks(n.Blocks)
-		w.x.End("blockquote")
+		end()
 	case *tree.Admonition:
-		w.x.Start("aside", "class", "admonition "+string(n.Kind))
+		end := w.boxStart("aside", n.Blocks, "class", "admonition "+string(n.Kind))
 		label := n.Kind.Label()
 		if label == "" {
 			label = "Note"
@@ -80,7 +75,7 @@ func (w *writer) block(b tree.Block) {
 		w.x.Element("p", label, "class", "admonition-title")
 		w.x.Newline()
 		w.blocks(n.Blocks)
-		w.x.End("aside")
+		end()
 	case *tree.Table:
 		w.table(n)
 	case *tree.Details:
@@ -113,9 +108,7 @@ func (w *writer) heading(h *tree.Heading, level int) {
 		}
 		class += c
 	}
-	w.x.Start(name, "id", w.opt.IDs.Get(h.ID), "class", class)
-	w.inlines(h.Content)
-	w.x.End(name)
+	w.inlineBlock(name, h.Content, nil, "id", w.opt.IDs.Get(h.ID), "class", class)
 }
 
 // innerLevel is the level of a heading that opens no section of its own: one below its section's.
@@ -129,7 +122,11 @@ func (w *writer) list(l *tree.List) {
 			start = strconv.Itoa(l.Start)
 		}
 	}
-	w.x.Start(name, "start", start)
+	var all tree.Blocks
+	for _, it := range l.Items {
+		all = append(all, it.Blocks...)
+	}
+	endList := w.boxStart(name, all, "start", start)
 	w.x.Newline()
 	for _, it := range l.Items {
 		var lead func()
@@ -146,12 +143,12 @@ func (w *writer) list(l *tree.List) {
 				w.x.Text(" ")
 			}
 		}
-		w.x.Start("li", "class", class)
+		end := w.boxStart("li", it.Blocks, "class", class)
 		w.blocksLead(it.Blocks, l.Tight, lead)
-		w.x.End("li")
+		end()
 		w.x.Newline()
 	}
-	w.x.End(name)
+	endList()
 }
 
 var alignStyle = [...]string{
@@ -168,19 +165,25 @@ func (w *writer) table(t *tree.Table) {
 		}
 		return ""
 	}
-	// row writes a row of n cells; cell(i) writes the content of the i-th
-	row := func(n int, name string, cell func(i int)) {
+	// row writes a row of n cells; cell(i) writes the i-th
+	row := func(n int, cell func(i int)) {
 		w.x.Start("tr")
 		for i := range n {
-			w.x.Start(name, "style", style(i))
 			cell(i)
-			w.x.End(name)
 		}
 		w.x.End("tr")
 		w.x.Newline()
 	}
-	inlineRow := func(cells []tree.Inlines, name string) { row(len(cells), name, func(i int) { w.inlines(cells[i]) }) }
-	blockRow := func(cells []tree.Blocks, name string) { row(len(cells), name, func(i int) { w.blocks(cells[i]) }) }
+	inlineRow := func(cells []tree.Inlines, name string) {
+		row(len(cells), func(i int) { w.inlineBlock(name, cells[i], nil, "style", style(i)) })
+	}
+	blockRow := func(cells []tree.Blocks, name string) {
+		row(len(cells), func(i int) {
+			end := w.boxStart(name, cells[i], "style", style(i))
+			w.blocks(cells[i])
+			end()
+		})
+	}
 	hasHead := len(t.Header) > 0 || len(t.HeaderCells) > 0
 	hasBody := len(t.Rows) > 0 || len(t.BodyCells) > 0
 	if !hasHead && !hasBody {
@@ -232,7 +235,7 @@ func (w *writer) figure(f *tree.Figure) {
 // details writes a <details> block, always with the <summary> EPUB requires: "Details", as
 // browsers show, when the source had none.
 func (w *writer) details(d *tree.Details) {
-	w.x.Start("details")
+	end := w.boxStart("details", append(tree.Blocks{&tree.Paragraph{Content: d.Summary}}, d.Blocks...))
 	w.x.Newline()
 	if len(d.Summary) > 0 {
 		w.x.Start("summary")
@@ -243,7 +246,7 @@ func (w *writer) details(d *tree.Details) {
 	}
 	w.x.Newline()
 	w.blocks(d.Blocks)
-	w.x.End("details")
+	end()
 }
 
 // anchor writes a link target as an empty element that carries its id.

@@ -15,6 +15,9 @@ type Options struct {
 	IDs      *IDs                       // the book's XHTML ids, from NewIDs
 	Href     func(x *tree.XRef) string  // the link target of a cross-reference
 	ImageSrc func(a *tree.Asset) string // the src of an image file
+	// Dir is the direction of the document the chapter is written into, as its <html dir> says:
+	// "rtl" or "ltr"; "" is "ltr".
+	Dir string
 }
 
 // writer renders one chapter. It is used by one goroutine.
@@ -27,6 +30,7 @@ type writer struct {
 	refs   map[string]bool // footnotes whose first reference has been written
 	inLink int             // > 0 inside a link: links must not nest
 	level  int             // the current section's heading level, as written: 1 for the chapter's title
+	dir    string          // the direction of the text around what is being written: "ltr" or "rtl"
 
 	rawInline []string // raw HTML elements open in the current inline container
 	rawBlock  []string // raw HTML elements open across the current block container's siblings
@@ -36,7 +40,7 @@ type writer struct {
 // with a nested section for each heading, followed by its footnotes. It returns what it could not
 // render faithfully.
 func Chapter(x *XML, c *tree.Chapter, opt Options) diag.List {
-	w := &writer{x: x, opt: opt, source: c.Source, notes: map[string]bool{}, refs: map[string]bool{}}
+	w := &writer{x: x, opt: opt, source: c.Source, notes: map[string]bool{}, refs: map[string]bool{}, dir: opt.Dir}
 	for _, fn := range c.Footnotes {
 		w.notes[fn.ID] = true
 	}

@@ -48,6 +48,8 @@ func (w *writer) inline(in tree.Inline) {
 		w.wrap(styledElements[n.Kind], n.Content)
 	case *tree.Anchor:
 		w.anchor(n)
+	case *tree.Lang:
+		w.spanLang(n)
 	}
 }
 

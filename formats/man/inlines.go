@@ -59,6 +59,8 @@ func (p *page) inline(in tree.Inline, line bool) {
 		w.Text(n.Text)
 	case *tree.Styled:
 		p.styledKind(n, line)
+	case *tree.Lang:
+		p.inlines(n.Content, line) // roff has no languages: the text as it is
 	case *tree.Anchor:
 		// man pages have no link targets: a reference names its page and section instead
 	}

@@ -76,6 +76,8 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			out = append(out, run{st: &st, dest: headingDest(n.ID)})
 		case *tree.Styled:
 			out = l.runs(n.Content, st.with(styledWith(n.Kind)), out)
+		case *tree.Lang:
+			out = l.runs(n.Content, st, out)
 		}
 	}
 	return out
