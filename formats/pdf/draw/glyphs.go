@@ -158,27 +158,28 @@ type glyphRun struct {
 	boxes []missingBox
 }
 
-// seg writes a segment: left to right, cluster by cluster, each plain one as its glyph and each
-// other (cluster) inside an ActualText span; right to left, as one span, whose text is the
-// segment's in logical order.
+// seg writes a segment cluster by cluster. Left to right, each plain cluster is its glyph and
+// each other (cluster) sits inside an ActualText span. Right to left, there is no span: PDF
+// readers take right-to-left glyphs for visual order and put them back in logical order
+// themselves (poppler, MuPDF), which a span's logical text would undo, so each glyph's text is
+// what ToUnicode gives (own).
 func (r *glyphRun) seg(sg metrics.Seg, endsLine bool) {
 	gs, face := sg.Glyphs, metrics.Get(sg.Font)
 	set := r.e.used.of(sg.Font)
-	if len(gs) > 1 && gs[0].Cluster > gs[len(gs)-1].Cluster {
-		lo, hi := gs[len(gs)-1].Cluster, r.end(gs[0].Cluster, nil)
-		r.span(r.t.S[lo:hi])
-		for _, g := range gs {
-			r.glyph(g, face, set, "")
-		}
-		r.endSpan()
-		return
-	}
+	rtl := len(gs) > 1 && gs[0].Cluster > gs[len(gs)-1].Cluster
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].Cluster == gs[i].Cluster {
 			j++
 		}
 		text := r.t.S[gs[i].Cluster:r.end(gs[i].Cluster, gs[j:])]
+		if rtl {
+			for k, g := range gs[i:j] {
+				r.glyph(g, face, set, own(gs[i:j], k, text, face))
+			}
+			i = j
+			continue
+		}
 		actual, plain := r.cluster(gs[i:j], text, face, endsLine && j == len(gs))
 		if !plain {
 			r.span(actual)
@@ -196,6 +197,33 @@ func (r *glyphRun) seg(sg metrics.Seg, endsLine bool) {
 	}
 }
 
+// own is the text of glyph k of a right-to-left cluster for ToUnicode, where no span says the
+// cluster's: the cluster's text but for the characters its other glyphs show through the cmap (a
+// base's positional form and its vowel mark are two glyphs of one cluster), all of it for the
+// first glyph the cmap does not reach, none for the others. Readers take the text of one glyph
+// of several letters (lam-alef) as in visual order too, and turn it around with the rest, so it
+// is given so: right to left.
+func own(gs []page.Glyph, k int, text string, face *metrics.Face) string {
+	if c := face.CharOf(gs[k].ID); c != 0 && !presentationForm(c) {
+		return string(c)
+	}
+	for _, g := range gs[:k] {
+		if c := face.CharOf(g.ID); c == 0 || presentationForm(c) {
+			return "" // an earlier glyph has the text
+		}
+	}
+	rest := []rune(text)
+	for i, g := range gs {
+		if c := face.CharOf(g.ID); i != k && c != 0 && !presentationForm(c) {
+			if at := slices.Index(rest, c); at >= 0 {
+				rest = slices.Delete(rest, at, at+1)
+			}
+		}
+	}
+	slices.Reverse(rest)
+	return string(rest)
+}
+
 // cluster tells whether a cluster's glyphs read back as its text through ToUnicode (plain), and
 // else what its ActualText says. Extractors take a "-" that ends a line for a hyphen the line
 // break added, and join the lines: "on-call" broken after its hyphen would lose it, and a code
@@ -211,7 +239,8 @@ func (r *glyphRun) cluster(gs []page.Glyph, text string, face *metrics.Face, end
 	return text, n == len(text) && face.CharOf(gs[0].ID) == c
 }
 
-// glyph writes one glyph of the cluster whose text is given ("" to find it), moved by its
+// glyph writes one glyph of the cluster whose text is given (for ToUnicode, where the cmap does
+// not reach it), moved by its
 // offsets, and the pen moved on by its advance, word spacing after a space included; a glyph 0
 // is left out, its room kept, and its box noted.
 func (r *glyphRun) glyph(g page.Glyph, face *metrics.Face, set *glyphSet, text string) {
@@ -225,10 +254,7 @@ func (r *glyphRun) glyph(g page.Glyph, face *metrics.Face, set *glyphSet, text s
 		return
 	}
 	set.add(g.ID)
-	if face.CharOf(g.ID) == 0 {
-		if text == "" {
-			text = r.t.S[g.Cluster:r.end(g.Cluster, nil)]
-		}
+	if c := face.CharOf(g.ID); (c == 0 || presentationForm(c)) && text != "" {
 		set.addText(g.ID, text)
 	}
 	if g.YOff != 0 {

@@ -77,7 +77,11 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 		case *tree.Styled:
 			out = l.runs(n.Content, st.with(styledWith(n.Kind)), out)
 		case *tree.Lang:
-			out = l.runs(n.Content, st, out)
+			ls := st
+			if n.Lang != "" {
+				ls = st.with(func(s *style) { s.lang = n.Lang })
+			}
+			out = l.runs(n.Content, ls, out)
 		}
 	}
 	return out

@@ -484,6 +484,12 @@ func TestLanguageHyphenation(t *testing.T) {
 			t.Errorf("%s: hyphenated %v, want %v: %q", c.lang, got, c.hyphen, lines)
 		}
 	}
+	// a German passage in a book in Klingon, which has no patterns
+	l := newLay(&tree.Book{Language: "tlh"}, nil, newMemo(), NewShared())
+	de := l.runs(tree.Inlines{&tree.Lang{Lang: "de", Content: tree.Inlines{&tree.Text{Text: text}}}}, body(), nil)
+	if lines := lineTexts(l.paragraph(de, 0, 140)); !strings.Contains(strings.Join(lines, "\n"), "\u00ad") {
+		t.Errorf("a German passage is not hyphenated: %q", lines)
+	}
 	_, ds := Book(&tree.Book{Language: "tlh", Title: "T"})
 	if n := strings.Count(fmt.Sprint(ds), "no hyphenation patterns for the language \"tlh\""); n != 1 {
 		t.Errorf("said %d times: %v", n, ds)

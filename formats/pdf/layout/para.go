@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/bidi"
 
 	"bookc/builder/tree"
+	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
@@ -146,9 +147,15 @@ func (l *lay) word(p *para, frags []run) {
 		switch {
 		case f.st.code || strings.Contains(f.text, "://"):
 			cuts = verbatimCuts(f.text)
-		case l.noHyphen, l.hyph == nil, p.rtl: // a hyphen has no place to go in a line set right to left
+		case l.noHyphen, p.rtl: // a hyphen has no place to go in a line set right to left
 		default:
-			cuts = l.hyphenCuts(f.text)
+			h := l.hyph
+			if f.st.lang != "" {
+				h = hyphenator(f.st.lang)
+			}
+			if h != nil {
+				cuts = l.hyphenCuts(h, f.text)
+			}
 		}
 		if !f.st.code {
 			cuts = mergeCuts(cuts, ideographicCuts(f.text))
@@ -491,30 +498,30 @@ func verbatimCuts(s string) []cut {
 const verbatimBreaks = "/._-&?=,#%~"
 
 // hyphenCuts allows breaks at hyphenation points of letter-only words and after explicit hyphens.
-func (l *lay) hyphenCuts(s string) []cut {
+func (l *lay) hyphenCuts(h *hyphen.Hyphenator, s string) []cut {
 	var cuts []cut
 	start := 0
 	for i, r := range s {
 		if r == '-' || r == '\u2013' || r == '\u2014' || r == '/' {
 			end := i + utf8.RuneLen(r)
-			cuts = append(cuts, l.points(s[start:i], start)...)
+			cuts = append(cuts, l.points(h, s[start:i], start)...)
 			if end < len(s) && i > 0 {
 				cuts = append(cuts, cut{at: end, penalty: 50, flagged: r != '/'})
 			}
 			start = end
 		}
 	}
-	return append(cuts, l.points(s[start:], start)...)
+	return append(cuts, l.points(h, s[start:], start)...)
 }
 
 // points are the hyphenation cuts of a word that starts at byte off; hyphen.Points sets aside the
 // punctuation around it.
-func (l *lay) points(s string, off int) []cut {
-	if left, right := l.hyph.Min(); len(s) < left+right {
+func (l *lay) points(h *hyphen.Hyphenator, s string, off int) []cut {
+	if left, right := h.Min(); len(s) < left+right {
 		return nil // too short to break, even in bytes: spare the lookup
 	}
 	var cuts []cut
-	for _, pt := range l.shared.points(l.hyph, s) {
+	for _, pt := range l.shared.points(h, s) {
 		cuts = append(cuts, cut{at: off + pt, penalty: 50, flagged: true, hyphen: true})
 	}
 	return cuts

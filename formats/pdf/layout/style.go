@@ -66,6 +66,7 @@ type style struct {
 	rise   float64 // baseline shift up (footnote marks)
 	code   bool    // verbatim: never hyphenated, breaks after / . _ -
 	ref    string  // the page number of this link target: its own text run, rewritten between passes
+	lang   string  // a passage's language, where it is not the book's: its hyphenation
 }
 
 func (s *style) face() *metrics.Face { return metrics.Get(s.font) }
