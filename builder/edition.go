@@ -155,7 +155,7 @@ func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 			cp := *n
 			out = append(out, &cp)
 		case *tree.Paragraph:
-			out = append(out, &tree.Paragraph{Content: n.Content})
+			out = append(out, &tree.Paragraph{At: n.At, Content: n.Content})
 		case *tree.Table:
 			cp := *n
 			cp.HeaderCells = e.cellBlocks(n.HeaderCells)

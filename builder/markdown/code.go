@@ -30,7 +30,7 @@ func (c *converter) codeBlock(n gast.Node, info, body string) *tree.CodeBlock {
 	case lang == "rust":
 		body = dropHiddenRustLines(body)
 	}
-	cb := &tree.CodeBlock{Lang: lang, Text: body}
+	cb := &tree.CodeBlock{At: c.at(n), Lang: lang, Text: body}
 	if c.env.Highlight {
 		cb.Tokens = highlight.Tokens(lang, body)
 		if highlight.TooBig(lang, body) {

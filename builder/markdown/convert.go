@@ -118,6 +118,12 @@ func lineStarts(src []byte) []int {
 	return starts
 }
 
+// at is where a node starts, for the block made of it.
+func (c *converter) at(n gast.Node) tree.At {
+	p := c.pos(nodePos(n))
+	return tree.At{File: p.File, Line: p.Line}
+}
+
 // pos maps a byte offset of the expanded text to its origin.
 func (c *converter) pos(offset int) Pos { return c.env.Source.Origin(c.line(offset)) }
 
@@ -233,9 +239,17 @@ func (c *converter) lines(n gast.Node) string {
 func (c *converter) block(n gast.Node) tree.Blocks {
 	switch n := n.(type) {
 	case *gast.Heading:
-		return tree.Blocks{c.heading(n)}
+		h := c.heading(n)
+		h.At = c.at(n)
+		return tree.Blocks{h}
 	case *gast.Paragraph, *gast.TextBlock:
-		return c.paragraph(n)
+		bs := c.paragraph(n)
+		for _, b := range bs {
+			if p, ok := b.(*tree.Paragraph); ok {
+				p.At = c.at(n)
+			}
+		}
+		return bs
 	case *gast.List:
 		return tree.Blocks{c.list(n)}
 	case *gast.FencedCodeBlock:

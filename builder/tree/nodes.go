@@ -16,6 +16,7 @@ type (
 
 // Heading is a section heading inside a chapter. Level 1 is the chapter's own title level.
 type Heading struct {
+	At
 	Level   int      `json:"level"`
 	ID      string   `json:"id"` // unique in the book; the anchor cross-references name
 	Classes []string `json:"classes,omitempty"`
@@ -24,7 +25,15 @@ type Heading struct {
 
 // Paragraph is a run of inline content.
 type Paragraph struct {
+	At
 	Content Inlines `json:"content"`
+}
+
+// At is where a block starts in the source, for messages about it: a file (relative to the
+// book, as diagnostics name it) and its 1-based line; zero for blocks bookc made itself.
+type At struct {
+	File string `json:"-"`
+	Line int    `json:"-"`
 }
 
 // List is a bullet or ordered list.
@@ -52,6 +61,7 @@ type ListItem struct {
 
 // CodeBlock is verbatim text, fenced or indented. Text ends without a trailing newline.
 type CodeBlock struct {
+	At
 	Lang string `json:"lang,omitempty"` // "go", "sh", ...; empty when unknown
 	Text string `json:"text"`
 	// Tokens are the text split into lexed tokens whose Texts concatenate to exactly Text, so that

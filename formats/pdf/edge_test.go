@@ -51,7 +51,7 @@ func TestDiagnostics(t *testing.T) {
 	b := sample.Book()
 	c := b.Parts[1].Chapters[0]
 	c.Blocks = append(c.Blocks,
-		&tree.Paragraph{Content: tree.Inlines{txt("A party \U000F0000 in "), &tree.XRef{Chapter: "tool", Content: tree.Inlines{txt("the tool")}}}},
+		&tree.Paragraph{At: tree.At{File: "src/usage.md", Line: 3}, Content: tree.Inlines{txt("A party \U000F0000 in "), &tree.XRef{Chapter: "tool", Content: tree.Inlines{txt("the tool")}}}},
 		&tree.Paragraph{Content: tree.Inlines{txt("Inline "), &tree.Image{Src: "badge.svg", Alt: "badge",
 			Asset: &tree.Asset{Name: "badge.svg", MediaType: "image/svg+xml", Data: []byte("<svg/>")}}, txt(" and 漢字")}},
 		&tree.Figure{Image: &tree.Image{Src: "logo.webp", Alt: "Logo", File: "src/shared.md", Line: 7, Asset: &tree.Asset{Name: "logo.webp", MediaType: "image/webp", Data: []byte("RIFF")}}})
@@ -64,7 +64,7 @@ func TestDiagnostics(t *testing.T) {
 		msgs = append(msgs, d.String())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"src/usage.md: error: no font has a glyph for \"\\U000f0000\" (tried Noto Serif, JetBrains Mono and the fonts installed on this machine)", "inline image badge.svg is shown as its alt text in the PDF, which cannot show image/svg+xml", "src/shared.md:7: warning: image logo.webp is shown as its alt text"} {
+	for _, want := range []string{"src/usage.md:3: error: no font has a glyph for \"\\U000f0000\" (tried Noto Serif, JetBrains Mono and the fonts installed on this machine)", "inline image badge.svg is shown as its alt text in the PDF, which cannot show image/svg+xml", "src/shared.md:7: warning: image logo.webp is shown as its alt text"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no diagnostic with %q in:\n%s", want, all)
 		}

@@ -167,7 +167,31 @@ func (r *glyphRun) seg(sg metrics.Seg, endsLine bool) {
 	gs, face := sg.Glyphs, metrics.Get(sg.Font)
 	set := r.e.used.of(sg.Font)
 	rtl := len(gs) > 1 && gs[0].Cluster > gs[len(gs)-1].Cluster
+	runes := face.Runes()
 	for i := 0; i < len(gs); {
+		// most clusters are one character and one glyph that the cmap maps it to: written straight
+		if g := gs[i]; !rtl && g.ID != 0 && g.XOff == 0 && g.YOff == 0 && int(g.ID) < len(runes) {
+			c, n := rune(r.t.S[g.Cluster]), 1
+			if c >= utf8.RuneSelf {
+				c, n = utf8.DecodeRuneInString(r.t.S[g.Cluster:])
+			}
+			next := int32(len(r.t.S))
+			if i+1 < len(gs) {
+				next = gs[i+1].Cluster
+			}
+			if runes[g.ID] == c && next == g.Cluster+int32(n) && !(endsLine && c == '-' && i == len(gs)-1) {
+				set.add(g.ID)
+				adv := float64(g.Advance)
+				if c == ' ' {
+					adv += r.ws
+				}
+				r.code(g.ID)
+				r.move(adv - float64(face.TTF.Advance(g.ID)))
+				r.pen += adv
+				i++
+				continue
+			}
+		}
 		j := i + 1
 		for j < len(gs) && gs[j].Cluster == gs[i].Cluster {
 			j++

@@ -54,6 +54,10 @@ func display(b tree.Block) bool {
 }
 
 func (l *lay) block(b tree.Block, x, w float64) []*vbox {
+	switch b.(type) {
+	case *tree.Paragraph, *tree.Heading, *tree.CodeBlock:
+		defer l.setAt(b)()
+	}
 	switch n := b.(type) {
 	case *tree.Heading:
 		return l.heading(n, x, w)
@@ -185,4 +189,19 @@ func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64) {
 	}
 	tw := st.face().Width(text, st.size)
 	b.p.Texts = append(b.p.Texts, page.Text{X: x - tw, Y: b.base, Font: st.font, Size: st.size, Color: st.color, S: text})
+}
+
+// setAt makes the block's place in the source the one messages name, until the function it
+// returns is called.
+func (l *lay) setAt(b tree.Block) func() {
+	was := l.at
+	switch n := b.(type) {
+	case *tree.Paragraph:
+		l.at = n.At
+	case *tree.Heading:
+		l.at = n.At
+	case *tree.CodeBlock:
+		l.at = n.At
+	}
+	return func() { l.at = was }
 }

@@ -13,7 +13,6 @@ import (
 
 	"bookc/builder/diag"
 	"bookc/builder/tree"
-	"bookc/fonts"
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/page"
 
@@ -348,9 +347,7 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	if end := unreferencedNotes(c); end != nil {
 		head = append(head, end)
 	}
-	if s := l.missing.String(); s != "" {
-		l.diags.Add(diag.Errorf(c.Source, 0, "no font has a glyph for %q (tried %s, %s and the fonts installed on this machine); the PDF shows a box for each: install a font that has them (Debian's fonts-noto-* packages)", s, fonts.TextFamily, fonts.MonoFamily))
-	}
+	l.missing.diagnose(&l.diags, c.Source)
 	return head
 }
 

@@ -11,6 +11,7 @@ import (
 	"bookc/builder/tree"
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -33,7 +34,33 @@ type lay struct {
 	noHyphen bool               // in table cells, headings and titles
 	hyph     *hyphen.Hyphenator // the book's language's; nil for none
 	missing  lacking            // characters of the chapter that the fonts lack
+	at       tree.At            // where the block being set is in the source
 	memo     *memo
+	// the chapter's words as shaped and as hyphenated, in front of the book's caches (metrics',
+	// Shared's), which every core asks: a chapter repeats its words, and a lay is one goroutine's
+	shapes     map[shapeKey][]metrics.Seg
+	wordPoints map[string][]int
+}
+
+type shapeKey struct {
+	font page.Font
+	text string
+}
+
+// shape is st.face().Shape(text), remembered for the chapter.
+func (l *lay) shape(st *style, text string) []metrics.Seg {
+	k := shapeKey{st.font, text}
+	if segs, ok := l.shapes[k]; ok {
+		return segs
+	}
+	segs := st.face().Shape(text)
+	if len(text) <= 32 {
+		if l.shapes == nil {
+			l.shapes = map[shapeKey][]metrics.Seg{}
+		}
+		l.shapes[k] = segs
+	}
+	return segs
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
@@ -63,7 +90,7 @@ type setUnit struct {
 type setBlock struct {
 	bs      []*vbox
 	diags   diag.List
-	missing string
+	missing []lack
 }
 
 type blockKey struct {
@@ -80,7 +107,7 @@ func newMemo() *memo {
 // comes in the same chapter at the same place and size. A layout gives the same pages with it as
 // without; it is safe for concurrent use.
 type Shared struct {
-	words sync.Map // wordKey -> its hyphenation points, []int; read far more often than written
+	words sync.Map // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
 
 	mu     sync.Mutex                 // guards blocks
 	blocks map[sharedKey]*sharedBlock // nil when there is one edition: nothing to share
@@ -111,19 +138,34 @@ type sharedBlock struct {
 	ok   bool // false when its setting failed: each edition then sets it for itself
 }
 
-// wordKey is a word as the patterns of one language hyphenate it.
-type wordKey struct {
-	h    *hyphen.Hyphenator
-	word string
+// points are the hyphenation points of a word in h's language: the chapter's, the book's, or
+// found now.
+func (l *lay) hyphenPoints(h *hyphen.Hyphenator, word string) []int {
+	if h != l.hyph {
+		return l.shared.points(h, word) // a passage in another language
+	}
+	if pts, ok := l.wordPoints[word]; ok {
+		return pts
+	}
+	pts := l.shared.points(h, word)
+	if l.wordPoints == nil {
+		l.wordPoints = map[string][]int{}
+	}
+	l.wordPoints[word] = pts
+	return pts
 }
 
 func (sh *Shared) points(h *hyphen.Hyphenator, word string) []int {
-	k := wordKey{h, word}
-	if pts, ok := sh.words.Load(k); ok {
+	m, ok := sh.words.Load(h)
+	if !ok {
+		m, _ = sh.words.LoadOrStore(h, &sync.Map{})
+	}
+	words := m.(*sync.Map)
+	if pts, ok := words.Load(word); ok {
 		return pts.([]int)
 	}
 	pts := h.Points(word)
-	sh.words.Store(k, pts)
+	words.Store(word, pts)
 	return pts
 }
 
@@ -238,7 +280,7 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 	nd, missing := len(l.diags), l.missing
 	l.missing = lacking{}
 	bs := set()
-	m = setBlock{clone(bs), slices.Clone(l.diags[nd:]), l.missing.String()}
+	m = setBlock{clone(bs), slices.Clone(l.diags[nd:]), l.missing.list}
 	finished = true
 	l.memo.blocks[key] = m
 	l.missing = missing

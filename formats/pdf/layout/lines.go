@@ -92,7 +92,12 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	s := &lineSetter{b: &vbox{h: lead}}
 	s.base = (lead + size*0.734) / 2
 	s.b.base = s.base
-	for _, i := range visualOrder(pieces, ln, rtl) {
+	order := visualOrder(pieces, ln, rtl)
+	for k := range ln.End - ln.Start {
+		i := ln.Start + k
+		if order != nil {
+			i = order[k]
+		}
 		it := items[i]
 		switch it.Kind {
 		case linebreak.Box:
@@ -122,16 +127,18 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 
 // visualOrder is the order, left to right, in which a line shows its items (UAX #9 L2): by the
 // levels of its boxes, a space or other neutral between two of one level taking theirs, else
-// the paragraph's. A line all at level 0 is in its own order.
+// the paragraph's. A line all at level 0 is in its own order: nil.
 func visualOrder(pieces []piece, ln linebreak.Line, rtl bool) []int {
-	order := make([]int, ln.End-ln.Start)
 	mixed := rtl
-	for i := range order {
-		order[i] = ln.Start + i
-		mixed = mixed || pieceAt(pieces, ln.Start+i).level != 0
+	for i := ln.Start; i < ln.End && !mixed; i++ {
+		mixed = pieceAt(pieces, i).level != 0
 	}
 	if !mixed {
-		return order
+		return nil
+	}
+	order := make([]int, ln.End-ln.Start)
+	for i := range order {
+		order[i] = ln.Start + i
 	}
 	para := shape.Level(0)
 	if rtl {
@@ -222,8 +229,9 @@ func (s *lineSetter) put(pc piece, x, w float64) {
 		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color}
 		s.curSt, s.rtl = st, pc.level%2 == 1
 	}
+	off := int32(s.text.Len()) - pc.base
 	for _, g := range pc.glyphs {
-		g.Cluster += int32(s.text.Len())
+		g.Cluster += off
 		s.glyphs = append(s.glyphs, g)
 	}
 	s.text.WriteString(pc.text)

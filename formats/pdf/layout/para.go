@@ -9,7 +9,9 @@ import (
 	"github.com/go-text/typesetting/segmenter"
 	"golang.org/x/text/unicode/bidi"
 
+	"bookc/builder/diag"
 	"bookc/builder/tree"
+	"bookc/fonts"
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
@@ -17,12 +19,13 @@ import (
 )
 
 // piece is what an item shows: the text of a box, the hyphen a flagged penalty adds, or an image.
-// A text's glyphs are shaped in font, the style's face or one it falls back to, their clusters
-// offsets in text.
+// A text's glyphs are shaped in font, the style's face or one it falls back to; their clusters,
+// less base, are offsets in text (the glyphs are the shaped word's, shared, not copied).
 type piece struct {
 	st     *style
 	text   string
 	glyphs []page.Glyph
+	base   int32
 	font   page.Font
 	note   string
 	img    *tree.Asset
@@ -160,7 +163,7 @@ func (l *lay) word(p *para, frags []run) {
 		if !f.st.code {
 			cuts = mergeCuts(cuts, ideographicCuts(f.text))
 		}
-		segs := f.st.face().Shape(f.text)
+		segs := l.shape(f.st, f.text)
 		l.lackIn(f.text, segs)
 		for k, sg := range segs {
 			n := len(p.items)
@@ -250,7 +253,7 @@ func (l *lay) boxes(p *para, f run, sg metrics.Seg, span [2]int, cuts []cut) {
 		if k == from || k == len(gs) || int(gs[k].Cluster) != c.at {
 			continue
 		}
-		box(p, f, sg.Font, f.text[start:c.at], rebase(gs[from:k], start))
+		box(p, f, sg.Font, start, c.at, gs[from:k])
 		start, from = c.at, k
 		if c.glue {
 			p.add(linebreak.Item{Kind: linebreak.Glue, Stretch: f.st.size * interCharStretch}, piece{st: f.st})
@@ -261,34 +264,20 @@ func (l *lay) boxes(p *para, f run, sg metrics.Seg, span [2]int, cuts []cut) {
 		if c.hyphen {
 			// the hyphen's glyph, shown as a soft hyphen: readers of the PDF's text know to join
 			// the word again
-			hy := f.st.face().Shape("-")[0]
+			hy := f.st.face().Hyphen()
 			pen.Width = float64(metrics.Advance(hy.Glyphs)) * f.st.size / 1000
 			pc.text, pc.glyphs, pc.font = "\u00ad", hy.Glyphs, hy.Font
 		}
 		p.add(pen, pc)
 	}
-	box(p, f, sg.Font, f.text[start:span[1]], rebase(gs[from:], start))
+	box(p, f, sg.Font, start, span[1], gs[from:])
 }
 
-// rebase gives glyphs with their clusters made relative to the byte off: a new slice, as the
-// shaped glyphs are shared.
-func rebase(gs []page.Glyph, off int) []page.Glyph {
-	if off == 0 {
-		return gs
-	}
-	out := make([]page.Glyph, len(gs))
-	for i, g := range gs {
-		g.Cluster -= int32(off)
-		out[i] = g
-	}
-	return out
-}
-
-// box adds a box of glyphs set in font.
-func box(p *para, f run, font page.Font, text string, gs []page.Glyph) {
-	if text != "" {
+// box adds a box of glyphs set in font, showing f.text[start:end].
+func box(p *para, f run, font page.Font, start, end int, gs []page.Glyph) {
+	if start < end {
 		w := float64(metrics.Advance(gs)) * f.st.size / 1000
-		p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: f.st, text: text, glyphs: gs, font: font, note: f.note})
+		p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: f.st, text: f.text[start:end], glyphs: gs, base: int32(start), font: font, note: f.note})
 	}
 }
 
@@ -326,9 +315,9 @@ func (p *para) fit() {
 		start, from, acc := 0, 0, 0.0 // the text, glyphs and width of the part being made
 		for k, g := range pc.glyphs {
 			gw := float64(g.Advance) * pc.st.size / 1000
-			if c := int(g.Cluster); acc+gw > p.width && k > from && c > start && c > int(pc.glyphs[k-1].Cluster) {
+			if c := int(g.Cluster - pc.base); acc+gw > p.width && k > from && c > start && g.Cluster > pc.glyphs[k-1].Cluster {
 				part := pc
-				part.text, part.glyphs = pc.text[start:c], rebase(pc.glyphs[from:k], start)
+				part.text, part.glyphs, part.base = pc.text[start:c], pc.glyphs[from:k], pc.base+int32(start)
 				p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, part)
 				p.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: emergency}, piece{st: pc.st})
 				start, from, acc = c, k, 0
@@ -336,7 +325,7 @@ func (p *para) fit() {
 			acc += gw
 		}
 		part := pc
-		part.text, part.glyphs = pc.text[start:], rebase(pc.glyphs[from:], start)
+		part.text, part.glyphs, part.base = pc.text[start:], pc.glyphs[from:], pc.base+int32(start)
 		p.add(linebreak.Item{Kind: linebreak.Box, Width: acc}, part)
 		run = acc
 	}
@@ -362,30 +351,39 @@ func (p *para) tooWide() bool {
 // diagnostic lists them, and the PDF shows a box for each.
 func (l *lay) lackIn(text string, segs []metrics.Seg) {
 	for _, sg := range segs {
+		if !sg.Missing {
+			continue
+		}
 		for _, g := range sg.Glyphs {
 			if g.ID == 0 && int(g.Cluster) < len(text) {
 				r, _ := utf8.DecodeRuneInString(text[g.Cluster:])
-				l.missing.add(r)
+				l.missing.add(r, l.at)
 			}
 		}
 	}
 }
 
-// lack notes characters the fonts cannot show, once each.
-func (l *lay) lack(s string) {
-	for _, r := range s {
-		l.missing.add(r)
+// lack notes characters the fonts cannot show, once each, where a block set before found them.
+func (l *lay) lack(ls []lack) {
+	for _, m := range ls {
+		l.missing.add(m.r, m.at)
 	}
 }
 
-// lacking is a set of characters, in the order they were added. It is a set, not a string
-// searched for each one: a chapter in a script the fonts lack has thousands of them.
+// lacking is a set of characters, in the order they were added, each with where it was first
+// found. It is a set, not a string searched for each one: a chapter in a script the fonts lack
+// has thousands of them.
 type lacking struct {
-	runes []rune
-	seen  map[rune]bool
+	list []lack
+	seen map[rune]bool
 }
 
-func (m *lacking) add(r rune) {
+type lack struct {
+	r  rune
+	at tree.At
+}
+
+func (m *lacking) add(r rune, at tree.At) {
 	if m.seen[r] {
 		return
 	}
@@ -393,10 +391,40 @@ func (m *lacking) add(r rune) {
 		m.seen = map[rune]bool{}
 	}
 	m.seen[r] = true
-	m.runes = append(m.runes, r)
+	m.list = append(m.list, lack{r, at})
 }
 
-func (m *lacking) String() string { return string(m.runes) }
+// maxLackDiags bounds the places a chapter's message about missing glyphs names one by one.
+const maxLackDiags = 10
+
+// diagnose reports the characters no font has, a message for each place they were first found
+// (the chapter's file where the block has none), the first maxLackDiags places one by one.
+func (m *lacking) diagnose(ds *diag.List, source string) {
+	var places []tree.At
+	chars := map[tree.At][]rune{}
+	for _, l := range m.list {
+		at := l.at
+		if at.File == "" {
+			at = tree.At{File: source}
+		}
+		if chars[at] == nil {
+			places = append(places, at)
+		}
+		chars[at] = append(chars[at], l.r)
+	}
+	for i, at := range places {
+		if i == maxLackDiags {
+			var rest []rune
+			for _, at := range places[i:] {
+				rest = append(rest, chars[at]...)
+			}
+			ds.Add(diag.Errorf(source, 0, "and in %d more places, no font has a glyph for %q", len(places)-i, string(rest)))
+			return
+		}
+		ds.Add(diag.Errorf(at.File, at.Line, "no font has a glyph for %q (tried %s, %s and the fonts installed on this machine); the PDF shows a box for each: install a font that has them (Debian's fonts-noto-* packages)",
+			string(chars[at]), fonts.TextFamily, fonts.MonoFamily))
+	}
+}
 
 type cut struct {
 	at      int
@@ -521,7 +549,7 @@ func (l *lay) points(h *hyphen.Hyphenator, s string, off int) []cut {
 		return nil // too short to break, even in bytes: spare the lookup
 	}
 	var cuts []cut
-	for _, pt := range l.shared.points(h, s) {
+	for _, pt := range l.hyphenPoints(h, s) {
 		cuts = append(cuts, cut{at: off + pt, penalty: 50, flagged: true, hyphen: true})
 	}
 	return cuts

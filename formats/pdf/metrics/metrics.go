@@ -39,6 +39,8 @@ type Face struct {
 	runes    func() []rune // by glyph, the first character mapped to it (CharOf)
 	ascii    [128]int16    // the advance of each ASCII character the face has; -1 where it has none
 	space    func() []page.Glyph
+	hyphen   func() Seg
+	words    *shape.Cache[[]page.Glyph] // plain text's words (plain), shaped in this face alone
 }
 
 var (
@@ -104,6 +106,8 @@ func newFace(f page.Font, data []byte, index int) (*Face, error) {
 		fc.features.NoLigatures = true // code: "fi" and "->" stay as typed
 	}
 	fc.runes = sync.OnceValue(func() []rune { return firstRunes(t) })
+	fc.words = wordsIn(shape.Params{Face: sh, Features: fc.features})
+	fc.hyphen = sync.OnceValue(func() Seg { return fc.Shape("-")[0] })
 	fc.space = sync.OnceValue(func() []page.Glyph { return fc.Shape(" ")[0].Glyphs })
 	for c := range fc.ascii {
 		fc.ascii[c] = -1
@@ -132,6 +136,7 @@ func lend(sf *shape.Face) (page.Font, bool) {
 		return 0, false
 	}
 	fc.shaper = sf // the system's own, which its index already knows
+	fc.words = wordsIn(shape.Params{Face: sf, Features: fc.features})
 	fc.chain = shape.NewChain([]*shape.Face{sf}, nil)
 	next := append(slices.Clip(all), fc)
 	registry.Store(&next)
@@ -158,6 +163,9 @@ func firstRunes(t *ttf.Font) []rune {
 	return out
 }
 
+// Runes lists, by glyph, the character the font maps to it (CharOf), for loops over many glyphs.
+func (f *Face) Runes() []rune { return f.runes() }
+
 // CharOf is the character the font maps to glyph g, the first if several are; 0 for a glyph the
 // cmap does not reach (a ligature, a contextual form).
 func (f *Face) CharOf(g uint16) rune {
@@ -173,10 +181,24 @@ type Seg struct {
 	Font   page.Font
 	Glyphs []page.Glyph
 	RTL    bool // set right to left: its glyphs' clusters go down
+	// Missing: no font has these characters; their glyphs are 0, which draw shows as boxes
+	Missing bool
 }
 
-// words remembers each word's glyphs in the shaping face's thousandths of an em.
-var words = shape.NewCache(1<<17, func(text string, p shape.Params) []page.Glyph {
+// caches keeps a word cache per shaping setup (shape.Params): the faces' own plain one, and one
+// for each face, script and direction itemised text takes.
+var caches sync.Map // shape.Params -> *shape.Cache[[]page.Glyph]
+
+// wordsIn is the cache of words shaped with p, in the shaping face's thousandths of an em.
+func wordsIn(p shape.Params) *shape.Cache[[]page.Glyph] {
+	if c, ok := caches.Load(p); ok {
+		return c.(*shape.Cache[[]page.Glyph])
+	}
+	c, _ := caches.LoadOrStore(p, shape.NewCache(1<<15, func(text string) []page.Glyph { return shapeWord(text, p) }))
+	return c.(*shape.Cache[[]page.Glyph])
+}
+
+func shapeWord(text string, p shape.Params) []page.Glyph {
 	gs := shape.Shape(text, p)
 	out := make([]page.Glyph, len(gs))
 	scale := 1000 / float64(p.Face.UnitsPerEm())
@@ -187,7 +209,7 @@ var words = shape.NewCache(1<<17, func(text string, p shape.Params) []page.Glyph
 		out[i] = page.Glyph{ID: g.ID, Advance: u(g.XAdvance), XOff: u(g.XOffset), YOff: u(g.YOffset), Cluster: g.Cluster}
 	}
 	return out
-})
+}
 
 // Shape sets s, left to right at its base, in this face and those it falls back to: runs of one
 // face, script and direction, shaped word by word (cached), in visual order. A character no
@@ -196,10 +218,10 @@ func (f *Face) Shape(s string) []Seg {
 	if f.plain(s) {
 		var gs []page.Glyph
 		if strings.IndexByte(s, ' ') < 0 {
-			gs = words.Get(s, f.params()) // one word: the cache's own glyphs
+			gs = f.words.Get(s) // one word: the cache's own glyphs
 		} else {
 			gs = make([]page.Glyph, 0, len(s))
-			words.Words(s, f.params(), func(off int, ws []page.Glyph) {
+			f.words.Words(s, shape.LeftToRight, func(off int, ws []page.Glyph) {
 				for _, g := range ws {
 					g.Cluster += int32(off)
 					gs = append(gs, g)
@@ -231,7 +253,7 @@ func (f *Face) Shape(s string) []Seg {
 			}
 		} else {
 			params := shape.Params{Face: r.Face, Direction: r.Level.Direction(), Script: r.Script, Features: f.features}
-			words.Words(p.Text[r.Start:r.End], params, func(off int, ws []page.Glyph) {
+			wordsIn(params).Words(p.Text[r.Start:r.End], params.Direction, func(off int, ws []page.Glyph) {
 				for _, g := range ws {
 					g.Cluster = int32(p.Source(r.Start + off + int(g.Cluster)))
 					gs = append(gs, g)
@@ -242,8 +264,9 @@ func (f *Face) Shape(s string) []Seg {
 		// right-to-left one stays alone, for draw to tell its order by its clusters
 		if n := len(segs); n > 0 && segs[n-1].Font == font && r.Level%2 == 0 && !segs[n-1].RTL {
 			segs[n-1].Glyphs = append(segs[n-1].Glyphs, gs...)
+			segs[n-1].Missing = segs[n-1].Missing || !ok
 		} else {
-			segs = append(segs, Seg{Font: font, Glyphs: gs, RTL: r.Level%2 == 1})
+			segs = append(segs, Seg{Font: font, Glyphs: gs, RTL: r.Level%2 == 1, Missing: !ok})
 		}
 	}
 	return segs
@@ -260,7 +283,8 @@ func (f *Face) plain(s string) bool {
 	return true
 }
 
-func (f *Face) params() shape.Params { return shape.Params{Face: f.shaper, Features: f.features} }
+// Hyphen is a hyphen as the face sets it, for the line breaks that add one.
+func (f *Face) Hyphen() Seg { return f.hyphen() }
 
 // Space is the glyphs of a space, which lines join between words.
 func (f *Face) Space() []page.Glyph { return f.space() }
@@ -269,7 +293,7 @@ func (f *Face) Space() []page.Glyph { return f.space() }
 func (f *Face) Width(s string, size float64) float64 {
 	n := 0
 	if f.plain(s) {
-		words.Words(s, f.params(), func(_ int, ws []page.Glyph) { n += Advance(ws) })
+		f.words.Words(s, shape.LeftToRight, func(_ int, ws []page.Glyph) { n += Advance(ws) })
 	} else {
 		for _, sg := range f.Shape(s) {
 			n += Advance(sg.Glyphs)

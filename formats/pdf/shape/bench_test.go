@@ -31,19 +31,19 @@ func handbookWords(b *testing.B) []string {
 func benchShape(b *testing.B, warm bool) {
 	words := handbookWords(b)
 	p := Params{Face: testFace(b, "NotoSerif"), Script: language.Latin, Language: language.NewLanguage("en")}
-	c := NewCache(1<<16, Shape)
+	c := cacheFor(p, 1<<16)
 	if warm {
 		for _, w := range words {
-			c.Get(w, p)
+			c.Get(w)
 		}
 	}
 	b.ResetTimer()
 	for b.Loop() {
 		if !warm {
-			c = NewCache(1<<16, Shape)
+			c = cacheFor(p, 1<<16)
 		}
 		for _, w := range words {
-			c.Get(w, p)
+			c.Get(w)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")

@@ -18,7 +18,6 @@ func FuzzShape(f *testing.F) {
 	chain := NewChain([]*Face{testFace(f, "NotoSerif"), testFace(f, "NotoHebrew"), testFace(f, "NotoArabic"),
 		testFace(f, "NotoDevanagari"), testFace(f, "NotoThai")}, nil)
 	first := testFace(f, "NotoSerif")
-	cache := NewCache(1000, Shape)
 	f.Fuzz(func(t *testing.T, text string, rtl bool) {
 		base := Auto
 		if rtl {
@@ -43,7 +42,7 @@ func FuzzShape(f *testing.F) {
 			}
 			run := p.Text[r.Start:r.End]
 			params := Params{Face: face, Direction: r.Level.Direction(), Script: r.Script, Language: language.NewLanguage("en")}
-			for _, gs := range [][]Glyph{Shape(run, params), shapeWords(cache, run, params)} {
+			for _, gs := range [][]Glyph{Shape(run, params), shapeWords(cacheFor(params, 1000), run, params.Direction)} {
 				for i, g := range gs {
 					if g.Cluster < 0 || int(g.Cluster) >= len(run) {
 						t.Fatalf("%+q: cluster %d outside the run's %d bytes", run, g.Cluster, len(run))
