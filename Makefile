@@ -2,11 +2,21 @@
 GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 30s
+PREFIX ?= /usr/local
 
-.PHONY: build test bench bench-peers fuzz handbook clean
+.PHONY: build install test bench bench-peers fuzz handbook clean
 
+# bin/mdbook-bookc is the name mdBook runs for [output.bookc]: a link to bookc, which then acts as
+# 'bookc mdbook'.
 build:
 	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/bookc ./cmd/bookc
+	ln -sf bookc bin/mdbook-bookc
+
+# bookc and its mdbook-bookc link into $(DESTDIR)$(PREFIX)/bin.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 bin/bookc $(DESTDIR)$(PREFIX)/bin/bookc
+	ln -sf bookc $(DESTDIR)$(PREFIX)/bin/mdbook-bookc
 
 # Every test, validators included, then each fuzz target for a moment: 200 inputs, not a time, for
 # go's fuzzer fails with "context deadline exceeded" when its time runs out while a slow target

@@ -18,6 +18,7 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/include"
 	"bookc/builder/markdown"
+	"bookc/builder/preprocess"
 	"bookc/builder/slug"
 	"bookc/builder/summary"
 	"bookc/builder/tree"
@@ -33,6 +34,10 @@ type Options struct {
 	// Highlight lexes code blocks into tokens (tree.CodeBlock.Tokens) for backends that colour
 	// code; a build for others saves the time.
 	Highlight bool
+	// RunPreprocessors runs the book's [preprocessor.NAME] commands, as [output.bookc]
+	// run-preprocessors = true does; Preprocess says how.
+	RunPreprocessors bool
+	Preprocess       preprocess.Options
 }
 
 // Book is a loaded book: the full tree with its role markers still in place, the configuration, and
@@ -58,6 +63,11 @@ type chapterJob struct {
 	res     *markdown.Result
 	diags   diag.List
 	modTime time.Time
+	// given is set for a chapter whose text comes from mdBook's JSON (content), not from its
+	// file; exp is its expansion when bookc expanded its includes before preprocessors ran.
+	given   bool
+	content string
+	exp     *include.Result
 }
 
 // Load reads the book from src. It fails only when there is no book to speak of (unreadable
@@ -77,7 +87,9 @@ func Load(src *Source, opt Options) (*Book, error) {
 		return nil, fmt.Errorf("%s: %w", src.Display(tomlPath), err)
 	}
 	b.Config = cfg
-	b.Diags.Add(unrunPreprocessors(src.Display(tomlPath), cfg)...)
+	if !opt.RunPreprocessors && !cfg.RunPreprocessors {
+		b.Diags.Add(unrunPreprocessors(src.Display(tomlPath), cfg)...)
+	}
 	srcDir := path.Join(src.BookDir, cfg.Src)
 	sumPath := path.Join(srcDir, "SUMMARY.md")
 	data, err := fs.ReadFile(src.FS, sumPath)
@@ -91,16 +103,15 @@ func Load(src *Source, opt Options) (*Book, error) {
 	sum, ds := summary.Parse(src.Display(sumPath), []byte(text))
 	b.Diags.Add(ds...)
 
-	title := cfg.Title
-	if title == "" {
-		title = "Untitled Book" // SUMMARY.md's own title is "Summary" more often than not
+	b.Tree = newTree(cfg)
+	var jobs []*chapterJob
+	if opt.RunPreprocessors || cfg.RunPreprocessors {
+		if jobs, err = b.preprocessed(src, sum, srcDir, opt); err != nil {
+			return nil, err
+		}
+	} else {
+		jobs = b.outline(src, sum, srcDir)
 	}
-	b.Tree = &tree.Book{
-		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
-		Slug:     bookSlug(title),
-		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, ManPrefix: cfg.ManPrefix, BaseURL: cfg.BaseURL, CertifiedBy: cfg.CertifiedBy, EPUBFonts: cfg.EPUBFonts},
-	}
-	jobs := b.outline(src, sum, srcDir)
 	b.parseChapters(src, jobs, srcDir, opt.Highlight)
 	for _, j := range jobs {
 		newest = later(newest, j.modTime)
@@ -210,6 +221,12 @@ func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chap
 	if len(sum.Suffix) > 0 {
 		b.Tree.Parts = append(b.Tree.Parts, &tree.Part{Chapters: mk(sum.Suffix)})
 	}
+	b.checkListed(src, seen)
+	return jobs
+}
+
+// checkListed warns of role chapter lists and man-page names that match no chapter of the book.
+func (b *Book) checkListed(src *Source, seen map[string]int) {
 	for _, r := range b.Config.Roles {
 		for _, pat := range r.Chapters {
 			if !matchesAny(pat, seen) {
@@ -224,7 +241,6 @@ func (b *Book) outline(src *Source, sum *summary.Summary, srcDir string) []*chap
 				"[output.bookc.man-pages] names %q, which SUMMARY.md does not list; use the chapter's path as SUMMARY.md writes it", p))
 		}
 	}
-	return jobs
 }
 
 // parseChapters reads, expands and converts every chapter, concurrently: chapters are independent
@@ -270,22 +286,54 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 	}
 }
 
-// parse reads, expands and converts the chapter; env has what all chapters share.
-func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images *imageLoader, files *include.Files) {
+// newTree starts the book's tree from its configuration.
+func newTree(cfg *config.Config) *tree.Book {
+	title := cfg.Title
+	if title == "" {
+		title = "Untitled Book" // SUMMARY.md's own title is "Summary" more often than not
+	}
+	return &tree.Book{
+		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
+		Slug:     bookSlug(title),
+		Settings: tree.Settings{Paper: cfg.Paper, ManSection: cfg.ManSection, ManPrefix: cfg.ManPrefix, BaseURL: cfg.BaseURL, CertifiedBy: cfg.CertifiedBy, EPUBFonts: cfg.EPUBFonts},
+	}
+}
+
+// read reads the chapter's file as text; ok is false when there is none to read.
+func (j *chapterJob) read(src *Source, files *include.Files) (text string, ok bool) {
 	data, err := files.Read(src.FS, j.fsPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		j.diags.Add(diag.Warnf(j.ch.Source, 0, "listed in SUMMARY.md but missing; the chapter is empty (create the file)"))
-		return
+		return "", false
 	case err != nil:
 		j.diags.Add(diag.Errorf(j.ch.Source, 0, "cannot read the chapter: %v", unwrapPath(err)))
-		return
+		return "", false
 	}
 	j.modTime = modTime(src.FS, j.fsPath)
 	text, ds := decodeText(j.ch.Source, data)
 	j.diags.Add(ds...)
-	exp := include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName, Files: files}, j.fsPath, []byte(text))
-	j.diags.Add(exp.Diags...)
+	return text, true
+}
+
+// parse reads, expands and converts the chapter; env has what all chapters share. A chapter
+// given by mdBook's JSON is converted as given: its includes are expanded already.
+func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images *imageLoader, files *include.Files) {
+	var exp *include.Result
+	if j.given {
+		exp = j.exp
+		if exp == nil || exp.Text != j.content {
+			exp = asGiven(j.ch.Source, j.content)
+		}
+		j.modTime = modTime(src.FS, j.fsPath)
+	} else {
+		text, ok := j.read(src, files)
+		if !ok {
+			return
+		}
+		exp = include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName, Files: files}, j.fsPath, []byte(text))
+		j.diags.Add(exp.Diags...)
+	}
 	chapterDir := path.Dir(j.path)
 	env.ChapterID, env.Source = j.ch.ID, exp
 	env.Resolve = j.links.resolve

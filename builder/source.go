@@ -23,6 +23,9 @@ type Source struct {
 	RootName string // the include root as the user knows it, for refusals
 	// RootWhy says how the include root was chosen, for 'bookc check'.
 	RootWhy string
+	// Dir is the book's folder on disk, absolute; "" for a book that is not on disk. Preprocessors
+	// run there.
+	Dir string
 	// Display names an FS path for diagnostics, as the user would type it.
 	Display func(name string) string
 	close   func() error
@@ -98,7 +101,7 @@ func OpenDir(dir, includeRoot string, lim safefs.Limits) (*Source, error) {
 		}
 	}
 	return &Source{
-		FS: fsys, BookDir: bookDir, RootName: root, RootWhy: why, close: r.Close,
+		FS: fsys, BookDir: bookDir, RootName: root, RootWhy: why, Dir: abs, close: r.Close,
 		Display: func(name string) string {
 			// Paths inside the book read as the user typed the book's folder; others relative to it.
 			if r, err := filepath.Rel(filepath.FromSlash(bookDir), filepath.FromSlash(name)); err == nil {

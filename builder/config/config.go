@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,9 +37,30 @@ type Config struct {
 	Cover string
 	// CertifiedBy is who certified the book's accessibility, for the EPUB's a11y:certifiedBy.
 	CertifiedBy string
-	// Preprocessors are the [preprocessor.NAME] tables, sorted by name, with the line of each.
-	Preprocessors []Preprocessor
+	// Preprocessors are the [preprocessor.NAME] tables of the preprocessors bookc does not stand
+	// in for, sorted by name, with the line of each. BuiltIn are the tables of those it does
+	// (links, index, alerts), whose before and after lists still order the others.
+	Preprocessors, BuiltIn []Preprocessor
+	// RunPreprocessors is [output.bookc] run-preprocessors: run the book's preprocessors, as
+	// --preprocessors does.
+	RunPreprocessors bool
+	// MdbookVersion is the mdBook version bookc tells the preprocessors it runs, which also sets
+	// the shape of the JSON they get ([output.bookc] mdbook-version; DefaultMdbookVersion).
+	MdbookVersion string
+	// Formats and AllRoles are what 'mdbook build' has bookc make: [output.bookc] formats (nil:
+	// every format) and all-roles (every role's edition besides the full book).
+	Formats  []string
+	AllRoles bool
+	// Raw is the whole of book.toml, as mdBook hands it to preprocessors.
+	Raw map[string]any
 }
+
+// DefaultMdbookVersion is the mdBook version preprocessors are told by default: the JSON of
+// mdBook 0.5, whose books list their items under "items".
+const DefaultMdbookVersion = "0.5.2"
+
+// KnownFormats are the formats [output.bookc] formats may name.
+var KnownFormats = []string{"pdf", "epub", "man"}
 
 // Role is one role's edition, from [output.bookc.roles.NAME].
 type Role struct {
@@ -77,6 +99,10 @@ type file struct {
 type bookc struct {
 	Optional   bool              `toml:"optional"`
 	Command    string            `toml:"command"`
+	Formats    []string          `toml:"formats"`
+	AllRoles   bool              `toml:"all-roles"`
+	RunPre     bool              `toml:"run-preprocessors"`
+	MdbookVer  string            `toml:"mdbook-version"`
 	Paper      string            `toml:"paper"`
 	ManSection string            `toml:"man-section"`
 	ManPrefix  string            `toml:"man-prefix"`
@@ -97,6 +123,8 @@ var (
 	sectionName = regexp.MustCompile(`^[1-9][a-z]*$`)
 	// manPrefix is a word or words joined by '-', as apropos and SEE ALSO lines show page names.
 	manPrefix = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	// mdbookVersion is a semantic version, as mdBook writes its own.
+	mdbookVersion = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$`)
 )
 
 // ManPrefixMax is the longest man-prefix: the rest of a page's name is the chapter's, and the
@@ -105,7 +133,7 @@ const ManPrefixMax = 12
 
 // Default is the configuration of a book without book.toml, as mdBook assumes it.
 func Default() *Config {
-	return &Config{Language: "en", Src: "src", Paper: "a4", ManSection: "7"}
+	return &Config{Language: "en", Src: "src", Paper: "a4", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
 }
 
 // Parse reads book.toml's content. name is the file's name for error messages.
@@ -128,7 +156,12 @@ func Parse(name string, data []byte) (*Config, error) {
 		c.Src = strings.Trim(f.Book.Src, "/")
 	}
 	c.HideLines = hideLines(f.Output.HTML)
-	c.Preprocessors = preprocessors(f.Preprocessor, data)
+	if c.Preprocessors, c.BuiltIn, err = preprocessors(name, f.Preprocessor, data); err != nil {
+		return nil, err
+	}
+	if _, err := toml.Decode(string(data), &c.Raw); err != nil {
+		return nil, fmt.Errorf("%s: %w (fix the TOML syntax)", name, err)
+	}
 	c.BaseURL = siteURL(f.Output.HTML)
 	b := f.Output.Bookc
 	if b == nil {
@@ -136,8 +169,23 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	for _, key := range md.Undecoded() {
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: paper, man-section, man-prefix, epub-fonts, base-url, cover, certified-by, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, man-section, man-prefix, epub-fonts, base-url, cover, certified-by, man-pages, roles)", name, key.String())
 		}
+	}
+	for _, f := range b.Formats {
+		if !slices.Contains(KnownFormats, f) {
+			return nil, fmt.Errorf("%s: [output.bookc] formats names %q: use some of \"pdf\", \"epub\" and \"man\"", name, f)
+		}
+	}
+	if b.Formats != nil {
+		c.Formats = b.Formats
+	}
+	c.AllRoles, c.RunPreprocessors = b.AllRoles, b.RunPre
+	if b.MdbookVer != "" {
+		if !mdbookVersion.MatchString(b.MdbookVer) {
+			return nil, fmt.Errorf("%s: [output.bookc] mdbook-version = %q: give the version of mdBook the book's preprocessors are built for, such as \"0.4.52\" or \"0.5.2\"", name, b.MdbookVer)
+		}
+		c.MdbookVersion = b.MdbookVer
 	}
 	if b.BaseURL != "" {
 		u, ok := absoluteURL(b.BaseURL)

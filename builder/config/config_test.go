@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -37,8 +38,13 @@ title = "Developers' Edition"
 	if err != nil {
 		t.Fatal(err)
 	}
+	if c.Raw["book"].(map[string]any)["title"] != "T" {
+		t.Errorf("Raw: %v", c.Raw)
+	}
+	c.Raw = nil
 	want := &Config{
-		Title: "T", Language: "en", Src: "pages", Paper: "letter", ManSection: "7x",
+		Title: "T", Language: "en", Src: "pages", Paper: "letter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
+		BuiltIn:   []Preprocessor{{Name: "links", Line: 12, Command: "mdbook-links"}},
 		ManPages:  map[string]string{"cli.md": "tool(1)"},
 		HideLines: map[string]string{"python": "~"},
 		Roles: []Role{
@@ -114,13 +120,23 @@ func TestBaseURL(t *testing.T) {
 }
 
 func TestPreprocessors(t *testing.T) {
-	c, err := Parse("book.toml", []byte("[book]\ntitle = 'T'\n\n[preprocessor.mermaid]\ncommand = 'mdbook-mermaid'\n\n[preprocessor.links]\n[preprocessor.index]\n\n[preprocessor.admonish]\n"))
+	c, err := Parse("book.toml", []byte("[book]\ntitle = 'T'\n\n[preprocessor.mermaid]\ncommand = 'mdbook-mermaid --x \"a b\"'\nrenderers = ['html', 'bookc']\n\n[preprocessor.links]\nbefore = ['admonish']\n[preprocessor.index]\n\n[preprocessor.admonish]\nafter = ['links']\noptional = true\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Preprocessor{{"admonish", 10}, {"mermaid", 4}}
+	want := []Preprocessor{
+		{Name: "admonish", Line: 12, Command: "mdbook-admonish", After: []string{"links"}, Optional: true},
+		{Name: "mermaid", Line: 4, Command: `mdbook-mermaid --x "a b"`, Renderers: []string{"html", "bookc"}},
+	}
 	if !reflect.DeepEqual(c.Preprocessors, want) {
-		t.Errorf("preprocessors %v, want %v (links and index are mdBook's own)", c.Preprocessors, want)
+		t.Errorf("preprocessors %+v, want %+v (links and index are mdBook's own)", c.Preprocessors, want)
+	}
+	builtin := []Preprocessor{{Name: "index", Line: 10, Command: "mdbook-index"}, {Name: "links", Line: 8, Command: "mdbook-links", Before: []string{"admonish"}}}
+	if !reflect.DeepEqual(c.BuiltIn, builtin) {
+		t.Errorf("built-in %+v, want %+v", c.BuiltIn, builtin)
+	}
+	if _, err := Parse("book.toml", []byte("[preprocessor.x]\nafter = 'links'\n")); err == nil || !strings.Contains(err.Error(), "book.toml:1: [preprocessor.x] after must be a list") {
+		t.Errorf("a bad after: %v", err)
 	}
 	for name, want := range map[string]string{"admonish": "```admonish blocks will show as code blocks", "katex": "$...$", "mystery": "its syntax is kept as written"} {
 		if got := Unprocessed(name); !strings.Contains(got, want) {
@@ -137,5 +153,34 @@ func TestCoverAndCertifier(t *testing.T) {
 	}
 	if c.Cover != "art/cover.png" || c.CertifiedBy != "A Test Lab" {
 		t.Errorf("cover %q, certified by %q", c.Cover, c.CertifiedBy)
+	}
+}
+
+// TestFromMdBook reads the configuration of a render context: mdBook's tables, with nulls and
+// JSON numbers, as book.toml would say it.
+func TestFromMdBook(t *testing.T) {
+	var raw map[string]any
+	dec := json.NewDecoder(strings.NewReader(`{
+		"book": {"authors": ["A"], "language": "fr", "multilingual": false, "src": "pages", "title": "T", "text-direction": null},
+		"build": {"build-dir": "book", "create-missing": true, "extra-watch-dirs": []},
+		"output": {"html": {"fold": {"level": 1}, "code": {"hidelines": {"python": "~"}}},
+		           "bookc": {"formats": ["pdf", "man"], "all-roles": true, "optional": true, "command": "bookc mdbook",
+		                     "roles": {"ops": {"chapters": ["ops/*"]}}}},
+		"preprocessor": {"admonish": {"after": ["links"], "assets_version": "3.0.2"}}
+	}`))
+	dec.UseNumber()
+	if err := dec.Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	c, err := FromMdBook("book.toml", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "T" || c.Language != "fr" || c.Src != "pages" || !c.AllRoles || !reflect.DeepEqual(c.Formats, []string{"pdf", "man"}) ||
+		c.HideLines["python"] != "~" || len(c.Roles) != 1 || len(c.Preprocessors) != 1 || c.Preprocessors[0].Line != 0 {
+		t.Errorf("got %+v", c)
+	}
+	if _, err := FromMdBook("book.toml", map[string]any{"output": map[string]any{"bookc": map[string]any{"formats": []any{"html"}}}}); err == nil || !strings.Contains(err.Error(), `formats names "html"`) {
+		t.Errorf("an unknown format: %v", err)
 	}
 }

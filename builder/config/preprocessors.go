@@ -1,17 +1,31 @@
 package config
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 )
 
 // Preprocessor is a [preprocessor.NAME] table of book.toml: a program mdBook runs over the
-// chapters before rendering, which bookc does not run.
+// chapters before rendering, which bookc runs only when asked to (--preprocessors).
 type Preprocessor struct {
 	Name string
 	Line int // of its table in book.toml; 0 when it cannot be found
+	// Command is the table's command, else mdBook's default "mdbook-NAME".
+	Command string
+	// Renderers is the table's renderers list, nil when it has none (then the preprocessor's own
+	// `supports` answer decides).
+	Renderers []string
+	// Before and After are the preprocessors this one runs before and after.
+	Before, After []string
+	// Optional makes a missing command a warning, as in mdBook.
+	Optional bool
 }
+
+// IsBuiltIn reports whether bookc does the preprocessor's work itself: mdBook's links and index,
+// and mdbook-alerts.
+func IsBuiltIn(name string) bool { return builtIn[name] }
 
 // builtIn are the preprocessors whose work bookc does itself: mdBook's own links ({{#include}} and
 // the rest) and index (README.md as a folder's page), and mdbook-alerts, whose `> [!NOTE]`
@@ -42,18 +56,59 @@ func Unprocessed(name string) string {
 	return "its syntax is kept as written"
 }
 
-// preprocessors lists the tables of preprocessors that bookc does not stand in for, with the
-// line where each is declared: its [preprocessor.NAME] header, or the first key naming it.
-func preprocessors(tables map[string]any, data []byte) []Preprocessor {
-	var out []Preprocessor
-	for name := range tables {
-		if builtIn[name] {
-			continue
+// preprocessors reads the [preprocessor.NAME] tables, sorted by name: those bookc does not stand
+// in for, and apart those it does (their before and after still order the others). Each has the
+// line where it is declared: its [preprocessor.NAME] header, or the first key naming it.
+func preprocessors(name string, tables map[string]any, data []byte) (others, builtins []Preprocessor, err error) {
+	for pn, v := range tables {
+		t, _ := v.(map[string]any)
+		p := Preprocessor{Name: pn, Line: tableLine(data, pn), Command: "mdbook-" + pn}
+		if c, ok := t["command"].(string); ok && strings.TrimSpace(c) != "" {
+			p.Command = c
 		}
-		out = append(out, Preprocessor{Name: name, Line: tableLine(data, name)})
+		p.Optional, _ = t["optional"].(bool)
+		for key, dst := range map[string]*[]string{"renderers": &p.Renderers, "before": &p.Before, "after": &p.After} {
+			raw, ok := t[key]
+			if !ok {
+				continue
+			}
+			list, ok := stringList(raw)
+			if !ok {
+				return nil, nil, fmt.Errorf("%s:%d: [preprocessor.%s] %s must be a list of names, such as [\"links\"]", name, p.Line, pn, key)
+			}
+			*dst = list
+		}
+		if builtIn[pn] {
+			builtins = append(builtins, p)
+		} else {
+			others = append(others, p)
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
+	sort.Slice(others, func(i, j int) bool { return others[i].Name < others[j].Name })
+	sort.Slice(builtins, func(i, j int) bool { return builtins[i].Name < builtins[j].Name })
+	return others, builtins, nil
+}
+
+// stringList reads a TOML list of strings; an empty list is a list.
+func stringList(v any) ([]string, bool) {
+	var list []any
+	switch l := v.(type) {
+	case []any:
+		list = l
+	case []map[string]any:
+		return nil, len(l) == 0
+	default:
+		return nil, false
+	}
+	out := []string{}
+	for _, e := range list {
+		s, ok := e.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
 }
 
 func tableLine(data []byte, name string) int {

@@ -18,6 +18,8 @@ type options struct {
 	quiet       bool
 	install     string // man: PREFIX to install pages under
 	gzip        bool   // man: compress pages
+	preprocess  bool   // run the book's preprocessors
+	mdbook      bool   // running as mdBook's renderer: diagnostics in mdBook's style
 	limits      safefs.Limits
 	err         error // a flag's value that does not parse
 }
@@ -46,6 +48,7 @@ var flagSpecs = map[string]flagSpec{
 	"quiet":         {toggle: func(o *options) { o.quiet = true }},
 	"install":       {value: func(o *options, v string) { o.install = v }},
 	"gzip":          {toggle: func(o *options) { o.gzip = true }},
+	"preprocessors": {toggle: func(o *options) { o.preprocess = true }},
 	"max-file-size": {value: func(o *options, v string) { o.limits.File = o.size("max-file-size", v) }},
 	"max-book-size": {value: func(o *options, v string) { o.limits.Total = o.size("max-book-size", v) }},
 }

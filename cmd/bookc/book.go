@@ -10,15 +10,19 @@ import (
 
 	"bookc/builder"
 	"bookc/builder/diag"
+	"bookc/builder/preprocess"
 	"bookc/handbook"
 )
 
 // errInterrupted is what a build stopped by Ctrl-C or SIGTERM returns, before it writes anything.
 var errInterrupted = errors.New("interrupted while loading the book; nothing was written")
 
+// preprocessTimeout is how long each of a book's preprocessors may run; tests shorten it.
+var preprocessTimeout = preprocess.DefaultTimeout
+
 // loadBook loads the book folder the user named, or the embedded handbook. Ctrl-C stops it at
 // once: loading reads no file that can block, but a big book takes a while.
-func loadBook(ctx context.Context, o *options, highlight bool) (*builder.Book, error) {
+func loadBook(ctx context.Context, o *options, highlight bool, stderr io.Writer) (*builder.Book, error) {
 	var src *builder.Source
 	if o.bookDir == "" {
 		src = builder.FromFS(handbook.FS, "handbook")
@@ -36,9 +40,11 @@ func loadBook(ctx context.Context, o *options, highlight bool) (*builder.Book, e
 	go func() {
 		defer src.Close()
 		b, err := builder.Load(src, builder.Options{
-			SourceDateEpoch: os.Getenv("SOURCE_DATE_EPOCH"),
-			FallbackDate:    handbook.Date,
-			Highlight:       highlight,
+			SourceDateEpoch:  os.Getenv("SOURCE_DATE_EPOCH"),
+			FallbackDate:     handbook.Date,
+			Highlight:        highlight,
+			RunPreprocessors: o.preprocess,
+			Preprocess:       preprocess.Options{Context: ctx, Stderr: stderr, Timeout: preprocessTimeout},
 		})
 		done <- loaded{b, err}
 	}()
@@ -77,9 +83,14 @@ func editionRoles(o *options, b *builder.Book) ([]string, error) {
 // printDiags writes diagnostics at or above min severity, sorted and each once (every edition
 // of a chapter may say the same), and returns how many errors there were.
 func printDiags(w io.Writer, ds diag.List, min diag.Severity) int {
+	return printDiagsAs(w, ds, min, diag.Diagnostic.String)
+}
+
+// printDiagsAs is printDiags with each diagnostic written by format.
+func printDiagsAs(w io.Writer, ds diag.List, min diag.Severity, format func(diag.Diagnostic) string) int {
 	last := ""
 	for _, d := range ds.Sorted() {
-		if s := d.String(); d.Severity >= min && s != last {
+		if s := format(d); d.Severity >= min && s != last {
 			fmt.Fprintln(w, s)
 			last = s
 		}
@@ -88,3 +99,21 @@ func printDiags(w io.Writer, ds diag.List, min diag.Severity) int {
 }
 
 func since(t time.Time) string { return time.Since(t).Round(time.Millisecond).String() }
+
+// printDiags prints diagnostics as the command's user reads them: in mdBook's style when bookc
+// runs as mdBook's renderer.
+func (o *options) printDiags(w io.Writer, ds diag.List, min diag.Severity) int {
+	if o.mdbook {
+		return printDiagsAs(w, ds, min, mdbookStyle)
+	}
+	return printDiags(w, ds, min)
+}
+
+// fail prints an error that stops the command or an artifact.
+func (o *options) fail(w io.Writer, err error) {
+	if o.mdbook {
+		fmt.Fprintf(w, "[ERROR] (bookc): %v\n", err)
+		return
+	}
+	fmt.Fprintf(w, "bookc: %v\n", err)
+}

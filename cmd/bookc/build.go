@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"bookc/builder"
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats"
@@ -45,25 +47,30 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		fmt.Fprintln(stderr, "bookc: --install and --gzip apply to man pages: use them with 'bookc man'")
 		return 2
 	}
-	b, err := loadBook(ctx, o, formats.ColoursCode(backends))
+	b, err := loadBook(ctx, o, formats.ColoursCode(backends), stderr)
 	if err != nil {
 		return loadFailed(stderr, err)
 	}
-	printDiags(stderr, b.Diags, diag.Warning)
+	return buildBook(ctx, o, b, backends, start, stderr)
+}
+
+// buildBook renders the loaded book's editions in the backends' formats and writes them.
+func buildBook(ctx context.Context, o *options, b *builder.Book, backends []formats.Backend, start time.Time, stderr io.Writer) int {
+	o.printDiags(stderr, b.Diags, diag.Warning)
 	roles, err := editionRoles(o, b)
 	if err != nil {
-		fmt.Fprintf(stderr, "bookc: %v\n", err)
+		o.fail(stderr, err)
 		return 1
 	}
 	editions := make([]*tree.Book, len(roles))
 	for i, r := range roles {
 		if editions[i], _, err = b.Edition(r); err != nil {
-			fmt.Fprintf(stderr, "bookc: %v\n", err)
+			o.fail(stderr, err)
 			return 1
 		}
 	}
 	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "bookc: cannot create the output folder: %v (choose another with -o)\n", err)
+		o.fail(stderr, fmt.Errorf("cannot create the output folder: %v (choose another with -o)", err))
 		return 1
 	}
 	backends = forEditions(backends, len(editions))
@@ -117,12 +124,12 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		w.close()
 	}
 	board.close()
-	printDiags(stderr, diags, diag.Warning)
+	o.printDiags(stderr, diags, diag.Warning)
 	for _, err := range errs {
-		fmt.Fprintf(stderr, "bookc: %v\n", err)
+		o.fail(stderr, err)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "bookc: interrupted; the artifacts written are whole, and none is half-written")
+		o.fail(stderr, errors.New("interrupted; the artifacts written are whole, and none is half-written"))
 		return 130
 	}
 	if !o.quiet {

@@ -21,7 +21,7 @@ import (
 // cmdCheck prints every diagnostic that building every edition in every format would print, and
 // fails on errors. It renders them all, in memory, and writes nothing.
 func cmdCheck(ctx context.Context, o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(ctx, o, true) // as 'all' loads it
+	b, err := loadBook(ctx, o, true, stderr) // as 'all' loads it
 	if err != nil {
 		return loadFailed(stderr, err)
 	}
@@ -89,7 +89,7 @@ func renderInMemory(ctx context.Context, eds []*tree.Book) (ds diag.List, failed
 
 // cmdRoles prints which chapters each edition has.
 func cmdRoles(ctx context.Context, o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(ctx, o, false)
+	b, err := loadBook(ctx, o, false, stderr)
 	if err != nil {
 		return loadFailed(stderr, err)
 	}
@@ -161,7 +161,7 @@ func printTable(w io.Writer, rows [][]string) {
 
 // cmdTree prints an edition's document tree as JSON.
 func cmdTree(ctx context.Context, o *options, stdout, stderr io.Writer) int {
-	b, err := loadBook(ctx, o, true) // the tree as the backends that colour code see it
+	b, err := loadBook(ctx, o, true, stderr) // the tree as the backends that colour code see it
 	if err != nil {
 		return loadFailed(stderr, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"bookc/formats"
@@ -22,6 +23,9 @@ Usage:
                                    in memory; exit 1 on errors
   bookc roles [BOOKDIR]            which chapters each role's edition has
   bookc tree  [BOOKDIR] [--role NAME]   the document tree as JSON
+  bookc mdbook                     as mdBook's renderer, for [output.bookc]: the render
+                                   context on stdin, artifacts into the current folder
+                                   (installed as mdbook-bookc, which mdBook runs)
   bookc version
 
 With no BOOKDIR, bookc builds the Metropolis Handbook it carries.
@@ -39,6 +43,9 @@ Flags:
   --install PREFIX     man: install the edition's pages into PREFIX/share/man/manN;
                        with --all-roles, each role's into PREFIX/share/EDITION/man/manN
   --gzip               man: compress pages (reproducibly)
+  --preprocessors      run the book's [preprocessor.NAME] commands as mdBook does
+                       (or [output.bookc] run-preprocessors = true); they are code
+                       from the book, so bookc runs none unless told to
 
 Dates come from SOURCE_DATE_EPOCH when set, else from the newest source file.
 `
@@ -48,13 +55,22 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	args := os.Args[1:]
+	if filepath.Base(os.Args[0]) == mdbookName {
+		args = append([]string{"mdbook"}, args...)
+	}
+	code := runIO(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
 // run is the whole program, apart from the process: tests call it directly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runIO(ctx, args, os.Stdin, stdout, stderr)
+}
+
+// runIO is run with the standard input it reads ('bookc mdbook' reads mdBook's render context).
+func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)
 		if len(args) == 0 {
@@ -77,6 +93,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdRoles(ctx, o, stdout, stderr)
 	case "tree":
 		return cmdTree(ctx, o, stdout, stderr)
+	case "mdbook":
+		return cmdMdBook(ctx, o, stdin, stderr)
 	case "all":
 		return cmdBuild(ctx, o, formats.All(), stderr)
 	default:

@@ -32,6 +32,8 @@ func TestParseArgs(t *testing.T) {
 		{[]string{"man", "--all-roles", "book", "--output=x", "-q"}, options{command: "man", bookDir: "book", allRoles: true, outDir: "x", quiet: true}, ""},
 		{[]string{"man", "--install", "/usr/local", "--gzip"}, options{command: "man", outDir: ".", install: "/usr/local", gzip: true}, ""},
 		{[]string{"check", "--include-root", "..", "b"}, options{command: "check", bookDir: "b", includeRoot: "..", outDir: "."}, ""},
+		{[]string{"all", "b", "--preprocessors"}, options{command: "all", bookDir: "b", outDir: ".", preprocess: true}, ""},
+		{[]string{"mdbook"}, options{command: "mdbook", outDir: "."}, ""},
 		{[]string{"pdf", "a", "b"}, options{}, "too many arguments"},
 		{[]string{"pdf", "--bogus"}, options{}, "unknown flag --bogus"},
 		{[]string{"pdf", "--role"}, options{}, "needs a value"},

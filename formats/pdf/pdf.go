@@ -18,15 +18,16 @@ func init() { formats.Register(Backend{}) }
 type Backend struct {
 	shared  *layout.Shared // from ForBook; nil: each Render on its own
 	streams *memo.Bytes    // the same: the streams compressed so far
+	images  *draw.Images   // the same: the raster images prepared so far
 }
 
 // Name is the CLI's subcommand.
 func (Backend) Name() string { return "pdf" }
 
 // ForBook returns a Backend whose renders of one book's editions share their common blocks, and
-// compress each page they have alike once.
+// compress each page they have alike, and prepare each image, once.
 func (Backend) ForBook() formats.Backend {
-	return Backend{shared: layout.NewShared(), streams: memo.New()}
+	return Backend{shared: layout.NewShared(), streams: memo.New(), images: draw.NewImages()}
 }
 
 // ColoursCode: code is printed in colour.
@@ -38,8 +39,13 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 	if be.shared != nil {
 		typeset = be.shared.Book
 	}
+	images := be.images
+	if images == nil {
+		images = draw.NewImages()
+	}
+	startImages(b, images)
 	doc, diags := typeset(b)
-	data, err := draw.PDF(doc, be.streams)
+	data, err := draw.PDFShared(doc, be.streams, images)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
 	}
@@ -47,4 +53,15 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 		Files:       []formats.File{{Name: b.Artifact() + ".pdf", Data: data, Pages: len(doc.Pages)}},
 		Diagnostics: diags,
 	}, nil
+}
+
+// startImages starts preparing the book's raster images, on the cores typesetting leaves idle.
+func startImages(b *tree.Book, images *draw.Images) {
+	for _, c := range b.Written() {
+		tree.WalkChapter(c, nil, func(in tree.Inline) {
+			if im, ok := in.(*tree.Image); ok && im.Asset != nil && im.Asset.Drawing == nil {
+				images.Start(im.Asset.MediaType, im.Asset.Data)
+			}
+		})
+	}
 }

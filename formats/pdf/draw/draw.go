@@ -1,11 +1,10 @@
-// Package draw paints laid-out pages into a PDF: fpdf makes the document (pages, images, links,
-// the outline, the information); the pages' text and shapes are written by draw's own encoder, on
-// every core, and joined to fpdf's pages with the fonts' subsets, which draw embeds itself, and
-// the vector drawings' forms (rewrite). Every position comes from the layout; draw decides none.
+// Package draw paints laid-out pages into a PDF: fpdf makes the document (pages, links, the
+// outline, the information); the pages' text and shapes are written by draw's own encoder, on
+// every core, and joined to fpdf's pages with the fonts' subsets, which draw embeds itself, the
+// vector drawings' forms and the raster images (rewrite). Every position comes from the layout; draw decides none.
 package draw
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"runtime"
@@ -20,18 +19,26 @@ import (
 
 // PDF paints the document. The same document always gives the same bytes.
 //
-// fpdf makes the file: its pages, images, links, outline and information. The pages' rectangles,
+// fpdf makes the file: its pages, links, outline and information. The pages' rectangles,
 // rules and text, nearly all of a book, are written and compressed on every core at once
 // (encodePages) while fpdf makes the pages, and so is each vector drawing, once however many
 // pages show it (forms); the faces they use are subset while fpdf writes its part (embedFonts);
 // rewrite then puts each page's content beside what fpdf drew on it, and adds the fonts and the
-// drawings. Faces are parsed once per process (metrics), not once per document as fpdf would.
-// What a page holds is let go of once painted, and doc.Pages keeps its length with nil pages, so
-// a big book is not in memory twice.
+// drawings. The raster images are prepared on every core too, once per build (images.go), and
+// added by rewrite before the fonts; fpdf only shows them. Faces are parsed once per process
+// (metrics), not once per document as fpdf would. What a page holds is let go of once painted,
+// and doc.Pages keeps its length with nil pages, so a big book is not in memory twice.
 //
 // streams, when not nil, is the zlib compression of the streams the editions of a book have
 // painted so far: a page or font subset another edition has compressed is not compressed again.
 func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
+	return PDFShared(doc, streams, nil)
+}
+
+// PDFShared is PDF with the raster images the book's other editions have prepared so far: an
+// image another edition has prepared is not prepared again (nil: prepare each here).
+func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, error) {
+	imgs := newDocImages(doc.Pages, images) // prepared on every core, with the pages
 	encoded := encodePages(doc, streams, newForms(doc.Pages))
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
@@ -55,7 +62,7 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 			links[d.Name] = id
 		}
 	}
-	p := &painter{f: f, links: links, images: map[string]string{}}
+	p := &painter{f: f, links: links, images: imgs}
 	mark := 0
 	for i, pg := range doc.Pages {
 		f.AddPage()
@@ -65,18 +72,24 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 		}
 		if err := p.page(pg); err != nil {
 			encoded.wait()
+			imgs.wait()
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
 	}
+	if err := imgs.wait(); err != nil {
+		encoded.wait()
+		return nil, err
+	}
 	data, glyphs := encoded.wait()
-	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms}
+	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}
 	for i := range doc.Pages {
 		doc.Pages[i] = nil
 	}
-	return out.result()
+	pdf, err := out.result()
+	return imgs.version(pdf), err
 }
 
 // contents is every page's content stream, compressed, as encodePages makes them, and the
@@ -140,7 +153,7 @@ func textString(s string) string {
 type painter struct {
 	f      *fpdf.Fpdf
 	links  map[string]int
-	images map[string]string // fpdf's name for each image given, by its data
+	images *docImages // the document's images, which draw writes itself
 }
 
 func (p *painter) page(pg *page.Page) error {
@@ -163,32 +176,14 @@ func (p *painter) page(pg *page.Page) error {
 	return f.Error()
 }
 
-var imageTypes = map[string]string{"image/png": "PNG", "image/jpeg": "JPG", "image/gif": "GIF"}
-
-// image draws an image, given to fpdf once for all the names it has: fpdf names an image in the
-// page resources by its content, and would list one given twice twice.
+// image shows an image on the page: fpdf writes the operators in its content, as it would for an
+// image of its own, and rewrite the image itself, once for all the pages showing it (docImages).
 func (p *painter) image(im page.Image) error {
-	opts := fpdf.ImageOptions{ImageType: imageTypes[im.MediaType]}
-	name, ok := p.images[string(im.Data)]
+	_, pageH := p.f.GetPageSize()
+	ops, ok := p.images.show(im.Data, im.X, im.Y, im.W, im.H, pageH)
 	if !ok {
-		name = im.Name
-		data := im.Data
-		var err error
-		switch opts.ImageType {
-		case "PNG":
-			data, err = pngForFpdf(data)
-		case "JPG":
-			data, err = jpegForFpdf(data)
-		}
-		if err != nil {
-			return fmt.Errorf("image %s: %w", im.Name, err)
-		}
-		p.f.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
-		if err := p.f.Error(); err != nil {
-			return fmt.Errorf("image %s: %w", im.Name, err)
-		}
-		p.images[string(im.Data)] = name
+		return fmt.Errorf("image %s: not among the document's images", im.Name)
 	}
-	p.f.ImageOptions(name, im.X, im.Y, im.W, im.H, false, opts, 0, "")
+	p.f.RawWriteStr(ops)
 	return nil
 }

@@ -32,6 +32,7 @@ type sink struct {
 	contents [][]byte           // each page's content, compressed, to go before fpdf's; none: pages as they are
 	fonts    func() []*embedded // the faces the contents use; nil for none
 	forms    *forms             // the drawings the contents show; nil for none
+	images   *docImages         // the raster images the pages show; nil for none
 	parts    []byte
 	pdf      []byte
 	err      error
@@ -64,7 +65,7 @@ func (s *sink) rewrite(pdf []byte) ([]byte, error) {
 	if s.fonts != nil {
 		fonts = s.fonts()
 	}
-	return rewrite(pdf, s.labels, s.contents, fonts, s.forms)
+	return rewrite(pdf, s.labels, s.contents, fonts, s.forms, s.images)
 }
 
 // object is one "n 0 obj ... endobj" of fpdf's document, as it is rewritten.
@@ -91,12 +92,12 @@ type appended struct {
 //   - fpdf's own streams are compressed. fpdf can do it itself, but it makes a new zlib writer
 //     for every stream, which costs more than the compressing; here each worker has one;
 //   - the catalog gets the page labels (roman front matter, arabic body) viewers show.
-func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedded, fs *forms) ([]byte, error) {
+func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedded, fs *forms, images *docImages) ([]byte, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
 		return nil, err
 	}
-	var more []appended
+	more, imageNames := images.objects(len(objs) + 1) // the images first: they name no other object
 	names := []byte("/Font <<\n")
 	fontNums := map[page.Font]int{}
 	for _, e := range fonts {
@@ -107,7 +108,7 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedd
 		more = append(more, fo[:]...)
 	}
 	first := len(objs) + 1 + len(more) // the pages' contents' first number
-	xobjects := []byte("/XObject <<\n")
+	xobjects := append([]byte("/XObject <<\n"), imageNames...)
 	if fs != nil {
 		xobjects = append(xobjects, fs.pageNames(first+len(contents))...)
 	}
