@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -21,6 +22,7 @@ type encoder struct {
 	buf    []byte
 	ends   map[float64]int // per baseline of the page, its rightmost text: where the line ends
 	used   usage           // every glyph drawn: the subsets keep these (embed)
+	words  *metrics.Memo   // the runs shaped lately (nil: none remembered)
 	forms  *forms          // the drawings' forms, which pages show (vector)
 	digits int             // nums' decimals: hundredths of a point on pages, more in drawings' units
 

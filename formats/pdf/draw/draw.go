@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"bookc/formats/memo"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -115,6 +116,8 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms) *contents {
 		c.g.Go(func() error {
 			e := newEncoder(doc.Height)
 			e.forms = fs
+			e.words = metrics.NewMemo()
+			defer e.words.Done()
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
 			for i := w; i < len(doc.Pages); i += workers {

@@ -1,7 +1,9 @@
 package draw
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -106,7 +108,7 @@ type missingBox struct{ x, w float64 }
 func (e *encoder) show(t page.Text, endsLine bool, fonts *fontSet) []missingBox {
 	segs := []metrics.Seg{{Font: t.Font, Glyphs: t.Glyphs}}
 	if t.Glyphs == nil {
-		segs = metrics.Get(t.Font).Shape(t.S)
+		segs = e.words.Shape(metrics.Get(t.Font), t.S)
 	}
 	r := glyphRun{e: e, t: t, ws: t.WordSpace * 1000 / t.Size, segs: segs}
 	for i, sg := range segs {
@@ -149,13 +151,16 @@ func (r *glyphRun) end(c int32, next []page.Glyph) int32 {
 
 // glyphRun writes one run's glyphs.
 type glyphRun struct {
-	e     *encoder
-	t     page.Text
-	ws    float64 // word spacing, in thousandths of the size
-	segs  []metrics.Seg
-	pen   float64 // thousandths of the size from the run's start
-	open  bool    // a TJ array is open
-	boxes []missingBox
+	e    *encoder
+	t    page.Text
+	ws   float64 // word spacing, in thousandths of the size
+	segs []metrics.Seg
+	pen  float64 // thousandths of the size from the run's start
+	// the last fractional move written, and how: word spacing repeats after every space
+	lastMove float64
+	lastNum  []byte
+	open     bool // a TJ array is open
+	boxes    []missingBox
 }
 
 // seg writes a segment cluster by cluster. Left to right, each plain cluster is its glyph and
@@ -303,7 +308,16 @@ func (r *glyphRun) move(d float64) {
 	}
 	r.openArray()
 	r.e.buf = append(r.e.buf, ") "...)
-	r.e.buf = appendReal(r.e.buf, -d, 2)
+	switch {
+	case d == r.lastMove && r.lastNum != nil: // a line's word spaces are all one
+		r.e.buf = append(r.e.buf, r.lastNum...)
+	case d == math.Trunc(d) && math.Abs(d) < 1e6: // kerning, in whole thousandths
+		r.e.buf = strconv.AppendInt(r.e.buf, int64(-d), 10)
+	default:
+		at := len(r.e.buf)
+		r.e.buf = appendReal(r.e.buf, -d, 2)
+		r.lastMove, r.lastNum = d, append(r.lastNum[:0], r.e.buf[at:]...)
+	}
 	r.e.buf = append(r.e.buf, " ("...)
 }
 

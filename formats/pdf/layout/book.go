@@ -14,6 +14,7 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats/pdf/hyphen"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 
 	"golang.org/x/sync/errgroup"
@@ -252,6 +253,8 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 		g.Go(func() error {
 			c := newLay(l.book, l.refs, memos[i], l.shared)
 			c.unknown = l.unknown
+			c.words = metrics.NewMemo()
+			defer func() { c.words.Done(); c.words = nil }()
 			lays[i] = c
 			if bs, ok := c.reuseUnit(memos[i].unit); ok {
 				boxes[i] = bs

@@ -36,31 +36,8 @@ type lay struct {
 	missing  lacking            // characters of the chapter that the fonts lack
 	at       tree.At            // where the block being set is in the source
 	memo     *memo
-	// the chapter's words as shaped and as hyphenated, in front of the book's caches (metrics',
-	// Shared's), which every core asks: a chapter repeats its words, and a lay is one goroutine's
-	shapes     map[shapeKey][]metrics.Seg
-	wordPoints map[string][]int
-}
-
-type shapeKey struct {
-	font page.Font
-	text string
-}
-
-// shape is st.face().Shape(text), remembered for the chapter.
-func (l *lay) shape(st *style, text string) []metrics.Seg {
-	k := shapeKey{st.font, text}
-	if segs, ok := l.shapes[k]; ok {
-		return segs
-	}
-	segs := st.face().Shape(text)
-	if len(text) <= 32 {
-		if l.shapes == nil {
-			l.shapes = map[shapeKey][]metrics.Seg{}
-		}
-		l.shapes[k] = segs
-	}
-	return segs
+	glyphs   glyphRoom     // the room lines gather and keep their glyphs in
+	words    *metrics.Memo // the words shaped lately (nil: none remembered)
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
@@ -138,23 +115,7 @@ type sharedBlock struct {
 	ok   bool // false when its setting failed: each edition then sets it for itself
 }
 
-// points are the hyphenation points of a word in h's language: the chapter's, the book's, or
-// found now.
-func (l *lay) hyphenPoints(h *hyphen.Hyphenator, word string) []int {
-	if h != l.hyph {
-		return l.shared.points(h, word) // a passage in another language
-	}
-	if pts, ok := l.wordPoints[word]; ok {
-		return pts
-	}
-	pts := l.shared.points(h, word)
-	if l.wordPoints == nil {
-		l.wordPoints = map[string][]int{}
-	}
-	l.wordPoints[word] = pts
-	return pts
-}
-
+// points are the hyphenation points of a word in h's language, found once per book.
 func (sh *Shared) points(h *hyphen.Hyphenator, word string) []int {
 	m, ok := sh.words.Load(h)
 	if !ok {

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"math"
-	"slices"
 	"strings"
 
 	"bookc/formats/pdf/linebreak"
@@ -32,17 +31,20 @@ func (l *lay) setLines(p *para, x, w, lead float64, al align) []*vbox {
 	lines := linebreak.Break(items, func(int) float64 { return w }, l.params)
 	out := make([]*vbox, 0, len(lines))
 	for _, ln := range lines {
-		out = append(out, setLine(items, p.pieces, ln, x, w, lead, al, p.rtl))
+		out = append(out, setLine(items, p.pieces, ln, x, w, lead, al, p.rtl, &l.glyphs))
 	}
 	return out
 }
 
-func pieceAt(pieces []piece, i int) piece {
+// pieceAt is the piece of item i, read only: pieces are large, and lines read them often.
+func pieceAt(pieces []piece, i int) *piece {
 	if i < len(pieces) {
-		return pieces[i]
+		return &pieces[i]
 	}
-	return piece{}
+	return &noPiece
 }
+
+var noPiece piece
 
 // width is the width of a line as set, its glue stretched or shrunk by the line's ratio: a centred
 // line that shrinks must be centred by the width it takes, or it starts left of the measure.
@@ -62,7 +64,9 @@ func width(items []linebreak.Item, ln linebreak.Line) float64 {
 	return w
 }
 
-func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, lead float64, al align, rtl bool) *vbox {
+// setLine sets one line; glyphs is the room its glyphs are gathered and kept in, which the next
+// line goes on using.
+func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, lead float64, al align, rtl bool, glyphs *glyphRoom) *vbox {
 	r := ln.Ratio
 	switch {
 	case math.IsInf(r, 0), al != justify && r > 0, r > loose:
@@ -89,7 +93,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	if size == 0 {
 		size = bodySize
 	}
-	s := &lineSetter{b: &vbox{h: lead}}
+	s := &lineSetter{b: &vbox{h: lead}, room: glyphs}
 	s.base = (lead + size*0.734) / 2
 	s.b.base = s.base
 	order := visualOrder(pieces, ln, rtl)
@@ -101,7 +105,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 		it := items[i]
 		switch it.Kind {
 		case linebreak.Box:
-			switch pc := pieces[i]; {
+			switch pc := &pieces[i]; {
 			case pc.img != nil:
 				s.image(pc, x, it.Width)
 			case pc.dest != "":
@@ -180,13 +184,31 @@ func visualOrder(pieces []piece, ln linebreak.Line, rtl bool) []int {
 	return visual
 }
 
+// glyphRoom is where a layout's lines gather the glyphs of a run (line), and keep them once the
+// run is done (kept): slices of one large array, for the many small runs of a chapter, rather
+// than an allocation each.
+type glyphRoom struct {
+	line, kept []page.Glyph
+}
+
+// keep copies the run's glyphs into the room that keeps them, and gives them.
+func (r *glyphRoom) keep() []page.Glyph {
+	n := len(r.line)
+	if cap(r.kept)-len(r.kept) < n {
+		r.kept = make([]page.Glyph, 0, max(8192, n))
+	}
+	start := len(r.kept)
+	r.kept = append(r.kept, r.line...)
+	return r.kept[start:len(r.kept):len(r.kept)]
+}
+
 // lineSetter gathers one line's text runs, link areas and strike-outs.
 type lineSetter struct {
 	b      *vbox
 	base   float64
-	cur    *page.Text // the pending run, its S still in text and its glyphs in glyphs
+	cur    *page.Text // the pending run, its S still in text and its glyphs in room.line
 	text   strings.Builder
-	glyphs []page.Glyph
+	room   *glyphRoom
 	spaces bool // the pending run has a space, so its WordSpace is set
 	rtl    bool // the pending run is set right to left: nothing joins it
 	curSt  *style
@@ -210,7 +232,7 @@ func (s *lineSetter) space(st *style, x, natural, set float64) {
 	}
 	for _, g := range st.face().Space() {
 		g.Cluster += int32(s.text.Len())
-		s.glyphs = append(s.glyphs, g)
+		s.room.line = append(s.room.line, g)
 	}
 	s.text.WriteByte(' ')
 	s.curEnd += set
@@ -221,7 +243,7 @@ func sameFace(a, b *style) bool {
 }
 
 // put sets a piece at x: it joins the pending text run when it continues it exactly.
-func (s *lineSetter) put(pc piece, x, w float64) {
+func (s *lineSetter) put(pc *piece, x, w float64) {
 	st := pc.st
 	// a right-to-left piece is a run of its own, its glyphs in visual order: draw tells it by them
 	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != pc.font || pc.level%2 == 1 || s.rtl {
@@ -232,7 +254,7 @@ func (s *lineSetter) put(pc piece, x, w float64) {
 	off := int32(s.text.Len()) - pc.base
 	for _, g := range pc.glyphs {
 		g.Cluster += off
-		s.glyphs = append(s.glyphs, g)
+		s.room.line = append(s.room.line, g)
 	}
 	s.text.WriteString(pc.text)
 	s.curEnd = x + w
@@ -254,7 +276,7 @@ func (s *lineSetter) put(pc piece, x, w float64) {
 }
 
 // image sets an image in the line at x, standing on the baseline.
-func (s *lineSetter) image(pc piece, x, w float64) {
+func (s *lineSetter) image(pc *piece, x, w float64) {
 	s.flushText()
 	s.flushStrike()
 	h := min(pc.st.size*inlineHeight, w*float64(pc.img.Height)/float64(pc.img.Width)) // narrower when asked so
@@ -284,11 +306,11 @@ func (s *lineSetter) flushText() {
 	}
 	if s.cur != nil {
 		s.cur.S = s.text.String()
-		s.cur.Glyphs = slices.Clone(s.glyphs)
+		s.cur.Glyphs = s.room.keep()
 		s.b.p.Texts = append(s.b.p.Texts, *s.cur)
 		s.cur, s.spaces = nil, false
 		s.text.Reset()
-		s.glyphs = s.glyphs[:0]
+		s.room.line = s.room.line[:0]
 	}
 }
 

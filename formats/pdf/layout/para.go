@@ -163,7 +163,7 @@ func (l *lay) word(p *para, frags []run) {
 		if !f.st.code {
 			cuts = mergeCuts(cuts, ideographicCuts(f.text))
 		}
-		segs := l.shape(f.st, f.text)
+		segs := l.words.Shape(f.st.face(), f.text)
 		l.lackIn(f.text, segs)
 		for k, sg := range segs {
 			n := len(p.items)
@@ -549,7 +549,7 @@ func (l *lay) points(h *hyphen.Hyphenator, s string, off int) []cut {
 		return nil // too short to break, even in bytes: spare the lookup
 	}
 	var cuts []cut
-	for _, pt := range l.hyphenPoints(h, s) {
+	for _, pt := range l.shared.points(h, s) {
 		cuts = append(cuts, cut{at: off + pt, penalty: 50, flagged: true, hyphen: true})
 	}
 	return cuts

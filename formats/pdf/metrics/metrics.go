@@ -40,7 +40,7 @@ type Face struct {
 	ascii    [128]int16    // the advance of each ASCII character the face has; -1 where it has none
 	space    func() []page.Glyph
 	hyphen   func() Seg
-	words    *shape.Cache[[]page.Glyph] // plain text's words (plain), shaped in this face alone
+	words    *shape.Cache[[]Seg] // plain text's words (plain), shaped in this face alone: one Seg each
 }
 
 var (
@@ -106,7 +106,7 @@ func newFace(f page.Font, data []byte, index int) (*Face, error) {
 		fc.features.NoLigatures = true // code: "fi" and "->" stay as typed
 	}
 	fc.runes = sync.OnceValue(func() []rune { return firstRunes(t) })
-	fc.words = wordsIn(shape.Params{Face: sh, Features: fc.features})
+	fc.words = fc.plainWords()
 	fc.hyphen = sync.OnceValue(func() Seg { return fc.Shape("-")[0] })
 	fc.space = sync.OnceValue(func() []page.Glyph { return fc.Shape(" ")[0].Glyphs })
 	for c := range fc.ascii {
@@ -136,7 +136,7 @@ func lend(sf *shape.Face) (page.Font, bool) {
 		return 0, false
 	}
 	fc.shaper = sf // the system's own, which its index already knows
-	fc.words = wordsIn(shape.Params{Face: sf, Features: fc.features})
+	fc.words = fc.plainWords()
 	fc.chain = shape.NewChain([]*shape.Face{sf}, nil)
 	next := append(slices.Clip(all), fc)
 	registry.Store(&next)
@@ -198,6 +198,13 @@ func wordsIn(p shape.Params) *shape.Cache[[]page.Glyph] {
 	return c.(*shape.Cache[[]page.Glyph])
 }
 
+// plainWords is a face's cache of plain words (plain), each one segment in the face: what Shape
+// gives for it, without an allocation.
+func (f *Face) plainWords() *shape.Cache[[]Seg] {
+	p := shape.Params{Face: f.shaper, Features: f.features}
+	return shape.NewCache(1<<16, func(text string) []Seg { return []Seg{{Font: f.Font, Glyphs: shapeWord(text, p)}} })
+}
+
 func shapeWord(text string, p shape.Params) []page.Glyph {
 	gs := shape.Shape(text, p)
 	out := make([]page.Glyph, len(gs))
@@ -216,18 +223,16 @@ func shapeWord(text string, p shape.Params) []page.Glyph {
 // face has is a glyph 0, which draw shows as a box. The glyphs may be shared: do not change them.
 func (f *Face) Shape(s string) []Seg {
 	if f.plain(s) {
-		var gs []page.Glyph
 		if strings.IndexByte(s, ' ') < 0 {
-			gs = f.words.Get(s) // one word: the cache's own glyphs
-		} else {
-			gs = make([]page.Glyph, 0, len(s))
-			f.words.Words(s, shape.LeftToRight, func(off int, ws []page.Glyph) {
-				for _, g := range ws {
-					g.Cluster += int32(off)
-					gs = append(gs, g)
-				}
-			})
+			return f.words.Get(s) // one word: the cache's own
 		}
+		gs := make([]page.Glyph, 0, len(s))
+		f.words.Words(s, shape.LeftToRight, func(off int, ws []Seg) {
+			for _, g := range ws[0].Glyphs {
+				g.Cluster += int32(off)
+				gs = append(gs, g)
+			}
+		})
 		return []Seg{{Font: f.Font, Glyphs: gs}}
 	}
 	p := shape.Itemise(s, shape.BaseLTR, f.chain)
@@ -293,7 +298,7 @@ func (f *Face) Space() []page.Glyph { return f.space() }
 func (f *Face) Width(s string, size float64) float64 {
 	n := 0
 	if f.plain(s) {
-		f.words.Words(s, shape.LeftToRight, func(_ int, ws []page.Glyph) { n += Advance(ws) })
+		f.words.Words(s, shape.LeftToRight, func(_ int, ws []Seg) { n += Advance(ws[0].Glyphs) })
 	} else {
 		for _, sg := range f.Shape(s) {
 			n += Advance(sg.Glyphs)
@@ -352,4 +357,49 @@ func Reach(t page.Text) float64 {
 		}
 	}
 	return float64(n)*t.Size/1000 + float64(spaces)*t.WordSpace
+}
+
+// Memo is a small cache of Shape's results for one goroutine (a chapter's layout, a worker's
+// pages), in front of the shared caches every core asks: a direct-mapped table, which a book's
+// repeated words hit without a lock and without a large map's cache misses. Its results are
+// Shape's, so one Memo serves any number of books in turn. Not safe for concurrent use.
+type Memo struct {
+	slots [memoSlots]memoSlot
+}
+
+type memoSlot struct {
+	font page.Font
+	text string
+	segs []Seg
+}
+
+const (
+	memoSlots = 8192 // a power of two
+	memoText  = 32   // the longest text kept: words, not lines
+)
+
+var memos = sync.Pool{New: func() any { return new(Memo) }}
+
+// NewMemo takes a Memo, which Done gives back for another goroutine.
+func NewMemo() *Memo { return memos.Get().(*Memo) }
+
+// Done gives the Memo back; its user must not use it again.
+func (m *Memo) Done() { memos.Put(m) }
+
+// Shape is f.Shape(s), remembered.
+func (m *Memo) Shape(f *Face, s string) []Seg {
+	if len(s) > memoText || m == nil {
+		return f.Shape(s)
+	}
+	h := uint32(2166136261) ^ uint32(f.Font)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	sl := &m.slots[h&(memoSlots-1)]
+	if sl.segs != nil && sl.font == f.Font && sl.text == s {
+		return sl.segs
+	}
+	segs := f.Shape(s)
+	*sl = memoSlot{font: f.Font, text: s, segs: segs}
+	return segs
 }

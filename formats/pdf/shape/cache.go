@@ -2,42 +2,33 @@ package shape
 
 import (
 	"sync"
+	"sync/atomic"
 )
 
 // Cache remembers what shaping made of each word in one face and one set of Params, as the V its
 // user keeps (the glyphs Shape gives, or a form of them converted for its pages). A book repeats
-// most of its words, so layout shapes each distinct word once. It is safe for concurrent use and
-// bounded: each shard keeps two generations of entries, and when the current one is full the
-// older is dropped, so the words in use survive (a hit in the old generation moves to the
-// current one) and memory stays below about limit entries of at most maxCachedText bytes each.
-// A hit takes a read lock only: most lookups are hits, from every core at once.
+// most of its words, so layout shapes each distinct word once. It is safe for concurrent use, and
+// a hit takes no lock (most lookups are hits, from every core at once). It is bounded: it keeps
+// two generations of entries, and when the current one is full the older is dropped, so the
+// words in use survive (a hit in the old generation moves to the current one) and memory stays
+// below about entries of at most maxCachedText bytes each.
 type Cache[V any] struct {
-	shards  [cacheShards]cacheShard[V]
-	limit   int // entries per generation per shard
-	compute func(text string) V
+	cur, old atomic.Pointer[sync.Map] // string -> V
+	n        atomic.Int64             // entries in cur
+	limit    int64                    // entries per generation
+	rotate   sync.Mutex
+	compute  func(text string) V
 }
 
-const (
-	cacheShards   = 32 // enough that 2 cores, or 16, rarely wait on one lock
-	maxCachedText = 64 // longer texts are rarely words and rarely repeat: shaped, not kept
-)
+// maxCachedText is the longest text kept: longer ones are rarely words and rarely repeat.
+const maxCachedText = 64
 
-type cacheShard[V any] struct {
-	mu       sync.RWMutex
-	cur, old map[string]V
-}
-
-// NewCache makes a cache for about entries words (at least one per shard), which compute fills.
+// NewCache makes a cache for about entries words, which compute fills.
 func NewCache[V any](entries int, compute func(text string) V) *Cache[V] {
-	per := max(entries/(2*cacheShards), 1)
-	return &Cache[V]{limit: per, compute: compute}
-}
-
-// shardOf spreads words over the shards by a few of their bytes: the map hashes the whole word
-// again, so this need only be cheap and spread them.
-func shardOf(text string) int {
-	n := len(text)
-	return int(uint(n)*7+uint(text[0])+uint(text[n-1])*31+uint(text[n/2])*131) % cacheShards
+	c := &Cache[V]{limit: int64(max(entries/2, 1)), compute: compute}
+	c.cur.Store(&sync.Map{})
+	c.old.Store(&sync.Map{})
+	return c
 }
 
 // Get is compute(text), remembered. The value returned is shared: read it, do not change it.
@@ -45,36 +36,27 @@ func (c *Cache[V]) Get(text string) V {
 	if len(text) > maxCachedText || text == "" {
 		return c.compute(text)
 	}
-	s := &c.shards[shardOf(text)]
-	s.mu.RLock()
-	v, ok := s.cur[text]
-	s.mu.RUnlock()
-	if ok {
-		return v
+	if v, ok := c.cur.Load().Load(text); ok {
+		return v.(V)
 	}
-	s.mu.Lock()
-	if v, ok = s.cur[text]; !ok {
-		if v, ok = s.old[text]; ok {
-			s.put(text, v, c.limit)
-		}
+	v, ok := c.old.Load().Load(text)
+	if !ok {
+		// two goroutines may shape one word, with equal results
+		v = c.compute(text)
 	}
-	s.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = c.compute(text) // outside the lock: two goroutines may shape one word, with equal results
-	s.mu.Lock()
-	s.put(text, v, c.limit)
-	s.mu.Unlock()
-	return v
+	c.put(text, v)
+	return v.(V)
 }
 
-func (s *cacheShard[V]) put(k string, v V, limit int) {
-	if len(s.cur) >= limit {
-		s.old, s.cur = s.cur, nil
+func (c *Cache[V]) put(text string, v any) {
+	if c.n.Add(1) > c.limit {
+		c.rotate.Lock()
+		if c.n.Load() > c.limit {
+			c.old.Store(c.cur.Load())
+			c.cur.Store(&sync.Map{})
+			c.n.Store(1)
+		}
+		c.rotate.Unlock()
 	}
-	if s.cur == nil {
-		s.cur = make(map[string]V, min(limit, 256))
-	}
-	s.cur[k] = v
+	c.cur.Load().Store(text, v)
 }
