@@ -439,8 +439,8 @@ func outputCases() []hostile {
 					}
 				}
 			}},
-		{name: "check reports what rendering finds", make: files(oneChapter("# A\n\nText in 漢字 text.\n")),
-			command: "check", output: []string{"a.md: warning: the book's fonts (Noto Serif, JetBrains Mono) have no glyph for \"漢字\""}},
+		{name: "check reports what rendering finds", make: files(oneChapter("# A\n\nText in \U000F0000 text.\n")),
+			command: "check", code: 1, output: []string{"a.md:3: error: no font has a glyph for \"\\U000f0000\""}},
 		{name: "one broken image, two chapters", make: files(map[string]string{"src/SUMMARY.md": "- [A](a.md)\n- [B](b.md)\n",
 			"src/a.md": "# A\n\n![x](bad.png)\n", "src/b.md": "# B\n\nText.\n\n![x](bad.png)\n", "src/bad.png": "\x89PNG\r\n\x1a\nnot really"}),
 			command: "check", output: []string{"a.md:3: warning: image bad.png", "b.md:5: warning: image bad.png"}},
