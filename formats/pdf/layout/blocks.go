@@ -75,6 +75,11 @@ func (l *lay) block(b tree.Block, x, w float64) []*vbox {
 	case *tree.Quote:
 		l.nest++
 		defer func() { l.nest-- }()
+		if rightToLeftBlocks(n.Blocks) {
+			inner := l.blocks(n.Blocks, x, w-blockIndent)
+			decorate(inner, x+w-3.5, 2.5, ruleGrey)
+			return inner
+		}
 		inner := l.blocks(n.Blocks, x+blockIndent, w-blockIndent)
 		decorate(inner, x+1, 2.5, ruleGrey)
 		return inner
@@ -150,7 +155,13 @@ func (l *lay) list(ls *tree.List, x, w float64) []*vbox {
 	defer func() { l.nest--; l.lists-- }()
 	var out []*vbox
 	for i, it := range ls.Items {
-		inner := l.blocks(it.Blocks, x+listIndent, w-listIndent)
+		// a right-to-left item is indented from the right, its marker there
+		rtl := rightToLeftBlocks(it.Blocks)
+		bx, mx := x+listIndent, x+listIndent-5
+		if rtl {
+			bx, mx = x, x+w-listIndent+5
+		}
+		inner := l.blocks(it.Blocks, bx, w-listIndent)
 		if len(inner) == 0 {
 			inner = []*vbox{{h: l.lead, base: (l.lead + l.size*0.734) / 2}}
 		}
@@ -162,17 +173,21 @@ func (l *lay) list(ls *tree.List, x, w float64) []*vbox {
 			out = append(out, space(gap))
 		}
 		if first := firstText(inner); first != nil {
-			l.marker(first, ls, i, it.Task, x+listIndent-5)
+			l.marker(first, ls, i, it.Task, mx, rtl)
 		}
 		out = append(out, inner...)
 	}
 	return out
 }
 
-// marker draws an item's bullet, number or check box, ending at x on the first line's baseline.
-func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64) {
+// marker draws an item's bullet, number or check box on the first line's baseline, ending at x,
+// or, for a right-to-left item, starting there.
+func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64, rtl bool) {
 	if task != tree.NoTask {
 		s := l.size * 0.7
+		if rtl {
+			x += s
+		}
 		r := page.Rect{X: x - s, Y: b.base - s, W: s, H: s, Stroke: colorPtr(black), LineWidth: 0.6}
 		b.p.Rects = append(b.p.Rects, r)
 		if task == tree.Checked {
@@ -188,7 +203,24 @@ func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64) {
 		text = strconv.Itoa(ls.Start+i) + "."
 	}
 	tw := st.face().Width(text, st.size)
+	if rtl {
+		tw = 0
+	}
 	b.p.Texts = append(b.p.Texts, page.Text{X: x - tw, Y: b.base, Font: st.font, Size: st.size, Color: st.color, S: text})
+}
+
+// rightToLeftBlocks tells whether blocks begin with right-to-left text: a list item or quote set
+// flush right, its marker or rule on the right.
+func rightToLeftBlocks(bs tree.Blocks) bool {
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *tree.Paragraph:
+			return rightToLeft([]run{{text: tree.PlainText(n.Content)}})
+		case *tree.Heading:
+			return rightToLeft([]run{{text: tree.PlainText(n.Content)}})
+		}
+	}
+	return false
 }
 
 // setAt makes the block's place in the source the one messages name, until the function it

@@ -529,3 +529,33 @@ func TestIdeographicBreaks(t *testing.T) {
 		t.Errorf("no glyph for %v (fonts-droid-fallback has them)", m)
 	}
 }
+
+// TestRightToLeftBlocks checks that a right-to-left paragraph is set flush right, and that a
+// right-to-left list item has its bullet on the right, after its text, and a quote its rule there.
+func TestRightToLeftBlocks(t *testing.T) {
+	l := testLay()
+	heb := func(s string) tree.Blocks {
+		return tree.Blocks{&tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: s}}}}
+	}
+	const w = 300
+	para := l.block(heb("שלום עולם")[0], 0, w)
+	if tx := para[0].p.Texts; len(tx) == 0 || tx[len(tx)-1].X+metrics.Reach(tx[len(tx)-1]) < w-0.5 {
+		t.Errorf("a Hebrew paragraph is not flush right: %+v", tx)
+	}
+	list := l.block(&tree.List{Items: []*tree.ListItem{{Blocks: heb("קריאה")}}}, 0, w)
+	var bullet, text *page.Text
+	for i, tx := range list[0].p.Texts {
+		if tx.S == "•" {
+			bullet = &list[0].p.Texts[i]
+		} else {
+			text = &list[0].p.Texts[i]
+		}
+	}
+	if bullet == nil || text == nil || bullet.X < text.X+metrics.Reach(*text) {
+		t.Errorf("the bullet of a Hebrew item is not right of its text: %+v", list[0].p.Texts)
+	}
+	quote := l.block(&tree.Quote{Blocks: heb("ציטוט")}, 0, w)
+	if r := quote[0].p.Rects; len(r) == 0 || r[0].X < w/2 {
+		t.Errorf("a Hebrew quote's rule is not on the right: %+v", r)
+	}
+}
