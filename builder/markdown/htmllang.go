@@ -36,7 +36,7 @@ func (c *converter) passageOf(f *frame) passage {
 	}
 	var p passage
 	if v := strings.TrimSpace(attr(f.attrs, "lang")); v != "" {
-		if langTag(v) {
+		if tree.ValidLang(v) {
 			p.lang = v
 		} else {
 			c.badAttr(f, "lang", v, `a BCP 47 language tag such as "ja", "he" or "pt-BR"`)
@@ -57,23 +57,6 @@ func (c *converter) badAttr(f *frame, key, v, want string) {
 		c.reported[id] = true
 		c.res.Diags.Add(diag.Warnf(f.at.File, f.at.Line, "%s=%q of raw HTML <%s> is ignored: it is not %s", key, v, f.name, want))
 	}
-}
-
-// langTag reports whether s has the shape of a BCP 47 tag, as the EPUB checks the book's language:
-// a language subtag of 2-8 letters, then subtags of up to 8 letters and digits.
-func langTag(s string) bool {
-	for i, sub := range strings.Split(s, "-") {
-		if len(sub) == 0 || len(sub) > 8 || i == 0 && len(sub) < 2 {
-			return false
-		}
-		for _, c := range sub {
-			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-			if !letter && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // withLang reads a start tag with lang or dir: an element that passes its content through (span,

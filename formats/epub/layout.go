@@ -34,7 +34,7 @@ type layout struct {
 func newLayout(b *tree.Book) *layout {
 	l := &layout{book: b, ids: html.NewIDs(b), byName: map[string]*asset{}}
 	l.lang = strings.ReplaceAll(b.Language, "_", "-") // "en_US", as locales spell it
-	if !validLang(l.lang) {
+	if !tree.ValidLang(l.lang) {
 		if l.lang != "" {
 			l.diags.Add(diag.Warnf("book.toml", 0, "language %q is no BCP 47 tag (like \"en\" or \"pt-BR\"): the EPUB says \"und\" (undetermined)", l.lang))
 		}
@@ -107,24 +107,6 @@ func escapePath(p string) string {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
-}
-
-// validLang reports whether s looks like a BCP 47 language tag: a 2-8 letter language subtag and
-// alphanumeric subtags of up to 8 characters.
-func validLang(s string) bool {
-	subs := strings.Split(s, "-")
-	for i, sub := range subs {
-		if len(sub) == 0 || len(sub) > 8 || i == 0 && len(sub) < 2 {
-			return false
-		}
-		for _, c := range sub {
-			letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-			if !letter && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // label is a chapter's title in tables of contents, after its number as mdBook shows it.

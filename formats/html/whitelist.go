@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	nethtml "golang.org/x/net/html"
+
+	"bookc/builder/tree"
 )
 
 // Raw HTML from the source passes through a whitelist: the elements below keep their tags and the
@@ -96,7 +98,7 @@ func attrs(name string, e element, as []nethtml.Attribute) []string {
 		switch a.Key {
 		case "class", "title":
 		case "lang":
-			if !langTag(v) {
+			if !tree.ValidLang(v) {
 				continue
 			}
 		case "dir":
@@ -134,16 +136,6 @@ func attrs(name string, e element, as []nethtml.Attribute) []string {
 func externalURL(s string) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "mailto:")
-}
-
-// langTag reports whether s has the shape of a BCP 47 tag: alphanumeric subtags of 1-8 characters.
-func langTag(s string) bool {
-	for _, sub := range strings.Split(s, "-") {
-		if sub == "" || len(sub) > 8 || strings.Trim(sub, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
-			return false
-		}
-	}
-	return true
 }
 
 func isInt(s string, signed bool) bool {
