@@ -14,7 +14,6 @@ import (
 	"image/color"
 	"image/gif"
 	"image/png"
-	"io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -359,21 +358,7 @@ func rootCases() []hostile {
 
 // epubText is the text of every file in the book's EPUB.
 func epubText(t *testing.T, out string) string {
-	z, err := zip.OpenReader(filepath.Join(out, "untitled-book.epub"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	var sb strings.Builder
-	for _, f := range z.File {
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.Copy(&sb, r)
-		r.Close()
-	}
-	return sb.String()
+	return zipText(t, filepath.Join(out, "untitled-book.epub"))
 }
 
 func noSecret(secret string) func(t *testing.T, dir, out string) {

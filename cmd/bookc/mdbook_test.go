@@ -51,6 +51,7 @@ func listFiles(t *testing.T, dir string) []string {
 	return out
 }
 
+// zipText is the text of every file in a zip archive (an EPUB), one after the other.
 func zipText(t *testing.T, file string) string {
 	t.Helper()
 	z, err := zip.OpenReader(file)
@@ -180,14 +181,7 @@ func TestMdBookBinaryName(t *testing.T) {
 }
 
 // ppBinary builds the test preprocessor (builder/preprocess/testdata/pp) into a folder of its own.
-func ppBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "pp")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../builder/preprocess/testdata/pp").CombinedOutput(); err != nil {
-		t.Fatalf("building the test preprocessor: %v\n%s", err, out)
-	}
-	return bin
-}
+func ppBinary(t *testing.T) string { return goBuild(t, "pp", "../../builder/preprocess/testdata/pp") }
 
 // TestPreprocessors builds a book whose [preprocessor.callout] turns a custom fence into HTML:
 // bookc runs it only with --preprocessors or run-preprocessors = true (warning once otherwise),
