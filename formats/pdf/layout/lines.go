@@ -195,7 +195,8 @@ type glyphRoom struct {
 func (r *glyphRoom) keep() []page.Glyph {
 	n := len(r.line)
 	if cap(r.kept)-len(r.kept) < n {
-		r.kept = make([]page.Glyph, 0, max(8192, n))
+		// small at first, for the many short units (a part's page, a block set once), then larger
+		r.kept = make([]page.Glyph, 0, max(min(2*cap(r.kept), 16384), 256, n))
 	}
 	start := len(r.kept)
 	r.kept = append(r.kept, r.line...)
