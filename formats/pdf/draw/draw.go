@@ -82,7 +82,7 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, erro
 		return nil, err
 	}
 	data, glyphs := encoded.wait()
-	out := &sink{labels: doc.Labels, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs}
+	out := &sink{labels: doc.Labels, outline: doc.Outline, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}

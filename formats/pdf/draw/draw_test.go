@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -102,7 +103,7 @@ func TestRewrite(t *testing.T) {
 	if err := f.Output(&plain); err != nil {
 		t.Fatal(err)
 	}
-	packed, err := rewrite(plain.Bytes(), nil, nil, nil, nil, nil)
+	packed, err := rewrite(plain.Bytes(), nil, nil, nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,6 +181,31 @@ func TestHyphens(t *testing.T) {
 	for _, want := range []string{"higher-level and -x- and -- end", "metroctl --endpoints=a-b", "on- \ncall", "--end- \npoints=a", "NEW → UP, x ≤ −1"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("extracted text lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestOutlineCounts checks the outline's /Count entries: a part open on its chapters, a chapter
+// closed on its sections, the root counting what shows at first.
+func TestOutlineCounts(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		outline []page.Bookmark
+		want    []int
+	}{
+		{"none", nil, []int{0}},
+		{"flat", []page.Bookmark{{Level: 0}, {Level: 0}}, []int{2, 0, 0}},
+		{"a closed chapter", []page.Bookmark{{Level: 0}, {Level: 1}, {Level: 1}, {Level: 0}}, []int{2, -2, 0, 0, 0}},
+		{"parts open on closed chapters", []page.Bookmark{
+			{Level: 0},                         // Contents
+			{Level: 0, Open: true},             // Part I: its two chapters show
+			{Level: 1}, {Level: 2}, {Level: 3}, // a chapter, a section, a subsection
+			{Level: 1},
+			{Level: 0, Open: true}, {Level: 1},
+		}, []int{6, 0, 2, -1, -1, 0, 0, 1, 0}}, // a closed item counts its children, not their closed children
+	} {
+		if got := outlineCounts(c.outline); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }

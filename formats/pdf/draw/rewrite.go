@@ -29,6 +29,7 @@ var (
 // a document that comes in pieces is gathered first.
 type sink struct {
 	labels   []page.Label
+	outline  []page.Bookmark
 	contents [][]byte           // each page's content, compressed, to go before fpdf's; none: pages as they are
 	fonts    func() []*embedded // the faces the contents use; nil for none
 	forms    *forms             // the drawings the contents show; nil for none
@@ -65,7 +66,7 @@ func (s *sink) rewrite(pdf []byte) ([]byte, error) {
 	if s.fonts != nil {
 		fonts = s.fonts()
 	}
-	return rewrite(pdf, s.labels, s.contents, fonts, s.forms, s.images)
+	return rewrite(pdf, s.labels, s.outline, s.contents, fonts, s.forms, s.images)
 }
 
 // object is one "n 0 obj ... endobj" of fpdf's document, as it is rewritten.
@@ -92,7 +93,7 @@ type appended struct {
 //   - fpdf's own streams are compressed. fpdf can do it itself, but it makes a new zlib writer
 //     for every stream, which costs more than the compressing; here each worker has one;
 //   - the catalog gets the page labels (roman front matter, arabic body) viewers show.
-func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedded, fs *forms, images *docImages) ([]byte, error) {
+func rewrite(pdf []byte, labels []page.Label, outline []page.Bookmark, contents [][]byte, fonts []*embedded, fs *forms, images *docImages) ([]byte, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
 		return nil, err
@@ -112,7 +113,7 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedd
 	if fs != nil {
 		xobjects = append(xobjects, fs.pageNames(first+len(contents))...)
 	}
-	if err := amend(objs, labels, len(contents), first, names, xobjects); err != nil {
+	if err := amend(objs, labels, outlineCounts(outline), len(contents), first, names, xobjects); err != nil {
 		return nil, err
 	}
 	if err := compress(objs); err != nil {
@@ -129,10 +130,11 @@ func rewrite(pdf []byte, labels []page.Label, contents [][]byte, fonts []*embedd
 
 // amend rewrites the objects that change, but for the streams: each page gets its content, the
 // object numbered first and on, the resources name the fonts and the forms (names and xobjects,
-// the starts of their /Font and /XObject dictionaries) and the catalog gets the labels.
-func amend(objs []object, labels []page.Label, contents, first int, names, xobjects []byte) error {
+// the starts of their /Font and /XObject dictionaries), the catalog gets the labels, and the
+// outline's items and root their counts (outlineCounts: fpdf writes 0 for every item).
+func amend(objs []object, labels []page.Label, counts []int, contents, first int, names, xobjects []byte) error {
 	var resources *object
-	pages := 0
+	pages, items := 0, 0
 	for i := range objs {
 		o := &objs[i]
 		if o.data != nil {
@@ -156,6 +158,14 @@ func amend(objs []object, labels []page.Label, contents, first int, names, xobje
 			resources = o
 		case bytes.Contains(body, []byte("/Type /Catalog")) && len(labels) > 0:
 			o.out = withLabels(o.body, labels)
+		case bytes.HasPrefix(body, []byte("<</Title ")) && bytes.Contains(body, []byte("/Count 0>>")):
+			if items+1 >= len(counts) {
+				return fmt.Errorf("object %d: an outline item past the %d bookc made", o.num, len(counts)-1)
+			}
+			items++
+			o.out = bytes.Replace(o.body, []byte("/Count 0>>"), fmt.Appendf(nil, "/Count %d>>", counts[items]), 1)
+		case bytes.HasPrefix(body, []byte("<</Type /Outlines ")):
+			o.out = bytes.Replace(o.body, []byte("/Type /Outlines "), fmt.Appendf(nil, "/Type /Outlines /Count %d ", counts[0]), 1)
 		}
 	}
 	if pages != contents {
@@ -315,6 +325,42 @@ func (d *deflater) stream(data []byte) []byte {
 	d.zw.Write(data) // a bytes.Buffer takes every write
 	d.zw.Close()
 	return bytes.Clone(d.buf.Bytes())
+}
+
+// outlineCounts gives the outline's root (first) and then each item its /Count: the items that
+// show below it, for one open (positive), or would show if it were opened, for a closed one
+// (negative); 0 for an item with no children. The root counts the items shown at the start.
+func outlineCounts(outline []page.Bookmark) []int {
+	counts := make([]int, len(outline)+1)
+	// shown is what item i shows below it when opened, and where its descendants end
+	var shown func(i int) (int, int)
+	shown = func(i int) (int, int) {
+		n, j := 0, i+1
+		for j < len(outline) && outline[j].Level > outline[i].Level {
+			below, next := shown(j)
+			n++
+			if outline[j].Open {
+				n += below
+			}
+			counts[j+1] = below
+			if !outline[j].Open {
+				counts[j+1] = -below
+			}
+			j = next
+		}
+		return n, j
+	}
+	for i := 0; i < len(outline); {
+		below, next := shown(i)
+		counts[0]++
+		counts[i+1] = -below
+		if outline[i].Open {
+			counts[0] += below
+			counts[i+1] = below
+		}
+		i = next
+	}
+	return counts
 }
 
 // withLabels adds the page labels to the catalog object.

@@ -309,7 +309,7 @@ func (l *lay) partPage(part *tree.Part, i int) []*vbox {
 	st := style{font: page.Bold, size: 24, color: black}
 	lines := l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center)
 	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, bare: true},
-		dests: []string{partDest(i)}, marks: []mark{{title: part.Title}}}}
+		dests: []string{partDest(i)}, marks: []mark{{title: part.Title, open: true}}}}
 	return append([]*vbox{top}, lines...)
 }
 

@@ -68,7 +68,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 				f.dests = append(f.dests, page.Dest{Name: d, Page: len(f.pages), Y: l.g.Top + y})
 			}
 			for _, m := range at.marks {
-				f.marks = append(f.marks, page.Bookmark{Title: outlineTitle(m.title), Level: m.level, Page: len(f.pages), Y: l.g.Top + y})
+				f.marks = append(f.marks, page.Bookmark{Title: outlineTitle(m.title), Level: m.level, Page: len(f.pages), Y: l.g.Top + y, Open: m.open})
 			}
 			b.p.Shift(&pg.p, 0, l.g.Top+y)
 			if y += b.h; !b.glue {

@@ -77,6 +77,7 @@ type refSlot struct {
 type mark struct {
 	title string
 	level int
+	open  bool // its children show in the outline when the document opens
 }
 
 // chapMark names the chapter that running headers show from here on.

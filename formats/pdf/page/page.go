@@ -95,6 +95,7 @@ type Bookmark struct {
 	Level int
 	Page  int
 	Y     float64
+	Open  bool // shows its children when the document opens (a part's chapters)
 }
 
 // Page is what one page shows, painted in field order: rectangles, rules, images, vector
