@@ -5,6 +5,7 @@
 package draw
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"runtime"
@@ -90,7 +91,20 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, erro
 		doc.Pages[i] = nil
 	}
 	pdf, err := out.result()
-	return imgs.version(pdf), err
+	if imgs.transparent() || encoded.forms.transparent() {
+		pdf = atLeast14(pdf)
+	}
+	return pdf, err
+}
+
+// atLeast14 raises the header's version to 1.4, which brought transparency (soft masks,
+// constant opacity, transparency groups): fpdf, which does not know of what draw writes itself,
+// writes 1.3 when it knows of nothing newer. The digit is changed in place, so no offset moves.
+func atLeast14(pdf []byte) []byte {
+	if bytes.HasPrefix(pdf, []byte("%PDF-1.")) && len(pdf) > 8 && pdf[7] < '4' {
+		pdf[7] = '4'
+	}
+	return pdf
 }
 
 // contents is every page's content stream, compressed, as encodePages makes them, and the

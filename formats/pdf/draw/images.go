@@ -211,20 +211,14 @@ func (d *docImages) objects(first int) (objs []appended, names []byte) {
 	return objs, names
 }
 
-// version raises the header's version of a PDF whose images have soft masks to 1.4, which
-// PDF added them in: fpdf, which does not know of them, writes 1.3 when it knows of nothing newer.
-// The digit is changed in place, so no offset moves.
-func (d *docImages) version(pdf []byte) []byte {
-	if !bytes.HasPrefix(pdf, []byte("%PDF-1.")) || len(pdf) < 9 || pdf[8] != '\n' || pdf[7] >= '4' {
-		return pdf
-	}
+// transparent tells whether an image has a soft mask, which PDF 1.4 brought.
+func (d *docImages) transparent() bool {
 	for _, im := range d.list {
 		if im.x != nil && im.x.smask != nil {
-			pdf[7] = '4'
-			break
+			return true
 		}
 	}
-	return pdf
+	return false
 }
 
 // prepareJPEG gives a JPEG to PDF as it is, a DCT stream, when its markers are as PDF readers
