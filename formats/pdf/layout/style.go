@@ -45,7 +45,7 @@ const (
 )
 
 var (
-	black     = page.Color{R: 0x1a, G: 0x1a, B: 0x1a}
+	black     = page.Color{} // body text is black, 0 g: grey text reads faint in print
 	grey      = page.Color{R: 0x66, G: 0x66, B: 0x66}
 	ruleGrey  = page.Color{R: 0xb0, G: 0xb0, B: 0xb0}
 	linkBlue  = page.Color{R: 0x1f, G: 0x4e, B: 0x9a}
