@@ -559,3 +559,26 @@ func TestRightToLeftBlocks(t *testing.T) {
 		t.Errorf("a Hebrew quote's rule is not on the right: %+v", r)
 	}
 }
+
+// TestCodeSpaces checks that inline code keeps its spaces as typed in a justified line: the
+// prose's spaces stretch, the code's do not.
+func TestCodeSpaces(t *testing.T) {
+	l := testLay()
+	in := tree.Inlines{&tree.Text{Text: strings.Repeat("wide words here ", 3)}, &tree.Code{Text: "a b c"},
+		&tree.Text{Text: strings.Repeat(" and more words", 20)}}
+	lines := l.paragraph(l.runs(in, body(), nil), 0, 300)
+	found := false
+	for _, tx := range lines[0].p.Texts {
+		if strings.Contains(tx.S, "a b c") || strings.HasPrefix(tx.S, "a") && tx.Font == page.Mono {
+			found = true
+			if tx.WordSpace != 0 {
+				t.Errorf("code %q is set with word spacing %v", tx.S, tx.WordSpace)
+			}
+		} else if strings.Contains(tx.S, " ") && tx.WordSpace <= 0 {
+			t.Errorf("the prose %q does not stretch (%v)", tx.S, tx.WordSpace)
+		}
+	}
+	if !found {
+		t.Errorf("no code on the first line: %q", lineTexts(lines[:1]))
+	}
+}

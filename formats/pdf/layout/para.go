@@ -75,7 +75,11 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 		flush()
 		if n := len(p.items); n > 0 && p.items[n-1].Kind == linebreak.Box {
 			w := st.face().RuneWidth(' ', st.size)
-			p.add(linebreak.Item{Kind: linebreak.Glue, Width: w, Stretch: w * 0.6, Shrink: w * 0.3}, piece{st: st})
+			stretch, shrink := w*0.6, w*0.3
+			if st.code {
+				stretch, shrink = 0, 0 // code keeps its spaces as typed: the prose around it justifies
+			}
+			p.add(linebreak.Item{Kind: linebreak.Glue, Width: w, Stretch: stretch, Shrink: shrink}, piece{st: st})
 		}
 	}
 	for _, r := range rs {
