@@ -280,6 +280,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 		}
 		b.Tree.Cover = a
 	}
+	b.Tree.Settings.Fonts = b.readFonts(src)
 	images.name()
 	for _, j := range jobs {
 		b.Diags.Add(j.diags...)
@@ -379,4 +380,51 @@ func bookSlug(title string) string {
 		}
 	}
 	return s
+}
+
+// maxFontBytes bounds a font file a book names: a CJK face is about 20 MB.
+const maxFontBytes = 64 << 20
+
+// readFonts reads the font files book.toml names, each once, from the book's folder, within the
+// include root; nil when it names none. What cannot be read is an error at book.toml, and that
+// face is bookc's own.
+func (b *Book) readFonts(src *Source) *tree.Fonts {
+	cfg := b.Config.Fonts
+	if !cfg.Any() {
+		return nil
+	}
+	at := src.Display(path.Join(src.BookDir, "book.toml"))
+	read := map[string]*tree.FontFile{}
+	file := func(name string) *tree.FontFile {
+		if name == "" {
+			return nil
+		}
+		if f, ok := read[name]; ok {
+			return f
+		}
+		full := path.Join(src.BookDir, name)
+		var f *tree.FontFile
+		switch data, err := fs.ReadFile(src.FS, full); {
+		case full == ".." || strings.HasPrefix(full, "../"):
+			b.Diags.Add(diag.Errorf(at, 0, "font %s escapes the include root %s (use --include-root to allow a wider folder)", name, src.RootName))
+		case err != nil:
+			b.Diags.Add(diag.Errorf(at, 0, "font %s cannot be read: %v; fix its path in [output.bookc.fonts], relative to the book's folder", name, unwrapPath(err)))
+		case len(data) > maxFontBytes:
+			b.Diags.Add(diag.Errorf(at, 0, "font %s is %d MB, over the %d MB a book's font may be", name, len(data)>>20, maxFontBytes>>20))
+		default:
+			f = &tree.FontFile{Name: name, Data: data}
+		}
+		read[name] = f
+		return f
+	}
+	fonts := &tree.Fonts{}
+	for i := range 4 {
+		fonts.Text[i], fonts.Mono[i], fonts.Headings[i] = file(cfg.Text[i]), file(cfg.Mono[i]), file(cfg.Headings[i])
+	}
+	for _, name := range cfg.Fallback {
+		if f := file(name); f != nil {
+			fonts.Fallback = append(fonts.Fallback, f)
+		}
+	}
+	return fonts
 }

@@ -32,6 +32,8 @@ type Config struct {
 	// BaseURL is where the book's HTML is published, ending in "/": links that leave the book
 	// resolve against it. From [output.bookc] base-url, else an absolute [output.html] site-url.
 	BaseURL string
+	// Fonts are the font files [output.bookc.fonts] names, relative to the book's folder.
+	Fonts Fonts
 	// Cover is the cover image's path relative to the book's folder; "" has the EPUB make one of
 	// the title, edition and authors.
 	Cover string
@@ -109,6 +111,7 @@ type bookc struct {
 	EPUBFonts  bool              `toml:"epub-fonts"`
 	BaseURL    string            `toml:"base-url"`
 	Cover      string            `toml:"cover"`
+	Fonts      fontsTable        `toml:"fonts"`
 	Certified  string            `toml:"certified-by"`
 	ManPages   map[string]string `toml:"man-pages"`
 	Roles      map[string]struct {
@@ -168,8 +171,11 @@ func Parse(name string, data []byte) (*Config, error) {
 		return c, nil
 	}
 	for _, key := range md.Undecoded() {
+		if len(key) >= 5 && key[2] == "fonts" && slices.Contains([]string{"text", "mono", "headings"}, key[3]) {
+			continue // a family's table of styles, which fontsTable.read checks
+		}
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, man-section, man-prefix, epub-fonts, base-url, cover, certified-by, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, man-section, man-prefix, epub-fonts, base-url, cover, fonts, certified-by, man-pages, roles)", name, key.String())
 		}
 	}
 	for _, f := range b.Formats {
@@ -199,6 +205,9 @@ func Parse(name string, data []byte) (*Config, error) {
 			return nil, fmt.Errorf("%s: [output.bookc] cover = %q: give the image's path relative to the book's folder, such as \"cover.png\"", name, b.Cover)
 		}
 		c.Cover = b.Cover
+	}
+	if c.Fonts, err = b.Fonts.read(); err != nil {
+		return nil, fmt.Errorf("%s: [output.bookc.fonts] %w", name, err)
 	}
 	c.CertifiedBy = strings.TrimSpace(b.Certified)
 	switch strings.ToLower(b.Paper) {

@@ -184,3 +184,32 @@ func TestFromMdBook(t *testing.T) {
 		t.Errorf("an unknown format: %v", err)
 	}
 }
+
+// TestFonts reads [output.bookc.fonts]: a family as one file or a table of its styles (the
+// missing ones taking the regular), fallbacks in order, and the mistakes a user makes.
+func TestFonts(t *testing.T) {
+	for _, c := range []struct {
+		toml string
+		want Fonts
+		err  string
+	}{
+		{`text = "f/A.ttf"`, Fonts{Text: [4]string{"f/A.ttf", "f/A.ttf", "f/A.ttf", "f/A.ttf"}}, ""},
+		{`mono = { regular = "M.ttf", bold-italic = "MBI.ttf" }` + "\nfallback = [\"X.ttf\", \"Y.ttf\"]",
+			Fonts{Mono: [4]string{"M.ttf", "M.ttf", "M.ttf", "MBI.ttf"}, Fallback: []string{"X.ttf", "Y.ttf"}}, ""},
+		{`headings = { bold = "B.ttf" }`, Fonts{}, "headings: name the regular face"},
+		{`text = { heavy = "H.ttf" }`, Fonts{}, "text: heavy = H.ttf: give one font file, or a table of regular, bold, italic, bold-italic"},
+		{`text = "/usr/share/fonts/A.ttf"`, Fonts{}, "give the font file's path relative to the book's folder"},
+		{`text = 3`, Fonts{}, "text = 3: give one font file"},
+		{`serif = "A.ttf"`, Fonts{}, `unknown setting "output.bookc.fonts.serif"`},
+	} {
+		cfg, err := Parse("book.toml", []byte("[output.bookc.fonts]\n"+c.toml+"\n"))
+		switch {
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%s: error %v, want one with %q", c.toml, err, c.err)
+		case c.err == "" && err != nil:
+			t.Errorf("%s: %v", c.toml, err)
+		case c.err == "" && !reflect.DeepEqual(cfg.Fonts, c.want):
+			t.Errorf("%s: %+v, want %+v", c.toml, cfg.Fonts, c.want)
+		}
+	}
+}

@@ -50,6 +50,24 @@ type Settings struct {
 	BaseURL    string `json:"base_url,omitempty"`   // where the book's HTML is published, ending in "/", or ""
 	// CertifiedBy is who certified the book's accessibility, as book.toml says; "" for no one.
 	CertifiedBy string `json:"certified_by,omitempty"`
+	// Fonts are the faces book.toml names; nil when it names none, and bookc's own are used.
+	Fonts *Fonts `json:"fonts,omitempty"`
+}
+
+// Fonts are the font files a book names: its text, code and headings faces, each in regular,
+// bold, italic and bold italic (nil: bookc's own face), and fallbacks, tried in their order
+// before the system's fonts for what the faces lack.
+type Fonts struct {
+	Text     [4]*FontFile `json:"text"`
+	Mono     [4]*FontFile `json:"mono"`
+	Headings [4]*FontFile `json:"headings"`
+	Fallback []*FontFile  `json:"fallback,omitempty"`
+}
+
+// FontFile is a font file's name (as book.toml gives it) and contents.
+type FontFile struct {
+	Name string `json:"name"`
+	Data []byte `json:"-"`
 }
 
 // Part groups chapters under an optional part title. Prefix and suffix chapters sit in untitled

@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -18,11 +19,12 @@ import (
 // after fpdf's (objects). The pages' codes are glyph numbers (glyphs.go).
 type embedded struct {
 	font      page.Font
-	name      string // the subset's tag and the face's name: "ABCDEF+NotoSerif-Regular"
-	widths    []byte // the W array's entries: each glyph's advance, as metrics measures it
-	file      []byte // the subset font program, compressed
-	fileLen   int    // and its length before
-	toUnicode []byte // compressed
+	fonts     []page.Font // every face drawn with it: font and the others of its file
+	name      string      // the subset's tag and the face's name: "ABCDEF+NotoSerif-Regular"
+	widths    []byte      // the W array's entries: each glyph's advance, as metrics measures it
+	file      []byte      // the subset font program, compressed
+	fileLen   int         // and its length before
+	toUnicode []byte      // compressed
 }
 
 // fontObjects is how many objects a face takes: its Type0 font, CID font, font descriptor, font
@@ -31,8 +33,9 @@ const fontObjects = 5
 
 // embedFonts subsets and compresses each face the pages use, one face per goroutine, while the
 // caller goes on; the function returned waits for them, and gives them in the order of their
-// keys (metrics.Order), whatever numbers the build gave the faces. streams keeps the compressed
-// streams of the subsets other editions have made (PDF).
+// keys (metrics.Order), whatever numbers the build gave the faces. Faces of one file (a book's
+// italic that is its regular, with fallbacks of its own) are one font, of the glyphs all draw.
+// streams keeps the compressed streams of the subsets other editions have made (PDF).
 func embedFonts(used usage, streams *memo.Bytes) func() []*embedded {
 	var fonts []page.Font
 	for f, s := range used {
@@ -40,11 +43,26 @@ func embedFonts(used usage, streams *memo.Bytes) func() []*embedded {
 			fonts = append(fonts, f)
 		}
 	}
-	slices.SortFunc(fonts, metrics.Order)
+	slices.SortFunc(fonts, func(a, b page.Font) int { return cmp.Or(metrics.Order(a, b), cmp.Compare(a, b)) })
+	var groups [][]page.Font // by key, in order
+	for _, f := range fonts {
+		if n := len(groups); n > 0 && metrics.Order(groups[n-1][0], f) == 0 {
+			groups[n-1] = append(groups[n-1], f)
+		} else {
+			groups = append(groups, []page.Font{f})
+		}
+	}
 	var wg sync.WaitGroup
-	faces := make([]*embedded, len(fonts))
-	for i, f := range fonts {
-		wg.Go(func() { faces[i] = embed(f, used[f], streams) })
+	faces := make([]*embedded, len(groups))
+	for i, g := range groups {
+		set := &glyphSet{}
+		for _, f := range g {
+			set.union(used[f])
+		}
+		wg.Go(func() {
+			faces[i] = embed(g[0], set, streams)
+			faces[i].fonts = g
+		})
 	}
 	return func() []*embedded {
 		wg.Wait()

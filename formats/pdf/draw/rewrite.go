@@ -104,7 +104,9 @@ func rewrite(pdf []byte, labels []page.Label, outline []page.Bookmark, contents 
 	for _, e := range fonts {
 		n := len(objs) + 1 + len(more)
 		names = fmt.Appendf(names, "/%s %d 0 R\n", fontName(e.font), n)
-		fontNums[e.font] = n
+		for _, f := range e.fonts {
+			fontNums[f] = n
+		}
 		fo := e.objects(n)
 		more = append(more, fo[:]...)
 	}

@@ -45,7 +45,7 @@ func (l *lay) details(d *tree.Details, x, w float64) []*vbox {
 func (l *lay) aside(label tree.Inlines, c page.Color, bs tree.Blocks, x, w float64) []*vbox {
 	l.nest++
 	defer func() { l.nest-- }()
-	st := style{font: page.Bold, size: l.size, color: c}
+	st := style{faces: l.faces, font: page.Bold, size: l.size, color: c}
 	head := l.setLines(l.build(l.runs(label, st, nil), w), x+12, w-20, l.lead, left)
 	out := []*vbox{{h: 6}}
 	out = append(out, head...)

@@ -129,7 +129,7 @@ var headingSizes = [...]float64{0, 22, 15, 12.5, 11, 10.5, 10.5}
 func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 	defer l.unhyphenated()()
 	size := headingSizes[min(max(h.Level, 1), 6)]
-	st := style{font: page.Bold, size: size, color: black}
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: size, color: black}
 	if h.Level >= 5 {
 		st.font = page.BoldItalic
 	}
@@ -206,7 +206,7 @@ func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64, r
 	if rtl {
 		tw = 0
 	}
-	b.p.Texts = append(b.p.Texts, page.Text{X: x - tw, Y: b.base, Font: st.font, Size: st.size, Color: st.color, S: text})
+	b.p.Texts = append(b.p.Texts, page.Text{X: x - tw, Y: b.base, Font: st.face().Font, Size: st.size, Color: st.color, S: text})
 }
 
 // rightToLeftBlocks tells whether blocks begin with right-to-left text: a list item or quote set

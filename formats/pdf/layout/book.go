@@ -77,6 +77,11 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 		level = min(doc.Outline[i].Level, level+1)
 		doc.Outline[i].Level = level
 	}
+	if _, errs := metrics.ForBook(b.Settings.Fonts); len(errs) > 0 {
+		for _, err := range errs {
+			l.diags.Add(diag.Errorf("book.toml", 0, "%v", err))
+		}
+	}
 	if l.hyph == nil {
 		l.diags.Add(diag.Notef("book.toml", 0, "bookc has no hyphenation patterns for the language %q: the PDF breaks lines only between words (patterns: %s)", b.Language, strings.Join(hyphen.Languages(), ", ")))
 	}
@@ -143,14 +148,14 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	for i, pg := range f.pages {
 		p := &pg.p
 		if s := label(i); s != "" && !pg.bare {
-			st := style{font: page.Regular, size: smallSize, color: grey}
+			st := style{faces: l.faces, font: page.Regular, size: smallSize, color: grey}
 			w := st.face().Width(s, st.size)
-			p.Texts = append(p.Texts, page.Text{X: l.g.Left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.font, Size: st.size, Color: st.color, S: s})
+			p.Texts = append(p.Texts, page.Text{X: l.g.Left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 		}
 		if !pg.opening && pg.running != "" {
-			st := style{font: page.Italic, size: smallSize, color: grey}
+			st := style{faces: l.faces, font: page.Italic, size: smallSize, color: grey}
 			s := fitText(pg.running, st, l.g.Measure)
-			p.Texts = append(p.Texts, page.Text{X: l.g.Left, Y: l.g.HeaderY, Font: st.font, Size: st.size, Color: st.color, S: s})
+			p.Texts = append(p.Texts, page.Text{X: l.g.Left, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 			p.Rules = append(p.Rules, page.Rule{X1: l.g.Left, Y1: l.g.HeaderY + 5, X2: l.g.Left + l.g.Measure, Y2: l.g.HeaderY + 5, Width: 0.4, Color: ruleGrey})
 		}
 		doc.Pages = append(doc.Pages, p)
@@ -306,7 +311,7 @@ func partDest(i int) string { return "bookc:part-" + strconv.Itoa(i+1) }
 // partPage is a page of its own with the part's title.
 func (l *lay) partPage(part *tree.Part, i int) []*vbox {
 	defer l.unhyphenated()()
-	st := style{font: page.Bold, size: 24, color: black}
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: 24, color: black}
 	lines := l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center)
 	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, bare: true},
 		dests: []string{partDest(i)}, marks: []mark{{title: part.Title, open: true}}}}
@@ -334,10 +339,10 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	}
 	head := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
 	if c.Number != nil {
-		st := style{font: page.Regular, size: 13, color: grey}
+		st := style{faces: l.faces, font: page.Regular, size: 13, color: grey}
 		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, 22, left)...)
 	}
-	st := style{font: page.Bold, size: headingSizes[1], color: black}
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: headingSizes[1], color: black}
 	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, 28, left)...)
 	rule := &vbox{h: 26}
 	rule.p.Rules = append(rule.p.Rules, page.Rule{X1: l.g.Left, Y1: 8, X2: l.g.Left + l.g.Measure, Y2: 8, Width: 0.8, Color: black})
@@ -378,7 +383,7 @@ func (l *lay) footnote(fn *tree.Footnote) []*vbox {
 	l.size, l.lead = size, lead
 	l.nest--
 	if first := firstText(bs); first != nil {
-		first.p.Texts = append(first.p.Texts, page.Text{X: l.g.Left, Y: first.base, Font: page.Regular, Size: noteSize, Color: black, S: strconv.Itoa(fn.Number)})
+		first.p.Texts = append(first.p.Texts, page.Text{X: l.g.Left, Y: first.base, Font: l.faces.Face(page.Regular, false).Font, Size: noteSize, Color: black, S: strconv.Itoa(fn.Number)})
 	}
 	return bs
 }

@@ -75,7 +75,7 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	limit := w - 2*codePad - markW
 	out := []*vbox{{h: codePad - 1, keep: true}}
 	highlight(c, func(line []cell) {
-		segs := wrapCode(line, size, limit)
+		segs := wrapCode(line, l.faces, size, limit)
 		for j, seg := range segs {
 			b := &vbox{h: lead, base: (lead + size*0.734) / 2}
 			l.setCode(b, seg, x+codePad, size)
@@ -97,12 +97,12 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 }
 
 // wrapCode cuts a line into pieces that fit the limit, preferably after a space or punctuation.
-func wrapCode(line []cell, size, limit float64) [][]cell {
+func wrapCode(line []cell, faces *metrics.Faces, size, limit float64) [][]cell {
 	var segs [][]cell
 	for {
 		acc, cut := 0.0, -1
 		for i, c := range line {
-			acc += faceOf(c.font).RuneWidth(c.r, size)
+			acc += faces.Face(c.font, false).RuneWidth(c.r, size)
 			if acc > limit {
 				cut = i
 				break
@@ -144,7 +144,7 @@ func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
 	for i := 0; i < len(seg); {
 		j := i
 		var sb strings.Builder
-		fc := faceOf(seg[i].font)
+		fc := l.faces.Face(seg[i].font, false)
 		for ; j < len(seg) && seg[j].c == seg[i].c && seg[j].font == seg[i].font; j++ {
 			sb.WriteRune(seg[j].r)
 		}
@@ -152,7 +152,7 @@ func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
 		segs := fc.Shape(s)
 		l.lackIn(s, segs)
 		if strings.TrimSpace(s) != "" {
-			b.p.Texts = append(b.p.Texts, page.Text{X: x, Y: b.base, Font: seg[i].font, Size: size, Color: seg[i].c, S: s})
+			b.p.Texts = append(b.p.Texts, page.Text{X: x, Y: b.base, Font: l.faces.Face(seg[i].font, false).Font, Size: size, Color: seg[i].c, S: s})
 		}
 		for _, sg := range segs {
 			x += float64(metrics.Advance(sg.Glyphs)) * size / 1000

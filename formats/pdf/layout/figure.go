@@ -44,7 +44,7 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 		out = append(out, l.altBox(img, x, w)...)
 	}
 	if len(f.Caption) > 0 && (len(out[0].p.Images) > 0 || tree.PlainText(f.Caption) != img.Alt) {
-		st := style{font: page.Italic, size: smallSize, color: grey}
+		st := style{faces: l.faces, font: page.Italic, size: smallSize, color: grey}
 		caption := l.setLines(l.build(l.runs(f.Caption, st, nil), w*0.85), x+w*0.075, w*0.85, smallLead, center)
 		out = append(out, &vbox{h: 4})
 		out = append(out, caption...)
@@ -83,7 +83,7 @@ func (l *lay) altBox(img *tree.Image, x, w float64) []*vbox {
 	if alt == "" {
 		alt = img.Src
 	}
-	st := style{font: page.Italic, size: l.size, color: grey}
+	st := style{faces: l.faces, font: page.Italic, size: l.size, color: grey}
 	lines := l.setLines(l.build([]run{{st: &st, text: alt}}, w-24), x+12, w-24, l.lead, center)
 	out := append([]*vbox{{h: 10}}, lines...)
 	out = append(out, &vbox{h: 10})

@@ -20,13 +20,13 @@ func (l *lay) titlePage() *flow {
 		lead, gap float64
 	}
 	fields := []field{
-		{l.book.Title, style{font: page.Bold, size: 30, color: black}, 38, 0},
-		{l.book.Edition.Title, style{font: page.Regular, size: 16, color: grey}, 22, 14},
-		{l.book.Description, style{font: page.Italic, size: 12, color: grey}, 17, 24},
-		{strings.Join(l.book.Authors, ", "), style{font: page.Regular, size: 14, color: black}, 20, 60},
+		{l.book.Title, style{faces: l.faces, font: page.Bold, size: 30, color: black}, 38, 0},
+		{l.book.Edition.Title, style{faces: l.faces, font: page.Regular, size: 16, color: grey}, 22, 14},
+		{l.book.Description, style{faces: l.faces, font: page.Italic, size: 12, color: grey}, 17, 24},
+		{strings.Join(l.book.Authors, ", "), style{faces: l.faces, font: page.Regular, size: 14, color: black}, 20, 60},
 	}
 	if !l.book.Date.IsZero() {
-		fields = append(fields, field{l.book.Date.Format("January 2006"), style{font: page.Regular, size: 11, color: grey}, 16, 40})
+		fields = append(fields, field{l.book.Date.Format("January 2006"), style{faces: l.faces, font: page.Regular, size: 11, color: grey}, 16, 40})
 	}
 	fields = slices.DeleteFunc(fields, func(f field) bool { return f.text == "" })
 	pg := &built{opening: true}
@@ -65,7 +65,7 @@ func (l *lay) titleLines(text string, st style, lead float64, most int) []*vbox 
 func (l *lay) contents(labels map[string]string) []*vbox {
 	defer l.unhyphenated()()
 	g := l.g
-	st := style{font: page.Bold, size: headingSizes[1], color: black}
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: headingSizes[1], color: black}
 	out := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}}
 	out = append(out, l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, 28, left)...)
 	out = append(out, &vbox{h: 26})
@@ -73,7 +73,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 		depth := 0
 		if part.Title != "" {
 			out = append(out, space(10))
-			out = append(out, l.entry(part.Title, partDest(i), labels, style{font: page.Bold, size: 11.5, color: black}, 0)...)
+			out = append(out, l.entry(part.Title, partDest(i), labels, style{faces: l.faces, font: page.Bold, size: 11.5, color: black}, 0)...)
 			depth = 1
 		}
 		var walk func(cs []*tree.Chapter, d int)
@@ -83,7 +83,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 				if c.Number != nil {
 					title = c.Number.String() + "  " + title
 				}
-				st := style{font: page.Regular, size: l.size, color: black}
+				st := style{faces: l.faces, font: page.Regular, size: l.size, color: black}
 				if d == depth {
 					st.font = page.Bold
 					out = append(out, space(4))
@@ -94,7 +94,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 				}
 				out = append(out, l.entry(title, dest, labels, st, float64(d-depth)*16)...)
 				for _, s := range c.Sections() {
-					sst := style{font: page.Regular, size: smallSize, color: black}
+					sst := style{faces: l.faces, font: page.Regular, size: smallSize, color: black}
 					out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, float64(d-depth+1)*16)...)
 				}
 				walk(c.Children, d+1)
@@ -138,12 +138,12 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	}
 	num := labels[dest]
 	nw := st.face().Width(num, st.size)
-	last.p.Texts = append(last.p.Texts, page.Text{X: g.Left + g.Measure - nw, Y: last.base, Font: st.font, Size: st.size, Color: st.color, S: num})
-	dot := style{font: page.Regular, size: smallSize, color: grey} // one size: leaders align down the page
+	last.p.Texts = append(last.p.Texts, page.Text{X: g.Left + g.Measure - nw, Y: last.base, Font: st.face().Font, Size: st.size, Color: st.color, S: num})
+	dot := style{faces: l.faces, font: page.Regular, size: smallSize, color: grey} // one size: leaders align down the page
 	step := dot.face().Width(" .", dot.size)
 	start := g.Left + step*float64(int((end-g.Left)/step)+2)
 	if n := int((g.Left + g.Measure - numW - start) / step); n > 0 {
-		last.p.Texts = append(last.p.Texts, page.Text{X: start, Y: last.base, Font: dot.font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n)})
+		last.p.Texts = append(last.p.Texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n)})
 	}
 	for _, b := range lines {
 		b.p.Links = append(b.p.Links, page.Link{X: x, Y: 0, W: g.Left + g.Measure - x, H: b.h, Dest: dest})

@@ -36,8 +36,9 @@ type lay struct {
 	missing  lacking            // characters of the chapter that the fonts lack
 	at       tree.At            // where the block being set is in the source
 	memo     *memo
-	glyphs   glyphRoom     // the room lines gather and keep their glyphs in
-	words    *metrics.Memo // the words shaped lately (nil: none remembered)
+	glyphs   glyphRoom      // the room lines gather and keep their glyphs in
+	words    *metrics.Memo  // the words shaped lately (nil: none remembered)
+	faces    *metrics.Faces // the book's faces; nil: bookc's own
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
@@ -162,7 +163,8 @@ func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
 }
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
-	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language),
+	faces, _ := metrics.ForBook(b.Settings.Fonts) // remembered: Book reports its errors once
+	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language), faces: faces,
 		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, size: bodySize, lead: bodyLead}
 }
 
@@ -207,7 +209,9 @@ func (l *lay) source() string {
 	return ""
 }
 
-func (l *lay) text() style { return style{font: page.Regular, size: l.size, color: black} }
+func (l *lay) text() style {
+	return style{faces: l.faces, font: page.Regular, size: l.size, color: black}
+}
 
 // cached sets a block with set or, when a book's editions share their work, reuses its boxes
 // from the previous pass or from another edition: as they are when the block prints no page

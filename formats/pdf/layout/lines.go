@@ -223,7 +223,7 @@ type lineSetter struct {
 // as PDF's word spacing does, instead of a run per word. natural is the glue's own width, set is
 // its width in the line.
 func (s *lineSetter) space(st *style, x, natural, set float64) {
-	if s.cur == nil || s.rtl || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != st.font || natural != st.face().RuneWidth(' ', st.size) {
+	if s.cur == nil || s.rtl || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != st.face().Font || natural != st.face().RuneWidth(' ', st.size) {
 		return
 	}
 	if ws := set - natural; !s.spaces {
@@ -240,7 +240,7 @@ func (s *lineSetter) space(st *style, x, natural, set float64) {
 }
 
 func sameFace(a, b *style) bool {
-	return a != nil && b != nil && a.font == b.font && a.size == b.size && a.color == b.color && a.rise == b.rise && a.ref == b.ref
+	return a != nil && b != nil && a.font == b.font && a.faces == b.faces && a.heading == b.heading && a.size == b.size && a.color == b.color && a.rise == b.rise && a.ref == b.ref
 }
 
 // put sets a piece at x: it joins the pending text run when it continues it exactly.

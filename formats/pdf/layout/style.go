@@ -67,9 +67,13 @@ type style struct {
 	code   bool    // verbatim: never hyphenated, breaks after / . _ -
 	ref    string  // the page number of this link target: its own text run, rewritten between passes
 	lang   string  // a passage's language, where it is not the book's: its hyphenation
+	// faces are the book's faces, of which font names a role (page.Regular ...), in the headings'
+	// family where heading is set; nil: bookc's own
+	faces   *metrics.Faces
+	heading bool
 }
 
-func (s *style) face() *metrics.Face { return metrics.Get(s.font) }
+func (s *style) face() *metrics.Face { return s.faces.Face(s.font, s.heading) }
 
 func (s style) with(f func(*style)) style { f(&s); return s }
 

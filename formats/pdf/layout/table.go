@@ -25,7 +25,7 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	var head []*para
 	var body [][]*para
 	build := func(size float64) {
-		st := style{font: page.Regular, size: size, color: black}
+		st := style{faces: l.faces, font: page.Regular, size: size, color: black}
 		hs := st.with(func(s *style) { s.font = page.Bold })
 		cells := func(row []tree.Inlines, blocks []tree.Blocks, st style) []*para {
 			ps := make([]*para, len(t.Align))
