@@ -38,9 +38,9 @@ headings = "fonts/NotoSans-Bold.ttf"`,
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			book := map[string]string{
-				"book.toml":      "[book]\ntitle = \"Faces\"\n\n[output.bookc.fonts]\n" + c.fonts + "\n",
-				"src/SUMMARY.md": "- [A](a.md)\n",
-				"src/a.md":       "# A chapter\n\nText in **bold**, *italic* and `code`, and שלום.\n",
+				"book.toml":       "[book]\ntitle = \"Faces\"\n\n[output.bookc.fonts]\n" + c.fonts + "\n",
+				"src/SUMMARY.md":  "- [A](a.md)\n",
+				"src/a.md":        "# A chapter\n\nText in **bold**, *italic* and `code`, and שלום.\n",
 				"fonts/notes.txt": "not a font",
 			}
 			for _, f := range []string{"noto/NotoSans-Regular.ttf", "noto/NotoSans-Bold.ttf", "dejavu/DejaVuSans.ttf"} {
