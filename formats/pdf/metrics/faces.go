@@ -3,7 +3,6 @@ package metrics
 import (
 	"crypto/sha256"
 	"fmt"
-	"slices"
 	"sync"
 
 	"bookc/builder/tree"
@@ -122,18 +121,9 @@ func ForBook(fonts *tree.Fonts) (*Faces, []error) {
 func register(sf *shape.Face, chain []*shape.Face) *Face {
 	mu.Lock()
 	defer mu.Unlock()
-	all := *registry.Load()
-	fc, err := newFace(page.Font(len(all)), sf.Data(), sf.Index())
+	fc, err := addFace(sf, shape.NewChain(chain, system()))
 	if err != nil {
 		panic(fmt.Sprintf("metrics: a face read once does not read again: %v", err)) // checked by load
 	}
-	fc.shaper = sf
-	fc.words = fc.plainWords()
-	fc.chain = shape.NewChain(chain, system())
-	if _, ok := lent[sf]; !ok {
-		lent[sf] = fc.Font // runs shaped in it are set in this face; the chain's others are lent as needed
-	}
-	next := append(slices.Clip(all), fc)
-	registry.Store(&next)
 	return fc
 }

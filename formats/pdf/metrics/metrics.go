@@ -72,7 +72,11 @@ func Get(f page.Font) *Face {
 func loadBooks() {
 	var fs []*Face
 	for _, pf := range page.Fonts {
-		fc, err := newFace(pf, pf.Face().TTF, 0)
+		sh, err := shape.LoadFace(pf.Face().TTF, 0)
+		var fc *Face
+		if err == nil {
+			fc, err = newFace(pf, sh)
+		}
 		if err != nil {
 			panic(fmt.Sprintf("metrics: font %s: %v", pf.Face().Name, err)) // compiled in: a programming error
 		}
@@ -89,12 +93,10 @@ func loadBooks() {
 	registry.Store(&fs)
 }
 
-func newFace(f page.Font, data []byte, index int) (*Face, error) {
+// newFace makes face f of a loaded shaper, reading its file for what the PDF embeds of it.
+func newFace(f page.Font, sh *shape.Face) (*Face, error) {
+	data, index := sh.Data(), sh.Index()
 	t, err := ttf.Parse(data)
-	if err != nil {
-		return nil, err
-	}
-	sh, err := shape.LoadFace(data, index)
 	if err != nil {
 		return nil, err
 	}
@@ -129,19 +131,29 @@ func lend(sf *shape.Face) (page.Font, bool) {
 	if unusable[sf] {
 		return 0, false
 	}
-	all := *registry.Load()
-	fc, err := newFace(page.Font(len(all)), sf.Data(), sf.Index())
+	fc, err := addFace(sf, shape.NewChain([]*shape.Face{sf}, nil))
 	if err != nil {
 		unusable[sf] = true
 		return 0, false
 	}
-	fc.shaper = sf // the system's own, which its index already knows
-	fc.words = fc.plainWords()
-	fc.chain = shape.NewChain([]*shape.Face{sf}, nil)
+	return fc.Font, true
+}
+
+// addFace registers a face of a shaper, which its chain falls back from, under the next number;
+// a shaper not lent yet is lent as it. The caller holds mu.
+func addFace(sf *shape.Face, chain *shape.Chain) (*Face, error) {
+	all := *registry.Load()
+	fc, err := newFace(page.Font(len(all)), sf)
+	if err != nil {
+		return nil, err
+	}
+	fc.chain = chain
 	next := append(slices.Clip(all), fc)
 	registry.Store(&next)
-	lent[sf] = fc.Font
-	return fc.Font, true
+	if _, ok := lent[sf]; !ok {
+		lent[sf] = fc.Font
+	}
+	return fc, nil
 }
 
 // Order sorts faces by their Key: a PDF lists its fonts so, whatever numbers the build gave them.
@@ -323,16 +335,6 @@ func (f *Face) RuneWidth(r rune, size float64) float64 {
 		return float64(f.ascii[r]) * size / 1000
 	}
 	return f.Width(string(r), size)
-}
-
-// Has reports whether some face of the chain, the system's included, draws r.
-func (f *Face) Has(r rune) bool {
-	sf := f.chain.FaceFor(r)
-	if sf == nil {
-		return false
-	}
-	_, ok := lend(sf)
-	return ok
 }
 
 // Reach returns how far a text run reaches from its X, its word spacing included.

@@ -32,9 +32,6 @@ func (f Font) Face() fonts.Face {
 	return fonts.All()[f] // Font counts in the order of fonts.All
 }
 
-// Book reports whether f is one of Fonts, a face of bookc/fonts, rather than a fallback.
-func (f Font) Book() bool { return int(f) < len(Fonts) }
-
 // Styled returns the font of a family (fonts.TextFamily, fonts.MonoFamily) with the weight and
 // slant asked for; a family without that slant gives its upright face of that weight, and an
 // unknown family the regular text face.
