@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 30s
 PREFIX ?= /usr/local
 
-.PHONY: build install test bench bench-peers fuzz handbook clean
+.PHONY: build man completions install test bench bench-peers fuzz handbook clean
 
 # bin/mdbook-bookc is the name mdBook runs for [output.bookc]: a link to bookc, which then acts as
 # 'bookc mdbook'.
@@ -12,11 +12,31 @@ build:
 	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/bookc ./cmd/bookc
 	ln -sf bookc bin/mdbook-bookc
 
-# bookc and its mdbook-bookc link into $(DESTDIR)$(PREFIX)/bin.
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin
+# bin/bookc.1, bookc's own manual page: the fresh bookc builds cmd/bookc/manual, a one-page book
+# (which the man backend makes that page alone), dated by the page's last commit.
+MANUAL_DATE ?= $(shell git log -1 --format=%ct -- cmd/bookc/manual 2>/dev/null)
+man: build
+	SOURCE_DATE_EPOCH=$(MANUAL_DATE) bin/bookc man cmd/bookc/manual -q -o bin
+
+# bin/completions: bookc's completion scripts for bash, zsh and fish.
+completions: build
+	install -d bin/completions
+	bin/bookc completion bash > bin/completions/bookc.bash
+	bin/bookc completion zsh > bin/completions/_bookc
+	bin/bookc completion fish > bin/completions/bookc.fish
+
+# bookc and its mdbook-bookc link into $(DESTDIR)$(PREFIX)/bin, bookc(1) into share/man/man1, and
+# the completions where bash-completion, zsh and fish look for them.
+install: build man completions
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 bin/bookc $(DESTDIR)$(PREFIX)/bin/bookc
 	ln -sf bookc $(DESTDIR)$(PREFIX)/bin/mdbook-bookc
+	install -m 644 bin/bookc.1 $(DESTDIR)$(PREFIX)/share/man/man1/bookc.1
+	install -m 644 bin/completions/bookc.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/bookc
+	install -m 644 bin/completions/_bookc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_bookc
+	install -m 644 bin/completions/bookc.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/bookc.fish
 
 # Every test, validators included, then each fuzz target for a moment: 200 inputs, not a time, for
 # go's fuzzer fails with "context deadline exceeded" when its time runs out while a slow target

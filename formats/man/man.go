@@ -24,21 +24,29 @@ func (backend) Name() string { return "man" }
 func (backend) Render(b *tree.Book) (*formats.Output, error) { return Render(b) }
 
 // Render writes the index page and a page per chapter of the edition. Draft chapters have no text
-// and get no page; the index lists them by title. Pages are independent: they render in parallel.
+// and get no page; the index lists them by title. A book of one chapter is that one page, with no
+// index: a tool's manual written as a one-page book installs as just its page. Pages are
+// independent: they render in parallel.
 func Render(b *tree.Book) (*formats.Output, error) {
 	bk, err := newBook(b)
 	if err != nil {
 		return nil, err
 	}
-	files := make([]formats.File, len(bk.pages)+1)
-	files[0] = formats.File{Name: bk.index.file(), Data: bk.renderIndex()}
+	first := 0 // the chapters' pages follow the index page
+	if bk.indexed {
+		first = 1
+	}
+	files := make([]formats.File, first+len(bk.pages))
+	if bk.indexed {
+		files[0] = formats.File{Name: bk.index.file(), Data: bk.renderIndex()}
+	}
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(bk.pages)) {
 		wg.Go(func() {
 			for i := range work {
 				c := bk.pages[i]
-				files[i+1] = formats.File{Name: bk.page[c.ID].file(), Data: bk.renderChapter(c)}
+				files[first+i] = formats.File{Name: bk.page[c.ID].file(), Data: bk.renderChapter(c)}
 			}
 		})
 	}
@@ -60,6 +68,7 @@ type book struct {
 	*tree.Book
 	section  string
 	index    pageName
+	indexed  bool                     // the book has an index page: it has more than one chapter
 	pages    []*tree.Chapter          // chapters with a page, in reading order
 	page     map[string]pageName      // by chapter ID
 	chapter  map[string]*tree.Chapter // every chapter, by ID
@@ -89,6 +98,7 @@ func newBook(b *tree.Book) (*book, error) {
 			bk.pages = append(bk.pages, c)
 		}
 	}
+	bk.indexed = len(b.Chapters()) > 1 || len(bk.pages) == 0
 	// Stems first: chapters that share one are told apart by their folders.
 	root := sourceRoot(bk.pages)
 	stems, folders := make([]string, len(bk.pages)), make([][]string, len(bk.pages))
@@ -121,7 +131,10 @@ func newBook(b *tree.Book) (*book, error) {
 			return joinName(pre, quals[i], stems[i], max, keepFolders)
 		}, nameMax(bk.section))
 	}
-	owner := map[pageName]string{bk.index: "the book's index page"}
+	owner := map[pageName]string{}
+	if bk.indexed {
+		owner[bk.index] = "the book's index page"
+	}
 	for i, c := range bk.pages {
 		name := pageName{names[i], bk.section}
 		if c.ManPage != nil {

@@ -112,6 +112,8 @@ func TestNamesUnique(t *testing.T) {
 		{name: "deep folders that cutting would make alike", book: book(chapter("a", "src/copy1/architecture/node.md"), chapter("b", "src/copy2/architecture/node.md"), chapter("c", "src/copy3/architecture/node.md")),
 			files: "gb.7 gb-c-architectur-node.7 gb-c-architect-node-2.7 gb-c-architect-node-3.7"},
 		{name: "a file listed twice", book: book(chapter("a", "src/a.md"), chapter("a-2", "src/a.md")), files: "gb.7 gb-a.7 gb-a-2.7"},
+		{name: "one chapter is its page, with no index", book: book(&tree.Chapter{ID: "t", Title: "Tool", Source: "src/t.md",
+			ManPage: &tree.ManPage{Name: "gb", Section: "1"}}), files: "gb.1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, err := Render(tt.book)

@@ -8,7 +8,7 @@ import (
 )
 
 // related lists the pages a chapter's page points readers to, in SEE ALSO: its parent chapter's,
-// its sub-chapters', the index page and the pages it cross-references. They are sorted by name,
+// its sub-chapters', the index page (if the book has one) and the pages it cross-references. They are sorted by name,
 // as man pages list them, each once, this page left out.
 func (bk *book) related(c *tree.Chapter) []pageName {
 	var ids []string
@@ -23,7 +23,10 @@ func (bk *book) related(c *tree.Chapter) []pageName {
 			ids = append(ids, x.Chapter)
 		}
 	})
-	list := []pageName{bk.index}
+	var list []pageName
+	if bk.indexed {
+		list = append(list, bk.index)
+	}
 	for _, id := range ids {
 		if n, ok := bk.page[id]; ok && id != c.ID {
 			list = append(list, n)
