@@ -96,7 +96,7 @@ func linkTargets(t *testing.T, path string) [][]int {
 	}
 	var obj struct {
 		Value struct {
-			Annots []annot `json:"/Annots"`
+			Annots []json.RawMessage `json:"/Annots"` // each a reference to its object, or the annotation
 		} `json:"value"`
 	}
 	out := make([][]int, len(js.Pages))
@@ -106,7 +106,21 @@ func linkTargets(t *testing.T, path string) [][]int {
 		if err := json.Unmarshal(raw, &obj); err != nil {
 			t.Fatalf("page %d: %v", i+1, err)
 		}
-		for _, a := range obj.Value.Annots {
+		for _, ra := range obj.Value.Annots {
+			var ref string
+			if json.Unmarshal(ra, &ref) == nil {
+				var o struct {
+					Value json.RawMessage `json:"value"`
+				}
+				if err := json.Unmarshal(js.QPDF[1]["obj:"+ref], &o); err != nil {
+					t.Fatalf("page %d: annotation %s: %v", i+1, ref, err)
+				}
+				ra = o.Value
+			}
+			var a annot
+			if err := json.Unmarshal(ra, &a); err != nil {
+				t.Fatalf("page %d: %v", i+1, err)
+			}
 			if len(a.Dest) > 0 {
 				ref := fmt.Sprint(a.Dest[0])
 				j, ok := index[ref]

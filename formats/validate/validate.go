@@ -119,10 +119,13 @@ func PDFStructure(path string) error {
 	return nil
 }
 
-// PDF checks a PDF's structure (qpdf), that every font is embedded (pdffonts) and that no text
-// line sticks out past the text block.
+// PDF checks a PDF's structure (qpdf), that it is tagged (Tagged), that every font is embedded
+// (pdffonts) and that no text line sticks out past the text block.
 func PDF(path string) error {
 	if err := PDFStructure(path); err != nil {
+		return err
+	}
+	if err := Tagged(path); err != nil {
 		return err
 	}
 	out, err := run(nil, "pdffonts", path)

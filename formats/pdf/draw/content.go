@@ -7,6 +7,7 @@ import (
 
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // encoder writes a page's content stream: its rectangles, rules, drawings and text, in that
@@ -24,7 +25,13 @@ type encoder struct {
 	used   usage           // every glyph drawn: the subsets keep these (embed)
 	words  *metrics.Memo   // the runs shaped lately (nil: none remembered)
 	forms  *forms          // the drawings' forms, which pages show (vector)
+	images *docImages      // the raster images, which pages show
 	digits int             // nums' decimals: hundredths of a point on pages, more in drawings' units
+	elems  []tags.Elem     // the structure tree, whose roles name marked content
+	marks  []int32         // the element of each of the page's marked-content IDs, from its images' on
+	tags   []int32         // the page's Tags
+	inMark bool            // a marked-content sequence is open (mark)
+	markOf int32           // the element it marks; -1 an artifact
 
 	font         page.Font
 	size         float64
@@ -44,9 +51,14 @@ func newEncoder(height float64) *encoder {
 	return &encoder{height: height, ends: map[float64]int{}, used: usage{}, digits: 2}
 }
 
-// page returns the content of one page, in a buffer the next page reuses.
-func (e *encoder) page(pg *page.Page) []byte {
+// page returns the content of one page, in a buffer the next page reuses, and the elements its
+// marked-content IDs mark, in a slice the next page reuses too.
+func (e *encoder) page(pg *page.Page) ([]byte, []int32) {
 	e.buf, e.set = e.buf[:0], 0
+	e.marks, e.tags = e.marks[:0], pg.Tags
+	if len(pg.Rects)+len(pg.Rules) > 0 {
+		e.mark(0) // backgrounds, bars and rules are decoration
+	}
 	for _, r := range pg.Rects {
 		var op string
 		switch {
@@ -78,7 +90,15 @@ func (e *encoder) page(pg *page.Page) []byte {
 		e.buf = append(e.buf, "l S\n"...)
 	}
 	for _, v := range pg.Vectors {
+		e.mark(v.Tag)
 		e.vector(v)
+	}
+	for _, im := range pg.Images {
+		if ops, ok := e.images.show(im.Data, im.X, im.Y, im.W, im.H, e.height); ok {
+			e.mark(im.Tag)
+			e.buf = append(e.buf, ops...)
+			e.buf = append(e.buf, '\n')
+		}
 	}
 	clear(e.ends)
 	for i, t := range pg.Texts {
@@ -87,9 +107,48 @@ func (e *encoder) page(pg *page.Page) []byte {
 		}
 	}
 	for i, t := range pg.Texts {
+		if t.S != "" {
+			e.mark(t.Tag)
+		}
 		e.text(t, e.ends[t.Y] == i)
 	}
-	return e.buf
+	e.endMark()
+	return e.buf, e.marks
+}
+
+// mark opens the marked-content sequence of a piece of the page: a new one, with the next ID,
+// unless the piece before it belongs to the same element (the runs of one line, the lines of one
+// paragraph). Tag 0 is an artifact: running heads, folios, decoration.
+func (e *encoder) mark(t page.Tag) {
+	if e.elems == nil {
+		return // an untagged document
+	}
+	elem := int32(-1)
+	if t > 0 && int(t) <= len(e.tags) {
+		elem = e.tags[t-1]
+	}
+	if e.inMark && elem == e.markOf {
+		return
+	}
+	e.endMark()
+	e.inMark, e.markOf = true, elem
+	if elem < 0 {
+		e.buf = append(e.buf, "/Artifact BMC\n"...)
+		return
+	}
+	e.buf = append(e.buf, '/')
+	e.buf = append(e.buf, e.elems[elem].Role.String()...)
+	e.buf = append(e.buf, " <</MCID "...)
+	e.buf = strconv.AppendInt(e.buf, int64(len(e.marks)), 10)
+	e.buf = append(e.buf, ">> BDC\n"...)
+	e.marks = append(e.marks, elem)
+}
+
+func (e *encoder) endMark() {
+	if e.inMark {
+		e.buf = append(e.buf, "EMC\n"...)
+		e.inMark = false
+	}
 }
 
 // text writes one run, and the boxes of what no font has after it (show).

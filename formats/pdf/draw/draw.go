@@ -7,8 +7,8 @@ package draw
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"runtime"
+	"slices"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -41,7 +41,8 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 // image another edition has prepared is not prepared again (nil: prepare each here).
 func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, error) {
 	imgs := newDocImages(doc.Pages, images) // prepared on every core, with the pages
-	encoded := encodePages(doc, streams, newForms(doc.Pages))
+	tagged := newStructure(doc)
+	encoded := encodePages(doc, streams, newForms(doc.Pages), imgs)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
@@ -56,34 +57,26 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, erro
 	f.SetAuthor(m.Author, true)
 	f.SetSubject(m.Subject, true)
 	f.SetLang(m.Language)
-	links := map[string]int{}
-	for _, d := range doc.Dests {
-		if _, dup := links[d.Name]; !dup {
-			id := f.AddLink()
-			f.SetLink(id, d.Y, d.Page+1)
-			links[d.Name] = id
-		}
-	}
-	p := &painter{f: f, links: links, images: imgs}
 	mark := 0
-	for i, pg := range doc.Pages {
+	for i := range doc.Pages {
 		f.AddPage()
 		for ; mark < len(doc.Outline) && doc.Outline[mark].Page == i; mark++ {
 			b := doc.Outline[mark]
 			f.Bookmark(textString(b.Title), b.Level, b.Y)
 		}
-		if err := p.page(pg); err != nil {
-			encoded.wait()
-			imgs.wait()
-			return nil, fmt.Errorf("page %d: %w", i+1, err)
-		}
+	}
+	if err := f.Error(); err != nil {
+		encoded.wait()
+		imgs.wait()
+		return nil, err
 	}
 	if err := imgs.wait(); err != nil {
 		encoded.wait()
 		return nil, err
 	}
 	data, glyphs := encoded.wait()
-	out := &sink{labels: doc.Labels, outline: doc.Outline, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs}
+	tagged.marks = encoded.marks
+	out := &sink{labels: doc.Labels, outline: doc.Outline, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}
@@ -91,18 +84,15 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, erro
 		doc.Pages[i] = nil
 	}
 	pdf, err := out.result()
-	if imgs.transparent() || encoded.forms.transparent() {
-		pdf = atLeast14(pdf)
-	}
-	return pdf, err
+	return version17(pdf), err
 }
 
-// atLeast14 raises the header's version to 1.4, which brought transparency (soft masks,
-// constant opacity, transparency groups): fpdf, which does not know of what draw writes itself,
-// writes 1.3 when it knows of nothing newer. The digit is changed in place, so no offset moves.
-func atLeast14(pdf []byte) []byte {
-	if bytes.HasPrefix(pdf, []byte("%PDF-1.")) && len(pdf) > 8 && pdf[7] < '4' {
-		pdf[7] = '4'
+// version17 makes the header's version 1.7, ISO 32000-1's, on which PDF/UA-1 builds the tagged
+// PDF draw writes (its transparency is 1.4's, its tab order 1.5's): fpdf, which does not know of
+// what draw writes itself, writes 1.3. The digit is changed in place, so no offset moves.
+func version17(pdf []byte) []byte {
+	if bytes.HasPrefix(pdf, []byte("%PDF-1.")) && len(pdf) > 8 {
+		pdf[7] = '7'
 	}
 	return pdf
 }
@@ -111,7 +101,8 @@ func atLeast14(pdf []byte) []byte {
 // forms of the drawings they show.
 type contents struct {
 	data  [][]byte
-	used  []usage // per worker, the glyphs its pages draw
+	marks [][]int32 // per page, the element of each marked-content ID
+	used  []usage   // per worker, the glyphs its pages draw
 	forms *forms
 	g     errgroup.Group
 }
@@ -119,9 +110,9 @@ type contents struct {
 // encodePages writes and compresses the pages' contents, the workers taking every so many pages
 // in turn, and one more the drawings' forms. A page's rectangles, rules, drawings and text are
 // let go of once encoded: the images and links are fpdf's to draw (painter).
-func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms) *contents {
+func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms, imgs *docImages) *contents {
 	workers := runtime.GOMAXPROCS(0)
-	c := &contents{data: make([][]byte, len(doc.Pages)), used: make([]usage, workers), forms: fs}
+	c := &contents{data: make([][]byte, len(doc.Pages)), marks: make([][]int32, len(doc.Pages)), used: make([]usage, workers), forms: fs}
 	c.g.Go(func() error {
 		fs.paint(streams)
 		return nil
@@ -129,15 +120,16 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms) *contents {
 	for w := range workers {
 		c.g.Go(func() error {
 			e := newEncoder(doc.Height)
-			e.forms = fs
+			e.forms, e.images, e.elems = fs, imgs, doc.Tags
 			e.words = metrics.NewMemo()
 			defer e.words.Done()
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
 			for i := w; i < len(doc.Pages); i += workers {
 				pg := doc.Pages[i]
-				c.data[i] = streams.Do(e.page(pg), z.stream)
-				pg.Rects, pg.Rules, pg.Vectors, pg.Texts = nil, nil, nil, nil
+				data, marks := e.page(pg)
+				c.data[i], c.marks[i] = streams.Do(data, z.stream), slices.Clone(marks)
+				pg.Rects, pg.Rules, pg.Vectors, pg.Texts, pg.Images, pg.Links = nil, nil, nil, nil, nil, nil
 			}
 			c.used[w] = e.used
 			return nil
@@ -164,43 +156,4 @@ func textString(s string) string {
 		b = binary.BigEndian.AppendUint16(b, u)
 	}
 	return string(b)
-}
-
-// painter gives fpdf what it draws on a page: the images and the links.
-type painter struct {
-	f      *fpdf.Fpdf
-	links  map[string]int
-	images *docImages // the document's images, which draw writes itself
-}
-
-func (p *painter) page(pg *page.Page) error {
-	f := p.f
-	for _, im := range pg.Images {
-		if err := p.image(im); err != nil {
-			return err
-		}
-	}
-	for _, l := range pg.Links {
-		if l.Dest != "" {
-			if id, ok := p.links[l.Dest]; ok {
-				f.Link(l.X, l.Y, l.W, l.H, id)
-			}
-		} else if l.URL != "" {
-			f.LinkString(l.X, l.Y, l.W, l.H, l.URL)
-		}
-	}
-	pg.Images, pg.Links = nil, nil
-	return f.Error()
-}
-
-// image shows an image on the page: fpdf writes the operators in its content, as it would for an
-// image of its own, and rewrite the image itself, once for all the pages showing it (docImages).
-func (p *painter) image(im page.Image) error {
-	_, pageH := p.f.GetPageSize()
-	ops, ok := p.images.show(im.Data, im.X, im.Y, im.W, im.H, pageH)
-	if !ok {
-		return fmt.Errorf("image %s: not among the document's images", im.Name)
-	}
-	p.f.RawWriteStr(ops)
-	return nil
 }

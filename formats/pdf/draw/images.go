@@ -211,16 +211,6 @@ func (d *docImages) objects(first int) (objs []appended, names []byte) {
 	return objs, names
 }
 
-// transparent tells whether an image has a soft mask, which PDF 1.4 brought.
-func (d *docImages) transparent() bool {
-	for _, im := range d.list {
-		if im.x != nil && im.x.smask != nil {
-			return true
-		}
-	}
-	return false
-}
-
 // prepareJPEG gives a JPEG to PDF as it is, a DCT stream, when its markers are as PDF readers
 // need them (checkJPEG): Go's decoder, which the builder has checked it with, accepts files that
 // readers' cannot decode. A JPEG that fails the check is re-encoded by Go's encoder.

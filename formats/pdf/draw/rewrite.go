@@ -34,6 +34,7 @@ type sink struct {
 	fonts    func() []*embedded // the faces the contents use; nil for none
 	forms    *forms             // the drawings the contents show; nil for none
 	images   *docImages         // the raster images the pages show; nil for none
+	tagged   *structure         // the structure tree and the links; nil: an untagged document
 	parts    []byte
 	pdf      []byte
 	err      error
@@ -66,7 +67,7 @@ func (s *sink) rewrite(pdf []byte) ([]byte, error) {
 	if s.fonts != nil {
 		fonts = s.fonts()
 	}
-	return rewrite(pdf, s.labels, s.outline, s.contents, fonts, s.forms, s.images)
+	return rewrite(pdf, s.labels, s.outline, s.contents, fonts, s.forms, s.images, s.tagged)
 }
 
 // object is one "n 0 obj ... endobj" of fpdf's document, as it is rewritten.
@@ -92,8 +93,10 @@ type appended struct {
 //     pages show, beside fpdf's images;
 //   - fpdf's own streams are compressed. fpdf can do it itself, but it makes a new zlib writer
 //     for every stream, which costs more than the compressing; here each worker has one;
-//   - the catalog gets the page labels (roman front matter, arabic body) viewers show.
-func rewrite(pdf []byte, labels []page.Label, outline []page.Bookmark, contents [][]byte, fonts []*embedded, fs *forms, images *docImages) ([]byte, error) {
+//   - the catalog gets the page labels (roman front matter, arabic body) viewers show;
+//   - the structure tree, the links and the metadata (st) follow the fonts, and the pages and the
+//     catalog point to them.
+func rewrite(pdf []byte, labels []page.Label, outline []page.Bookmark, contents [][]byte, fonts []*embedded, fs *forms, images *docImages, st *structure) ([]byte, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
 		return nil, err
@@ -110,13 +113,21 @@ func rewrite(pdf []byte, labels []page.Label, outline []page.Bookmark, contents 
 		fo := e.objects(n)
 		more = append(more, fo[:]...)
 	}
-	first := len(objs) + 1 + len(more) // the pages' contents' first number
+	tagFirst := len(objs) + 1 + len(more) // the structure's first number
+	first := tagFirst                     // the pages' contents' first number
+	if st != nil {
+		first += st.count()
+	}
 	xobjects := append([]byte("/XObject <<\n"), imageNames...)
 	if fs != nil {
 		xobjects = append(xobjects, fs.pageNames(first+len(contents))...)
 	}
-	if err := amend(objs, labels, outlineCounts(outline), len(contents), first, names, xobjects); err != nil {
+	pages, err := amend(objs, labels, outlineCounts(outline), len(contents), first, names, xobjects, st, tagFirst)
+	if err != nil {
 		return nil, err
+	}
+	if st != nil {
+		more = append(more, st.objects(tagFirst, pages)...)
 	}
 	if err := compress(objs); err != nil {
 		return nil, err
@@ -133,9 +144,12 @@ func rewrite(pdf []byte, labels []page.Label, outline []page.Bookmark, contents 
 // amend rewrites the objects that change, but for the streams: each page gets its content, the
 // object numbered first and on, the resources name the fonts and the forms (names and xobjects,
 // the starts of their /Font and /XObject dictionaries), the catalog gets the labels, and the
-// outline's items and root their counts (outlineCounts: fpdf writes 0 for every item).
-func amend(objs []object, labels []page.Label, counts []int, contents, first int, names, xobjects []byte) error {
+// outline's items and root their counts (outlineCounts: fpdf writes 0 for every item). With a
+// structure (st, its objects numbered from tagFirst), the pages and the catalog point to it. It
+// returns the pages' object numbers.
+func amend(objs []object, labels []page.Label, counts []int, contents, first int, names, xobjects []byte, st *structure, tagFirst int) ([]int, error) {
 	var resources *object
+	var nums []int
 	pages, items := 0, 0
 	for i := range objs {
 		o := &objs[i]
@@ -150,19 +164,30 @@ func amend(objs []object, labels []page.Label, counts []int, contents, first int
 			}
 			m := contentsRe.FindSubmatchIndex(o.body)
 			if m == nil || pages >= contents {
-				return fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
+				return nil, fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
 			}
-			o.out = fmt.Appendf(slices.Clone(o.body[:m[0]]), "/Contents [%d 0 R %s 0 R]>>\nendobj\n", first+pages, o.body[m[2]:m[3]])
+			o.out = slices.Clone(o.body[:m[0]])
+			if st != nil {
+				o.out = append(append(o.out, st.pageEntries(tagFirst, pages)...), '\n')
+			}
+			o.out = fmt.Appendf(o.out, "/Contents [%d 0 R %s 0 R]>>\nendobj\n", first+pages, o.body[m[2]:m[3]])
+			nums = append(nums, o.num)
 			pages++
 		case bytes.Contains(body, []byte("\nstream\n")):
 			// other streams (images) are fpdf's to compress, and binary
 		case bytes.HasPrefix(body, []byte("<<\n/ProcSet ")):
 			resources = o
-		case bytes.Contains(body, []byte("/Type /Catalog")) && len(labels) > 0:
-			o.out = withLabels(o.body, labels)
+		case bytes.Contains(body, []byte("/Type /Catalog")):
+			o.out = o.body
+			if len(labels) > 0 {
+				o.out = withLabels(o.out, labels)
+			}
+			if st != nil {
+				o.out = inCatalog(o.out, st.catalogEntries(tagFirst))
+			}
 		case bytes.HasPrefix(body, []byte("<</Title ")) && bytes.Contains(body, []byte("/Count 0>>")):
 			if items+1 >= len(counts) {
-				return fmt.Errorf("object %d: an outline item past the %d bookc made", o.num, len(counts)-1)
+				return nil, fmt.Errorf("object %d: an outline item past the %d bookc made", o.num, len(counts)-1)
 			}
 			items++
 			o.out = bytes.Replace(o.body, []byte("/Count 0>>"), fmt.Appendf(nil, "/Count %d>>", counts[items]), 1)
@@ -171,17 +196,17 @@ func amend(objs []object, labels []page.Label, counts []int, contents, first int
 		}
 	}
 	if pages != contents {
-		return fmt.Errorf("fpdf wrote %d pages, for %d pages of content", pages, contents)
+		return nil, fmt.Errorf("fpdf wrote %d pages, for %d pages of content", pages, contents)
 	}
 	if contents == 0 {
-		return nil
+		return nums, nil
 	}
 	if resources == nil || !bytes.Contains(resources.body, []byte("/Font <<\n")) || !bytes.Contains(resources.body, []byte("/XObject <<\n")) {
-		return fmt.Errorf("no font or image resources where fpdf writes them")
+		return nil, fmt.Errorf("no font or image resources where fpdf writes them")
 	}
 	resources.out = bytes.Replace(resources.body, []byte("/Font <<\n"), names, 1)
 	resources.out = bytes.Replace(resources.out, []byte("/XObject <<\n"), xobjects, 1)
-	return nil
+	return nums, nil
 }
 
 // assemble writes the file: fpdf's header and objects as amended, the objects bookc adds, and a
@@ -375,6 +400,11 @@ func withLabels(catalog []byte, labels []page.Label) []byte {
 		}
 		fmt.Fprintf(&nums, "%d << /S %s >> ", l.Page, style)
 	}
+	return inCatalog(catalog, fmt.Appendf(nil, "/PageLabels << /Nums [%s] >>\n", bytes.TrimSpace(nums.Bytes())))
+}
+
+// inCatalog adds entries at the end of the catalog object's dictionary.
+func inCatalog(catalog, entries []byte) []byte {
 	end := bytes.LastIndex(catalog, []byte(">>"))
-	return fmt.Appendf(nil, "%s/PageLabels << /Nums [%s] >>\n%s", catalog[:end], bytes.TrimSpace(nums.Bytes()), catalog[end:])
+	return fmt.Appendf(nil, "%s%s%s", catalog[:end], entries, catalog[end:])
 }

@@ -93,17 +93,6 @@ func (fs *forms) intern(kind vkind, dict []byte) int {
 	return len(fs.objs) - 1
 }
 
-// transparent tells whether a drawing uses what PDF 1.4 brought: a graphics state (constant
-// opacity, a soft mask), which the drawings have only for transparency.
-func (fs *forms) transparent() bool {
-	for _, o := range fs.objs {
-		if o.kind == vState {
-			return true
-		}
-	}
-	return false
-}
-
 // pageNames is the drawings' entries in the pages' /XObject resources, their objects numbered
 // from first.
 func (fs *forms) pageNames(first int) []byte {

@@ -133,11 +133,11 @@ func TestVectorPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// the drawings' opacity and soft masks are PDF 1.4's; text alone is 1.3's
-	if v := string(data[:8]); v != "%PDF-1.4" {
+	// tagged PDF as PDF/UA-1 reads it is ISO 32000-1's, 1.7, with transparency (1.4) or without
+	if v := string(data[:8]); v != "%PDF-1.7" {
 		t.Errorf("a PDF with transparency says %s", v)
 	}
-	if v := string(paintTexts(t, map[page.Font]string{page.Regular: "a"}, 0)[:8]); v != "%PDF-1.3" {
+	if v := string(paintTexts(t, map[page.Font]string{page.Regular: "a"}, 0)[:8]); v != "%PDF-1.7" {
 		t.Errorf("a PDF of text says %s", v)
 	}
 	if again, _ := PDF(vectorDoc(), nil); !bytes.Equal(data, again) {

@@ -3,6 +3,7 @@ package layout
 import (
 	"bookc/builder/tree"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 var admonitionColors = map[tree.AdmonitionKind]page.Color{
@@ -46,7 +47,7 @@ func (l *lay) aside(label tree.Inlines, c page.Color, bs tree.Blocks, x, w float
 	l.nest++
 	defer func() { l.nest-- }()
 	st := style{faces: l.faces, font: page.Bold, size: l.size, color: c}
-	head := l.setLines(l.build(l.runs(label, st, nil), w), x+12, w-20, l.lead, left)
+	head := tagged(l.setLines(l.build(l.runs(label, st, nil), w), x+12, w-20, l.lead, left), tags.P)
 	out := []*vbox{{h: 6}}
 	out = append(out, head...)
 	out = append(out, &vbox{h: 2})
@@ -70,17 +71,21 @@ func (l *lay) definitions(d *tree.DefinitionList, x, w float64) []*vbox {
 		if i > 0 {
 			out = append(out, space(parSkip))
 		}
-		term := l.setLines(l.build(l.runs(it.Term, l.text().with(func(s *style) { s.font = page.Bold }), nil), w), x, w, l.lead, left)
+		// a term labels its definitions, as a list item's label does its body
+		term := tagged(l.setLines(l.build(l.runs(it.Term, l.text().with(func(s *style) { s.font = page.Bold }), nil), w), x, w, l.lead, left), tags.Lbl)
 		for _, b := range term {
 			b.keep = true
 		}
-		out = append(out, term...)
+		item := term
+		var defs []*vbox
 		for j, def := range it.Definitions {
 			if j > 0 {
-				out = append(out, space(parSkip/2))
+				defs = append(defs, space(parSkip/2))
 			}
-			out = append(out, l.blocks(def, x+listIndent, w-listIndent)...)
+			defs = append(defs, l.blocks(def, x+listIndent, w-listIndent)...)
 		}
+		item = append(item, tagged(defs, tags.LBody)...)
+		out = append(out, tagged(item, tags.LI)...)
 	}
-	return out
+	return tagged(out, tags.L)
 }

@@ -6,6 +6,7 @@ import (
 
 	"bookc/builder/tree"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // blocks lays out blocks one below the other, with paragraph spacing between them.
@@ -62,31 +63,31 @@ func (l *lay) block(b tree.Block, x, w float64) []*vbox {
 	case *tree.Heading:
 		return l.heading(n, x, w)
 	case *tree.Paragraph:
-		return l.cached(n, x, w, func() []*vbox { return l.paragraph(l.runs(n.Content, l.text(), nil), x, w) })
+		return tagged(l.cached(n, x, w, func() []*vbox { return l.paragraph(l.runs(n.Content, l.text(), nil), x, w) }), tags.P)
 	case *tree.HTMLBlock:
 		if strings.TrimSpace(n.Text) == "" {
 			return nil
 		}
-		return l.paragraph([]run{{st: ptr(l.text()), text: n.Text}}, x, w)
+		return tagged(l.paragraph([]run{{st: ptr(l.text()), text: n.Text}}, x, w), tags.P)
 	case *tree.List:
 		return l.list(n, x, w)
 	case *tree.CodeBlock:
-		return l.cached(n, x, w, func() []*vbox { return l.code(n, x, w) })
+		return tagged(l.cached(n, x, w, func() []*vbox { return l.code(n, x, w) }), tags.Code)
 	case *tree.Quote:
 		l.nest++
 		defer func() { l.nest-- }()
 		if rightToLeftBlocks(n.Blocks) {
 			inner := l.blocks(n.Blocks, x, w-blockIndent)
 			decorate(inner, x+w-3.5, 2.5, ruleGrey)
-			return inner
+			return tagged(inner, tags.BlockQuote)
 		}
 		inner := l.blocks(n.Blocks, x+blockIndent, w-blockIndent)
 		decorate(inner, x+1, 2.5, ruleGrey)
-		return inner
+		return tagged(inner, tags.BlockQuote)
 	case *tree.Admonition:
-		return l.admonition(n, x, w)
+		return tagged(l.admonition(n, x, w), tags.Div)
 	case *tree.Details:
-		return l.details(n, x, w)
+		return tagged(l.details(n, x, w), tags.Div)
 	case *tree.Table:
 		return l.cached(n, x, w, func() []*vbox { return l.table(n, x, w) })
 	case *tree.ThematicBreak:
@@ -140,6 +141,7 @@ func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 	for _, b := range lines {
 		b.keep = true
 	}
+	wrap(lines, tags.New(tags.Heading(l.level+h.Level)))
 	in := lines[0].info()
 	in.dests = append(in.dests, headingDest(h.ID))
 	if l.nest == 0 && l.chap != nil {
@@ -154,6 +156,7 @@ func (l *lay) list(ls *tree.List, x, w float64) []*vbox {
 	l.lists++
 	defer func() { l.nest--; l.lists-- }()
 	var out []*vbox
+	list := tags.New(tags.L)
 	for i, it := range ls.Items {
 		// a right-to-left item is indented from the right, its marker there
 		rtl := rightToLeftBlocks(it.Blocks)
@@ -161,7 +164,7 @@ func (l *lay) list(ls *tree.List, x, w float64) []*vbox {
 		if rtl {
 			bx, mx = x, x+w-listIndent+5
 		}
-		inner := l.blocks(it.Blocks, bx, w-listIndent)
+		inner := tagged(l.blocks(it.Blocks, bx, w-listIndent), tags.LBody)
 		if len(inner) == 0 {
 			inner = []*vbox{{h: l.lead, base: (l.lead + l.size*0.734) / 2}}
 		}
@@ -175,8 +178,10 @@ func (l *lay) list(ls *tree.List, x, w float64) []*vbox {
 		if first := firstText(inner); first != nil {
 			l.marker(first, ls, i, it.Task, mx, rtl)
 		}
+		wrap(inner, tags.New(tags.LI))
 		out = append(out, inner...)
 	}
+	wrap(out, list)
 	return out
 }
 
@@ -206,7 +211,14 @@ func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64, r
 	if rtl {
 		tw = 0
 	}
-	b.p.Texts = append(b.p.Texts, page.Text{X: x - tw, Y: b.base, Font: st.face().Font, Size: st.size, Color: st.color, S: text})
+	putLabel(b, page.Text{X: x - tw, Y: b.base, Font: st.face().Font, Size: st.size, Color: st.color, S: text})
+}
+
+// putLabel puts a list item's or footnote's label first among the box's texts, a Lbl in the structure
+// tree before the body it labels.
+func putLabel(b *vbox, t page.Text) {
+	t.Tag = b.addPath(tags.Path{tags.New(tags.Lbl)})
+	b.p.Texts = append([]page.Text{t}, b.p.Texts...)
 }
 
 // rightToLeftBlocks tells whether blocks begin with right-to-left text: a list item or quote set

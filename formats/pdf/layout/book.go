@@ -16,6 +16,7 @@ import (
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -66,7 +67,7 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 		refs = labels
 	}
 	title := l.titlePage()
-	doc := &page.Doc{Width: l.g.W, Height: l.g.H, Meta: meta(b)}
+	doc := &page.Doc{Width: l.g.W, Height: l.g.H, Meta: meta(b), Tags: []tags.Elem{{Role: tags.Document, Parent: -1}}}
 	doc.Labels = []page.Label{{Page: 0, Roman: true}, {Page: len(title.pages) + len(toc.pages) + num.split}}
 	l.add(doc, title, func(int) string { return "" })
 	l.add(doc, toc, func(i int) string { return roman(i + 2) })
@@ -145,8 +146,12 @@ func meta(b *tree.Book) page.Meta {
 // add appends a flow's pages to the document with their running header and folio.
 func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	base := len(doc.Pages)
+	off := tags.Graft(&doc.Tags, f.tags.b.Elems(), 0) // under the Document
 	for i, pg := range f.pages {
 		p := &pg.p
+		for k := range p.Tags {
+			p.Tags[k] += off
+		}
 		if s := label(i); s != "" && !pg.bare {
 			st := style{faces: l.faces, font: page.Regular, size: smallSize, color: grey}
 			w := st.face().Width(s, st.size)
@@ -312,8 +317,8 @@ func partDest(i int) string { return "bookc:part-" + strconv.Itoa(i+1) }
 func (l *lay) partPage(part *tree.Part, i int) []*vbox {
 	defer l.unhyphenated()()
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: 24, color: black}
-	lines := l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center)
-	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, bare: true},
+	lines := tagged(l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center), tags.H1)
+	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, bare: true, part: true},
 		dests: []string{partDest(i)}, marks: []mark{{title: part.Title, open: true}}}}
 	return append([]*vbox{top}, lines...)
 }
@@ -337,13 +342,14 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	if c.Number != nil {
 		plain = c.Number.String() + "  " + plain
 	}
-	head := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
+	head := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain, level: level}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
 	if c.Number != nil {
 		st := style{faces: l.faces, font: page.Regular, size: 13, color: grey}
 		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, 22, left)...)
 	}
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: headingSizes[1], color: black}
 	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, 28, left)...)
+	wrap(head, tags.New(tags.Heading(level+1))) // "Chapter 2" and the title, one heading
 	rule := &vbox{h: 26}
 	rule.p.Rules = append(rule.p.Rules, page.Rule{X1: l.g.Left, Y1: 8, X2: l.g.Left + l.g.Measure, Y2: 8, Width: 0.8, Color: black})
 	head = append(head, rule)
@@ -383,7 +389,7 @@ func (l *lay) footnote(fn *tree.Footnote) []*vbox {
 	l.size, l.lead = size, lead
 	l.nest--
 	if first := firstText(bs); first != nil {
-		first.p.Texts = append(first.p.Texts, page.Text{X: l.g.Left, Y: first.base, Font: l.faces.Face(page.Regular, false).Font, Size: noteSize, Color: black, S: strconv.Itoa(fn.Number)})
+		putLabel(first, page.Text{X: l.g.Left, Y: first.base, Font: l.faces.Face(page.Regular, false).Font, Size: noteSize, Color: black, S: strconv.Itoa(fn.Number)})
 	}
-	return bs
+	return tagged(bs, tags.Note)
 }

@@ -6,10 +6,12 @@ import (
 	_ "image/gif" // the image types a PDF shows
 	_ "image/jpeg"
 	_ "image/png"
+	"path"
 
 	"bookc/builder/diag"
 	"bookc/builder/tree"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // drawable are the image types a PDF can show.
@@ -31,6 +33,15 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 		b := &vbox{h: ih + 4}
 		placeImage(&b.p, a, x+(w-iw)/2, 2, iw, ih)
 		out = append(out, b)
+		fig := tags.New(tags.Figure)
+		fig.Alt = img.Alt
+		if fig.Alt == "" {
+			fig.Alt = tree.PlainText(f.Caption)
+		}
+		if fig.Alt == "" { // PDF/UA wants every figure described: its file's name says something
+			fig.Alt = path.Base(img.Src)
+		}
+		wrap(out, fig)
 	} else {
 		// A missing or remote image the builder has reported already; here only what PDF lacks.
 		if a != nil {
@@ -41,16 +52,16 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 			file, line := img.At(l.source())
 			l.diags.Add(diag.Warnf(file, line, "image %s is shown as its alt text in the PDF: %s; use a PNG or JPEG", img.Src, why))
 		}
-		out = append(out, l.altBox(img, x, w)...)
+		out = append(out, tagged(l.altBox(img, x, w), tags.P)...) // the image is not there: its text is
 	}
 	if len(f.Caption) > 0 && (len(out[0].p.Images) > 0 || tree.PlainText(f.Caption) != img.Alt) {
 		st := style{faces: l.faces, font: page.Italic, size: smallSize, color: grey}
 		caption := l.setLines(l.build(l.runs(f.Caption, st, nil), w*0.85), x+w*0.075, w*0.85, smallLead, center)
 		out = append(out, &vbox{h: 4})
-		out = append(out, caption...)
+		out = append(out, tagged(caption, tags.Caption)...)
 	}
 	keepTogether(out)
-	return out
+	return tagged(out, tags.Div) // the figure and its caption
 }
 
 // canDraw reports whether the PDF can show an image's file: a raster it takes, or an SVG the

@@ -7,6 +7,7 @@ import (
 	"bookc/builder/tree"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // titlePage sets the title, the edition, the authors and the date, centred, on one page: a field
@@ -30,6 +31,7 @@ func (l *lay) titlePage() *flow {
 	}
 	fields = slices.DeleteFunc(fields, func(f field) bool { return f.text == "" })
 	pg := &built{opening: true}
+	fl := newFlow()
 	y := g.Top + g.TextH/5
 	for i, f := range fields {
 		rest := 0.0
@@ -38,12 +40,19 @@ func (l *lay) titlePage() *flow {
 		}
 		y += f.gap
 		most := max(1, int((g.Top+g.TextH-rest-y)/f.lead))
-		for _, b := range l.titleLines(f.text, f.st, f.lead, most) {
+		role := tags.P
+		if i == 0 {
+			role = tags.H1 // the book's title heads the book
+		}
+		for _, b := range tagged(l.titleLines(f.text, f.st, f.lead, most), role) {
+			from := counts(&pg.p)
 			b.p.Shift(&pg.p, 0, y)
+			fl.tags.place(&pg.p, b, from)
 			y += b.h
 		}
 	}
-	return &flow{pages: []*built{pg}}
+	fl.pages = []*built{pg}
+	return fl
 }
 
 // titleLines sets text centred in the measure, in at most most lines: cut shorter with an ellipsis,
@@ -67,8 +76,9 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 	g := l.g
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: headingSizes[1], color: black}
 	out := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}}
-	out = append(out, l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, 28, left)...)
+	out = append(out, tagged(l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, 28, left), tags.H1)...)
 	out = append(out, &vbox{h: 26})
+	start := len(out) // the entries, which the TOC holds
 	for i, part := range l.book.Parts {
 		depth := 0
 		if part.Title != "" {
@@ -102,6 +112,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 		}
 		walk(part.Chapters, depth)
 	}
+	wrap(out[start:], tags.New(tags.TOC))
 	return out
 }
 
@@ -127,10 +138,10 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	if len(set) == 0 {
 		return nil
 	}
+	lines := clone(set) // to tag, and add the number, the leaders and the link to
 	if dest == "" {
-		return set // nothing to point at: no number, leaders or link
+		return tagged(lines, tags.TOCI) // nothing to point at: no number, leaders or link
 	}
-	lines := clone(set) // to add the number, the leaders and the link to
 	last := lines[len(lines)-1]
 	end := x
 	for _, t := range last.p.Texts {
@@ -143,12 +154,13 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	step := dot.face().Width(" .", dot.size)
 	start := g.Left + step*float64(int((end-g.Left)/step)+2)
 	if n := int((g.Left + g.Measure - numW - start) / step); n > 0 {
-		last.p.Texts = append(last.p.Texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n)})
+		last.p.Texts = append(last.p.Texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n), Tag: artifact})
 	}
 	for _, b := range lines {
 		b.p.Links = append(b.p.Links, page.Link{X: x, Y: 0, W: g.Left + g.Measure - x, H: b.h, Dest: dest})
 		b.keep = true
 	}
 	last.keep = false
-	return lines
+	wrap(lines, linkNode(title+", page "+num, "")) // the whole entry is the link
+	return tagged(lines, tags.TOCI)
 }

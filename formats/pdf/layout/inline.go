@@ -6,6 +6,7 @@ import (
 
 	"bookc/builder/diag"
 	"bookc/builder/tree"
+	"bookc/formats/pdf/tags"
 )
 
 // run is inline text in one style, the unit between tree and line breaking.
@@ -45,12 +46,13 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			text := tree.PlainText(n.Content)
 			ls := st.with(func(s *style) {
 				s.url, s.color = n.URL, linkBlue
+				s.link = linkNode(text, n.URL)
 				s.code = s.code || strings.Contains(text, "://") || strings.Contains(text, "@") || text == n.URL
 			})
 			out = l.runs(n.Content, ls, out)
 		case *tree.XRef:
 			dest := xrefDest(n.Chapter, n.Anchor)
-			xs := st.with(func(s *style) { s.dest, s.color = dest, linkBlue })
+			xs := st.with(func(s *style) { s.dest, s.color, s.link = dest, linkBlue, linkNode(tree.PlainText(n.Content), "") })
 			out = l.runs(n.Content, xs, out)
 			ref := xs.with(func(s *style) { s.ref = dest })
 			out = append(out, run{st: &xs, text: ", p.\u00a0"}, run{st: &ref, text: l.pageRef(dest)})
@@ -68,6 +70,7 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 		case *tree.FootnoteRef:
 			fs := st.with(func(s *style) {
 				s.size, s.rise, s.dest, s.color, s.code = s.size*0.62, s.size*0.38, footnoteDest(n.ID), linkBlue, true
+				s.link = linkNode("note "+strconv.Itoa(n.Number), "")
 			})
 			out = append(out, run{st: &fs, text: strconv.Itoa(n.Number), note: n.ID})
 		case *tree.LineBreak:
@@ -85,6 +88,17 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 		}
 	}
 	return out
+}
+
+// linkNode is the structure element of a link, described for its annotation (PDF/UA asks each
+// link a /Contents) by its text, and its address where that is not the text.
+func linkNode(text, url string) *tags.Node {
+	n := tags.New(tags.Link)
+	n.Alt = text
+	if url != "" && url != text {
+		n.Alt = strings.TrimSpace(text + " (" + url + ")")
+	}
+	return n
 }
 
 // styledWith sets superscripts raised and subscripts lowered, both smaller, and keys in bold mono.

@@ -240,7 +240,7 @@ func (s *lineSetter) space(st *style, x, natural, set float64) {
 }
 
 func sameFace(a, b *style) bool {
-	return a != nil && b != nil && a.font == b.font && a.faces == b.faces && a.heading == b.heading && a.size == b.size && a.color == b.color && a.rise == b.rise && a.ref == b.ref
+	return a != nil && b != nil && a.font == b.font && a.faces == b.faces && a.heading == b.heading && a.size == b.size && a.color == b.color && a.rise == b.rise && a.ref == b.ref && a.link == b.link
 }
 
 // put sets a piece at x: it joins the pending text run when it continues it exactly.
@@ -249,7 +249,7 @@ func (s *lineSetter) put(pc *piece, x, w float64) {
 	// a right-to-left piece is a run of its own, its glyphs in visual order: draw tells it by them
 	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != pc.font || pc.level%2 == 1 || s.rtl {
 		s.flushText()
-		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color}
+		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color, Tag: s.b.tagFor(st.link)}
 		s.curSt, s.rtl = st, pc.level%2 == 1
 	}
 	off := int32(s.text.Len()) - pc.base
@@ -297,7 +297,7 @@ func (s *lineSetter) linkTo(st *style, x, w float64) {
 	}
 	s.flushLink()
 	top := s.base - st.rise - st.size*0.95
-	s.link = &page.Link{X: x, Y: top, W: w, H: st.size * 1.2, URL: st.url, Dest: st.dest}
+	s.link = &page.Link{X: x, Y: top, W: w, H: st.size * 1.2, URL: st.url, Dest: st.dest, Tag: s.b.tagFor(st.link)}
 }
 
 func (s *lineSetter) flushText() {

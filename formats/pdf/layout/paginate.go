@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // built is one page of a flow, before running headers and folios are added.
@@ -19,6 +20,11 @@ type flow struct {
 	pages []*built
 	dests []page.Dest
 	marks []page.Bookmark
+	tags  *pageTags // the structure tree of its pages
+}
+
+func newFlow() *flow {
+	return &flow{tags: &pageTags{b: tags.NewBuilder(), local: map[int32]page.Tag{}}}
 }
 
 const noteSep = 12.0 // space above footnotes, holding their rule
@@ -26,7 +32,7 @@ const noteSep = 12.0 // space above footnotes, holding their rule
 // paginate cuts boxes into pages: breaking where boxes allow it, moving kept boxes (heading and
 // first line, last two lines) on together, and putting footnotes on the page that references them.
 func (l *lay) paginate(bs []*vbox) *flow {
-	f := &flow{}
+	f := newFlow()
 	placed := map[string]bool{}
 	var carry []pending // footnotes that did not fit the page that references them
 	running := ""
@@ -48,6 +54,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			running = first.chapter.title
 		}
 		pg.running = running
+		f.tags.newPage()
 		y := 0.0
 		var header []*vbox
 		if !bs[i].newPage {
@@ -55,14 +62,22 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		}
 		reserve(&pg.p, header, bs[i:end])
 		for _, h := range header {
+			from := counts(&pg.p)
 			h.p.Shift(&pg.p, 0, l.g.Top+y)
+			f.tags.place(&pg.p, h, from)
+			artifacts(&pg.p, from)
 			y += h.h
 		}
 		notes, bottom := carry, y // bottom: of the last box that is not space, which may hang past the notes
 		for _, b := range bs[i:end] {
 			at := b.starts()
-			if at.chapter != nil {
-				running = at.chapter.title
+			if c := at.chapter; c != nil {
+				running = c.title
+				if c.part {
+					f.tags.b.Section(tags.Part, c.level)
+				} else {
+					f.tags.b.Section(tags.Sect, c.level)
+				}
 			}
 			for _, d := range at.dests {
 				f.dests = append(f.dests, page.Dest{Name: d, Page: len(f.pages), Y: l.g.Top + y})
@@ -70,7 +85,9 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			for _, m := range at.marks {
 				f.marks = append(f.marks, page.Bookmark{Title: outlineTitle(m.title), Level: m.level, Page: len(f.pages), Y: l.g.Top + y, Open: m.open})
 			}
+			from := counts(&pg.p)
 			b.p.Shift(&pg.p, 0, l.g.Top+y)
+			f.tags.place(&pg.p, b, from)
 			if y += b.h; !b.glue {
 				bottom = y
 			}
@@ -119,6 +136,7 @@ func (l *lay) carried(notes []pending, limit float64) float64 {
 // notesPage is a page of footnotes alone, carried over from the pages before it.
 func (l *lay) notesPage(f *flow, running string, notes []pending) []pending {
 	pg := &built{running: running}
+	f.tags.newPage()
 	rest := l.placeNotes(f, pg, notes, 0, 1)
 	f.pages = append(f.pages, pg)
 	return rest
@@ -226,7 +244,9 @@ func (l *lay) placeNotes(f *flow, pg *built, notes []pending, y float64, least i
 			if p.from == 0 {
 				f.dests = append(f.dests, page.Dest{Name: footnoteDest(p.id), Page: len(f.pages), Y: y})
 			}
+			from := counts(&pg.p)
 			bs[p.from].p.Shift(&pg.p, 0, y)
+			f.tags.place(&pg.p, bs[p.from], from)
 			y += bs[p.from].h
 			fits--
 		}

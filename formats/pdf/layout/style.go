@@ -4,6 +4,7 @@ import (
 	"bookc/fonts"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // Geometry is the page and its text block, in points.
@@ -60,13 +61,14 @@ type style struct {
 	font   page.Font
 	size   float64
 	color  page.Color
-	url    string  // external link target
-	dest   string  // internal link target
-	strike bool    // struck through
-	rise   float64 // baseline shift up (footnote marks)
-	code   bool    // verbatim: never hyphenated, breaks after / . _ -
-	ref    string  // the page number of this link target: its own text run, rewritten between passes
-	lang   string  // a passage's language, where it is not the book's: its hyphenation
+	url    string     // external link target
+	dest   string     // internal link target
+	strike bool       // struck through
+	rise   float64    // baseline shift up (footnote marks)
+	code   bool       // verbatim: never hyphenated, breaks after / . _ -
+	ref    string     // the page number of this link target: its own text run, rewritten between passes
+	lang   string     // a passage's language, where it is not the book's: its hyphenation
+	link   *tags.Node // the link its runs are the text of, in the structure tree; nil: none
 	// faces are the book's faces, of which font names a role (page.Regular ...), in the headings'
 	// family where heading is set; nil: bookc's own
 	faces   *metrics.Faces

@@ -6,6 +6,7 @@ import (
 	"bookc/builder/tree"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 const cellPad = 4.0
@@ -76,9 +77,10 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	}
 	tw := sum(widths)
 	var hbs, out []*vbox
+	tbody := tags.New(tags.TBody)
 	if head != nil {
 		rebuild(head)
-		hbs = cell.row(head, t.HeaderCells, widths, x)
+		hbs = tagged(cell.row(head, t.HeaderCells, widths, x, true), tags.THead)
 		for _, hb := range hbs {
 			hb.p.Rects = append([]page.Rect{{X: x, Y: 0, W: tw, H: hb.h, Fill: colorPtr(headBg)}}, hb.p.Rects...)
 			hb.keep = true
@@ -90,7 +92,7 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	}
 	for i, r := range body {
 		rebuild(r)
-		bs := cell.row(r, rowOf(t.BodyCells, i), widths, x)
+		bs := cell.row(r, rowOf(t.BodyCells, i), widths, x, false)
 		for j, b := range bs {
 			if hbs != nil && (i > 0 || j > 0) {
 				b.info().header = hbs
@@ -108,7 +110,8 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 		}
 		out = append(out, bs...)
 	}
-	return out
+	wrap(out[len(hbs):], tbody)
+	return tagged(out, tags.Table)
 }
 
 func sum(fs []float64) float64 {
@@ -262,8 +265,8 @@ func (c cellSetter) column(p *para, blocks tree.Blocks, col int, x, w float64) [
 }
 
 // row sets one table row as a single box; only a row taller than half a page is cut, between
-// lines, into boxes that pages can hold.
-func (c cellSetter) row(cells []*para, blocks []tree.Blocks, widths []float64, x float64) []*vbox {
+// lines, into boxes that pages can hold. The cells of a header row head their columns.
+func (c cellSetter) row(cells []*para, blocks []tree.Blocks, widths []float64, x float64, header bool) []*vbox {
 	l := c.l
 	var cols [][]*vbox
 	for i, p := range cells {
@@ -271,7 +274,13 @@ func (c cellSetter) row(cells []*para, blocks []tree.Blocks, widths []float64, x
 		if i < len(blocks) {
 			bs = blocks[i]
 		}
-		cols = append(cols, c.column(p, bs, i, x+cellPad, widths[i]-2*cellPad))
+		cell := tags.New(tags.TD)
+		if header {
+			cell.Role, cell.Scope = tags.TH, true
+		}
+		col := c.column(p, bs, i, x+cellPad, widths[i]-2*cellPad)
+		wrap(col, cell)
+		cols = append(cols, col)
 		x += widths[i]
 	}
 	limit := l.g.TextH / 2
@@ -291,6 +300,7 @@ func (c cellSetter) row(cells []*para, blocks []tree.Blocks, widths []float64, x
 		}
 		out = append(out, b)
 	}
+	wrap(out, tags.New(tags.TR))
 	if f := firstText(cols[0]); f != nil {
 		out[0].base = cellPad + f.base
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // vbox is one unbreakable slice of the page flow: a line, a table row, a figure, or space.
@@ -15,8 +16,9 @@ type vbox struct {
 	keep    bool    // no page break between this box and the next
 	newPage bool    // starts a page
 	p       page.Page
-	cites   *cites    // nil for most boxes: a box is copied for every pass
-	flow    *flowInfo // nil for most boxes, which are lines
+	tags    []tags.Path // what its pieces belong to in the structure tree: see tag.go
+	cites   *cites      // nil for most boxes: a box is copied for every pass
+	flow    *flowInfo   // nil for most boxes, which are lines
 }
 
 // cites is what a few lines cite: footnotes, and the page numbers of link targets they print.
@@ -84,6 +86,8 @@ type mark struct {
 type chapMark struct {
 	title string
 	bare  bool // its page has no folio either (a part's title page)
+	level int  // its depth in the book: 0 for a part and a chapter outside parts
+	part  bool // a part's title page
 }
 
 // absorb adds a box's content, footnotes and page-number texts to b, moved down by dy.
@@ -98,7 +102,15 @@ func (b *vbox) absorb(c *vbox, dy float64) {
 	if c.flow != nil && len(c.flow.dests) > 0 { // link targets in a table cell
 		b.info().dests = append(b.info().dests, c.flow.dests...)
 	}
+	from, off := counts(&b.p), page.Tag(len(b.paths()))
 	c.p.Shift(&b.p, 0, dy)
+	b.tags = append(slices.Clip(b.paths()), c.paths()...)
+	retag(&b.p, from, func(t page.Tag) page.Tag {
+		if t == artifact {
+			return t
+		}
+		return t + off
+	})
 }
 
 func space(h float64) *vbox { return &vbox{h: h, glue: true} }

@@ -7,6 +7,7 @@ import (
 
 	"bookc/builder/svg"
 	"bookc/fonts"
+	"bookc/formats/pdf/tags"
 )
 
 // Font names a face text is set in: the faces of bookc/fonts first, in the order of Fonts, then
@@ -61,9 +62,10 @@ type Color struct{ R, G, B uint8 }
 type Doc struct {
 	Width, Height float64
 	Pages         []*Page
-	Dests         []Dest     // link targets, in order of first definition
-	Outline       []Bookmark // in reading order; levels step down by at most one
-	Labels        []Label    // page numbering, by the page each style starts on
+	Dests         []Dest      // link targets, in order of first definition
+	Outline       []Bookmark  // in reading order; levels step down by at most one
+	Labels        []Label     // page numbering, by the page each style starts on
+	Tags          []tags.Elem // the structure tree, in reading order: Tags[0] is the Document
 	Meta          Meta
 }
 
@@ -98,6 +100,7 @@ type Bookmark struct {
 // Page is what one page shows, painted in field order: rectangles, rules, images, vector
 // drawings, text, links.
 type Page struct {
+	Tags    []int32 // the structure elements its pieces belong to, by index in Doc.Tags (see Tag)
 	Rects   []Rect
 	Rules   []Rule
 	Images  []Image
@@ -120,7 +123,13 @@ type Text struct {
 	Glyphs    []Glyph
 	Font      Font // the small fields last, packed: a book has millions of texts
 	Color     Color
+	Tag       Tag
 }
+
+// Tag is what structure element a page's text, image, drawing or link belongs to: 0 for an
+// artifact (running heads, folios, repeated table headers), else the element Page.Tags[Tag-1].
+// While layout builds a page's pieces, before they are placed, it counts in the piece's own list.
+type Tag uint16
 
 // Glyph is one shaped glyph of a Text, in thousandths of the type size (the PDF's text space).
 type Glyph struct {
@@ -154,6 +163,7 @@ type Image struct {
 	Name       string
 	MediaType  string
 	Data       []byte
+	Tag        Tag
 }
 
 // Vector is a vector drawing scaled into its box: the Drawing's box, (0,0)-(Width,Height), fills
@@ -163,6 +173,7 @@ type Vector struct {
 	X, Y, W, H float64
 	Name       string
 	Drawing    *svg.Drawing
+	Tag        Tag
 }
 
 // Link is a clickable area: a URL, or the name of a Dest.
@@ -170,6 +181,7 @@ type Link struct {
 	X, Y, W, H float64
 	URL        string
 	Dest       string
+	Tag        Tag
 }
 
 // Shift appends every element of p to dst, moved by (dx, dy).

@@ -1,0 +1,156 @@
+// Package tags is the structure of a tagged PDF (PDF 1.7, 14.8): the standard structure types,
+// the elements of a document's structure tree, and the paths by which layout names what each piece
+// of a page belongs to before the page it lands on is known (Builder).
+package tags
+
+// Elem is an element of the structure tree (tagged PDF): a standard structure type, its parent
+// (an index in Doc.Tags; -1 for the root), and what assistive technology reads besides the content.
+type Elem struct {
+	Role   Role
+	Parent int32
+	Alt    string // a figure's alternative text; a link's description
+	Lang   string // a passage in another language than the document's
+	Scope  bool   // a TH that heads its column
+}
+
+// Role is a standard structure type of PDF 1.7 (14.8.4).
+type Role uint8
+
+const (
+	Document Role = iota
+	Part
+	Sect
+	Div
+	TOC
+	TOCI
+	P
+	H1
+	H2
+	H3
+	H4
+	H5
+	H6
+	L
+	LI
+	Lbl
+	LBody
+	Table
+	THead
+	TBody
+	TR
+	TH
+	TD
+	Figure
+	Caption
+	Code
+	BlockQuote
+	Note
+	Link
+	Reference
+	Span
+)
+
+var roleNames = [...]string{"Document", "Part", "Sect", "Div", "TOC", "TOCI", "P", "H1", "H2", "H3", "H4", "H5", "H6",
+	"L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "Caption", "Code", "BlockQuote",
+	"Note", "Link", "Reference", "Span"}
+
+// String is the type's name in the PDF.
+func (r Role) String() string { return roleNames[r] }
+
+// Heading is the heading type of a level, 1 to 6 (levels past 6 are H6).
+func Heading(level int) Role { return H1 + Role(min(max(level, 1), 6)-1) }
+
+// Inline roles sit inside a block's text, between its runs, rather than beside other blocks.
+func (r Role) Inline() bool { return r == Link || r == Reference || r == Span }
+
+// Node is an element as layout makes it, before it has a place in a document: one for a block
+// (every line of a paragraph shares its paragraph's), never changed once made, so that blocks set
+// once serve every layout pass and edition.
+type Node struct {
+	Role  Role
+	Alt   string
+	Lang  string
+	Scope bool
+}
+
+// New returns a node of the role.
+func New(r Role) *Node { return &Node{Role: r} }
+
+// Path is what a piece belongs to: the nodes from its block's outermost element to its own,
+// outermost first. An empty path is the innermost element of the blocks around the piece.
+type Path []*Node
+
+// Within is the path inside n: n, then p.
+func (p Path) Within(n *Node) Path {
+	out := make(Path, 0, len(p)+1)
+	return append(append(out, n), p...)
+}
+
+// Builder makes the structure tree of a run of pages from the paths of their pieces, in reading
+// order: an element is made when the first piece of it is placed, under the section open then.
+type Builder struct {
+	elems  []Elem
+	ids    map[placed]int32
+	open   []int32 // the sections open, by level: a chapter's, its sub-chapter's ...
+	parent int32   // where sections and paths without one go: the root (-1) or an element
+}
+
+type placed struct {
+	parent int32
+	node   *Node
+}
+
+// NewBuilder returns a Builder whose top elements go under none (-1, the document's root).
+func NewBuilder() *Builder { return &Builder{ids: map[placed]int32{}, parent: -1} }
+
+// Section opens a part's or chapter's section (role Part or Sect) at a level of the book's
+// hierarchy, 0 the top: inside the section open at the level above, closing those at its level
+// and below.
+func (b *Builder) Section(r Role, level int) {
+	level = min(max(level, 0), len(b.open))
+	b.open = b.open[:level]
+	parent := b.parent
+	if level > 0 {
+		parent = b.open[level-1]
+	}
+	b.elems = append(b.elems, Elem{Role: r, Parent: parent})
+	b.open = append(b.open, int32(len(b.elems)-1))
+}
+
+// Place returns the element of a piece on its path, inside the innermost open section, making the
+// elements on the way that are not yet made.
+func (b *Builder) Place(p Path) int32 {
+	parent := b.parent
+	if n := len(b.open); n > 0 {
+		parent = b.open[n-1]
+	}
+	for _, n := range p {
+		k := placed{parent, n}
+		id, ok := b.ids[k]
+		if !ok {
+			id = int32(len(b.elems))
+			b.elems = append(b.elems, Elem{Role: n.Role, Parent: parent, Alt: n.Alt, Lang: n.Lang, Scope: n.Scope})
+			b.ids[k] = id
+		}
+		parent = id
+	}
+	return parent
+}
+
+// Elems is the tree made so far; parents outside it are -1.
+func (b *Builder) Elems() []Elem { return b.elems }
+
+// Graft appends the elements of a tree made by a Builder to dst, its top elements under parent, and
+// returns the offset its indices moved by.
+func Graft(dst *[]Elem, tree []Elem, parent int32) int32 {
+	off := int32(len(*dst))
+	for _, e := range tree {
+		if e.Parent < 0 {
+			e.Parent = parent
+		} else {
+			e.Parent += off
+		}
+		*dst = append(*dst, e)
+	}
+	return off
+}
