@@ -93,7 +93,11 @@ type Builder struct {
 	ids    map[placed]int32
 	open   []int32 // the sections open, by level: a chapter's, its sub-chapter's ...
 	parent int32   // where sections and paths without one go: the root (-1) or an element
+	heads  []level // the headings open, outermost first: see heading
 }
+
+// level is a heading's level as its node asked it and as it was placed.
+type level struct{ asked, placed int }
 
 type placed struct {
 	parent int32
@@ -129,12 +133,32 @@ func (b *Builder) Place(p Path) int32 {
 		id, ok := b.ids[k]
 		if !ok {
 			id = int32(len(b.elems))
-			b.elems = append(b.elems, Elem{Role: n.Role, Parent: parent, Alt: n.Alt, Lang: n.Lang, Scope: n.Scope})
+			b.elems = append(b.elems, Elem{Role: b.heading(n.Role), Parent: parent, Alt: n.Alt, Lang: n.Lang, Scope: n.Scope})
 			b.ids[k] = id
 		}
 		parent = id
 	}
 	return parent
+}
+
+// heading is the role of an element as placed: a heading one level below the heading it follows
+// at most, as PDF/UA asks, where the book's depth or its author skips levels. Headings that ask
+// one level are placed at one level while under the same heading: "#", "###", "###", "####" are
+// H1, H2, H2, H3.
+func (b *Builder) heading(r Role) Role {
+	if r < H1 || r > H6 {
+		return r
+	}
+	asked := int(r-H1) + 1
+	for len(b.heads) > 0 && b.heads[len(b.heads)-1].asked >= asked {
+		b.heads = b.heads[:len(b.heads)-1]
+	}
+	placed := 1
+	if n := len(b.heads); n > 0 {
+		placed = b.heads[n-1].placed + 1
+	}
+	b.heads = append(b.heads, level{asked, placed})
+	return Heading(placed)
 }
 
 // Elems is the tree made so far; parents outside it are -1.
