@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 
 	"bookc/formats/pdf/page"
@@ -168,21 +169,21 @@ func (s *structure) objects(first int, pages []int) []appended {
 			kids[p] = append(kids[p], kid{elem: e})
 		}
 	}
-	attached[0] = true    // the Document: the root's only kid
-	var nums bytes.Buffer // the parent tree's /Nums
+	attached[0] = true // the Document: the root's only kid
+	var nums []byte    // the parent tree's /Nums
 	for i := range s.order {
 		for _, e := range s.order[i] {
 			if !s.elems[e].Role.Inline() {
 				attach(e)
 			}
 		}
-		fmt.Fprintf(&nums, "%d [", i)
+		nums = append(strconv.AppendInt(nums, int64(i), 10), " ["...)
 		for mcid, e := range s.marks[i] {
 			attach(e)
 			kids[e] = append(kids[e], kid{elem: -1, page: i, mcid: mcid})
-			fmt.Fprintf(&nums, "%d 0 R ", first+int(e))
+			nums = ref(nums, first+int(e))
 		}
-		nums.WriteString("]\n")
+		nums = append(nums, "]\n"...)
 	}
 	key := len(s.order)
 	for i, as := range s.annots {
@@ -191,19 +192,19 @@ func (s *structure) objects(first int, pages []int) []appended {
 			if a.elem >= 0 {
 				attach(a.elem)
 				kids[a.elem] = append(kids[a.elem], kid{elem: -1, page: i, annot: n + k})
-				fmt.Fprintf(&nums, "%d %d 0 R\n", key, first+int(a.elem))
+				nums = ref(append(strconv.AppendInt(nums, int64(key), 10), ' '), first+int(a.elem))
 			}
 			key++
 		}
 	}
 	out := make([]appended, 0, s.count())
 	for e, el := range s.elems {
-		d := fmt.Appendf(nil, "<</Type /StructElem /S /%s", el.Role)
+		d := append(append(make([]byte, 0, 64+16*len(kids[e])), "<</S /"...), el.Role.String()...)
+		parent := s.root(first)
 		if el.Parent >= 0 {
-			d = fmt.Appendf(d, " /P %d 0 R", first+int(el.Parent))
-		} else {
-			d = fmt.Appendf(d, " /P %d 0 R", s.root(first))
+			parent = first + int(el.Parent)
 		}
+		d = ref(append(d, " /P "...), parent)
 		if el.Alt != "" {
 			key := "/Alt"
 			if el.Role == tags.Link {
@@ -222,22 +223,34 @@ func (s *structure) objects(first int, pages []int) []appended {
 				d = fmt.Appendf(d, " /A <</O /Layout /Placement /Block /BBox [%s %s %s %s]>>", pt(b[0]), pt(b[1]), pt(b[2]), pt(b[3]))
 			}
 		}
+		home := -1 // the page of its first marked content: /Pg, which its IDs there need not repeat
+		for _, k := range kids[e] {
+			if k.elem < 0 && k.annot == 0 {
+				home = k.page
+				d = ref(append(d, " /Pg "...), pages[home])
+				break
+			}
+		}
 		d = append(d, " /K ["...)
 		for _, k := range kids[e] {
+			if k.elem < 0 && k.annot == 0 && k.page == home {
+				d = append(strconv.AppendInt(d, int64(k.mcid), 10), ' ')
+				continue
+			}
 			switch {
 			case k.elem >= 0:
-				d = fmt.Appendf(d, "%d 0 R ", first+int(k.elem))
+				d = ref(d, first+int(k.elem))
 			case k.annot > 0:
-				d = fmt.Appendf(d, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>> ", pages[k.page], k.annot)
+				d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), k.annot), ">> "...)
 			default:
-				d = fmt.Appendf(d, "<</Type /MCR /Pg %d 0 R /MCID %d>> ", pages[k.page], k.mcid)
+				d = append(strconv.AppendInt(append(ref(append(d, "<</Type /MCR /Pg "...), pages[k.page]), "/MCID "...), int64(k.mcid), 10), ">> "...)
 			}
 		}
 		d = append(bytes.TrimSuffix(d, []byte(" ")), "]>>"...)
 		out = append(out, appended{dict: d})
 	}
 	out = append(out, appended{dict: fmt.Appendf(nil, "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [\n%s]>> /ParentTreeNextKey %d>>",
-		first, nums.Bytes(), key)})
+		first, nums, key)})
 	out = append(out, s.annotations(first, pages)...)
 	xmp := s.xmp()
 	out = append(out, appended{dict: fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), stream: xmp})
@@ -297,6 +310,9 @@ func (s *structure) xmp() []byte {
 	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return []byte(b.String())
 }
+
+// ref appends a reference to object n, and a space.
+func ref(b []byte, n int) []byte { return append(strconv.AppendInt(b, int64(n), 10), " 0 R "...) }
 
 // hexText is a text string in hexadecimal, UTF-16BE with its byte order mark: no character of it
 // needs escaping.

@@ -146,7 +146,7 @@ func meta(b *tree.Book) page.Meta {
 // add appends a flow's pages to the document with their running header and folio.
 func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	base := len(doc.Pages)
-	off := tags.Graft(&doc.Tags, f.tags.b.Elems(), 0) // under the Document
+	off := tags.Graft(&doc.Tags, f.tags.tree(), 0) // under the Document
 	for i, pg := range f.pages {
 		p := &pg.p
 		for k := range p.Tags {

@@ -31,7 +31,7 @@ func (l *lay) titlePage() *flow {
 	}
 	fields = slices.DeleteFunc(fields, func(f field) bool { return f.text == "" })
 	pg := &built{opening: true}
-	fl := newFlow()
+	fl := &flow{}
 	y := g.Top + g.TextH/5
 	for i, f := range fields {
 		rest := 0.0

@@ -20,11 +20,7 @@ type flow struct {
 	pages []*built
 	dests []page.Dest
 	marks []page.Bookmark
-	tags  *pageTags // the structure tree of its pages
-}
-
-func newFlow() *flow {
-	return &flow{tags: &pageTags{b: tags.NewBuilder(), local: map[int32]page.Tag{}}}
+	tags  tagLog // what its pages' structure tree is made of
 }
 
 const noteSep = 12.0 // space above footnotes, holding their rule
@@ -32,7 +28,7 @@ const noteSep = 12.0 // space above footnotes, holding their rule
 // paginate cuts boxes into pages: breaking where boxes allow it, moving kept boxes (heading and
 // first line, last two lines) on together, and putting footnotes on the page that references them.
 func (l *lay) paginate(bs []*vbox) *flow {
-	f := newFlow()
+	f := &flow{}
 	placed := map[string]bool{}
 	var carry []pending // footnotes that did not fit the page that references them
 	running := ""
@@ -54,7 +50,6 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			running = first.chapter.title
 		}
 		pg.running = running
-		f.tags.newPage()
 		y := 0.0
 		var header []*vbox
 		if !bs[i].newPage {
@@ -64,8 +59,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		for _, h := range header {
 			from := counts(&pg.p)
 			h.p.Shift(&pg.p, 0, l.g.Top+y)
-			f.tags.place(&pg.p, h, from)
-			artifacts(&pg.p, from)
+			f.tags.repeat(&pg.p, h, from)
 			y += h.h
 		}
 		notes, bottom := carry, y // bottom: of the last box that is not space, which may hang past the notes
@@ -74,9 +68,9 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			if c := at.chapter; c != nil {
 				running = c.title
 				if c.part {
-					f.tags.b.Section(tags.Part, c.level)
+					f.tags.section(tags.Part, c.level)
 				} else {
-					f.tags.b.Section(tags.Sect, c.level)
+					f.tags.section(tags.Sect, c.level)
 				}
 			}
 			for _, d := range at.dests {
@@ -136,7 +130,6 @@ func (l *lay) carried(notes []pending, limit float64) float64 {
 // notesPage is a page of footnotes alone, carried over from the pages before it.
 func (l *lay) notesPage(f *flow, running string, notes []pending) []pending {
 	pg := &built{running: running}
-	f.tags.newPage()
 	rest := l.placeNotes(f, pg, notes, 0, 1)
 	f.pages = append(f.pages, pg)
 	return rest

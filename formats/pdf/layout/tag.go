@@ -28,19 +28,24 @@ func (b *vbox) paths() []tags.Path {
 // wrapped before share one list.
 func wrap(bs []*vbox, n *tags.Node) {
 	var bare []tags.Path
+	var was, is []tags.Path // the last box's tags before and after: boxes of one block share them
 	for _, b := range bs {
-		if b.tags == nil {
+		switch {
+		case b.tags == nil:
 			if bare == nil {
 				bare = []tags.Path{{n}}
 			}
 			b.tags = bare
-			continue
+		case was != nil && &b.tags[0] == &was[0] && len(b.tags) == len(was):
+			b.tags = is
+		default:
+			ps := make([]tags.Path, len(b.tags))
+			for i, p := range b.tags {
+				ps[i] = p.Within(n)
+			}
+			was, is = b.tags, ps
+			b.tags = ps
 		}
-		ps := make([]tags.Path, len(b.tags))
-		for i, p := range b.tags {
-			ps[i] = p.Within(n)
-		}
-		b.tags = ps
 	}
 }
 
@@ -71,64 +76,116 @@ func (b *vbox) tagFor(n *tags.Node) page.Tag {
 	return b.addPath(tags.Path{n})
 }
 
-// pageTags places the pieces that one box brought to a page (from the counts before it was
-// shifted in) in the structure tree, and counts their Tags in the page's Tags.
-type pageTags struct {
-	b     *tags.Builder
-	local map[int32]page.Tag // the page's Tag of each element it has
+// tagLog is what a flow's pages are tagged from: the boxes as they were shifted into the pages,
+// and where sections start. Paginating only records it; the flow that lands in the document is
+// tagged (tree), once, instead of every layout pass's.
+type tagLog struct{ events []tagEvent }
+
+type tagEvent struct {
+	p        *page.Page // the page the box went into; nil for a section
+	b        *vbox
+	from     pieces // what the page held before: the box's pieces are from there to the next box's
+	artifact bool   // the box's pieces are artifacts (a table's header repeated)
+	section  tags.Role
+	level    int
 }
 
-func (t *pageTags) newPage() { clear(t.local) }
+func (t *tagLog) place(p *page.Page, b *vbox, from pieces) {
+	t.events = append(t.events, tagEvent{p: p, b: b, from: from})
+}
 
-func (t *pageTags) place(p *page.Page, b *vbox, from pieces) {
-	paths := b.paths()
-	tag := func(k page.Tag) page.Tag {
-		if k == artifact || int(k) >= len(paths) {
-			return 0
+// repeat records a box placed again as an artifact: a table's header on the pages after its first.
+func (t *tagLog) repeat(p *page.Page, b *vbox, from pieces) {
+	t.events = append(t.events, tagEvent{p: p, b: b, from: from, artifact: true})
+}
+
+// section opens a part's or chapter's section at its depth in the book.
+func (t *tagLog) section(r tags.Role, level int) {
+	t.events = append(t.events, tagEvent{section: r, level: level})
+}
+
+// tree places the pieces of the flow's pages in a structure tree, which it returns, and counts
+// their Tags in their pages' Tags. The pages must hold what paginating put in them, and no more.
+func (t *tagLog) tree() []tags.Elem {
+	b := tags.NewBuilder()
+	local := map[int32]page.Tag{} // the page's Tag of each element it has
+	var seen []page.Tag           // the page's Tag of each path of the box being placed, or unplaced
+	var last *page.Page
+	for i, ev := range t.events {
+		if ev.p == nil {
+			b.Section(ev.section, ev.level)
+			continue
 		}
-		id := t.b.Place(paths[k])
-		if id < 0 {
-			return 0
+		if ev.p != last {
+			clear(local)
+			last = ev.p
 		}
-		l, ok := t.local[id]
-		if !ok {
-			if len(p.Tags) == int(artifact)-1 {
-				return page.Tag(len(p.Tags)) // a page of more elements than Tags count: the last takes the rest
+		p, paths := ev.p, ev.b.paths()
+		to := counts(p) // where the next box on the page starts, or the page's end
+		for _, next := range t.events[i+1:] {
+			if next.p != nil {
+				if next.p == p {
+					to = next.from
+				}
+				break
 			}
-			p.Tags = append(p.Tags, id)
-			l = page.Tag(len(p.Tags))
-			t.local[id] = l
 		}
-		return l
+		// each path is placed once for the box, not once for each of its pieces (a code line has
+		// a run per colour)
+		seen = seen[:0]
+		for range paths {
+			seen = append(seen, unplaced)
+		}
+		retag(p, ev.from, to, func(k page.Tag) page.Tag {
+			if k == artifact || int(k) >= len(paths) {
+				return 0
+			}
+			if l := seen[k]; l != unplaced {
+				return l
+			}
+			l := page.Tag(0)
+			if id := b.Place(paths[k]); id >= 0 {
+				var ok bool
+				if l, ok = local[id]; !ok {
+					if len(p.Tags) < int(artifact)-1 {
+						p.Tags = append(p.Tags, id)
+					} // else a page of more elements than Tags count: the last takes the rest
+					l = page.Tag(len(p.Tags))
+					local[id] = l
+				}
+			}
+			seen[k] = l
+			return l
+		})
+		if ev.artifact { // its links stay the header cells' links: every link is in the tree
+			retag(p, ev.from, pieces{to.texts, to.images, to.vectors, ev.from.links}, func(page.Tag) page.Tag { return 0 })
+		}
 	}
-	retag(p, from, tag)
+	return b.Elems()
 }
+
+// unplaced marks a path of the box being placed that no piece has named yet.
+const unplaced = artifact
 
 // pieces counts what a page holds, before a box is shifted into it.
-type pieces struct{ texts, images, vectors, links int }
+type pieces struct{ texts, images, vectors, links int32 }
 
 func counts(p *page.Page) pieces {
-	return pieces{len(p.Texts), len(p.Images), len(p.Vectors), len(p.Links)}
+	return pieces{int32(len(p.Texts)), int32(len(p.Images)), int32(len(p.Vectors)), int32(len(p.Links))}
 }
 
-// artifacts makes what a page shows since from artifacts: a table's header repeated. Its links
-// stay the links of the header's cells: every link is in the tree.
-func artifacts(p *page.Page, from pieces) {
-	retag(p, pieces{from.texts, from.images, from.vectors, len(p.Links)}, func(page.Tag) page.Tag { return 0 })
-}
-
-// retag changes the Tags of what a page shows since from.
-func retag(p *page.Page, from pieces, f func(page.Tag) page.Tag) {
-	for i := from.texts; i < len(p.Texts); i++ {
+// retag changes the Tags of what a page shows from from up to to.
+func retag(p *page.Page, from, to pieces, f func(page.Tag) page.Tag) {
+	for i := from.texts; i < to.texts; i++ {
 		p.Texts[i].Tag = f(p.Texts[i].Tag)
 	}
-	for i := from.images; i < len(p.Images); i++ {
+	for i := from.images; i < to.images; i++ {
 		p.Images[i].Tag = f(p.Images[i].Tag)
 	}
-	for i := from.vectors; i < len(p.Vectors); i++ {
+	for i := from.vectors; i < to.vectors; i++ {
 		p.Vectors[i].Tag = f(p.Vectors[i].Tag)
 	}
-	for i := from.links; i < len(p.Links); i++ {
+	for i := from.links; i < to.links; i++ {
 		p.Links[i].Tag = f(p.Links[i].Tag)
 	}
 }

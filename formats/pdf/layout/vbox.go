@@ -105,7 +105,7 @@ func (b *vbox) absorb(c *vbox, dy float64) {
 	from, off := counts(&b.p), page.Tag(len(b.paths()))
 	c.p.Shift(&b.p, 0, dy)
 	b.tags = append(slices.Clip(b.paths()), c.paths()...)
-	retag(&b.p, from, func(t page.Tag) page.Tag {
+	retag(&b.p, from, counts(&b.p), func(t page.Tag) page.Tag {
 		if t == artifact {
 			return t
 		}
