@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -120,14 +121,16 @@ type bookc struct {
 	} `toml:"roles"`
 }
 
+// The names and versions that book.toml may give, compiled when first used, not at every
+// command's start.
 var (
-	roleName    = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
-	manPageName = regexp.MustCompile(`^([A-Za-z0-9_.+-]+)\(([1-9][a-z]*)\)$`)
-	sectionName = regexp.MustCompile(`^[1-9][a-z]*$`)
+	roleName    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_-]*$`) })
+	manPageName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z0-9_.+-]+)\(([1-9][a-z]*)\)$`) })
+	sectionName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[1-9][a-z]*$`) })
 	// manPrefix is a word or words joined by '-', as apropos and SEE ALSO lines show page names.
-	manPrefix = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	manPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 	// mdbookVersion is a semantic version, as mdBook writes its own.
-	mdbookVersion = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$`)
+	mdbookVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$`) })
 )
 
 // ManPrefixMax is the longest man-prefix: the rest of a page's name is the chapter's, and the
@@ -188,7 +191,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	c.AllRoles, c.RunPreprocessors = b.AllRoles, b.RunPre
 	if b.MdbookVer != "" {
-		if !mdbookVersion.MatchString(b.MdbookVer) {
+		if !mdbookVersion().MatchString(b.MdbookVer) {
 			return nil, fmt.Errorf("%s: [output.bookc] mdbook-version = %q: give the version of mdBook the book's preprocessors are built for, such as \"0.4.52\" or \"0.5.2\"", name, b.MdbookVer)
 		}
 		c.MdbookVersion = b.MdbookVer
@@ -219,26 +222,26 @@ func Parse(name string, data []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: [output.bookc] paper = %q: use \"a4\" or \"letter\"", name, b.Paper)
 	}
 	if b.ManSection != "" {
-		if !sectionName.MatchString(b.ManSection) {
+		if !sectionName().MatchString(b.ManSection) {
 			return nil, fmt.Errorf("%s: [output.bookc] man-section = %q: use a section such as \"7\"", name, b.ManSection)
 		}
 		c.ManSection = b.ManSection
 	}
 	if b.ManPrefix != "" {
-		if !manPrefix.MatchString(b.ManPrefix) || len(b.ManPrefix) > ManPrefixMax {
+		if !manPrefix().MatchString(b.ManPrefix) || len(b.ManPrefix) > ManPrefixMax {
 			return nil, fmt.Errorf("%s: [output.bookc] man-prefix = %q: use at most %d lower-case letters and digits, words joined by '-', such as \"metro\"", name, b.ManPrefix, ManPrefixMax)
 		}
 		c.ManPrefix = b.ManPrefix
 	}
 	c.EPUBFonts = b.EPUBFonts
 	for path, page := range b.ManPages {
-		if !manPageName.MatchString(page) {
+		if !manPageName().MatchString(page) {
 			return nil, fmt.Errorf("%s: [output.bookc.man-pages] %q = %q: write the page as name(section), e.g. \"metroctl(1)\"", name, path, page)
 		}
 	}
 	c.ManPages = b.ManPages
 	for rn, r := range b.Roles {
-		if !roleName.MatchString(rn) {
+		if !roleName().MatchString(rn) {
 			return nil, fmt.Errorf("%s: role name %q: use lower-case letters, digits, '-' and '_'", name, rn)
 		}
 		title := r.Title
@@ -258,7 +261,7 @@ func Parse(name string, data []byte) (*Config, error) {
 
 // SplitManPage splits "metroctl(1)" into its name and section. The value was validated by Parse.
 func SplitManPage(page string) (name, section string) {
-	m := manPageName.FindStringSubmatch(page)
+	m := manPageName().FindStringSubmatch(page)
 	if m == nil {
 		return "", ""
 	}

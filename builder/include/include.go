@@ -87,10 +87,11 @@ func (r *Result) Origin(line int) Origin {
 }
 
 // directiveRE is mdBook's own: {{#type args}}, matched where a "{{" starts. escapedRE is an escaped
-// directive, which mdBook prints without its backslash.
+// directive, which mdBook prints without its backslash. This package's expressions are compiled
+// when first used: compiled at start-up, they cost every command, `bookc version` too.
 var (
-	directiveRE = regexp.MustCompile(`^\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}`)
-	escapedRE   = regexp.MustCompile(`^\{\{#.*\}\}`)
+	directiveRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}`) })
+	escapedRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\{\{#.*\}\}`) })
 )
 
 // Expand expands the directives of file, whose content is data. name is file's path in opt.FS.
@@ -189,7 +190,7 @@ func (e *expander) expand(name, text string, firstLine int, chain []string) {
 			if end < 0 {
 				end = len(text) - start
 			}
-			m := escapedRE.FindStringIndex(text[start : start+end])
+			m := escapedRE().FindStringIndex(text[start : start+end])
 			if m == nil {
 				continue
 			}
@@ -199,7 +200,7 @@ func (e *expander) expand(name, text string, firstLine int, chain []string) {
 			last, from = start+m[1], start+m[1]
 			continue
 		}
-		m := directiveRE.FindStringSubmatchIndex(text[start:])
+		m := directiveRE().FindStringSubmatchIndex(text[start:])
 		if m == nil {
 			continue
 		}

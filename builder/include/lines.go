@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The selection of an included file's lines follows mdBook's src/utils/string.rs (take_lines,
@@ -62,8 +63,12 @@ type fileLine struct {
 // mdBook's anchor patterns, as its documentation gives them: `ANCHOR:\s*[\w_-]+` and
 // `ANCHOR_END:\s*[\w_-]+`, with Rust's Unicode \w and \s.
 var (
-	anchorStart = regexp.MustCompile(`ANCHOR:[\s\p{Z}]*([\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}_-]+)`)
-	anchorEnd   = regexp.MustCompile(`ANCHOR_END:[\s\p{Z}]*([\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}_-]+)`)
+	anchorStart = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`ANCHOR:[\s\p{Z}]*([\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}_-]+)`)
+	})
+	anchorEnd = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`ANCHOR_END:[\s\p{Z}]*([\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}_-]+)`)
+	})
 )
 
 // names reports whether a line has the pattern re, and whether its first match names anchor:
@@ -105,12 +110,12 @@ func (s selector) pick(body string) ([]fileLine, bool) {
 	found := false
 	for i, l := range lines {
 		if !found {
-			_, found = names(anchorStart, l, s.anchor)
+			_, found = names(anchorStart(), l, s.anchor)
 			continue
 		}
-		if has, same := names(anchorEnd, l, s.anchor); same {
+		if has, same := names(anchorEnd(), l, s.anchor); same {
 			break
-		} else if !has && !anchorStart.MatchString(l) {
+		} else if !has && !anchorStart().MatchString(l) {
 			out = append(out, fileLine{l, i + 1})
 		}
 	}
@@ -137,16 +142,16 @@ func (s selector) pickRustdoc(body string) ([]fileLine, bool) {
 	for i, l := range lines {
 		switch {
 		case within:
-			if has, same := names(anchorEnd, l, s.anchor); same {
+			if has, same := names(anchorEnd(), l, s.anchor); same {
 				within = false
-			} else if !has && !anchorStart.MatchString(l) {
+			} else if !has && !anchorStart().MatchString(l) {
 				out = append(out, fileLine{l, i + 1})
 			}
-		case anchorStart.MatchString(l):
-			if _, same := names(anchorStart, l, s.anchor); same {
+		case anchorStart().MatchString(l):
+			if _, same := names(anchorStart(), l, s.anchor); same {
 				within, found = true, true
 			}
-		case !anchorEnd.MatchString(l):
+		case !anchorEnd().MatchString(l):
 			out = append(out, fileLine{"# " + l, i + 1})
 		}
 	}

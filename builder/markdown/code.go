@@ -36,7 +36,7 @@ func (c *converter) codeBlock(n gast.Node, info, body string) *tree.CodeBlock {
 		if highlight.TooBig(lang, body) {
 			p := c.pos(nodePos(n))
 			c.res.Diags.Add(diag.Notef(p.File, p.Line, "code block of %d lines is too long to highlight (over %d kB); it is set as plain text",
-				strings.Count(body, "\n")+1, highlight.MaxBytes>>10))
+				strings.Count(body, "\n")+1, highlight.Budget(lang)>>10))
 		}
 	}
 	return cb

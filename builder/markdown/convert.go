@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -331,7 +332,7 @@ func onlyAnchors(is tree.Inlines) (tree.Blocks, bool) {
 	return out, len(out) > 0
 }
 
-var figureRE = regexp.MustCompile(`^Figure\s+\d+\b`)
+var figureRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Figure\s+\d+\b`) })
 
 // appendBlock appends b, unless b is a paragraph starting "Figure N" right after a figure without
 // a caption: then it is that figure's caption.
@@ -355,7 +356,7 @@ func appendItems(seq []item, bs tree.Blocks) []item {
 func captions(prev, b tree.Block) bool {
 	f, ok := prev.(*tree.Figure)
 	p, isPara := b.(*tree.Paragraph)
-	if !ok || !isPara || len(f.Caption) > 0 || !figureRE.MatchString(tree.PlainText(p.Content)) {
+	if !ok || !isPara || len(f.Caption) > 0 || !figureRE().MatchString(tree.PlainText(p.Content)) {
 		return false
 	}
 	f.Caption = p.Content

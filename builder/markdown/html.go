@@ -4,11 +4,12 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
-var commentRE = regexp.MustCompile(`(?s)^\s*<!--.*-->\s*$`)
+var commentRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^\s*<!--.*-->\s*$`) })
 
 // htmlText is the text of an HTML fragment as a browser shows it: without tags, comments, scripts
 // and styles, with entities decoded. It scans by hand: as one regexp, `<!--.*?-->|<[^>]*>` looked
@@ -136,9 +137,11 @@ func stripTags(s string) string {
 	return sb.String()
 }
 
-func isComment(raw string) bool { return commentRE.MatchString(raw) }
+func isComment(raw string) bool { return commentRE().MatchString(raw) }
 
-var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var entityRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+})
 
 // unescape resolves what CommonMark lets text escape, in one pass as its renderers do: backslash
 // escapes of ASCII punctuation and entity references. goldmark's AST keeps both as written.
@@ -154,7 +157,7 @@ func unescape(s string) string {
 			i++
 			sb.WriteByte(s[i])
 		case c == '&':
-			if m := entityRE.FindString(s[i:]); m != "" {
+			if m := entityRE().FindString(s[i:]); m != "" {
 				if u := html.UnescapeString(m); u != m {
 					sb.WriteString(u)
 					i += len(m) - 1

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"bookc/builder/tree"
 )
@@ -13,10 +14,11 @@ import (
 //	<!-- only: operators developers -->  ...blocks...  <!-- end only -->
 //
 // or a lone `<!-- only: ... -->` directly before a heading, which limits that heading's section.
+// This package's expressions are compiled when first used, not at every command's start.
 
 var (
-	onlyRE = regexp.MustCompile(`(?s)^\s*<!--\s*only\s*:(.*?)-->\s*$`)
-	endRE  = regexp.MustCompile(`(?s)^\s*<!--\s*end\s+only\s*-->\s*$`)
+	onlyRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^\s*<!--\s*only\s*:(.*?)-->\s*$`) })
+	endRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^\s*<!--\s*end\s+only\s*-->\s*$`) })
 )
 
 type marker struct {
@@ -32,10 +34,10 @@ type item struct {
 }
 
 func parseMarker(raw string) (*marker, bool) {
-	if endRE.MatchString(raw) {
+	if endRE().MatchString(raw) {
 		return &marker{end: true}, true
 	}
-	if m := onlyRE.FindStringSubmatch(raw); m != nil {
+	if m := onlyRE().FindStringSubmatch(raw); m != nil {
 		return &marker{roles: strings.Fields(m[1])}, true
 	}
 	return nil, false

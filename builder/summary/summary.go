@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -43,10 +44,13 @@ type Entry struct {
 // Draft reports whether the entry has no file: mdBook's `- [Title]()`.
 func (e *Entry) Draft() bool { return e.Path == "" }
 
+// The lines of SUMMARY.md, compiled when first used, not at every command's start.
 var (
-	itemRE      = regexp.MustCompile(`^([ \t]*)[-*+][ \t]+(.*)$`)
-	headingRE   = regexp.MustCompile(`^#{1,6}[ \t]+(.*?)[ \t#]*$`)
-	separatorRE = regexp.MustCompile(`^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	itemRE      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([ \t]*)[-*+][ \t]+(.*)$`) })
+	headingRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#{1,6}[ \t]+(.*?)[ \t#]*$`) })
+	separatorRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	})
 )
 
 type parser struct {
@@ -90,12 +94,12 @@ func Parse(file string, data []byte) (*Summary, diag.List) {
 		}
 		switch {
 		case trimmed == "":
-		case separatorRE.MatchString(line):
+		case separatorRE().MatchString(line):
 			p.sawAny = true // separators only draw a line in mdBook's HTML sidebar
-		case headingRE.MatchString(trimmed) && strings.HasPrefix(line, "#"):
-			p.heading(n, headingRE.FindStringSubmatch(trimmed)[1])
-		case itemRE.MatchString(line):
-			m := itemRE.FindStringSubmatch(line)
+		case headingRE().MatchString(trimmed) && strings.HasPrefix(line, "#"):
+			p.heading(n, headingRE().FindStringSubmatch(trimmed)[1])
+		case itemRE().MatchString(line):
+			m := itemRE().FindStringSubmatch(line)
 			p.item(n, indentWidth(m[1]), m[2])
 		case strings.HasPrefix(trimmed, "[") || strings.Contains(trimmed, "]("):
 			p.affix(n, trimmed)

@@ -4,20 +4,24 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // linkOnly are a link's attributes that a <g> or <tspan> standing for it may not carry.
 var linkOnly = map[string]bool{"target": true, "download": true, "hreflang": true, "ping": true, "referrerpolicy": true, "rel": true, "type": true}
 
-// dataImage is an image inside the href itself, of a type every reading system shows.
-var dataImage = regexp.MustCompile(`^data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=\s]*$`)
+// dataImage is an image inside the href itself, of a type every reading system shows. This
+// package's expressions are compiled when first used, not at every command's start.
+var dataImage = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=\s]*$`)
+})
 
 // safeHref says whether an href stays within the document: a fragment or an embedded image.
 func safeHref(v string) bool {
 	if id, ok := strings.CutPrefix(v, "#"); ok {
 		return id != "" && !strings.ContainsAny(id, " \t\n\r")
 	}
-	return dataImage.MatchString(v)
+	return dataImage().MatchString(v)
 }
 
 // kv is an attribute as written.

@@ -3,23 +3,24 @@ package svgclean
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // fetchers are CSS functions, besides url(), that load an image or run code.
 var fetchers = []string{"image-set(", "image(", "cross-fade(", "element(", "src(", "expression("}
 
 // fragmentURL is a url() to an element of the document itself.
-var fragmentURL = regexp.MustCompile(`^url\(\s*(#[^\s'"()]*|'#[^'"]*'|"#[^'"]*")\s*\)`)
+var fragmentURL = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^url\(\s*(#[^\s'"()]*|'#[^'"]*'|"#[^'"]*")\s*\)`) })
 
 // quotedFragment is a url() to a fragment in quotes, which epubcheck takes for a file named "'".
-var quotedFragment = regexp.MustCompile(`url\(\s*(?:'(#[^\s'"()]*)'|"(#[^\s'"()]*)")\s*\)`)
+var quotedFragment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`url\(\s*(?:'(#[^\s'"()]*)'|"(#[^\s'"()]*)")\s*\)`) })
 
 // unquoteFragments writes url('#a') and url("#a") as url(#a), which means the same to CSS.
 func unquoteFragments(css string) string {
 	if !strings.Contains(css, "url(") {
 		return css
 	}
-	return quotedFragment.ReplaceAllString(css, "url($1$2)")
+	return quotedFragment().ReplaceAllString(css, "url($1$2)")
 }
 
 // cleanCSS drops the rules or declarations of a style sheet or style attribute that reach outside
@@ -93,7 +94,7 @@ func cssBad(css string) string {
 			break
 		}
 		i += j
-		if !fragmentURL.MatchString(l[i:]) {
+		if !fragmentURL().MatchString(l[i:]) {
 			ref := css[i:]
 			if end := strings.IndexByte(ref, ')'); end >= 0 {
 				ref = ref[:end+1]

@@ -252,16 +252,28 @@ func TestHostile(t *testing.T) {
 		{name: "a FIFO as book.toml", make: then(files(oneChapter("# A\n")), fifo("book.toml")), code: 1,
 			output: []string{"book.toml", "it is a named pipe (FIFO)"}},
 		{name: "SIGTERM while the book loads", make: func(t *testing.T, dir string) {
-			// Many code blocks to colour: loading takes seconds.
-			block := "```rust\nfn main() { let x: Vec<u32> = (0..10).map(|i| i * 2).collect(); }\n```\n\n"
-			m := map[string]string{}
-			var sum strings.Builder
-			for i := 0; i < 40; i++ {
-				name := "c" + strconv.Itoa(i) + ".md"
-				sum.WriteString("- [C](" + name + ")\n")
-				m["src/"+name] = "# C\n\n" + strings.Repeat(block, 600)
+			// Loading decodes each image whole, a chapter's one after another: sixty of 4096x4096
+			// pixels, every row Paeth-filtered for the decoder to compute each byte, take seconds
+			// (3.3 on the 2-core CI machine), whatever the speed of highlighting or the number of
+			// cores. They decode to 960 MB, within the book's limit of 1 GB.
+			var idat bytes.Buffer
+			z, _ := zlib.NewWriterLevel(&idat, zlib.BestSpeed)
+			row := make([]byte, 1+4096)
+			row[0] = 4 // Paeth
+			for range 4096 {
+				z.Write(row)
 			}
-			m["src/SUMMARY.md"] = sum.String()
+			z.Close()
+			png := rawPNG(4096, 4096, 0, chunk("IDAT", idat.Bytes(), -1), iend)
+			m := map[string]string{"src/SUMMARY.md": "- [C](c.md)\n"}
+			var ch strings.Builder
+			ch.WriteString("# C\n\n")
+			for i := range 60 {
+				name := "p" + strconv.Itoa(i) + ".png"
+				ch.WriteString("![a picture](" + name + ")\n\n")
+				m["src/"+name] = png
+			}
+			m["src/c.md"] = ch.String()
 			files(m)(t, dir)
 		}, signal: 400 * time.Millisecond, code: 130, output: []string{"interrupted while loading the book; nothing was written"},
 			after: func(t *testing.T, dir, out string) {
