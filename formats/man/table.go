@@ -327,9 +327,14 @@ func height(header []string, rows [][]string, widths []int) int {
 }
 
 // tableList writes a table too wide for the page as a list: a tagged paragraph per row, its first
-// cell as the tag, the other cells below it, each after its column's heading.
+// cell as the tag, the other cells below it, each after its column's heading; a table of a header
+// alone is that header's cells.
 func (p *page) tableList(t *tree.Table) {
-	for _, r := range t.Rows {
+	rows, labels := t.Rows, t.Header
+	if !slices.ContainsFunc(rows, func(r []tree.Inlines) bool { return slices.ContainsFunc(r, hasText) }) {
+		rows, labels = [][]tree.Inlines{t.Header}, nil // a table of a header alone: it is the one entry
+	}
+	for _, r := range rows {
 		p.w.Head("TP", indent)
 		p.w.SetFont(roff.B)
 		p.inlines(r[0], true)
@@ -340,8 +345,8 @@ func (p *page) tableList(t *tree.Table) {
 				continue
 			}
 			p.w.LineBreak()
-			if i+1 < len(t.Header) && hasText(t.Header[i+1]) {
-				p.styled(roff.I, t.Header[i+1], true)
+			if i+1 < len(labels) && hasText(labels[i+1]) {
+				p.styled(roff.I, labels[i+1], true)
 				p.w.Text(": ")
 			}
 			p.inlines(c, false)

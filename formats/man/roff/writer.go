@@ -37,6 +37,10 @@ type Writer struct {
 	bol   bool // at the beginning of an input line
 	space bool // a word space is due before the next visible character
 	run   int  // characters of the current word
+	// unbroken counts the current word's characters since its start or its last break point;
+	// long says the word is longer than longWord, so that prose may break it too.
+	unbroken int
+	long     bool
 	prev  rune // the last character written on this line, ' ' after a space
 	// before is the character before prev in the same word: "::" separates a path's parts.
 	before rune
@@ -143,27 +147,43 @@ func (w *Writer) LineBreak() {
 }
 
 // Text writes prose: filled text in which a hyphen-minus starting a word is an option dash or a
-// minus (\-) and one inside a word is a hyphen. Its words break only at spaces and hyphens.
-func (w *Writer) Text(s string) { w.write(s, Prose, false) }
+// minus (\-) and one inside a word is a hyphen. Its words break at spaces and hyphens, and only
+// a word too long for a line (a URL or path in running text) breaks as Literal's do.
+func (w *Writer) Text(s string) { w.write(s, Prose, breakLong) }
 
 // Literal writes code or a URL: every character as typed, with break points between the parts
 // of a path or a name (see breakAfter).
-func (w *Writer) Literal(s string) { w.write(s, Literal, true) }
+func (w *Writer) Literal(s string) { w.write(s, Literal, breakParts) }
 
 // Name writes a page name as Literal does, but without break points: in the NAME line, man-db's
 // lexgrog would read a break point as part of the name.
-func (w *Writer) Name(s string) { w.write(s, Literal, false) }
+func (w *Writer) Name(s string) { w.write(s, Literal, breakNever) }
 
-func (w *Writer) write(s string, mode Mode, breaks bool) {
+// breakRule says where a word may break besides its hyphens.
+type breakRule uint8
+
+const (
+	breakNever breakRule = iota
+	breakParts           // between the parts of a path or name, and every longWord characters
+	breakLong            // as breakParts, in words longer than longWord only
+)
+
+// longWord is the length past which a word cannot be left whole: man's body text is 71 columns
+// wide on an 80-column terminal before any indent, and nested lists take 4 or more each, so a
+// longer word would run past the line (groff: "can't break line").
+const longWord = 40
+
+func (w *Writer) write(s string, mode Mode, rule breakRule) {
 	for i, r := range s {
 		if r < utf8.RuneSelf && isWordChar(r) && w.steady() {
 			// the common case, a letter or digit inside a word: nothing to escape or to begin
-			if breaks {
-				w.breakPoint(r)
+			if rule != breakNever {
+				w.breakPoint(r, rule, s[i:])
 			}
 			w.b = append(w.b, byte(r))
 			w.before, w.prev, w.dash = w.prev, r, false
 			w.run++
+			w.unbroken++
 			continue
 		}
 		if invisible(r) && !isSpace(r) {
@@ -180,8 +200,8 @@ func (w *Writer) write(s string, mode Mode, breaks bool) {
 			continue
 		}
 		w.visible(r == '.' || r == '\'')
-		if breaks {
-			w.breakPoint(r)
+		if rule != breakNever {
+			w.breakPoint(r, rule, s[i:])
 		}
 		dash := r == '-' && mode == Prose && w.optionDash(s[i:])
 		if dash {
@@ -195,6 +215,7 @@ func (w *Writer) write(s string, mode Mode, breaks bool) {
 		}
 		w.before, w.prev, w.dash = w.prev, r, dash
 		w.run++
+		w.unbroken++
 	}
 }
 
@@ -205,11 +226,27 @@ func (w *Writer) steady() bool {
 		!w.needPara && !w.needBreak && (!w.tail || w.tailArg)
 }
 
-// breakPoint writes an invisible break point (\:) before next where breakAfter allows one, past
-// the word's first character (a leading "/" or "." stays with what follows).
-func (w *Writer) breakPoint(next rune) {
-	if w.run >= 2 && breakAfter(w.before, w.prev, next) {
+// breakPoint writes an invisible break point (\:) before next, the first character of rest,
+// where breakAfter allows one past the word's first character (a leading "/" or "." stays with
+// what follows), or where the word has gone longWord characters without one. Under breakLong it
+// does so in long words only.
+func (w *Writer) breakPoint(next rune, rule breakRule, rest string) {
+	if w.run == 0 {
+		w.unbroken = 0
+		if rule == breakLong {
+			end := strings.IndexFunc(rest, isSpace)
+			if end < 0 {
+				end = len(rest)
+			}
+			w.long = utf8.RuneCountInString(rest[:end]) > longWord
+		}
+	}
+	if rule == breakLong && !w.long {
+		return
+	}
+	if w.run >= 2 && breakAfter(w.before, w.prev, next) || w.unbroken >= longWord {
 		w.b = append(w.b, `\:`...)
+		w.unbroken = 0
 	}
 }
 

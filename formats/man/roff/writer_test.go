@@ -41,17 +41,22 @@ func TestText(t *testing.T) {
 }
 
 // TestBreakPoints checks where words may break: code words and URLs after "/", ".", "_" and
-// "::" only, past their first character and not inside a run of separators; prose and names never.
+// "::", past their first character and not inside a run of separators, or after 40 characters
+// with no such point; prose only in words of more than 40 characters; names never.
 func TestBreakPoints(t *testing.T) {
 	long := strings.Repeat("Deprecated", 8)
+	longBroken := long[:40] + `\:` + long[40:]
+	longURL := "https://example.com/a/very/long/path/to/file.html"
 	tests := []struct {
 		name, in, want string
 		write          func(*Writer, string)
 	}{
-		{"prose long word", long, long, (*Writer).Text},
+		{"prose long word", long, longBroken, (*Writer).Text},
+		{"prose long URL", "see " + longURL + " now", `see https://\:example.\:com/\:a/\:very/\:long/\:path/\:to/\:file.\:html now`, (*Writer).Text},
 		{"prose path", "/usr/share/man/file.txt", "/usr/share/man/file.txt", (*Writer).Text},
 		{"prose hyphens", "controller-manager", "controller-manager", (*Writer).Text},
-		{"code long word", long, long, (*Writer).Literal},
+		{"code long word", long, longBroken, (*Writer).Literal},
+		{"code long word after a break point", "a/" + long, `a/\:` + longBroken, (*Writer).Literal},
 		{"code path", "/usr/share/man/man7/file.txt", `/usr/\:share/\:man/\:man7/\:file.\:txt`, (*Writer).Literal},
 		{"code relative", "x ../y/z", `x ../\:y/\:z`, (*Writer).Literal},
 		{"code identifier", "NEEDS_ENCRYPTION_AND_AUTH", `NEEDS_\:ENCRYPTION_\:AND_\:AUTH`, (*Writer).Literal},
@@ -60,6 +65,7 @@ func TestBreakPoints(t *testing.T) {
 		{"code hyphen", "create-missing", `create\-missing`, (*Writer).Literal},
 		{"code trailing dot", "a.", "a.", (*Writer).Literal},
 		{"name", "lib_foo.bar::baz", `lib_foo.bar::baz`, (*Writer).Name},
+		{"long name", long, long, (*Writer).Name},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,7 +77,7 @@ func TestBreakPoints(t *testing.T) {
 			}
 			for i := strings.Index(got, `\:`); i >= 0; i = strings.Index(got, `\:`) {
 				if before := got[:i]; !strings.HasSuffix(before, "/") && !strings.HasSuffix(before, ".") &&
-					!strings.HasSuffix(before, "_") && !strings.HasSuffix(before, "::") {
+					!strings.HasSuffix(before, "_") && !strings.HasSuffix(before, "::") && !strings.HasSuffix(before, long[:40]) {
 					t.Errorf("break point after %q", before)
 				}
 				got = got[i+2:]
