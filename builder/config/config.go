@@ -24,6 +24,8 @@ type Config struct {
 	Src         string // the chapters' folder, relative to the book; "src" by default
 
 	Paper      string            // "a4" or "letter"
+	PageBreak  string            // what starts a PDF page: "chapter" (parts and top-level chapters) or "section" (sub-chapters too)
+	TwoSided   bool              // the PDF is printed on both sides: openings on rectos, margins mirrored
 	ManSection string            // section of chapter man pages
 	ManPrefix  string            // first part of chapter man page names; "" lets the backend derive one
 	EPUBFonts  bool              // embed the book's faces (package fonts) in EPUBs
@@ -107,6 +109,8 @@ type bookc struct {
 	RunPre     bool              `toml:"run-preprocessors"`
 	MdbookVer  string            `toml:"mdbook-version"`
 	Paper      string            `toml:"paper"`
+	PageBreak  string            `toml:"page-break"`
+	TwoSided   bool              `toml:"two-sided"`
 	ManSection string            `toml:"man-section"`
 	ManPrefix  string            `toml:"man-prefix"`
 	EPUBFonts  bool              `toml:"epub-fonts"`
@@ -139,7 +143,7 @@ const ManPrefixMax = 12
 
 // Default is the configuration of a book without book.toml, as mdBook assumes it.
 func Default() *Config {
-	return &Config{Language: "en", Src: "src", Paper: "a4", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
+	return &Config{Language: "en", Src: "src", Paper: "a4", PageBreak: "chapter", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
 }
 
 // Parse reads book.toml's content. name is the file's name for error messages.
@@ -178,7 +182,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			continue // a family's table of styles, which fontsTable.read checks
 		}
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, man-section, man-prefix, epub-fonts, base-url, cover, fonts, certified-by, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, page-break, two-sided, man-section, man-prefix, epub-fonts, base-url, cover, fonts, certified-by, man-pages, roles)", name, key.String())
 		}
 	}
 	for _, f := range b.Formats {
@@ -221,6 +225,15 @@ func Parse(name string, data []byte) (*Config, error) {
 	default:
 		return nil, fmt.Errorf("%s: [output.bookc] paper = %q: use \"a4\" or \"letter\"", name, b.Paper)
 	}
+	switch b.PageBreak {
+	case "", "chapter":
+		c.PageBreak = "chapter"
+	case "section":
+		c.PageBreak = "section"
+	default:
+		return nil, fmt.Errorf("%s: [output.bookc] page-break = %q: use \"chapter\" (parts and top-level chapters start a page) or \"section\" (sub-chapters too)", name, b.PageBreak)
+	}
+	c.TwoSided = b.TwoSided
 	if b.ManSection != "" {
 		if !sectionName().MatchString(b.ManSection) {
 			return nil, fmt.Errorf("%s: [output.bookc] man-section = %q: use a section such as \"7\"", name, b.ManSection)

@@ -43,7 +43,7 @@ title = "Developers' Edition"
 	}
 	c.Raw = nil
 	want := &Config{
-		Title: "T", Language: "en", Src: "pages", Paper: "letter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
+		Title: "T", Language: "en", Src: "pages", Paper: "letter", PageBreak: "chapter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
 		BuiltIn:   []Preprocessor{{Name: "links", Line: 12, Command: "mdbook-links"}},
 		ManPages:  map[string]string{"cli.md": "tool(1)"},
 		HideLines: map[string]string{"python": "~"},
@@ -71,6 +71,29 @@ func TestManPrefix(t *testing.T) {
 	}
 }
 
+// TestPageSettings checks page-break and two-sided: what they give, and their defaults.
+func TestPageSettings(t *testing.T) {
+	for _, tt := range []struct {
+		in, brk string
+		two     bool
+	}{
+		{"", "chapter", false},
+		{"page-break = 'chapter'", "chapter", false},
+		{"page-break = 'section'\ntwo-sided = true", "section", true},
+		{"two-sided = false", "chapter", false},
+	} {
+		c, err := Parse("book.toml", []byte("[output.bookc]\n"+tt.in+"\n"))
+		if err != nil {
+			t.Errorf("%q: %v", tt.in, err)
+		} else if c.PageBreak != tt.brk || c.TwoSided != tt.two {
+			t.Errorf("%q: page-break %q, two-sided %v; want %q, %v", tt.in, c.PageBreak, c.TwoSided, tt.brk, tt.two)
+		}
+	}
+	if c := Default(); c.PageBreak != "chapter" || c.TwoSided {
+		t.Errorf("without book.toml: page-break %q, two-sided %v", c.PageBreak, c.TwoSided)
+	}
+}
+
 func TestParseLoose(t *testing.T) {
 	// Other tools' tables may hold anything; only bookc's own are checked.
 	c, err := Parse("book.toml", []byte("[output.html]\ncode = 3\n[output.x]\ny = [1, 'a']\n"))
@@ -84,6 +107,8 @@ func TestParseErrors(t *testing.T) {
 		{"[book\n", "fix the TOML syntax"},
 		{"[output.bookc]\npaper = 'A5'\n", `use "a4" or "letter"`},
 		{"[output.bookc]\nman-section = 'x'\n", `man-section = "x"`},
+		{"[output.bookc]\npage-break = 'part'\n", `book.toml: [output.bookc] page-break = "part": use "chapter" (parts and top-level chapters start a page) or "section"`},
+		{"[output.bookc]\ntwo-sided = 'yes'\n", "fix the TOML syntax"},
 		{"[output.bookc.roles.Ops]\n", `role name "Ops"`},
 		{"[output.bookc.man-pages]\n'a.md' = 'tool'\n", "name(section)"},
 		{"[output.bookc]\ncolour = 1\n", `unknown setting "output.bookc.colour"`},

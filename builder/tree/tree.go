@@ -52,6 +52,12 @@ type Settings struct {
 	CertifiedBy string `json:"certified_by,omitempty"`
 	// Fonts are the faces book.toml names; nil when it names none, and bookc's own are used.
 	Fonts *Fonts `json:"fonts,omitempty"`
+	// SectionPages has sub-chapters start PDF pages too, as parts and top-level chapters do
+	// (book.toml's page-break = "section"); otherwise they run on.
+	SectionPages bool `json:"section_pages,omitempty"`
+	// TwoSided has the PDF printed on both sides: parts and chapters open on rectos, with blank
+	// versos as needed, margins mirrored and folios outside.
+	TwoSided bool `json:"two_sided,omitempty"`
 }
 
 // Fonts are the font files a book names: its text, code and headings faces, each in regular,

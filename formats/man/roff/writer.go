@@ -41,7 +41,7 @@ type Writer struct {
 	// long says the word is longer than longWord, so that prose may break it too.
 	unbroken int
 	long     bool
-	prev  rune // the last character written on this line, ' ' after a space
+	prev     rune // the last character written on this line, ' ' after a space
 	// before is the character before prev in the same word: "::" separates a path's parts.
 	before rune
 	dash   bool // prev is a hyphen-minus written as an option dash

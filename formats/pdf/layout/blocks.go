@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -9,12 +10,14 @@ import (
 	"bookc/formats/pdf/tags"
 )
 
-// blocks lays out blocks one below the other, with paragraph spacing between them.
+// blocks lays out blocks one below the other, with paragraph spacing between them. A paragraph
+// that leads in to what follows (it ends in a colon, or captions the table after it) stays with it;
+// a figure or a short table of the chapter's own flow may float to the top of the next page.
 func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 	var out []*vbox
 	var prev tree.Block
 	var dests []string // link targets waiting for the next block, where they land
-	for _, b := range bs {
+	for i, b := range bs {
 		if a, ok := b.(*tree.Anchor); ok {
 			dests = append(dests, headingDest(a.ID))
 			continue
@@ -24,7 +27,7 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 			continue
 		}
 		if len(dests) > 0 {
-			bb[0].info().dests = append(dests, bb[0].info().dests...)
+			own(bb[0]).dests = append(dests, bb[0].starts().dests...)
 			dests = nil
 		}
 		if len(out) > 0 {
@@ -36,6 +39,12 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 			}
 			out = append(out, space(gap))
 		}
+		if p, ok := b.(*tree.Paragraph); ok && leadsIn(p, bs[i+1:]) {
+			bb[len(bb)-1].keep = true
+		}
+		if l.floats(b, prev, bb) {
+			own(bb[0]).float = len(bb)
+		}
 		out = append(out, bb...)
 		prev = b
 	}
@@ -43,6 +52,51 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 		out = append(out, &vbox{flow: &flowInfo{dests: dests}})
 	}
 	return out
+}
+
+// tableCaption is a paragraph that captions the table after it.
+var tableCaption = regexp.MustCompile(`^(Table|Tab\.) [0-9A-Z]`)
+
+// leadsIn reports whether a paragraph introduces the block after it: it ends in a colon ("as
+// follows:"), or it is a table's caption ("Table 3: ...").
+func leadsIn(p *tree.Paragraph, rest tree.Blocks) bool {
+	for len(rest) > 0 {
+		if _, ok := rest[0].(*tree.Anchor); !ok {
+			break
+		}
+		rest = rest[1:]
+	}
+	if len(rest) == 0 {
+		return false
+	}
+	text := strings.TrimSpace(tree.PlainText(p.Content))
+	if strings.HasSuffix(text, ":") {
+		return true
+	}
+	_, table := rest[0].(*tree.Table)
+	return table && tableCaption.MatchString(text)
+}
+
+// floats reports whether a block set as bs may wait for the top of the next page when it does not
+// fit where it stands: a figure or a table no taller than half the text block, in the chapter's
+// own flow (not in a list, a quote or a note), unless a paragraph leads in to it.
+func (l *lay) floats(b, prev tree.Block, bs []*vbox) bool {
+	if l.nest > 0 || l.chap == nil {
+		return false
+	}
+	switch b.(type) {
+	case *tree.Figure:
+	case *tree.Table:
+		if height(bs) > l.g.TextH/2 {
+			return false
+		}
+	default:
+		return false
+	}
+	if p, ok := prev.(*tree.Paragraph); ok && strings.HasSuffix(strings.TrimSpace(tree.PlainText(p.Content)), ":") {
+		return false
+	}
+	return true
 }
 
 // display blocks stand apart from the text around them.
@@ -118,8 +172,8 @@ func (l *lay) paragraph(rs []run, x, w float64) []*vbox {
 	clear(p.pieces) // what the lines show is copied out of the pieces: keep their room, not their styles
 	spares.Put(p)
 	if n := len(lines); n >= 2 {
-		lines[0].keep = true
-		lines[n-2].keep = true
+		lines[0].avoid = true
+		lines[n-2].avoid = true
 	}
 	return lines
 }
@@ -145,7 +199,11 @@ func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 	in := lines[0].info()
 	in.dests = append(in.dests, headingDest(h.ID))
 	if l.nest == 0 && l.chap != nil {
-		in.marks = append(in.marks, mark{title: tree.PlainText(h.Content), level: l.level + h.Level - 1})
+		title := tree.PlainText(h.Content)
+		in.marks = append(in.marks, mark{title: title, level: l.level + h.Level - 1})
+		if h.Level == 2 && l.depth == 0 {
+			in.chapter = &chapMark{title: title, level: sectionHead}
+		}
 	}
 	return append(lines, &vbox{h: 3, glue: true})
 }

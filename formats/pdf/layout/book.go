@@ -157,9 +157,9 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 			w := st.face().Width(s, st.size)
 			p.Texts = append(p.Texts, page.Text{X: l.g.Left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 		}
-		if !pg.opening && pg.running != "" {
+		if !pg.opening && pg.inner != "" {
 			st := style{faces: l.faces, font: page.Italic, size: smallSize, color: grey}
-			s := fitText(pg.running, st, l.g.Measure)
+			s := fitText(pg.inner, st, l.g.Measure)
 			p.Texts = append(p.Texts, page.Text{X: l.g.Left, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 			p.Rules = append(p.Rules, page.Rule{X1: l.g.Left, Y1: l.g.HeaderY + 5, X2: l.g.Left + l.g.Measure, Y2: l.g.HeaderY + 5, Width: 0.4, Color: ruleGrey})
 		}
@@ -219,7 +219,8 @@ func roman(n int) string {
 type unit struct {
 	part   int // index of the part whose title page this is, or -1
 	chap   *tree.Chapter
-	level  int
+	level  int  // in the outline
+	depth  int  // 0 for a top-level chapter, 1 for a sub-chapter, 2 for its sub-chapters...
 	titled bool // the chapter is in a titled part
 }
 
@@ -233,13 +234,13 @@ func (u unit) dest() string {
 
 func (l *lay) units() []unit {
 	var us []unit
-	var walk func(cs []*tree.Chapter, level int, titled bool)
-	walk = func(cs []*tree.Chapter, level int, titled bool) {
+	var walk func(cs []*tree.Chapter, level, depth int, titled bool)
+	walk = func(cs []*tree.Chapter, level, depth int, titled bool) {
 		for _, c := range cs {
 			if !c.Draft { // a draft has no pages: the contents list its title only
-				us = append(us, unit{part: -1, chap: c, level: level, titled: titled})
+				us = append(us, unit{part: -1, chap: c, level: level, depth: depth, titled: titled})
 			}
-			walk(c.Children, level+1, titled)
+			walk(c.Children, level+1, depth+1, titled)
 		}
 	}
 	for i, part := range l.book.Parts {
@@ -248,7 +249,7 @@ func (l *lay) units() []unit {
 			us = append(us, unit{part: i})
 			level = 1
 		}
-		walk(part.Chapters, level, part.Title != "")
+		walk(part.Chapters, level, 0, part.Title != "")
 	}
 	return us
 }
@@ -273,7 +274,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 			if u.chap == nil {
 				boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
 			} else {
-				boxes[i] = c.chapter(u.chap, u.level)
+				boxes[i] = c.chapter(u.chap, u.level, u.depth)
 			}
 			// kept as they are: paginating only reads boxes, and the next pass takes copies
 			memos[i].unit = &setUnit{boxes[i], c.notes, slices.Clone(c.diags)}
@@ -318,14 +319,16 @@ func (l *lay) partPage(part *tree.Part, i int) []*vbox {
 	defer l.unhyphenated()()
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: 24, color: black}
 	lines := tagged(l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center), tags.H1)
-	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, bare: true, part: true},
+	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, opens: true, bare: true, part: true},
 		dests: []string{partDest(i)}, marks: []mark{{title: part.Title, open: true}}}}
 	return append([]*vbox{top}, lines...)
 }
 
-// chapter starts a page with the chapter's number and title, then sets its blocks.
-func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
-	l.chap, l.level = c, level
+// chapter sets a chapter: a top-level chapter starts a page with its number and title; a
+// sub-chapter runs on after some space, under a heading scaled to its depth, or, with
+// page-break = "section", starts a page with that heading.
+func (l *lay) chapter(c *tree.Chapter, level, depth int) []*vbox {
+	l.chap, l.level, l.depth = c, level, depth
 	for _, fn := range c.Footnotes {
 		l.notes[fn.ID] = l.footnote(fn)
 	}
@@ -342,7 +345,26 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	if c.Number != nil {
 		plain = c.Number.String() + "  " + plain
 	}
-	head := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain, level: level}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
+	var head []*vbox
+	if depth == 0 {
+		head = l.chapterOpening(c, title, plain, level, dests)
+	} else {
+		head = l.subOpening(c, title, plain, level, depth, dests)
+	}
+	restore()
+	if len(c.Blocks) > 1 {
+		head = append(head, l.blocks(c.Blocks[1:], l.g.Left, l.g.Measure)...)
+	}
+	if end := unreferencedNotes(c); end != nil {
+		head = append(head, end)
+	}
+	l.missing.diagnose(&l.diags, c.Source)
+	return head
+}
+
+// chapterOpening starts a page with a top-level chapter's number ("Chapter 2"), its title and a rule.
+func (l *lay) chapterOpening(c *tree.Chapter, title tree.Inlines, plain string, level int, dests []string) []*vbox {
+	head := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain, opens: true, depth: level}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
 	if c.Number != nil {
 		st := style{faces: l.faces, font: page.Regular, size: 13, color: grey}
 		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, 22, left)...)
@@ -354,14 +376,45 @@ func (l *lay) chapter(c *tree.Chapter, level int) []*vbox {
 	rule.p.Rules = append(rule.p.Rules, page.Rule{X1: l.g.Left, Y1: 8, X2: l.g.Left + l.g.Measure, Y2: 8, Width: 0.8, Color: black})
 	head = append(head, rule)
 	keepTogether(head)
-	restore()
-	if len(c.Blocks) > 1 {
-		head = append(head, l.blocks(c.Blocks[1:], l.g.Left, l.g.Measure)...)
+	return head
+}
+
+// subSizes are the sizes of sub-chapters' titles by depth: a sub-chapter's a little larger than a
+// section heading (headingSizes[2]), deeper ones smaller, never below a section's.
+var subSizes = [...]float64{0, 18, 16.5, 15}
+
+// runOnSkip is the space above a sub-chapter that runs on.
+const runOnSkip = 30.0
+
+// subOpening sets a sub-chapter's heading, its number before its title ("2.1 Launch locally"),
+// which stays with what follows: after some space where it runs on, or at the top of a page of
+// its own where sub-chapters start pages.
+func (l *lay) subOpening(c *tree.Chapter, title tree.Inlines, plain string, level, depth int, dests []string) []*vbox {
+	size := subSizes[min(depth, len(subSizes)-1)]
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: size, color: black}
+	var rs []run
+	if c.Number != nil {
+		// a no-break space: the number stays with the title's first word
+		rs = append(rs, run{st: &st, text: c.Number.String() + "\u00a0"})
 	}
-	if end := unreferencedNotes(c); end != nil {
-		head = append(head, end)
+	lines := tagged(l.setLines(l.build(l.runs(title, st, rs), l.g.Measure), l.g.Left, l.g.Measure, size*1.3, left), tags.Heading(level+1))
+	if len(lines) == 0 {
+		lines = []*vbox{{h: size * 1.3}}
 	}
-	l.missing.diagnose(&l.diags, c.Source)
+	pages := l.book.Settings.SectionPages
+	running := &chapMark{title: plain, level: subHead, opens: pages, depth: level}
+	var head []*vbox
+	in := lines[0].info()
+	if pages {
+		head = append(head, &vbox{h: 24, newPage: true, flow: &flowInfo{chapter: running}})
+	} else {
+		head = append(head, &vbox{h: runOnSkip, glue: true, stretch: runOnSkip / 3})
+		in.chapter = running
+	}
+	in.dests, in.marks = append(dests, in.dests...), append(in.marks, mark{title: plain, level: level})
+	head = append(head, lines...)
+	head = append(head, &vbox{h: 8, glue: true})
+	keepTogether(head)
 	return head
 }
 

@@ -86,14 +86,32 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 			out = append(out, b)
 		}
 	})
-	if n := len(out); n > 3 {
-		out[1].keep = true
-		out[n-2].keep = true
-	}
-	out[len(out)-1].keep = true
+	keepCode(out)
 	out = append(out, &vbox{h: codePad + 1})
 	decorate(out, x, w, codeBg)
 	return out
+}
+
+// shortCode is the most lines a code block has that never splits; splitCode is the fewest lines a
+// longer one leaves on either side of a page break.
+const (
+	shortCode = 8
+	splitCode = 3
+)
+
+// keepCode keeps a code block's lines together, after its top padding: all of them when it is
+// short, else its first and last few.
+func keepCode(out []*vbox) {
+	n := len(out) - 1 // out[0] is the padding
+	if n <= shortCode {
+		keepTogether(out)
+		out[n].keep = true // and the padding below, still to come
+		return
+	}
+	for i := range splitCode {
+		out[i].keep = true
+		out[n-i].keep = true
+	}
 }
 
 // wrapCode cuts a line into pieces that fit the limit, preferably after a space or punctuation.

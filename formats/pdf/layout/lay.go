@@ -31,6 +31,7 @@ type lay struct {
 	nest     int                // container depth: headings inside containers are no sections
 	lists    int                // list depth, for bullets
 	level    int                // outline level of the current chapter
+	depth    int                // of the current chapter: 0 top-level, 1 a sub-chapter...
 	noHyphen bool               // in table cells, headings and titles
 	hyph     *hyphen.Hyphenator // the book's language's; nil for none
 	missing  lacking            // characters of the chapter that the fonts lack

@@ -217,8 +217,13 @@ func lines(n int, keep func(i int) bool) []*vbox {
 	return out
 }
 
+// paraLines are the lines of a paragraph, which avoids breaks after its first line and before its last.
 func paraLines(n int) []*vbox {
-	return lines(n, func(i int) bool { return n >= 2 && (i == 0 || i == n-2) })
+	ls := lines(n, func(int) bool { return false })
+	if n >= 2 {
+		ls[0].avoid, ls[n-2].avoid = true, true
+	}
+	return ls
 }
 
 // TestPaginate checks page breaks on pages of ten lines: no heading at a page's foot, no widow,
@@ -347,8 +352,8 @@ func TestCache(t *testing.T) {
 	c := sample.Chapter(b, "usage")
 	c.Blocks = append(c.Blocks, &tree.Admonition{Kind: tree.Note, Blocks: tree.Blocks{c.Blocks[4], c.Blocks[2]}}) // a table and code inside
 	m, h := newMemo(), NewShared()
-	first := newLay(b, nil, m, h).chapter(c, 0)
-	second := newLay(b, nil, m, h).chapter(c, 0)
+	first := newLay(b, nil, m, h).chapter(c, 0, 0)
+	second := newLay(b, nil, m, h).chapter(c, 0, 0)
 	if len(m.blocks) == 0 {
 		t.Fatal("nothing was cached")
 	}

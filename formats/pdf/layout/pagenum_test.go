@@ -31,6 +31,16 @@ func TestPrintedPageNumbers(t *testing.T) {
 			see("intro", ""), see("setup", "setup-2"), see("setup", "intro-2")),
 	}}}
 	doc, _ := Book(b)
+	if checked := checkPageNumbers(t, doc); checked < 10 {
+		t.Errorf("only %d page numbers found to check", checked)
+	}
+}
+
+// checkPageNumbers checks that every link target names one place, and that every page number
+// printed inside a link is the number of the page its destination is on; it returns how many
+// numbers it checked.
+func checkPageNumbers(t *testing.T, doc *page.Doc) int {
+	t.Helper()
 	pageOf := map[string]int{}
 	at := map[string]page.Dest{}
 	for _, d := range doc.Dests {
@@ -62,9 +72,7 @@ func TestPrintedPageNumbers(t *testing.T) {
 			}
 		}
 	}
-	if checked < 10 {
-		t.Errorf("only %d page numbers found to check", checked)
-	}
+	return checked
 }
 
 func isPageNumber(s string) bool {

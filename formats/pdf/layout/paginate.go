@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"cmp"
+	"math"
 	"slices"
 
 	"bookc/formats/pdf/page"
@@ -10,7 +12,9 @@ import (
 // built is one page of a flow, before running headers and folios are added.
 type built struct {
 	p       page.Page
-	running string // the chapter a running header names
+	chapter string // the titles running headers may show: the chapter's,
+	section string // the first section's on the page, else the one going on, else the chapter's,
+	inner   string // and the first sub-chapter's, else the one going on, else the chapter's
 	opening bool   // the page opens a chapter or part: no running header
 	bare    bool   // no folio either
 }
@@ -23,54 +27,91 @@ type flow struct {
 	tags  tagLog // what its pages' structure tree is made of
 }
 
-const noteSep = 12.0 // space above footnotes, holding their rule
+const (
+	noteSep   = 12.0 // space above footnotes, holding their rule
+	floatSkip = 14.0 // space below a float at the top of a page
+)
 
-// paginate cuts boxes into pages: breaking where boxes allow it, moving kept boxes (heading and
-// first line, last two lines) on together, and putting footnotes on the page that references them.
+// span is boxes from..to of a flow.
+type span struct{ from, to int }
+
+// heads are the titles of running headers going on: of the chapter, its sub-chapter, its section.
+type heads struct{ chapter, sub, section string }
+
+// set changes the titles for a mark.
+func (h *heads) set(m *chapMark) {
+	switch m.level {
+	case chapterHead:
+		*h = heads{chapter: m.title}
+	case subHead:
+		h.sub, h.section = m.title, m.title
+	case sectionHead:
+		h.section = m.title
+	}
+}
+
+// paginate cuts boxes into pages (see fit), puts footnotes on the page that references them and
+// floats at the top of pages, and spreads each page's glue for it to end flush at the foot.
 func (l *lay) paginate(bs []*vbox) *flow {
 	f := &flow{}
 	placed := map[string]bool{}
 	var carry []pending // footnotes that did not fit the page that references them
-	running := ""
-	for i := 0; i < len(bs); {
+	var floats []span   // figures and tables waiting for the top of a page, in their order
+	var run heads
+	for i := 0; ; {
 		for i < len(bs) && bs[i].glue {
 			i++ // space at the top of a page is dropped
 		}
-		if i == len(bs) {
-			break
-		}
-		if len(carry) > 0 && bs[i].newPage {
-			carry = l.notesPage(f, running, carry) // a chapter's notes end before the next chapter
+		ends := i == len(bs) || bs[i].newPage // a chapter's floats and notes end before the next chapter
+		switch {
+		case ends && len(floats) == 0 && len(carry) > 0:
+			carry = l.notesPage(f, run, carry)
+			continue
+		case ends && len(floats) == 0 && i == len(bs):
+			return f
+		case ends && len(floats) == 0 && l.book.Settings.TwoSided && len(f.pages)%2 == 1 && opensRecto(bs[i]):
+			f.pages = append(f.pages, &built{opening: true, bare: true}) // a blank verso
 			continue
 		}
-		end := l.fit(bs, i, placed, l.carried(carry, l.g.TextH))
-		first := bs[i].starts()
-		pg := &built{opening: first.chapter != nil, bare: first.chapter != nil && first.chapter.bare}
-		if first.chapter != nil {
-			running = first.chapter.title
+		pl := l.fit(bs, i, floats, placed, l.carried(carry, l.g.TextH))
+		pg := &built{}
+		if pl.end > i {
+			if m := bs[i].starts().chapter; m != nil && m.opens {
+				pg.opening, pg.bare = true, m.bare
+			}
 		}
-		pg.running = running
+		top := run // the titles going on at the top of the page
+		var first heads
 		y := 0.0
 		var header []*vbox
-		if !bs[i].newPage {
-			header = first.header
+		if i < len(bs) && !bs[i].newPage {
+			header = bs[i].starts().header
 		}
-		reserve(&pg.p, header, bs[i:end])
-		for _, h := range header {
-			from := counts(&pg.p)
-			h.p.Shift(&pg.p, 0, l.g.Top+y)
-			f.tags.repeat(&pg.p, h, from)
-			y += h.h
+		lists := [][]*vbox{header, bs[i:pl.end]}
+		for _, fl := range floats[:pl.top] {
+			lists = append(lists, bs[fl.from:fl.to])
 		}
-		notes, bottom := carry, y // bottom: of the last box that is not space, which may hang past the notes
-		for _, b := range bs[i:end] {
+		reserve(&pg.p, lists...)
+		var notes []pending
+		bottom := 0.0 // of the last box that is not space, which may hang past the notes
+		put := func(b *vbox, dy float64) {
 			at := b.starts()
-			if c := at.chapter; c != nil {
-				running = c.title
-				if c.part {
-					f.tags.section(tags.Part, c.level)
-				} else {
-					f.tags.section(tags.Sect, c.level)
+			if m := at.chapter; m != nil {
+				run.set(m)
+				if first.chapter == "" && m.level == chapterHead {
+					first.chapter = m.title
+				}
+				if first.sub == "" && m.level == subHead {
+					first.sub = m.title
+				}
+				if first.section == "" && m.level != chapterHead {
+					first.section = m.title
+				}
+				switch {
+				case m.part:
+					f.tags.section(tags.Part, m.depth)
+				case m.level != sectionHead:
+					f.tags.section(tags.Sect, m.depth)
 				}
 			}
 			for _, d := range at.dests {
@@ -82,7 +123,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			from := counts(&pg.p)
 			b.p.Shift(&pg.p, 0, l.g.Top+y)
 			f.tags.place(&pg.p, b, from)
-			if y += b.h; !b.glue {
+			if y += dy; !b.glue {
 				bottom = y
 			}
 			for _, n := range b.cited().notes {
@@ -92,14 +133,222 @@ func (l *lay) paginate(bs []*vbox) *flow {
 				}
 			}
 		}
-		carry = l.placeNotes(f, pg, notes, bottom, 0)
+		for _, fl := range floats[:pl.top] {
+			for _, b := range bs[fl.from:fl.to] {
+				put(b, b.h)
+			}
+			y += floatSkip
+		}
+		floats = floats[pl.top:]
+		for _, h := range header {
+			from := counts(&pg.p)
+			h.p.Shift(&pg.p, 0, l.g.Top+y)
+			f.tags.repeat(&pg.p, h, from)
+			y += h.h
+		}
+		for k := i; k < pl.end; k++ {
+			b := bs[k]
+			if len(pl.deferred) > 0 && pl.deferred[0].from == k {
+				floats = append(floats, pl.deferred[0])
+				k = skipFloat(bs, pl.deferred[0]) - 1
+				pl.deferred = pl.deferred[1:]
+				continue
+			}
+			dy := b.h
+			if b.glue {
+				if pl.ratio > 0 {
+					dy += pl.ratio * float64(b.stretch)
+				} else {
+					dy += pl.ratio * float64(b.stretch) / 2
+				}
+			}
+			put(b, dy)
+		}
+		pg.chapter = run.chapter
+		pg.section, pg.inner = first.section, first.sub
+		if pg.section == "" {
+			pg.section = cmp.Or(top.section, run.chapter)
+			if first.chapter != "" {
+				pg.section = first.chapter
+			}
+		}
+		if pg.inner == "" {
+			pg.inner = cmp.Or(top.sub, run.chapter)
+			if first.chapter != "" {
+				pg.inner = first.chapter
+			}
+		}
+		carry = append(carry, notes...)
+		carry = l.placeNotes(f, pg, carry, bottom, 0)
 		f.pages = append(f.pages, pg)
-		i = end
+		i = pl.end
 	}
-	for len(carry) > 0 {
-		carry = l.notesPage(f, running, carry)
+}
+
+// opensRecto reports whether a box opens a page that must be a recto when the book is two-sided:
+// a part's or a top-level chapter's.
+func opensRecto(b *vbox) bool {
+	m := b.starts().chapter
+	return b.newPage && m != nil && m.level == chapterHead
+}
+
+// skipFloat is the box after a float that waits, and after the space below it: the float leaves
+// the space above it between the text before and after.
+func skipFloat(bs []*vbox, fl span) int {
+	k := fl.to
+	for k < len(bs) && bs[k].glue {
+		k++
 	}
-	return f
+	return k
+}
+
+// plan is how a page is made: the first top floats waiting, then boxes up to end, without the
+// floats deferred to later pages, the glue stretched (ratio > 0) or shrunk (< 0) by ratio.
+type plan struct {
+	top      int
+	end      int
+	deferred []span
+	ratio    float64
+}
+
+// Costs of page breaks, as TeX's page builder weighs them: the badness of the page's glue, and
+// penalties for what the break does.
+const (
+	maxRatio    = 2.0   // glue stretches at most this many times its stretch; the rest is left at the foot
+	whitePoint  = 10.0  // the cost of each point of white at the foot that glue does not fill
+	avoidCost   = 500.0 // a widow or an orphan
+	keepCost    = 1e5   // a break where nothing may break: only when every other leaves the page too empty
+	emptyCost   = 1e6   // a page left under emptyShare full, unless a chapter ends on it
+	emptyShare  = 0.3
+	maxBadness  = 100.0 // of a page whose glue stretches or shrinks as far as it goes
+	shrinkShare = 0.5   // glue shrinks half as far as it stretches
+)
+
+// fit plans the page that starts with box i, below which notesH of footnotes carried over from
+// the page before wait, and above which floats wait. It weighs every break the page could end at,
+// as TeX does, and takes the cheapest, the latest of equals: a break inside kept boxes (a heading
+// and what follows, a short code block, a figure and its caption) only when every other leaves
+// the page under 30% full; before a widow or after an orphan when others cost more; and glue
+// stretched or shrunk as little as it can. A figure or table that does not fit waits for the next
+// page, and those after it too, in their order, while the text goes on; a chapter (or sub-chapter)
+// that begins while floats wait begins on the next page, after them.
+func (l *lay) fit(bs []*vbox, i int, floats []span, placed map[string]bool, notesH float64) plan {
+	seen := map[string]bool{}
+	cite := func(b *vbox) float64 { // the height the box's footnotes add to the page
+		nh := 0.0
+		for _, n := range b.cited().notes {
+			if !placed[n] && !seen[n] && l.notes[n] != nil {
+				if notesH == 0 && nh == 0 {
+					nh = noteSep
+				}
+				nh += height(l.notes[n])
+				seen[n] = true
+			}
+		}
+		notesH += nh
+		return nh
+	}
+	pl := plan{end: i}
+	h := 0.0 // natural height of the page so far, up to its last box that is not glue
+	for _, fl := range floats {
+		fh := height(bs[fl.from:fl.to]) + floatSkip
+		if pl.top > 0 && h+fh+notesH > l.g.TextH {
+			break
+		}
+		for _, b := range bs[fl.from:fl.to] {
+			cite(b)
+		}
+		h += fh
+		pl.top++
+	}
+	waiting := pl.top < len(floats)
+	if i < len(bs) && !bs[i].newPage {
+		h += height(bs[i].starts().header)
+	}
+	var (
+		stretch, shrink float64 // of the glue between the boxes so far
+		gh, gs          float64 // height and stretch of the glue after the last box
+		content         = pl.top > 0
+		last            *vbox // the last box that is not glue
+		best            = math.Inf(1)
+		deferred        []span
+	)
+	for k := i; k <= len(bs); k++ {
+		if k < len(bs) && bs[k].glue {
+			gh, gs = gh+bs[k].h, gs+float64(bs[k].stretch)
+			continue
+		}
+		// a break before box k
+		forced := k == len(bs) || bs[k].newPage || (waiting || len(deferred) > 0) && bs[k].starts().chapter != nil && bs[k].starts().chapter.level != sectionHead
+		if content {
+			if forced {
+				pl.end, pl.deferred, pl.ratio = k, deferred, l.ratio(h, stretch, shrink, notesH, true)
+				return pl
+			}
+			if c := l.cost(h, stretch, shrink, notesH, last); c <= best {
+				best = c
+				pl.end, pl.deferred, pl.ratio = k, slices.Clip(deferred), l.ratio(h, stretch, shrink, notesH, false)
+			}
+		}
+		b := bs[k]
+		if n := b.starts().float; n > 0 && k+n <= len(bs) && content {
+			fl := span{k, k + n}
+			if waiting || len(deferred) > 0 || h+gh+height(bs[k:k+n])+notesH > l.g.TextH {
+				deferred = append(deferred, fl)
+				k = skipFloat(bs, fl) - 1
+				continue
+			}
+		}
+		hb, nb := h+gh+b.h, cite(b)
+		sb := shrink + shrinkShare*gs
+		if content && hb-sb+notesH > l.g.TextH+0.01 {
+			notesH -= nb
+			break // nothing later fits either
+		}
+		h, stretch, shrink, gh, gs = hb, stretch+gs, sb, 0, 0
+		last, content = b, true
+	}
+	return pl
+}
+
+// cost weighs a page of natural height h whose glue stretches and shrinks as given, above notes,
+// ending after box last.
+func (l *lay) cost(h, stretch, shrink, notes float64, last *vbox) float64 {
+	room := l.g.TextH - notes
+	c := 0.0
+	switch s := room - h; {
+	case s >= 0 && stretch > 0:
+		r := min(s/stretch, 1)
+		c = maxBadness*r*r*r + whitePoint*max(0, s-stretch)
+	case s >= 0:
+		c = whitePoint * s
+	case shrink > 0:
+		r := -s / shrink
+		c = maxBadness * r * r * r
+	}
+	switch {
+	case last == nil: // floats alone
+	case last.keep:
+		c += keepCost
+	case last.avoid:
+		c += avoidCost
+	}
+	if h+notes < emptyShare*l.g.TextH {
+		c += emptyCost
+	}
+	return c
+}
+
+// ratio is how far a page's glue stretches (> 0) or shrinks (< 0) for the page to end at its foot:
+// not at all on a page that ends a chapter or the book.
+func (l *lay) ratio(h, stretch, shrink, notes float64, last bool) float64 {
+	switch s := l.g.TextH - notes - h; {
+	case s > 0 && stretch > 0 && !last:
+		return min(s/stretch, maxRatio)
+	case s < 0 && shrink > 0:
+		return max(s/shrink, -1)
+	}
+	return 0
 }
 
 // pending is a footnote, or the rest of one, waiting for room at the foot of a page.
@@ -128,8 +377,8 @@ func (l *lay) carried(notes []pending, limit float64) float64 {
 }
 
 // notesPage is a page of footnotes alone, carried over from the pages before it.
-func (l *lay) notesPage(f *flow, running string, notes []pending) []pending {
-	pg := &built{running: running}
+func (l *lay) notesPage(f *flow, run heads, notes []pending) []pending {
+	pg := &built{chapter: run.chapter, section: cmp.Or(run.section, run.chapter), inner: cmp.Or(run.sub, run.chapter)}
 	rest := l.placeNotes(f, pg, notes, 0, 1)
 	f.pages = append(f.pages, pg)
 	return rest
@@ -137,9 +386,9 @@ func (l *lay) notesPage(f *flow, running string, notes []pending) []pending {
 
 // reserve makes room in p for what the boxes bring, which is shifted into it box by box, and for
 // the folio, the running header and its rule that add puts on every page.
-func reserve(p *page.Page, header, bs []*vbox) {
+func reserve(p *page.Page, lists ...[]*vbox) {
 	texts, rules, rects, images, links := 2, 1, 0, 0, 0
-	for _, list := range [][]*vbox{header, bs} {
+	for _, list := range lists {
 		for _, b := range list {
 			texts += len(b.p.Texts)
 			rules += len(b.p.Rules)
@@ -153,58 +402,6 @@ func reserve(p *page.Page, header, bs []*vbox) {
 	p.Rects = slices.Grow(p.Rects, rects)
 	p.Images = slices.Grow(p.Images, images)
 	p.Links = slices.Grow(p.Links, links)
-}
-
-// fit returns the end of the page that starts with box i, below which notesH of footnotes carried
-// over from the page before wait.
-func (l *lay) fit(bs []*vbox, i int, placed map[string]bool, notesH float64) int {
-	y := 0.0
-	if h := bs[i].starts().header; h != nil && !bs[i].newPage {
-		y = height(h)
-	}
-	seen := map[string]bool{}
-	end := i
-	for ; end < len(bs); end++ {
-		b := bs[end]
-		if end > i && b.newPage {
-			return end
-		}
-		nh := 0.0
-		for _, n := range b.cited().notes {
-			if !placed[n] && !seen[n] && l.notes[n] != nil {
-				if notesH == 0 && nh == 0 {
-					nh = noteSep
-				}
-				nh += height(l.notes[n])
-			}
-		}
-		if end > i && !b.glue && y+b.h+notesH+nh > l.g.TextH {
-			break
-		}
-		for _, n := range b.cited().notes {
-			seen[n] = true
-		}
-		y += b.h
-		notesH += nh
-	}
-	if end == len(bs) || bs[end].newPage {
-		return end
-	}
-	// boxes that must stay with the one that did not fit go on to the next page
-	j := end
-	for {
-		k := j - 1
-		for k > i && bs[k].glue {
-			k--
-		}
-		if !bs[k].keep {
-			return j
-		}
-		if k == i {
-			return end // the whole page holds together: break inside it after all
-		}
-		j = k
-	}
 }
 
 // placeNotes sets footnotes at the foot of the page under a short rule, below text y deep. Notes

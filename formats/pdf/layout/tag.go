@@ -6,20 +6,20 @@ import (
 )
 
 // A box's pieces name what they belong to in the structure tree by a Tag that counts in the box's
-// tags (Tag k: tags[k], or none for artifact); a box without tags has one empty path (own), so that
+// tags (Tag k: tags[k], or none for artifact); a box without tags has one empty path (unwrapped), so that
 // a piece set as it comes, Tag 0, belongs to whatever element the blocks around it wrap it in
 // (wrap). Paginating places the paths (pageTags): the pieces' Tags then count in their page's Tags,
 // from 1, and 0 is an artifact, as page.Tag says.
 
-// own is the tags of a box nobody has wrapped yet: one empty path. Never changed.
-var own = []tags.Path{nil}
+// unwrapped is the tags of a box nobody has wrapped yet: one empty path. Never changed.
+var unwrapped = []tags.Path{nil}
 
 // artifact is the Tag of a piece of a box that is no content: a contents entry's leader dots.
 const artifact page.Tag = 1<<16 - 1
 
 func (b *vbox) paths() []tags.Path {
 	if b.tags == nil {
-		return own
+		return unwrapped
 	}
 	return b.tags
 }

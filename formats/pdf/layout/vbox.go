@@ -13,8 +13,10 @@ type vbox struct {
 	h       float64
 	base    float64 // baseline of its first text line, 0 when it has none
 	glue    bool    // space, dropped at the top of a page
-	keep    bool    // no page break between this box and the next
+	keep    bool    // no page break between this box and the next, unless a page holds nothing else
+	avoid   bool    // a page break between this box and the next only where others are worse (widows, orphans)
 	newPage bool    // starts a page
+	stretch float32 // how far glue may stretch to end a page flush at the foot; it shrinks half as far
 	p       page.Page
 	tags    []tags.Path // what its pieces belong to in the structure tree: see tag.go
 	cites   *cites      // nil for most boxes: a box is copied for every pass
@@ -50,7 +52,8 @@ type flowInfo struct {
 	dests   []string  // link targets at its top
 	marks   []mark    // outline entries at its top
 	header  []*vbox   // table header rows to repeat when a page starts with this box
-	chapter *chapMark // a chapter starts here
+	chapter *chapMark // a chapter, sub-chapter or section starts here: the running headers' titles
+	float   int       // the boxes from this one of a figure or table that may wait for the next page
 }
 
 // info returns the box's flowInfo to add to, made when it has none.
@@ -58,6 +61,14 @@ func (b *vbox) info() *flowInfo {
 	if b.flow == nil {
 		b.flow = &flowInfo{}
 	}
+	return b.flow
+}
+
+// own gives the box a flowInfo of its own to change, a copy of what it had: a set block's boxes,
+// copied from the ones another edition or pass keeps, share theirs.
+func own(b *vbox) *flowInfo {
+	fi := b.starts()
+	b.flow = &fi
 	return b.flow
 }
 
@@ -82,13 +93,24 @@ type mark struct {
 	open  bool // its children show in the outline when the document opens
 }
 
-// chapMark names the chapter that running headers show from here on.
+// chapMark names the chapter, sub-chapter or section that running headers show from here on.
 type chapMark struct {
 	title string
+	level int  // chapterHead, subHead or sectionHead
+	opens bool // it opens a page, which has no running header
 	bare  bool // its page has no folio either (a part's title page)
-	level int  // its depth in the book: 0 for a part and a chapter outside parts
+	depth int  // its depth in the book, for the structure tree: 0 for a part and a chapter outside parts
 	part  bool // a part's title page
 }
+
+// The levels of running headers' titles: a part or top-level chapter, which resets the others; a
+// sub-chapter; a section of a top-level chapter. One-sided pages show the sub-chapter or else the
+// chapter; two-sided, the verso shows the chapter and the recto the section (a sub-chapter is one).
+const (
+	chapterHead = iota
+	subHead
+	sectionHead
+)
 
 // absorb adds a box's content, footnotes and page-number texts to b, moved down by dy.
 func (b *vbox) absorb(c *vbox, dy float64) {
@@ -113,7 +135,8 @@ func (b *vbox) absorb(c *vbox, dy float64) {
 	})
 }
 
-func space(h float64) *vbox { return &vbox{h: h, glue: true} }
+// space is glue between blocks: it stretches by a third to end pages flush, and shrinks by a sixth.
+func space(h float64) *vbox { return &vbox{h: h, glue: true, stretch: float32(h / 3)} }
 
 // height sums the boxes' heights.
 func height(bs []*vbox) float64 {
