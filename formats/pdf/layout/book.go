@@ -33,8 +33,11 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 		l            *lay
 		body, toc    *flow
 		refs, labels map[string]string
-		num          = folios{toc: 1}
+		num          = folios{title: 1, toc: 1}
 	)
+	if b.Settings.TwoSided {
+		num.title = 2 // the title page and its blank verso
+	}
 	us := (&lay{book: b}).units()
 	front := prefix(us)
 	unknown := placeholder(b)
@@ -70,8 +73,8 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	doc := &page.Doc{Width: l.g.W, Height: l.g.H, Meta: meta(b), Tags: []tags.Elem{{Role: tags.Document, Parent: -1}}}
 	doc.Labels = []page.Label{{Page: 0, Roman: true}, {Page: len(title.pages) + len(toc.pages) + num.split}}
 	l.add(doc, title, func(int) string { return "" })
-	l.add(doc, toc, func(i int) string { return roman(i + 2) })
-	doc.Outline = append(doc.Outline, page.Bookmark{Title: "Contents", Page: 1, Y: l.g.Top})
+	l.add(doc, toc, func(i int) string { return roman(num.title + i + 1) })
+	doc.Outline = append(doc.Outline, page.Bookmark{Title: "Contents", Page: num.title, Y: l.g.Top})
 	l.add(doc, body, num.body)
 	level := -1
 	for i := range doc.Outline {
@@ -92,13 +95,14 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 // folios numbers pages as books do: roman for the title page, the contents and the prefix
 // chapters (the front matter), arabic from 1 on the first page of the first numbered chapter or part.
 type folios struct {
+	title int // pages of the title (and its verso)
 	toc   int // pages of contents
 	split int // the body's first page with an arabic number
 }
 
 func (n folios) body(i int) string {
 	if i < n.split {
-		return roman(2 + n.toc + i)
+		return roman(n.title + n.toc + i + 1)
 	}
 	return strconv.Itoa(i - n.split + 1)
 }
@@ -143,7 +147,13 @@ func meta(b *tree.Book) page.Meta {
 		Language: b.Language, Creator: "bookc", Date: b.Date}
 }
 
-// add appends a flow's pages to the document with their running header and folio.
+// gutterShift is how far a two-sided book's text block moves toward the spine, as a share of the
+// side margin: the inner margins are 4/5 of it, the outer 6/5, as in TeX's book class, where the
+// two inner margins together make one gutter.
+const gutterShift = 0.2
+
+// add appends a flow's pages to the document with their running header and folio; two-sided,
+// with the text block moved toward the spine and the running header at the outer edge.
 func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	base := len(doc.Pages)
 	off := tags.Graft(&doc.Tags, f.tags.tree(), 0) // under the Document
@@ -152,16 +162,31 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 		for k := range p.Tags {
 			p.Tags[k] += off
 		}
+		left, recto := l.g.Left, (base+i)%2 == 0
+		if l.book.Settings.TwoSided {
+			dx := l.g.Left * gutterShift // toward the spine: left on a recto, right on a verso
+			if recto {
+				dx = -dx
+			}
+			moved := page.Page{Tags: p.Tags}
+			p.Shift(&moved, dx, 0)
+			*p = moved
+			left += dx
+		}
 		if s := label(i); s != "" && !pg.bare {
 			st := style{faces: l.faces, font: page.Regular, size: smallSize, color: grey}
 			w := st.face().Width(s, st.size)
-			p.Texts = append(p.Texts, page.Text{X: l.g.Left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
+			p.Texts = append(p.Texts, page.Text{X: left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 		}
 		if !pg.opening && pg.inner != "" {
 			st := style{faces: l.faces, font: page.Italic, size: smallSize, color: grey}
 			s := fitText(pg.inner, st, l.g.Measure)
-			p.Texts = append(p.Texts, page.Text{X: l.g.Left, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
-			p.Rules = append(p.Rules, page.Rule{X1: l.g.Left, Y1: l.g.HeaderY + 5, X2: l.g.Left + l.g.Measure, Y2: l.g.HeaderY + 5, Width: 0.4, Color: ruleGrey})
+			x := left
+			if l.book.Settings.TwoSided && recto {
+				x += l.g.Measure - st.face().Width(s, st.size) // at the outer edge, as on the verso
+			}
+			p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
+			p.Rules = append(p.Rules, page.Rule{X1: left, Y1: l.g.HeaderY + 5, X2: left + l.g.Measure, Y2: l.g.HeaderY + 5, Width: 0.4, Color: ruleGrey})
 		}
 		doc.Pages = append(doc.Pages, p)
 	}

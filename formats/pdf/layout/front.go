@@ -52,6 +52,7 @@ func (l *lay) titlePage() *flow {
 		}
 	}
 	fl.pages = []*built{pg}
+	l.endOnVerso(fl)
 	return fl
 }
 

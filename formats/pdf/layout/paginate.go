@@ -68,6 +68,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			carry = l.notesPage(f, run, carry)
 			continue
 		case ends && len(floats) == 0 && i == len(bs):
+			l.endOnVerso(f)
 			return f
 		case ends && len(floats) == 0 && l.book.Settings.TwoSided && len(f.pages)%2 == 1 && opensRecto(bs[i]):
 			f.pages = append(f.pages, &built{opening: true, bare: true}) // a blank verso
@@ -474,4 +475,13 @@ func outlineTitle(s string) string {
 		n++
 	}
 	return s
+}
+
+// endOnVerso ends a two-sided book's flow on a verso, with a blank page where it ends on a recto,
+// so that the next flow (the contents after the title page, the body after the contents) begins
+// on a recto.
+func (l *lay) endOnVerso(f *flow) {
+	if l.book.Settings.TwoSided && len(f.pages)%2 == 1 {
+		f.pages = append(f.pages, &built{opening: true, bare: true})
+	}
 }

@@ -411,3 +411,77 @@ func TestRunOn(t *testing.T) {
 		})
 	}
 }
+
+// TestTwoSided checks a two-sided book: the title page's verso is blank, the contents, parts and
+// chapters open on rectos, every flow ends on a verso, the text block sits toward the spine, the
+// running header at the outer edge, and the page numbers still agree with the contents.
+func TestTwoSided(t *testing.T) {
+	b := subBook(false)
+	b.Settings.TwoSided = true
+	c2 := b.Parts[0].Chapters[1]
+	for range 12 {
+		c2.Blocks = append(c2.Blocks, words("Long", 150)) // pages of text, rectos and versos
+	}
+	doc, _ := Book(b)
+	g := Paper("a4")
+	shift := g.Left * gutterShift
+	if len(doc.Pages)%2 != 0 {
+		t.Errorf("%d pages: the last is a recto", len(doc.Pages))
+	}
+	if p := doc.Pages[1]; len(p.Texts)+len(p.Rules)+len(p.Images) != 0 {
+		t.Errorf("the title page's verso holds %d texts", len(p.Texts))
+	}
+	opens := map[string]int{}
+	for _, d := range doc.Dests {
+		if _, ok := opens[d.Name]; !ok {
+			opens[d.Name] = d.Page
+		}
+	}
+	for _, name := range []string{partDest(0), chapterDest("c1"), chapterDest("c2")} {
+		if p, ok := opens[name]; !ok || p%2 != 0 {
+			t.Errorf("%s opens on page %d (found %v), want a recto", name, p+1, ok)
+		}
+	}
+	for _, m := range doc.Outline {
+		if m.Title == "Contents" && m.Page != 2 {
+			t.Errorf("the contents begin on page %d, want 3", m.Page+1)
+		}
+	}
+	checked := [2]int{} // versos, rectos
+	for i, p := range doc.Pages {
+		recto := i%2 == 0
+		left, header := math.Inf(1), math.NaN()
+		for _, tx := range p.Texts {
+			switch {
+			case tx.Y == g.HeaderY:
+				header = tx.X
+			case tx.Y > g.Top && tx.Y < g.Top+g.TextH:
+				left = min(left, tx.X)
+			}
+		}
+		if math.IsInf(left, 1) || i == 0 || i == opens[partDest(0)] {
+			continue // blank, or a title set centred
+		}
+		checked[i%2^1]++
+		want := g.Left + shift
+		if recto {
+			want = g.Left - shift
+		}
+		if math.Abs(left-want) > 0.01 {
+			t.Errorf("page %d (recto %v): text block at x %.2f, want %.2f", i+1, recto, left, want)
+		}
+		switch {
+		case math.IsNaN(header):
+		case !recto && math.Abs(header-want) > 0.01:
+			t.Errorf("page %d, a verso: running header at x %.2f, want the text block's left edge %.2f", i+1, header, want)
+		case recto && header < want+g.Measure/2:
+			t.Errorf("page %d, a recto: running header at x %.2f, want it set against the text block's right edge", i+1, header)
+		}
+	}
+	if checked[0] < 2 || checked[1] < 2 {
+		t.Errorf("%d versos and %d rectos with text, want 2 of each at least", checked[0], checked[1])
+	}
+	if n := checkPageNumbers(t, doc); n < 8 {
+		t.Errorf("only %d page numbers checked", n)
+	}
+}
