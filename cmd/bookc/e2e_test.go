@@ -278,3 +278,37 @@ func hashTree(t *testing.T, dir string) map[string]string {
 	}
 	return sums
 }
+
+// TestPageOptions builds the handbook's PDF two-sided and with a page per sub-chapter, and holds it
+// to the validators: mirrored text blocks and blank versos are still a clean, tagged PDF.
+func TestPageOptions(t *testing.T) {
+	if err := validate.Installed(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book")
+	files := map[string]string{}
+	err := fs.WalkDir(handbook.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(handbook.FS, p)
+		files[p] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := files["book.toml"]
+	if !strings.Contains(toml, "[output.bookc]\n") {
+		t.Fatal("the handbook's book.toml has no [output.bookc] table")
+	}
+	files["book.toml"] = strings.Replace(toml, "[output.bookc]\n", "[output.bookc]\ntwo-sided = true\npage-break = \"section\"\n", 1)
+	writeBook(t, book, files)
+	out := filepath.Join(dir, "out")
+	var errs strings.Builder
+	if code := run(context.Background(), []string{"pdf", "-q", "-o", out, book}, io.Discard, &errs); code != 0 {
+		t.Fatalf("bookc pdf: exit %d\n%s", code, errs.String())
+	}
+	validateAll(t, out)
+}

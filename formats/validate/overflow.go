@@ -10,15 +10,17 @@ import (
 
 // Overflowing is what Overflow found.
 type Overflowing struct {
-	Lines    int
-	Edge     float64  // the text block's right edge: the most common right end of a line
+	Lines int
+	// Edges are the text block's right edges on rectos and on versos, each the most common right end
+	// of a line there: two-sided, the block moves toward the spine; one-sided, they are the same.
+	Edges    [2]float64
 	Overfull []string // lines ending more than 3 pt past the edge, "page N: text"
 	Clipped  []string // lines ending past the page
 }
 
 // Overflow measures every text line of a PDF with pdftotext -bbox-layout, as a reader sees the
 // page: the right edge of the text block is the most common right end of a line (justified text
-// ends there), and a line that ends further right sticks out.
+// ends there) on pages of the same side, and a line that ends further right sticks out.
 func Overflow(path string) (*Overflowing, error) {
 	dir, err := os.MkdirTemp("", "bookc-overflow")
 	if err != nil {
@@ -49,28 +51,33 @@ func Overflow(path string) (*Overflowing, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("reading pdftotext's layout of %s: %v", path, err)
 	}
-	counts := map[int]int{}
+	counts := [2]map[int]int{{}, {}}
 	o := &Overflowing{}
-	for _, p := range doc.Pages {
+	for i, p := range doc.Pages {
 		for _, l := range p.Lines {
-			counts[int(l.XMax+0.5)]++
+			counts[i%2][int(l.XMax+0.5)]++
 			o.Lines++
 		}
 	}
-	best, bestN := 0, -1
-	for edge, n := range counts {
-		if n > bestN || (n == bestN && edge < best) {
-			best, bestN = edge, n
+	for side, c := range counts {
+		best, bestN := 0, -1
+		for edge, n := range c {
+			if n > bestN || (n == bestN && edge < best) {
+				best, bestN = edge, n
+			}
 		}
+		o.Edges[side] = float64(best)
 	}
-	o.Edge = float64(best)
+	if len(counts[1]) == 0 {
+		o.Edges[1] = o.Edges[0] // a one-page document
+	}
 	for i, p := range doc.Pages {
 		for _, l := range p.Lines {
 			text := fmt.Sprintf("page %d: %s", i+1, strings.Join(l.Words, " "))
 			switch {
 			case l.XMax > p.Width+0.5:
 				o.Clipped = append(o.Clipped, text)
-			case l.XMax > o.Edge+3:
+			case l.XMax > o.Edges[i%2]+3:
 				o.Overfull = append(o.Overfull, text)
 			}
 		}

@@ -143,8 +143,8 @@ func PDF(path string) error {
 		return err
 	}
 	if len(o.Overfull)+len(o.Clipped) > 0 {
-		return fmt.Errorf("%s: %d of %d lines overfull, %d clipped (text block edge %.0f pt); first: %s",
-			path, len(o.Overfull), o.Lines, len(o.Clipped), o.Edge, strings.Join(append(o.Overfull, o.Clipped...)[:1], ""))
+		return fmt.Errorf("%s: %d of %d lines overfull, %d clipped (text block edge %.0f pt on rectos, %.0f on versos); first: %s",
+			path, len(o.Overfull), o.Lines, len(o.Clipped), o.Edges[0], o.Edges[1], strings.Join(append(o.Overfull, o.Clipped...)[:1], ""))
 	}
 	return nil
 }
