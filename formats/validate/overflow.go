@@ -18,6 +18,9 @@ type Overflowing struct {
 	Clipped  []string // lines ending past the page
 }
 
+// sideLines is how many lines must end at one place on a side's pages for it to be that side's edge.
+const sideLines = 20
+
 // Overflow measures every text line of a PDF with pdftotext -bbox-layout, as a reader sees the
 // page: the right edge of the text block is the most common right end of a line (justified text
 // ends there) on pages of the same side, and a line that ends further right sticks out.
@@ -59,17 +62,29 @@ func Overflow(path string) (*Overflowing, error) {
 			o.Lines++
 		}
 	}
-	for side, c := range counts {
-		best, bestN := 0, -1
-		for edge, n := range c {
-			if n > bestN || (n == bestN && edge < best) {
-				best, bestN = edge, n
+	mode := func(c map[int]int) (edge, n int) {
+		edge, n = 0, -1
+		for e, k := range c {
+			if k > n || (k == n && e < edge) {
+				edge, n = e, k
 			}
 		}
-		o.Edges[side] = float64(best)
+		return edge, n
 	}
-	if len(counts[1]) == 0 {
-		o.Edges[1] = o.Edges[0] // a one-page document
+	all := map[int]int{}
+	for _, c := range counts {
+		for e, k := range c {
+			all[e] += k
+		}
+	}
+	edge, _ := mode(all)
+	for side, c := range counts {
+		o.Edges[side] = float64(edge)
+		// a side's own edge only where enough lines end there to tell it: in a short document the
+		// commonest end of a few lines may be a title's
+		if e, n := mode(c); n >= sideLines {
+			o.Edges[side] = float64(e)
+		}
 	}
 	for i, p := range doc.Pages {
 		for _, l := range p.Lines {
