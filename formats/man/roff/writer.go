@@ -174,6 +174,9 @@ const (
 const longWord = 40
 
 func (w *Writer) write(s string, mode Mode, rule breakRule) {
+	if rule == breakLong && w.run > 0 && !w.long {
+		w.long = w.run+wordLen(s) > longWord // the word goes on from an earlier call
+	}
 	for i, r := range s {
 		if r < utf8.RuneSelf && isWordChar(r) && w.steady() {
 			// the common case, a letter or digit inside a word: nothing to escape or to begin
@@ -234,11 +237,7 @@ func (w *Writer) breakPoint(next rune, rule breakRule, rest string) {
 	if w.run == 0 {
 		w.unbroken = 0
 		if rule == breakLong {
-			end := strings.IndexFunc(rest, isSpace)
-			if end < 0 {
-				end = len(rest)
-			}
-			w.long = utf8.RuneCountInString(rest[:end]) > longWord
+			w.long = wordLen(rest) > longWord
 		}
 	}
 	if rule == breakLong && !w.long {
@@ -248,6 +247,14 @@ func (w *Writer) breakPoint(next rune, rule breakRule, rest string) {
 		w.b = append(w.b, `\:`...)
 		w.unbroken = 0
 	}
+}
+
+// wordLen counts the characters of s up to its first space: the word it begins or goes on with.
+func wordLen(s string) int {
+	if end := strings.IndexFunc(s, isSpace); end >= 0 {
+		s = s[:end]
+	}
+	return utf8.RuneCountInString(s)
 }
 
 // breakAfter reports whether a code word or URL may break between prev and next: after a "/",

@@ -52,6 +52,13 @@ func TestBreakPoints(t *testing.T) {
 		write          func(*Writer, string)
 	}{
 		{"prose long word", long, longBroken, (*Writer).Text},
+		// the pieces of one word written apart (adjacent text nodes): each is short, the word is not
+		{"prose long word in pieces", long, longBroken, func(w *Writer, s string) {
+			for ; len(s) > 15; s = s[15:] {
+				w.Text(s[:15])
+			}
+			w.Text(s)
+		}},
 		{"prose long URL", "see " + longURL + " now", `see https://\:example.\:com/\:a/\:very/\:long/\:path/\:to/\:file.\:html now`, (*Writer).Text},
 		{"prose path", "/usr/share/man/file.txt", "/usr/share/man/file.txt", (*Writer).Text},
 		{"prose hyphens", "controller-manager", "controller-manager", (*Writer).Text},
