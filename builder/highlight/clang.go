@@ -442,19 +442,7 @@ func cNumber(s string, i int) (string, int) {
 		return "", 0
 	}
 	suffix := func(j int) int { return span(s, j, func(c byte) bool { return strings.IndexByte("LlUu", c) >= 0 }) }
-	exp := func(j int) int { // [eE][+-]?\d+, its end or -1
-		if c := byteAt(s, j); c != 'e' && c != 'E' {
-			return -1
-		}
-		j++
-		if c := byteAt(s, j); c == '+' || c == '-' {
-			j++
-		}
-		if e := span(s, j, isDigit); e > j {
-			return e
-		}
-		return -1
-	}
+	exp := func(j int) int { return exponent(s, j, "eE", false, decimalEnd) } // [eE][+-]?\d+
 	d := span(s, i, isDigit)
 	// (\d+\.\d*|\.\d+|\d+)[eE][+-]?\d+[LlUu]*
 	if byteAt(s, d) == '.' {

@@ -179,19 +179,7 @@ func jsonSimple(s string, i int) (int, string) {
 		default:
 			return 0, ""
 		}
-		exp := func(k int) int {
-			if c := byteAt(s, k); c != 'e' && c != 'E' {
-				return -1
-			}
-			k++
-			if c := byteAt(s, k); c == '+' || c == '-' {
-				k++
-			}
-			if e := span(s, k, isDigit); e > k {
-				return e
-			}
-			return -1
-		}
+		exp := func(k int) int { return exponent(s, k, "eE", false, decimalEnd) }
 		if byteAt(s, j) == '.' && isDigit(byteAt(s, j+1)) {
 			f := span(s, j+1, isDigit)
 			if e := exp(f); e > 0 {

@@ -125,21 +125,7 @@ func goBuiltin(w string) bool {
 // goNumber is the class and end of the number at i: chroma's rules for numbers, in their order.
 func goNumber(s string, i int) (string, int) {
 	digits := func(j int) int { return span(s, j, isDigit) }
-	exp := func(j int, sign bool) int { // [eE][+-]\d+ (the sign optional unless sign), its end or -1
-		if c := byteAt(s, j); c != 'e' && c != 'E' {
-			return -1
-		}
-		j++
-		if c := byteAt(s, j); c == '+' || c == '-' {
-			j++
-		} else if sign {
-			return -1
-		}
-		if e := digits(j); e > j {
-			return e
-		}
-		return -1
-	}
+	exp := func(j int, sign bool) int { return exponent(s, j, "eE", sign, decimalEnd) } // [eE][+-]\d+
 	d := digits(i)
 	if d > i {
 		if byteAt(s, d) == 'i' { // \d+i

@@ -664,19 +664,7 @@ func pyNumber(s string, i int) (string, int) {
 	if !isDigit(c) && !(c == '.' && isDigit(byteAt(s, i+1))) {
 		return "", 0
 	}
-	exp := func(j int) int { // [eE][+-]?\d(?:_?\d)*, its end or -1
-		if c := byteAt(s, j); c != 'e' && c != 'E' {
-			return -1
-		}
-		j++
-		if c := byteAt(s, j); c == '+' || c == '-' {
-			j++
-		}
-		if e := pyDigits(s, j); e > j {
-			return e
-		}
-		return -1
-	}
+	exp := func(j int) int { return exponent(s, j, "eE", false, pyDigits) } // [eE][+-]?\d(?:_?\d)*
 	d := pyDigits(s, i)
 	if byteAt(s, d) == '.' { // \d…\.(\d…)? or \.\d…
 		f := pyDigits(s, d+1)

@@ -41,7 +41,7 @@ func lexRust(l *lexer) {
 			continue
 		case c == '"':
 			l.emit("s", i+1)
-			rustString(l, false, &closeBrace)
+			rustString(l, false, nil)
 			continue
 		case c == '$':
 			e := i + 1
@@ -85,7 +85,7 @@ func lexRust(l *lexer) {
 		case c == 'b' && i+1 < len(s) && s[i+1] == '"':
 			l.emit("sa", i+1)
 			l.emit("s", i+2)
-			rustString(l, true, &closeBrace)
+			rustString(l, true, nil)
 			continue
 		}
 		if c == 'r' || c == 'b' && i+1 < len(s) && s[i+1] == 'r' {
@@ -127,10 +127,10 @@ func lexRust(l *lexer) {
 		case c == '#':
 			if e := i + 1; e < len(s) && s[e] == '[' {
 				l.emit("cp", e+1)
-				rustAttribute(l, &closeBrace)
+				rustAttribute(l)
 			} else if e+1 < len(s) && s[e] == '!' && s[e+1] == '[' {
 				l.emit("cp", e+2)
-				rustAttribute(l, &closeBrace)
+				rustAttribute(l)
 			} else {
 				l.emit("", e)
 			}
@@ -209,13 +209,6 @@ func rustWord(l *lexer, closeBrace *int) bool {
 	return true
 }
 
-func byteAt(s string, i int) byte {
-	if i < len(s) {
-		return s[i]
-	}
-	return 0
-}
-
 // rustDefault reports whether `default` at e is followed by space and `type` or `fn`, whole.
 func rustDefault(s string, e int) bool {
 	j := spaceEnd(s, e)
@@ -264,7 +257,7 @@ func rustMacro(l *lexer, e int, closeBrace *int) bool {
 				l.emit("p", b+1)
 				l.emit("w", q)
 				l.emit("s", q+1)
-				rustFormat(l, closeBrace)
+				rustString(l, false, closeBrace)
 				return true
 			}
 		}
@@ -323,7 +316,7 @@ func lifetimeEnd(s string, i int) int {
 
 // rustAttribute is chroma's attribute[ state, after `#[`: all preprocessor but strings, nested
 // brackets counted.
-func rustAttribute(l *lexer, closeBrace *int) {
+func rustAttribute(l *lexer) {
 	s := l.src
 	depth := 1
 	for l.pos < len(s) && depth > 0 {
@@ -331,7 +324,7 @@ func rustAttribute(l *lexer, closeBrace *int) {
 		switch s[i] {
 		case '"':
 			l.emit("s", i+1)
-			rustString(l, false, closeBrace)
+			rustString(l, false, nil)
 		case '[':
 			depth++
 			l.emit("cp", i+1)
@@ -372,48 +365,25 @@ func rustEscape(s string, i int, bytes bool) int {
 	return -1
 }
 
-// rustString lexes a string's body and its closing quote, after the opening one.
+// rustString lexes a string's body and its closing quote, after the opening one. Given closeBrace
+// (the next '}' at or after a position, kept across the block), it is a format string: chroma's
+// formatted_string state, with `{x}` as interpolation and `{{`, `}}` as escapes.
 func rustString(l *lexer, bytes bool, closeBrace *int) {
 	s := l.src
+	format := closeBrace != nil
 	for l.pos < len(s) {
 		i := l.pos
-		switch s[i] {
-		case '"':
+		switch c := s[i]; {
+		case c == '"':
 			l.emit("s", i+1)
 			return
-		case '\\':
+		case c == '\\':
 			if e := rustEscape(s, i, bytes); e > 0 {
 				l.emit("se", e)
 			} else {
 				l.emit("s", i+1)
 			}
-		default:
-			e := i
-			for e < len(s) && s[e] != '"' && s[e] != '\\' {
-				e++
-			}
-			l.emit("s", e)
-		}
-	}
-}
-
-// rustFormat lexes a format string's body: chroma's formatted_string state, with `{x}` as
-// interpolation and `{{`, `}}` as escapes.
-func rustFormat(l *lexer, closeBrace *int) {
-	s := l.src
-	for l.pos < len(s) {
-		i := l.pos
-		switch s[i] {
-		case '"':
-			l.emit("s", i+1)
-			return
-		case '\\':
-			if e := rustEscape(s, i, false); e > 0 {
-				l.emit("se", e)
-			} else {
-				l.emit("s", i+1)
-			}
-		case '{':
+		case format && c == '{':
 			if byteAt(s, i+1) == '{' {
 				l.emit("se", i+2)
 				continue
@@ -430,7 +400,7 @@ func rustFormat(l *lexer, closeBrace *int) {
 			} else {
 				l.errRune()
 			}
-		case '}':
+		case format && c == '}':
 			if byteAt(s, i+1) == '}' {
 				l.emit("se", i+2)
 			} else {
@@ -438,7 +408,7 @@ func rustFormat(l *lexer, closeBrace *int) {
 			}
 		default:
 			e := i
-			for e < len(s) && s[e] != '"' && s[e] != '\\' && s[e] != '{' && s[e] != '}' {
+			for e < len(s) && s[e] != '"' && s[e] != '\\' && !(format && (s[e] == '{' || s[e] == '}')) {
 				e++
 			}
 			l.emit("s", e)
@@ -493,19 +463,8 @@ func rustNumber(s string, i int) (string, int) {
 		}
 	}
 	d := span(s, i, isDec)
-	exp := func(j int) int { // [eE][+\-]?[0-9_]+ at j, its end or -1
-		if c := byteAt(s, j); c != 'e' && c != 'E' {
-			return -1
-		}
-		j++
-		if c := byteAt(s, j); c == '+' || c == '-' {
-			j++
-		}
-		if e := span(s, j, isDec); e > j {
-			return e
-		}
-		return -1
-	}
+	decEnd := func(s string, j int) int { return span(s, j, isDec) }
+	exp := func(j int) int { return exponent(s, j, "eE", false, decEnd) } // [eE][+\-]?[0-9_]+
 	if byteAt(s, d) == '.' {
 		f := span(s, d+1, isDec)
 		if f > d+1 {

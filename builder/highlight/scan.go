@@ -169,10 +169,34 @@ func wordBefore(s string, i int) bool {
 // boundary reports whether \b holds at i.
 func boundary(s string, i int) bool { return wordBefore(s, i) != (wordAt(s, i) > 0) }
 
-// keyword is the end of the word at i when the word, whole (\b after it), is one that in accepts.
-func keyword(s string, i int, in func(string) bool) (int, bool) {
-	e := wordEnd(s, i)
-	return e, e > i && in(s[i:e])
+// exponent is the end of a number's exponent at j, one of marks then a sign (optional unless
+// signed) then digits, or -1; digits gives the end of the digit run at a position, as languages
+// differ in what a digit run is ("_" in it or not).
+func exponent(s string, j int, marks string, signed bool, digits func(string, int) int) int {
+	if c := byteAt(s, j); c == 0 || strings.IndexByte(marks, c) < 0 {
+		return -1
+	}
+	j++
+	if c := byteAt(s, j); c == '+' || c == '-' {
+		j++
+	} else if signed {
+		return -1
+	}
+	if e := digits(s, j); e > j {
+		return e
+	}
+	return -1
+}
+
+// decimalEnd is the end of the run of decimal digits at j.
+func decimalEnd(s string, j int) int { return span(s, j, isDigit) }
+
+// byteAt is the byte at i, or 0 past the end: lookahead without a bounds test at every use.
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
 }
 
 // span is the end of the run of bytes at i that ok accepts.

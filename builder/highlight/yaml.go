@@ -257,19 +257,7 @@ func yamlNumber(s string, i int) int {
 		j++
 	}
 	ok := func(e int) bool { return boundary(s, e) }
-	exp := func(k int) int { // e[\+\-]?\d+ at k, its end or -1
-		if byteAt(s, k) != 'e' {
-			return -1
-		}
-		k++
-		if c := byteAt(s, k); c == '+' || c == '-' {
-			k++
-		}
-		if e := span(s, k, isDigit); e > k {
-			return e
-		}
-		return -1
-	}
+	exp := func(k int) int { return exponent(s, k, "e", false, decimalEnd) } // e[\+\-]?\d+
 	isLowHex := func(c byte) bool { return isDigit(c) || 'a' <= c && c <= 'f' }
 	isOct := func(c byte) bool { return '0' <= c && c <= '7' }
 	if strings.HasPrefix(s[j:], "0x") {

@@ -8,8 +8,6 @@ import (
 	"testing"
 )
 
-func str(s string) *string { return &s }
-
 // outline is a book's shape in brief: "N name" per chapter (N its number or -), "|" a separator,
 // "# title" a part title, nesting by indentation.
 func outline(items []Item, indent string) string {
