@@ -53,14 +53,18 @@ const help = `use "a4", "a5", "letter", "6x9in", "7x10in", "royal", or width x h
 func Parse(s string) (Size, error) {
 	name := strings.ToLower(strings.TrimSpace(s))
 	if wh, ok := named[name]; ok {
-		return Size{Name: name, W: wh[0], H: wh[1]}, nil
+		return Size{Name: name, W: hundredths(wh[0]), H: hundredths(wh[1])}, nil
 	}
 	w, h, err := custom(name)
 	if err != nil {
 		return Size{}, fmt.Errorf("%q: %v", s, err)
 	}
-	return Size{Name: name, W: w, H: h}, nil
+	return Size{Name: name, W: hundredths(w), H: hundredths(h)}, nil
 }
+
+// hundredths rounds a length to a hundredth of a point, finer than any printer cuts: what a
+// page's size says in the PDF and in 'bookc tree'.
+func hundredths(v float64) float64 { return math.Round(v*100) / 100 }
 
 // custom reads "170x240mm" as points.
 func custom(s string) (w, h float64, err error) {
