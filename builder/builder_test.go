@@ -232,7 +232,7 @@ func TestLoadFailures(t *testing.T) {
 	}{
 		{"no SUMMARY.md", fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle='x'\n")}}, "book/src/SUMMARY.md: cannot read the book's outline"},
 		{"bad TOML", fstest.MapFS{"book.toml": {Data: []byte("[book\n")}}, "book/book.toml: toml:"},
-		{"bad paper", fstest.MapFS{"book.toml": {Data: []byte("[output.bookc]\npaper='A5'\n")}}, `paper = "A5": use "a4" or "letter"`},
+		{"bad paper", fstest.MapFS{"book.toml": {Data: []byte("[output.bookc]\npaper='A3'\n")}}, `book.toml: [output.bookc] paper = "A3": not a paper size: use "a4", "a5"`},
 		{"unknown bookc key", fstest.MapFS{"book.toml": {Data: []byte("[output.bookc]\npapper='a4'\n")}}, `unknown setting "output.bookc.papper"`},
 		{"bad man page", fstest.MapFS{"book.toml": {Data: []byte("[output.bookc.man-pages]\n'x.md'='tool'\n")}}, `write the page as name(section)`},
 		{"bad SOURCE_DATE_EPOCH", fstest.MapFS{"src/SUMMARY.md": {Data: []byte("")}}, "SOURCE_DATE_EPOCH"},

@@ -4,13 +4,17 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+
+	"bookc/builder/paper"
 
 	"github.com/BurntSushi/toml"
 )
@@ -23,7 +27,9 @@ type Config struct {
 	Language    string
 	Src         string // the chapters' folder, relative to the book; "src" by default
 
-	Paper      string            // "a4" or "letter"
+	Paper      paper.Size        // the PDF's page; A4 by default
+	FontSize   float64           // the PDF's body text size in points; DefaultFontSize by default
+	LineHeight float64           // the body text's leading in points; 0: bookc's for FontSize
 	PageBreak  string            // what starts a PDF page: "chapter" (parts and top-level chapters) or "section" (sub-chapters too)
 	TwoSided   bool              // the PDF is printed on both sides: openings on rectos, margins mirrored
 	ManSection string            // section of chapter man pages
@@ -109,6 +115,8 @@ type bookc struct {
 	RunPre     bool              `toml:"run-preprocessors"`
 	MdbookVer  string            `toml:"mdbook-version"`
 	Paper      string            `toml:"paper"`
+	FontSize   *float64          `toml:"font-size"`
+	LineHeight any               `toml:"line-height"` // a ratio, 1.4, or points, "15pt"
 	PageBreak  string            `toml:"page-break"`
 	TwoSided   bool              `toml:"two-sided"`
 	ManSection string            `toml:"man-section"`
@@ -141,9 +149,18 @@ var (
 // whole must fit a man page's header at 60 columns.
 const ManPrefixMax = 12
 
+// DefaultFontSize is the PDF's body text size where book.toml gives none, and the bounds of
+// font-size: below 8 points text is hard to read on paper, above 14 it is a large-print book.
+const (
+	DefaultFontSize = 10.5
+	MinFontSize     = 8
+	MaxFontSize     = 14
+)
+
 // Default is the configuration of a book without book.toml, as mdBook assumes it.
 func Default() *Config {
-	return &Config{Language: "en", Src: "src", Paper: "a4", PageBreak: "chapter", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
+	a4, _ := paper.Parse("a4")
+	return &Config{Language: "en", Src: "src", Paper: a4, FontSize: DefaultFontSize, PageBreak: "chapter", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
 }
 
 // Parse reads book.toml's content. name is the file's name for error messages.
@@ -182,7 +199,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			continue // a family's table of styles, which fontsTable.read checks
 		}
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, page-break, two-sided, man-section, man-prefix, epub-fonts, base-url, cover, fonts, certified-by, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, font-size, line-height, page-break, two-sided, man-section, man-prefix, epub-fonts, base-url, cover, fonts, certified-by, man-pages, roles)", name, key.String())
 		}
 	}
 	for _, f := range b.Formats {
@@ -217,13 +234,17 @@ func Parse(name string, data []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: [output.bookc.fonts] %w", name, err)
 	}
 	c.CertifiedBy = strings.TrimSpace(b.Certified)
-	switch strings.ToLower(b.Paper) {
-	case "", "a4":
-		c.Paper = "a4"
-	case "letter", "us-letter":
-		c.Paper = "letter"
-	default:
-		return nil, fmt.Errorf("%s: [output.bookc] paper = %q: use \"a4\" or \"letter\"", name, b.Paper)
+	if c.Paper, err = paper.Parse(cmp.Or(b.Paper, "a4")); err != nil {
+		return nil, fmt.Errorf("%s: [output.bookc] paper = %v", name, err)
+	}
+	if b.FontSize != nil {
+		if v := *b.FontSize; !(v >= MinFontSize && v <= MaxFontSize) {
+			return nil, fmt.Errorf("%s: [output.bookc] font-size = %v: give the body text's size in points, from %d to %d, such as %v", name, v, MinFontSize, MaxFontSize, DefaultFontSize)
+		}
+		c.FontSize = *b.FontSize
+	}
+	if c.LineHeight, err = lineHeight(b.LineHeight, c.FontSize); err != nil {
+		return nil, fmt.Errorf("%s: [output.bookc] line-height = %w", name, err)
 	}
 	switch b.PageBreak {
 	case "", "chapter":
@@ -270,6 +291,49 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	sort.Slice(c.Roles, func(i, j int) bool { return c.Roles[i].Name < c.Roles[j].Name })
 	return c, nil
+}
+
+// Leading is bounded by the body size: solid (1) to double-spaced (2).
+const (
+	minLeading = 1.0
+	maxLeading = 2.0
+)
+
+const lineHeightHelp = `give a ratio to the font size, such as 1.4, or points, such as "15pt"`
+
+// lineHeight reads line-height, a ratio to the font size or a string of points, as points; nil
+// gives 0, bookc's own leading.
+func lineHeight(v any, size float64) (float64, error) {
+	var pt float64
+	switch v := v.(type) {
+	case nil:
+		return 0, nil
+	case int64:
+		pt = float64(v) * size
+	case float64:
+		pt = v * size
+	case string:
+		num, ok := strings.CutSuffix(strings.TrimSpace(v), "pt")
+		f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+		if !ok || err != nil {
+			return 0, fmt.Errorf("%q: %s", v, lineHeightHelp)
+		}
+		pt = f
+	default:
+		return 0, fmt.Errorf("%v: %s", v, lineHeightHelp)
+	}
+	if !(pt >= minLeading*size && pt <= maxLeading*size) {
+		return 0, fmt.Errorf("%v: give %v to %v times the font size (%vpt to %vpt at %vpt)", quoted(v), minLeading, maxLeading, minLeading*size, maxLeading*size, size)
+	}
+	return pt, nil
+}
+
+// quoted writes a setting as book.toml has it: strings in quotes.
+func quoted(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
 }
 
 // SplitManPage splits "metroctl(1)" into its name and section. The value was validated by Parse.

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"bookc/builder/paper"
 )
 
 func TestParse(t *testing.T) {
@@ -43,7 +45,7 @@ title = "Developers' Edition"
 	}
 	c.Raw = nil
 	want := &Config{
-		Title: "T", Language: "en", Src: "pages", Paper: "letter", PageBreak: "chapter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
+		Title: "T", Language: "en", Src: "pages", Paper: paper.Size{Name: "letter", W: 612, H: 792}, FontSize: DefaultFontSize, PageBreak: "chapter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
 		BuiltIn:   []Preprocessor{{Name: "links", Line: 12, Command: "mdbook-links"}},
 		ManPages:  map[string]string{"cli.md": "tool(1)"},
 		HideLines: map[string]string{"python": "~"},
@@ -94,6 +96,38 @@ func TestPageSettings(t *testing.T) {
 	}
 }
 
+// TestPageSizes checks paper, font-size and line-height: what they give, and their defaults.
+func TestPageSizes(t *testing.T) {
+	for _, tt := range []struct {
+		in          string
+		paper       string
+		w, h        float64
+		size, leads float64
+	}{
+		{"", "a4", 595.28, 841.89, 10.5, 0},
+		{"paper = '6x9in'", "6x9in", 432, 648, 10.5, 0},
+		{"paper = 'Royal'\nfont-size = 11", "royal", 442.20, 663.31, 11, 0},
+		{"paper = '170x240mm'\nline-height = 1.5", "170x240mm", 481.89, 680.31, 10.5, 15.75},
+		{"font-size = 12\nline-height = 1", "a4", 595.28, 841.89, 12, 12},
+		{"font-size = 9.5\nline-height = '13.5pt'", "a4", 595.28, 841.89, 9.5, 13.5},
+		{"line-height = 2", "a4", 595.28, 841.89, 10.5, 21},
+	} {
+		c, err := Parse("book.toml", []byte("[output.bookc]\n"+tt.in+"\n"))
+		if err != nil {
+			t.Errorf("%q: %v", tt.in, err)
+			continue
+		}
+		if p := c.Paper; p.Name != tt.paper || !near(p.W, tt.w) || !near(p.H, tt.h) || c.FontSize != tt.size || !near(c.LineHeight, tt.leads) {
+			t.Errorf("%q: paper %+v, font-size %v, line-height %v; want %q %v x %v, %v, %v", tt.in, p, c.FontSize, c.LineHeight, tt.paper, tt.w, tt.h, tt.size, tt.leads)
+		}
+	}
+	if c := Default(); c.Paper.Name != "a4" || c.FontSize != DefaultFontSize || c.LineHeight != 0 {
+		t.Errorf("without book.toml: paper %+v, font-size %v, line-height %v", c.Paper, c.FontSize, c.LineHeight)
+	}
+}
+
+func near(a, b float64) bool { return a-b < 0.01 && b-a < 0.01 }
+
 func TestParseLoose(t *testing.T) {
 	// Other tools' tables may hold anything; only bookc's own are checked.
 	c, err := Parse("book.toml", []byte("[output.html]\ncode = 3\n[output.x]\ny = [1, 'a']\n"))
@@ -105,7 +139,16 @@ func TestParseLoose(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"[book\n", "fix the TOML syntax"},
-		{"[output.bookc]\npaper = 'A5'\n", `use "a4" or "letter"`},
+		{"[output.bookc]\npaper = 'A3'\n", `book.toml: [output.bookc] paper = "A3": not a paper size: use "a4", "a5", "letter"`},
+		{"[output.bookc]\npaper = '30x40mm'\n", `book.toml: [output.bookc] paper = "30x40mm": each side must be between 60 and 600 mm`},
+		{"[output.bookc]\npaper = 4\n", "fix the TOML syntax"},
+		{"[output.bookc]\nfont-size = 7.5\n", `book.toml: [output.bookc] font-size = 7.5: give the body text's size in points, from 8 to 14, such as 10.5`},
+		{"[output.bookc]\nfont-size = 0\n", `font-size = 0:`},
+		{"[output.bookc]\nfont-size = '11pt'\n", "fix the TOML syntax"},
+		{"[output.bookc]\nline-height = 0.9\n", `book.toml: [output.bookc] line-height = 0.9: give 1 to 2 times the font size (10.5pt to 21pt at 10.5pt)`},
+		{"[output.bookc]\nfont-size = 12\nline-height = '30pt'\n", `line-height = "30pt": give 1 to 2 times the font size (12pt to 24pt at 12pt)`},
+		{"[output.bookc]\nline-height = '15px'\n", `line-height = "15px": give a ratio to the font size, such as 1.4, or points, such as "15pt"`},
+		{"[output.bookc]\nline-height = [1]\n", `line-height = [1]: give a ratio`},
 		{"[output.bookc]\nman-section = 'x'\n", `man-section = "x"`},
 		{"[output.bookc]\npage-break = 'part'\n", `book.toml: [output.bookc] page-break = "part": use "chapter" (parts and top-level chapters start a page) or "section"`},
 		{"[output.bookc]\ntwo-sided = 'yes'\n", "fix the TOML syntax"},

@@ -43,7 +43,7 @@ func (e Edition) Full() bool { return e.Role == "" }
 
 // Settings are the backend options from book.toml's [output.bookc] table, already validated.
 type Settings struct {
-	Paper      string `json:"paper"`                // "a4" or "letter"
+	Paper      Paper  `json:"paper"`
 	ManSection string `json:"man_section"`          // section of chapter pages, "7" by default
 	EPUBFonts  bool   `json:"epub_fonts"`           // embed the book's faces (package fonts) into EPUBs
 	ManPrefix  string `json:"man_prefix,omitempty"` // first part of chapter page names; "" derives one from Slug
@@ -58,6 +58,18 @@ type Settings struct {
 	// TwoSided has the PDF printed on both sides: parts and chapters open on rectos, with blank
 	// versos as needed, margins mirrored and folios outside.
 	TwoSided bool `json:"two_sided,omitempty"`
+	// FontSize is the PDF's body text size in points; 0: bookc's own.
+	FontSize float64 `json:"font_size,omitempty"`
+	// LineHeight is the body text's leading in points; 0: bookc's own for the size.
+	LineHeight float64 `json:"line_height,omitempty"`
+}
+
+// Paper is the PDF's page: its name as book.toml gives it ("a4", "6x9in", "170x240mm") and its
+// size in points. The zero Paper is A4.
+type Paper struct {
+	Name string  `json:"name"`
+	W    float64 `json:"width"`
+	H    float64 `json:"height"`
 }
 
 // Fonts are the font files a book names: its text, code and headings faces, each in regular,

@@ -279,9 +279,22 @@ func hashTree(t *testing.T, dir string) map[string]string {
 	return sums
 }
 
-// TestPageOptions builds the handbook's PDF two-sided and with a page per sub-chapter, and holds it
-// to the validators: mirrored text blocks and blank versos are still a clean, tagged PDF.
+// TestPageOptions builds the handbook's PDF two-sided and with a page per sub-chapter, on a small
+// trim two-sided, and on letter in a larger size, and holds each to the validators: mirrored text
+// blocks, blank versos, narrow and wide measures are still a clean, tagged PDF.
 func TestPageOptions(t *testing.T) {
+	for _, opts := range []string{
+		"two-sided = true\npage-break = \"section\"\n",
+		"paper = \"6x9in\"\ntwo-sided = true\n",
+		"paper = \"letter\"\nfont-size = 12\nline-height = 1.5\n",
+	} {
+		t.Run(strings.ReplaceAll(strings.TrimSpace(opts), "\n", ", "), func(t *testing.T) { pageOptions(t, opts) })
+	}
+}
+
+// pageOptions builds the handbook's PDF with opts in its [output.bookc] table, in place of its own
+// paper, and validates it.
+func pageOptions(t *testing.T, opts string) {
 	if err := validate.Installed(); err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +316,10 @@ func TestPageOptions(t *testing.T) {
 	if !strings.Contains(toml, "[output.bookc]\n") {
 		t.Fatal("the handbook's book.toml has no [output.bookc] table")
 	}
-	files["book.toml"] = strings.Replace(toml, "[output.bookc]\n", "[output.bookc]\ntwo-sided = true\npage-break = \"section\"\n", 1)
+	if strings.Contains(opts, "paper =") {
+		toml = strings.Replace(toml, "paper = \"a4\"\n", "", 1)
+	}
+	files["book.toml"] = strings.Replace(toml, "[output.bookc]\n", "[output.bookc]\n"+opts, 1)
 	writeBook(t, book, files)
 	out := filepath.Join(dir, "out")
 	var errs strings.Builder

@@ -28,7 +28,7 @@ func TestHelp(t *testing.T) {
 		{args: []string{"help", "check"}, stdout: []string{"exits 1 when the book has errors"}},
 		{args: []string{"help", "roles"}, stdout: []string{"[output.bookc.roles.NAME]", "<!-- only: operators developers -->", "<!-- end only -->", "before a heading"}},
 		{args: []string{"help", "mdbook"}, stdout: []string{"mdbook build", "mdbook-bookc", "[output.bookc]", "0.4's or 0.5's JSON", "optional = true"}},
-		{args: []string{"help", "config"}, stdout: []string{"CONFIGURATION\n", "  man-prefix = \"mh\"\n", "[output.bookc.man-pages]"}},
+		{args: []string{"help", "config"}, stdout: []string{"CONFIGURATION\n", "  man-prefix = \"mh\"\n", "  font-size = 10.5\n", "  line-height = 1.38\n", "[output.bookc.man-pages]"}},
 		{args: []string{"help", "options"}, stdout: []string{"  --max-book-size SIZE\n"}},
 		{args: []string{"help", "environment"}, stdout: []string{"SOURCE_DATE_EPOCH"}},
 		{args: []string{"help", "examples"}, stdout: []string{"      bookc all --all-roles -o out\n"}},

@@ -12,7 +12,7 @@ import (
 func TestEdgeCases(t *testing.T) {
 	empty := &tree.Book{Title: "Empty", Slug: "empty", Language: "en"}
 	odd := &tree.Book{Title: strings.Repeat("A very long title ", 12), Slug: "odd", Language: "en",
-		Authors: []string{strings.Repeat("Author ", 30)}, Settings: tree.Settings{Paper: "letter"},
+		Authors: []string{strings.Repeat("Author ", 30)}, Settings: tree.Settings{Paper: tree.Paper{Name: "letter", W: 612, H: 792}},
 		Parts: []*tree.Part{{Title: "Part", Chapters: []*tree.Chapter{
 			{ID: "draft", Title: "Draft", Draft: true, Blocks: tree.Blocks{&tree.Heading{Level: 1, ID: "draft", Content: tree.Inlines{txt("Draft")}}}},
 			{ID: "odd", Title: "Odd", Number: tree.Number{1}, Blocks: tree.Blocks{

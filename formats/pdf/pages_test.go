@@ -77,7 +77,7 @@ func TestBookPages(t *testing.T) {
 	for name, b := range pageBooks(t) {
 		t.Run(name, func(t *testing.T) {
 			doc, _ := layout.Book(b)
-			g := layout.Paper(b.Settings.Paper)
+			g := layout.PageGeometry(b.Settings)
 			all := make([][]line, len(doc.Pages))
 			for i, p := range doc.Pages {
 				all[i] = lines(p, g)

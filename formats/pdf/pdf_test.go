@@ -56,7 +56,7 @@ func render(t testing.TB, b *tree.Book) (formats.File, string) {
 }
 
 func letter(b *tree.Book) *tree.Book {
-	b.Settings.Paper = "letter"
+	b.Settings.Paper = tree.Paper{Name: "letter", W: 612, H: 792}
 	b.Slug += "-letter"
 	return b
 }

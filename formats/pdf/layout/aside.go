@@ -47,16 +47,17 @@ func (l *lay) aside(label tree.Inlines, c page.Color, bs tree.Blocks, x, w float
 	l.nest++
 	defer func() { l.nest-- }()
 	st := style{faces: l.faces, font: page.Bold, size: l.size, color: c}
-	head := tagged(l.setLines(l.build(l.runs(label, st, nil), w), x+12, w-20, l.lead, left), tags.P)
-	out := []*vbox{{h: 6}}
+	in, inW := x+l.pt(12), w-l.pt(20)
+	head := tagged(l.setLines(l.build(l.runs(label, st, nil), w), in, inW, l.lead, left), tags.P)
+	out := []*vbox{{h: l.pt(6)}}
 	out = append(out, head...)
 	out = append(out, &vbox{h: 2})
 	keepTogether(out)
-	out = append(out, l.blocks(bs, x+12, w-20)...)
+	out = append(out, l.blocks(bs, in, inW)...)
 	if n := len(out); n > 0 {
 		out[n-1].keep = true
 	}
-	out = append(out, &vbox{h: 6})
+	out = append(out, &vbox{h: l.pt(6)})
 	decorate(out, x, 3, c)
 	decorate(out, x, w, tint(c, 0.08))
 	return out
@@ -69,7 +70,7 @@ func (l *lay) definitions(d *tree.DefinitionList, x, w float64) []*vbox {
 	var out []*vbox
 	for i, it := range d.Items {
 		if i > 0 {
-			out = append(out, space(parSkip))
+			out = append(out, space(l.pt(parSkip)))
 		}
 		// a term labels its definitions, as a list item's label does its body
 		term := tagged(l.setLines(l.build(l.runs(it.Term, l.text().with(func(s *style) { s.font = page.Bold }), nil), w), x, w, l.lead, left), tags.Lbl)
@@ -80,9 +81,9 @@ func (l *lay) definitions(d *tree.DefinitionList, x, w float64) []*vbox {
 		var defs []*vbox
 		for j, def := range it.Definitions {
 			if j > 0 {
-				defs = append(defs, space(parSkip/2))
+				defs = append(defs, space(l.pt(parSkip/2)))
 			}
-			defs = append(defs, l.blocks(def, x+listIndent, w-listIndent)...)
+			defs = append(defs, l.blocks(def, x+l.pt(listIndent), w-l.pt(listIndent))...)
 		}
 		item = append(item, tagged(defs, tags.LBody)...)
 		out = append(out, tagged(item, tags.LI)...)

@@ -33,7 +33,7 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 		if len(out) > 0 {
 			gap := parSkip * l.size / bodySize
 			if h, ok := b.(*tree.Heading); ok && h.Level <= 3 {
-				gap = 20 - 3*float64(h.Level)
+				gap = l.pt(20 - 3*float64(h.Level))
 			} else if display(b) || display(prev) {
 				gap *= 1.5
 			}
@@ -131,11 +131,11 @@ func (l *lay) block(b tree.Block, x, w float64) []*vbox {
 		l.nest++
 		defer func() { l.nest-- }()
 		if rightToLeftBlocks(n.Blocks) {
-			inner := l.blocks(n.Blocks, x, w-blockIndent)
+			inner := l.blocks(n.Blocks, x, w-l.pt(blockIndent))
 			decorate(inner, x+w-3.5, 2.5, ruleGrey)
 			return tagged(inner, tags.BlockQuote)
 		}
-		inner := l.blocks(n.Blocks, x+blockIndent, w-blockIndent)
+		inner := l.blocks(n.Blocks, x+l.pt(blockIndent), w-l.pt(blockIndent))
 		decorate(inner, x+1, 2.5, ruleGrey)
 		return tagged(inner, tags.BlockQuote)
 	case *tree.Admonition:
@@ -145,8 +145,9 @@ func (l *lay) block(b tree.Block, x, w float64) []*vbox {
 	case *tree.Table:
 		return l.cached(n, x, w, func() []*vbox { return l.table(n, x, w) })
 	case *tree.ThematicBreak:
-		b := &vbox{h: 2 * parSkip}
-		b.p.Rules = append(b.p.Rules, page.Rule{X1: x + w/3, Y1: parSkip, X2: x + 2*w/3, Y2: parSkip, Width: 0.6, Color: ruleGrey})
+		skip := l.pt(parSkip)
+		b := &vbox{h: 2 * skip}
+		b.p.Rules = append(b.p.Rules, page.Rule{X1: x + w/3, Y1: skip, X2: x + 2*w/3, Y2: skip, Width: 0.6, Color: ruleGrey})
 		return []*vbox{b}
 	case *tree.Figure:
 		return l.figure(n, x, w)
@@ -183,7 +184,7 @@ var headingSizes = [...]float64{0, 22, 15, 12.5, 11, 10.5, 10.5}
 // heading sets a section heading that stays with what follows it.
 func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 	defer l.unhyphenated()()
-	size := headingSizes[min(max(h.Level, 1), 6)]
+	size := l.pt(headingSizes[min(max(h.Level, 1), 6)])
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: size, color: black}
 	if h.Level >= 5 {
 		st.font = page.BoldItalic
@@ -205,7 +206,7 @@ func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 			in.chapter = &chapMark{title: title, level: sectionHead}
 		}
 	}
-	return append(lines, &vbox{h: 3, glue: true})
+	return append(lines, &vbox{h: l.pt(3), glue: true})
 }
 
 // list indents items and hangs their bullets, numbers or check boxes.
@@ -218,18 +219,19 @@ func (l *lay) list(ls *tree.List, x, w float64) []*vbox {
 	for i, it := range ls.Items {
 		// a right-to-left item is indented from the right, its marker there
 		rtl := rightToLeftBlocks(it.Blocks)
-		bx, mx := x+listIndent, x+listIndent-5
+		indent := l.pt(listIndent)
+		bx, mx := x+indent, x+indent-l.pt(5)
 		if rtl {
-			bx, mx = x, x+w-listIndent+5
+			bx, mx = x, x+w-indent+l.pt(5)
 		}
-		inner := tagged(l.blocks(it.Blocks, bx, w-listIndent), tags.LBody)
+		inner := tagged(l.blocks(it.Blocks, bx, w-indent), tags.LBody)
 		if len(inner) == 0 {
 			inner = []*vbox{{h: l.lead, base: (l.lead + l.size*0.734) / 2}}
 		}
 		if i > 0 {
 			gap := parSkip * l.size / bodySize
 			if ls.Tight {
-				gap = 2
+				gap = l.pt(2)
 			}
 			out = append(out, space(gap))
 		}

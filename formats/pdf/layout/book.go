@@ -174,19 +174,19 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 			left += dx
 		}
 		if s := label(i); s != "" && !pg.bare {
-			st := style{faces: l.faces, font: page.Regular, size: smallSize, color: grey}
+			st := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: grey}
 			w := st.face().Width(s, st.size)
 			p.Texts = append(p.Texts, page.Text{X: left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 		}
 		if !pg.opening && pg.inner != "" {
-			st := style{faces: l.faces, font: page.Italic, size: smallSize, color: grey}
+			st := style{faces: l.faces, font: page.Italic, size: l.pt(smallSize), color: grey}
 			s := fitText(pg.inner, st, l.g.Measure)
 			x := left
 			if l.book.Settings.TwoSided && recto {
 				x += l.g.Measure - st.face().Width(s, st.size) // at the outer edge, as on the verso
 			}
 			p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
-			p.Rules = append(p.Rules, page.Rule{X1: left, Y1: l.g.HeaderY + 5, X2: left + l.g.Measure, Y2: l.g.HeaderY + 5, Width: 0.4, Color: ruleGrey})
+			p.Rules = append(p.Rules, page.Rule{X1: left, Y1: l.g.HeaderY + l.pt(5), X2: left + l.g.Measure, Y2: l.g.HeaderY + l.pt(5), Width: 0.4, Color: ruleGrey})
 		}
 		doc.Pages = append(doc.Pages, p)
 	}
@@ -342,8 +342,8 @@ func partDest(i int) string { return "bookc:part-" + strconv.Itoa(i+1) }
 // partPage is a page of its own with the part's title.
 func (l *lay) partPage(part *tree.Part, i int) []*vbox {
 	defer l.unhyphenated()()
-	st := style{faces: l.faces, heading: true, font: page.Bold, size: 24, color: black}
-	lines := tagged(l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, 32, center), tags.H1)
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: l.pt(24), color: black}
+	lines := tagged(l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, l.pt(32), center), tags.H1)
 	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, opens: true, bare: true, part: true},
 		dests: []string{partDest(i)}, marks: []mark{{title: part.Title, open: true}}}}
 	return append([]*vbox{top}, lines...)
@@ -389,16 +389,16 @@ func (l *lay) chapter(c *tree.Chapter, level, depth int) []*vbox {
 
 // chapterOpening starts a page with a top-level chapter's number ("Chapter 2"), its title and a rule.
 func (l *lay) chapterOpening(c *tree.Chapter, title tree.Inlines, plain string, level int, dests []string) []*vbox {
-	head := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain, opens: true, depth: level}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
+	head := []*vbox{{h: l.pt(24), newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain, opens: true, depth: level}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
 	if c.Number != nil {
-		st := style{faces: l.faces, font: page.Regular, size: 13, color: grey}
-		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, 22, left)...)
+		st := style{faces: l.faces, font: page.Regular, size: l.pt(13), color: grey}
+		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, l.pt(22), left)...)
 	}
-	st := style{faces: l.faces, heading: true, font: page.Bold, size: headingSizes[1], color: black}
-	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, 28, left)...)
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: l.pt(headingSizes[1]), color: black}
+	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, l.pt(28), left)...)
 	wrap(head, tags.New(tags.Heading(level+1))) // "Chapter 2" and the title, one heading
-	rule := &vbox{h: 26}
-	rule.p.Rules = append(rule.p.Rules, page.Rule{X1: l.g.Left, Y1: 8, X2: l.g.Left + l.g.Measure, Y2: 8, Width: 0.8, Color: black})
+	rule := &vbox{h: l.pt(26)}
+	rule.p.Rules = append(rule.p.Rules, page.Rule{X1: l.g.Left, Y1: l.pt(8), X2: l.g.Left + l.g.Measure, Y2: l.pt(8), Width: 0.8, Color: black})
 	head = append(head, rule)
 	keepTogether(head)
 	return head
@@ -415,7 +415,7 @@ const runOnSkip = 30.0
 // which stays with what follows: after some space where it runs on, or at the top of a page of
 // its own where sub-chapters start pages.
 func (l *lay) subOpening(c *tree.Chapter, title tree.Inlines, plain string, level, depth int, dests []string) []*vbox {
-	size := subSizes[min(depth, len(subSizes)-1)]
+	size := l.pt(subSizes[min(depth, len(subSizes)-1)])
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: size, color: black}
 	var rs []run
 	if c.Number != nil {
@@ -431,14 +431,14 @@ func (l *lay) subOpening(c *tree.Chapter, title tree.Inlines, plain string, leve
 	var head []*vbox
 	in := lines[0].info()
 	if pages {
-		head = append(head, &vbox{h: 24, newPage: true, flow: &flowInfo{chapter: running}})
+		head = append(head, &vbox{h: l.pt(24), newPage: true, flow: &flowInfo{chapter: running}})
 	} else {
-		head = append(head, &vbox{h: runOnSkip, glue: true, stretch: runOnSkip / 3})
+		head = append(head, &vbox{h: l.pt(runOnSkip), glue: true, stretch: float32(l.pt(runOnSkip / 3))})
 		in.chapter = running
 	}
 	in.dests, in.marks = append(dests, in.dests...), append(in.marks, mark{title: plain, level: level})
 	head = append(head, lines...)
-	head = append(head, &vbox{h: 8, glue: true})
+	head = append(head, &vbox{h: l.pt(8), glue: true})
 	keepTogether(head)
 	return head
 }
@@ -461,13 +461,13 @@ func unreferencedNotes(c *tree.Chapter) *vbox {
 // footnote sets a footnote in the small size, its number hanging in the margin of the note.
 func (l *lay) footnote(fn *tree.Footnote) []*vbox {
 	size, lead := l.size, l.lead
-	l.size, l.lead = noteSize, noteLead
+	l.size, l.lead = l.pt(noteSize), l.pt(noteLead)
 	l.nest++
-	bs := l.blocks(fn.Blocks, l.g.Left+14, l.g.Measure-14)
+	bs := l.blocks(fn.Blocks, l.g.Left+l.pt(14), l.g.Measure-l.pt(14))
 	l.size, l.lead = size, lead
 	l.nest--
 	if first := firstText(bs); first != nil {
-		putLabel(first, page.Text{X: l.g.Left, Y: first.base, Font: l.faces.Face(page.Regular, false).Font, Size: noteSize, Color: black, S: strconv.Itoa(fn.Number)})
+		putLabel(first, page.Text{X: l.g.Left, Y: first.base, Font: l.faces.Face(page.Regular, false).Font, Size: l.pt(noteSize), Color: black, S: strconv.Itoa(fn.Number)})
 	}
 	return tagged(bs, tags.Note)
 }

@@ -72,22 +72,23 @@ const markW = 9.0 // room for the continuation mark at the end of a wrapped line
 // code sets a code block on a light background, wrapping long lines with a mark at the cut.
 func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	size, lead := codeSize*l.size/bodySize, codeLead*l.size/bodySize
-	limit := w - 2*codePad - markW
-	out := []*vbox{{h: codePad - 1, keep: true}}
+	pad := l.pt(codePad)
+	limit := w - 2*pad - markW
+	out := []*vbox{{h: pad - 1, keep: true}}
 	highlight(c, func(line []cell) {
 		segs := wrapCode(line, l.faces, size, limit)
 		for j, seg := range segs {
 			b := &vbox{h: lead, base: (lead + size*0.734) / 2}
-			l.setCode(b, seg, x+codePad, size)
+			l.setCode(b, seg, x+pad, size)
 			if j < len(segs)-1 {
 				b.keep = true
-				contMark(b, x+w-codePad-markW+2, size)
+				contMark(b, x+w-pad-markW+2, size)
 			}
 			out = append(out, b)
 		}
 	})
 	keepCode(out)
-	out = append(out, &vbox{h: codePad + 1})
+	out = append(out, &vbox{h: pad + 1})
 	decorate(out, x, w, codeBg)
 	return out
 }

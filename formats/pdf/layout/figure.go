@@ -55,8 +55,8 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 		out = append(out, tagged(l.altBox(img, x, w), tags.P)...) // the image is not there: its text is
 	}
 	if len(f.Caption) > 0 && (len(out[0].p.Images) > 0 || tree.PlainText(f.Caption) != img.Alt) {
-		st := style{faces: l.faces, font: page.Italic, size: smallSize, color: grey}
-		caption := l.setLines(l.build(l.runs(f.Caption, st, nil), w*0.85), x+w*0.075, w*0.85, smallLead, center)
+		st := style{faces: l.faces, font: page.Italic, size: l.pt(smallSize), color: grey}
+		caption := l.setLines(l.build(l.runs(f.Caption, st, nil), w*0.85), x+w*0.075, w*0.85, l.pt(smallLead), center)
 		out = append(out, &vbox{h: 4})
 		out = append(out, tagged(caption, tags.Caption)...)
 	}

@@ -21,13 +21,13 @@ func (l *lay) titlePage() *flow {
 		lead, gap float64
 	}
 	fields := []field{
-		{l.book.Title, style{faces: l.faces, font: page.Bold, size: 30, color: black}, 38, 0},
-		{l.book.Edition.Title, style{faces: l.faces, font: page.Regular, size: 16, color: grey}, 22, 14},
-		{l.book.Description, style{faces: l.faces, font: page.Italic, size: 12, color: grey}, 17, 24},
-		{strings.Join(l.book.Authors, ", "), style{faces: l.faces, font: page.Regular, size: 14, color: black}, 20, 60},
+		{l.book.Title, style{faces: l.faces, font: page.Bold, size: l.pt(30), color: black}, l.pt(38), 0},
+		{l.book.Edition.Title, style{faces: l.faces, font: page.Regular, size: l.pt(16), color: grey}, l.pt(22), l.pt(14)},
+		{l.book.Description, style{faces: l.faces, font: page.Italic, size: l.pt(12), color: grey}, l.pt(17), l.pt(24)},
+		{strings.Join(l.book.Authors, ", "), style{faces: l.faces, font: page.Regular, size: l.pt(14), color: black}, l.pt(20), l.pt(60)},
 	}
 	if !l.book.Date.IsZero() {
-		fields = append(fields, field{l.book.Date.Format("January 2006"), style{faces: l.faces, font: page.Regular, size: 11, color: grey}, 16, 40})
+		fields = append(fields, field{l.book.Date.Format("January 2006"), style{faces: l.faces, font: page.Regular, size: l.pt(11), color: grey}, l.pt(16), l.pt(40)})
 	}
 	fields = slices.DeleteFunc(fields, func(f field) bool { return f.text == "" })
 	pg := &built{opening: true}
@@ -75,16 +75,16 @@ func (l *lay) titleLines(text string, st style, lead float64, most int) []*vbox 
 func (l *lay) contents(labels map[string]string) []*vbox {
 	defer l.unhyphenated()()
 	g := l.g
-	st := style{faces: l.faces, heading: true, font: page.Bold, size: headingSizes[1], color: black}
-	out := []*vbox{{h: 24, newPage: true, flow: &flowInfo{chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}}
-	out = append(out, tagged(l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, 28, left), tags.H1)...)
-	out = append(out, &vbox{h: 26})
+	st := style{faces: l.faces, heading: true, font: page.Bold, size: l.pt(headingSizes[1]), color: black}
+	out := []*vbox{{h: l.pt(24), newPage: true, flow: &flowInfo{chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}}
+	out = append(out, tagged(l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, l.pt(28), left), tags.H1)...)
+	out = append(out, &vbox{h: l.pt(26)})
 	start := len(out) // the entries, which the TOC holds
 	for i, part := range l.book.Parts {
 		depth := 0
 		if part.Title != "" {
-			out = append(out, space(10))
-			out = append(out, l.entry(part.Title, partDest(i), labels, style{faces: l.faces, font: page.Bold, size: 11.5, color: black}, 0)...)
+			out = append(out, space(l.pt(10)))
+			out = append(out, l.entry(part.Title, partDest(i), labels, style{faces: l.faces, font: page.Bold, size: l.pt(11.5), color: black}, 0)...)
 			depth = 1
 		}
 		var walk func(cs []*tree.Chapter, d int)
@@ -97,16 +97,16 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 				st := style{faces: l.faces, font: page.Regular, size: l.size, color: black}
 				if d == depth {
 					st.font = page.Bold
-					out = append(out, space(4))
+					out = append(out, space(l.pt(4)))
 				}
 				dest := chapterDest(c.ID)
 				if c.Draft { // no page to link or number: the title alone, in grey
 					dest, st.color = "", grey
 				}
-				out = append(out, l.entry(title, dest, labels, st, float64(d-depth)*16)...)
+				out = append(out, l.entry(title, dest, labels, st, l.pt(float64(d-depth)*16))...)
 				for _, s := range c.Sections() {
-					sst := style{faces: l.faces, font: page.Regular, size: smallSize, color: black}
-					out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, float64(d-depth+1)*16)...)
+					sst := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: black}
+					out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, l.pt(float64(d-depth+1)*16))...)
 				}
 				walk(c.Children, d+1)
 			}
@@ -126,9 +126,9 @@ const maxIndent = 8 * 16.0
 // entry sets one line of the contents; with no dest, its title only.
 func (l *lay) entry(title, dest string, labels map[string]string, st style, indent float64) []*vbox {
 	g := l.g
-	indent = min(indent, maxIndent)
+	indent = min(indent, l.pt(maxIndent))
 	lead := st.size * 1.45
-	x, w := g.Left+indent, g.Measure-indent-numW-12
+	x, w := g.Left+indent, g.Measure-indent-l.pt(numW+12)
 	// every pass sets the contents again, for new page numbers, but the titles stay as they were
 	key := entryKey{title, st, indent}
 	set, ok := l.memo.entries[key]
@@ -151,10 +151,10 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	num := labels[dest]
 	nw := st.face().Width(num, st.size)
 	last.p.Texts = append(last.p.Texts, page.Text{X: g.Left + g.Measure - nw, Y: last.base, Font: st.face().Font, Size: st.size, Color: st.color, S: num})
-	dot := style{faces: l.faces, font: page.Regular, size: smallSize, color: grey} // one size: leaders align down the page
+	dot := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: grey} // one size: leaders align down the page
 	step := dot.face().Width(" .", dot.size)
 	start := g.Left + step*float64(int((end-g.Left)/step)+2)
-	if n := int((g.Left + g.Measure - numW - start) / step); n > 0 {
+	if n := int((g.Left + g.Measure - l.pt(numW) - start) / step); n > 0 {
 		last.p.Texts = append(last.p.Texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n), Tag: artifact})
 	}
 	for _, b := range lines {

@@ -41,6 +41,7 @@ func titleBook(n int) *tree.Book {
 // that fits with the ellipsis, and that one that fits is left as it is.
 func TestFitText(t *testing.T) {
 	st := style{font: page.Italic, size: smallSize}
+	const measure = 432.0
 	for _, n := range []int{1_000, 20_000, 200_000} {
 		s := longTitle(n)
 		got := fitText(s, st, measure)
@@ -49,7 +50,7 @@ func TestFitText(t *testing.T) {
 			t.Fatalf("%d bytes: got %q, want a prefix of the title and an ellipsis", n, got)
 		}
 		if w := st.face().Width(got, st.size); w > measure {
-			t.Errorf("%d bytes: %q is %.2f wide, past the measure %v", n, got, w, float64(measure))
+			t.Errorf("%d bytes: %q is %.2f wide, past the measure %v", n, got, w, measure)
 		}
 		next := s[:len(prefix)+1] + "…" // the titles are ASCII
 		if w := st.face().Width(next, st.size); w <= measure {
@@ -66,7 +67,7 @@ func TestFitText(t *testing.T) {
 func TestLongTitles(t *testing.T) {
 	for _, n := range []int{20_000, 200_000} {
 		doc, _ := Book(titleBook(n))
-		g := Paper("a4")
+		g := PageGeometry(tree.Settings{})
 		checkInside(t, fmt.Sprint(n, " bytes"), doc, g)
 		if len(doc.Labels) < 2 || doc.Outline[0].Title != "Contents" || doc.Outline[0].Page != 1 {
 			t.Errorf("%d bytes: the contents do not start on the second page: %+v", n, doc.Outline[0])
@@ -114,7 +115,7 @@ func TestTallNotes(t *testing.T) {
 	for _, sep := range []string{" ", ""} {
 		b := noteBook(300, 40, sep)
 		doc, _ := Book(b)
-		checkInside(t, fmt.Sprintf("references %q apart", sep), doc, Paper(""))
+		checkInside(t, fmt.Sprintf("references %q apart", sep), doc, PageGeometry(tree.Settings{}))
 		on := map[string]int{}
 		for _, d := range doc.Dests {
 			if _, dup := on[d.Name]; !dup {
@@ -159,7 +160,7 @@ func deepBook(n int) *tree.Book {
 // TestDeepContents checks that contents nested 100 levels deep stay inside the text block.
 func TestDeepContents(t *testing.T) {
 	doc, _ := Book(deepBook(100))
-	checkInside(t, "100 levels", doc, Paper(""))
+	checkInside(t, "100 levels", doc, PageGeometry(tree.Settings{}))
 }
 
 func BenchmarkLongTitle(b *testing.B) {

@@ -28,6 +28,7 @@ type lay struct {
 	notes    map[string][]*vbox // footnote ID -> its boxes
 	size     float64            // body text size and leading where the current block sits
 	lead     float64
+	scale    float64            // the book's body size to bodySize: what pt scales the design by
 	nest     int                // container depth: headings inside containers are no sections
 	lists    int                // list depth, for bullets
 	level    int                // outline level of the current chapter
@@ -165,9 +166,13 @@ func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
 	faces, _ := metrics.ForBook(b.Settings.Fonts) // remembered: Book reports its errors once
-	return &lay{g: Paper(b.Settings.Paper), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language), faces: faces,
-		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, size: bodySize, lead: bodyLead}
+	return &lay{g: PageGeometry(b.Settings), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language), faces: faces,
+		params: linebreak.DefaultParams(), notes: map[string][]*vbox{},
+		size: bodySizeOf(b.Settings), lead: bodyLeadOf(b.Settings), scale: bodySizeOf(b.Settings) / bodySize}
 }
+
+// pt is a length of bookc's design, drawn for body text of bodySize, at the book's body size.
+func (l *lay) pt(v float64) float64 { return v * l.scale }
 
 // pageRef is the page label a cross-reference prints; room for it until it is known.
 func (l *lay) pageRef(dest string) string {

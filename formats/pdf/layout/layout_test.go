@@ -381,7 +381,7 @@ func TestFolios(t *testing.T) {
 	if want := []page.Label{{Page: 0, Roman: true}, {Page: 3}}; !reflect.DeepEqual(doc.Labels, want) {
 		t.Errorf("labels %+v, want %+v", doc.Labels, want)
 	}
-	g := Paper("a4")
+	g := PageGeometry(tree.Settings{})
 	var folios []string
 	for _, p := range doc.Pages {
 		f := ""

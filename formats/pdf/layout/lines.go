@@ -122,6 +122,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	}
 	if it, pc := items[ln.End], pieceAt(pieces, ln.End); it.Kind == linebreak.Penalty && pc.text != "" {
 		s.put(pc, x, it.Width)
+		s.b.split = true
 	}
 	s.flushText()
 	s.flushLink()

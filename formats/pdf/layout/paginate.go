@@ -218,6 +218,7 @@ const (
 	maxRatio    = 2.0   // glue stretches at most this many times its stretch; the rest is left at the foot
 	whitePoint  = 10.0  // the cost of each point of white at the foot that glue does not fill
 	avoidCost   = 500.0 // a widow or an orphan
+	splitCost   = 100.0 // a word hyphenated across two pages, as TeX's \brokenpenalty: ten points of white
 	keepCost    = 1e5   // a break where nothing may break: only when every other leaves the page too empty
 	emptyCost   = 1e6   // a page left under emptyShare full, unless a chapter ends on it
 	emptyShare  = 0.3
@@ -333,6 +334,9 @@ func (l *lay) cost(h, stretch, shrink, notes float64, last *vbox) float64 {
 		c += keepCost
 	case last.avoid:
 		c += avoidCost
+	}
+	if last != nil && last.split {
+		c += splitCost
 	}
 	if h+notes < emptyShare*l.g.TextH {
 		c += emptyCost

@@ -358,7 +358,7 @@ func TestRunOn(t *testing.T) {
 					at[d.Name] = d
 				}
 			}
-			g := Paper("a4")
+			g := PageGeometry(tree.Settings{})
 			c1, c11, c111, c2 := at[chapterDest("c1")], at[chapterDest("c11")], at[chapterDest("c111")], at[chapterDest("c2")]
 			if c2.Page <= c111.Page || c1.Y != g.Top {
 				t.Errorf("chapter 1 at page %d, y %.1f; chapter 2 on page %d after the sub-chapters' page %d: want each at the top of a page", c1.Page+1, c1.Y, c2.Page+1, c111.Page+1)
@@ -423,7 +423,7 @@ func TestTwoSided(t *testing.T) {
 		c2.Blocks = append(c2.Blocks, words("Long", 150)) // pages of text, rectos and versos
 	}
 	doc, _ := Book(b)
-	g := Paper("a4")
+	g := PageGeometry(tree.Settings{})
 	shift := g.Left * gutterShift
 	if len(doc.Pages)%2 != 0 {
 		t.Errorf("%d pages: the last is a recto", len(doc.Pages))

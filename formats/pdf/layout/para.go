@@ -290,7 +290,8 @@ const emergency = 500
 
 // fit makes every run of boxes without a break between them at most the paragraph's width:
 // it allows breaks between the run's boxes and, where one box alone is too wide, between its
-// characters. Nothing then sticks out of the measure.
+// characters, and forbids a hyphenation that leaves too little room for its hyphen. Nothing then
+// sticks out of the measure.
 func (p *para) fit() {
 	if !p.tooWide() {
 		return
@@ -300,6 +301,9 @@ func (p *para) fit() {
 	run := 0.0
 	for i, it := range items {
 		if it.Kind != linebreak.Box {
+			if it.Kind == linebreak.Penalty && it.Penalty < linebreak.Infinity && it.Width > 0 && run+it.Width > p.width {
+				continue // a break here would stick out by the hyphen it adds: none
+			}
 			p.add(it, pieces[i])
 			if it.Kind == linebreak.Glue || it.Penalty < linebreak.Infinity {
 				run = 0
@@ -335,7 +339,8 @@ func (p *para) fit() {
 	}
 }
 
-// tooWide reports whether some run of boxes without a break between them is wider than the measure.
+// tooWide reports whether some run of boxes without a break between them, or before a hyphen a
+// break adds, is wider than the measure.
 func (p *para) tooWide() bool {
 	run := 0.0
 	for _, it := range p.items {
@@ -344,7 +349,12 @@ func (p *para) tooWide() bool {
 			if run += it.Width; run > p.width {
 				return true
 			}
-		case it.Kind == linebreak.Glue || it.Penalty < linebreak.Infinity:
+		case it.Kind == linebreak.Glue:
+			run = 0
+		case it.Penalty < linebreak.Infinity:
+			if run+it.Width > p.width {
+				return true
+			}
 			run = 0
 		}
 	}

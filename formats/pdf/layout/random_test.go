@@ -92,11 +92,17 @@ func randomBook(seed uint64) *tree.Book {
 func TestRandomBooks(t *testing.T) {
 	for seed := uint64(1); seed <= 40; seed++ {
 		b := randomBook(seed)
-		if seed%2 == 0 {
-			b.Settings.Paper = "letter"
+		// A4, letter, and a small trim at a large size and a narrow one at a small size
+		switch seed % 4 {
+		case 1:
+			b.Settings.Paper = tree.Paper{Name: "letter", W: 612, H: 792}
+		case 2:
+			b.Settings.Paper, b.Settings.FontSize = tree.Paper{Name: "6x9in", W: 432, H: 648}, 12
+		case 3:
+			b.Settings.Paper, b.Settings.FontSize, b.Settings.LineHeight = tree.Paper{Name: "a5", W: 419.53, H: 595.28}, 9, 10
 		}
 		doc, _ := Book(b)
-		checkInside(t, fmt.Sprint("seed ", seed), doc, Paper(b.Settings.Paper))
+		checkInside(t, fmt.Sprint("seed ", seed), doc, PageGeometry(b.Settings))
 	}
 }
 

@@ -1,6 +1,10 @@
 package layout
 
 import (
+	"cmp"
+	"math"
+
+	"bookc/builder/tree"
 	"bookc/fonts"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
@@ -15,21 +19,40 @@ type Geometry struct {
 	HeaderY, FooterY   float64 // baselines of the running header and the folio
 }
 
-// measure is the text block's width: about 80 characters of body text.
-const measure = 432
+// measureEms is the text block's width in body sizes: 32 hold about 66 characters of body text
+// in bookc's face, in the 60 to 75 a line that reads well has.
+const measureEms = 32
 
-// Paper returns the geometry of "a4" or "letter" (anything else is A4), with equal side margins
-// so that every line of every page ends at one edge.
-func Paper(name string) Geometry {
-	w, h, top, bottom := 595.28, 841.89, 86.0, 86.0
-	if name == "letter" {
-		w, h, top, bottom = 612, 792, 72, 72
+// minSide is the narrowest side margin, on trims too small for the measure: room for the thumbs
+// that hold the book.
+const minSide = 54.0
+
+// PageGeometry returns the geometry of a book's pages: the measure its body size asks for, as
+// much as the paper has room for, centred with equal side margins so that every line of every
+// page ends at one edge; head and foot margins a tenth of the height, the running header and
+// the folio inside them.
+func PageGeometry(s tree.Settings) Geometry {
+	w, h := s.Paper.W, s.Paper.H
+	if w == 0 || h == 0 {
+		w, h = 595.28, 841.89 // A4, the zero Paper
 	}
-	return Geometry{W: w, H: h, Left: (w - measure) / 2, Top: top, Measure: measure,
-		TextH: h - top - bottom, HeaderY: top - 30, FooterY: h - bottom + 36}
+	measure := min(measureEms*bodySizeOf(s), w-2*minSide)
+	margin := math.Round(h / 10)
+	return Geometry{W: w, H: h, Left: (w - measure) / 2, Top: margin, Measure: measure,
+		TextH: h - 2*margin, HeaderY: math.Round(margin * 0.65), FooterY: h - math.Round(margin*0.58)}
 }
 
-// Sizes and leading of the text styles.
+// bodySizeOf is a book's body text size: book.toml's font-size, else bookc's.
+func bodySizeOf(s tree.Settings) float64 { return cmp.Or(s.FontSize, bodySize) }
+
+// bodyLeadOf is a book's body text leading: book.toml's line-height, else bookc's in proportion
+// to the body size.
+func bodyLeadOf(s tree.Settings) float64 {
+	return cmp.Or(s.LineHeight, bodyLead*bodySizeOf(s)/bodySize)
+}
+
+// Sizes and leading of the text styles, and lengths that go with them, for a body size of
+// bodySize: lay.pt scales them to a book's body size.
 const (
 	bodySize    = 10.5
 	bodyLead    = 14.5

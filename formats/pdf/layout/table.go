@@ -66,6 +66,12 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 		scale := max(7/size, w/sum(lo))
 		size, lead = size*scale, lead*scale
 		build(size)
+		if lo, _ := extents(all()); sum(lo) > w {
+			// still too many even so: the words hyphenated, not cut where a column ends
+			l.noHyphen = false
+			build(size)
+			l.noHyphen = true
+		}
 		widths = columnWidths(all(), w)
 	}
 	cell := cellSetter{l: l, size: size, lead: lead, align: t.Align}

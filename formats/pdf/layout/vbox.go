@@ -15,6 +15,7 @@ type vbox struct {
 	glue    bool    // space, dropped at the top of a page
 	keep    bool    // no page break between this box and the next, unless a page holds nothing else
 	avoid   bool    // a page break between this box and the next only where others are worse (widows, orphans)
+	split   bool    // a line ending in a hyphen: a page break after it splits the word over two pages
 	newPage bool    // starts a page
 	stretch float32 // how far glue may stretch to end a page flush at the foot; it shrinks half as far
 	p       page.Page

@@ -1,0 +1,105 @@
+package layout
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"testing"
+	"unicode/utf8"
+
+	"bookc/builder/tree"
+	"bookc/builder/tree/sample"
+)
+
+// TestPageGeometry checks the pages of each paper size and body size: a line of body text holds
+// 60 to 75 characters, the text block and its furniture lie inside the page with side margins of
+// at least minSide, and the head and foot margins are equal.
+func TestPageGeometry(t *testing.T) {
+	for _, tt := range []struct {
+		paper      tree.Paper
+		size, lead float64
+	}{
+		{tree.Paper{}, 0, 0}, // A4, bookc's own size
+		{tree.Paper{Name: "a4", W: 595.28, H: 841.89}, 0, 0},
+		{tree.Paper{Name: "letter", W: 612, H: 792}, 0, 0},
+		{tree.Paper{Name: "a5", W: 419.53, H: 595.28}, 0, 0},
+		{tree.Paper{Name: "6x9in", W: 432, H: 648}, 0, 0},
+		{tree.Paper{Name: "7x10in", W: 504, H: 720}, 0, 0},
+		{tree.Paper{Name: "royal", W: 442.2, H: 663.31}, 0, 0},
+		{tree.Paper{Name: "170x240mm", W: 481.89, H: 680.31}, 0, 0},
+		{tree.Paper{Name: "a4", W: 595.28, H: 841.89}, 12, 18},
+		{tree.Paper{Name: "a4", W: 595.28, H: 841.89}, 14, 0},
+		{tree.Paper{Name: "a5", W: 419.53, H: 595.28}, 9, 12},
+		{tree.Paper{Name: "6x9in", W: 432, H: 648}, 8, 0},
+	} {
+		s := tree.Settings{Paper: tt.paper, FontSize: tt.size, LineHeight: tt.lead}
+		name := tt.paper.Name + "/" + fmtSize(tt.size)
+		g := PageGeometry(s)
+		if tt.paper.W > 0 && (g.W != tt.paper.W || g.H != tt.paper.H) {
+			t.Errorf("%s: page %v x %v, want %v x %v", name, g.W, g.H, tt.paper.W, tt.paper.H)
+		}
+		if right := g.W - g.Left - g.Measure; g.Left < minSide || right < minSide || g.Left != right {
+			t.Errorf("%s: side margins %.1f and %.1f, want equal and at least %v", name, g.Left, right, minSide)
+		}
+		if foot := g.H - g.Top - g.TextH; foot != g.Top {
+			t.Errorf("%s: head margin %.1f, foot margin %.1f", name, g.Top, foot)
+		}
+		if !(0 < g.HeaderY && g.HeaderY < g.Top && g.Top+g.TextH < g.FooterY && g.FooterY < g.H) {
+			t.Errorf("%s: running header at %.1f, folio at %.1f: outside the margins of the text block %.1f to %.1f", name, g.HeaderY, g.FooterY, g.Top, g.Top+g.TextH)
+		}
+		l := newLay(&tree.Book{Language: "en", Settings: s}, nil, newMemo(), NewShared())
+		text := knuthFrog + " " + knuthFrog + " " + knuthFrog
+		lines := lineTexts(l.paragraph(l.runs(tree.Inlines{&tree.Text{Text: text}}, l.text(), nil), g.Left, g.Measure))
+		var counts []int
+		for _, ln := range lines[:len(lines)-1] { // the last line is short
+			counts = append(counts, utf8.RuneCountInString(ln))
+		}
+		slices.Sort(counts)
+		if cpl := counts[len(counts)/2]; cpl < 60 || cpl > 75 {
+			t.Errorf("%s: a measure of %.1f pt holds %d characters of body text a line, want 60 to 75", name, g.Measure, cpl)
+		}
+	}
+}
+
+func fmtSize(v float64) string {
+	if v == 0 {
+		return "default"
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64) + "pt"
+}
+
+// TestFontSize checks that font-size scales every size of the book, headings, code, notes and the
+// running headers too, and that line-height sets the leading of body text.
+func TestFontSize(t *testing.T) {
+	sizes := func(s tree.Settings) map[float64]bool {
+		b := sample.Book()
+		b.Settings.FontSize, b.Settings.LineHeight = s.FontSize, s.LineHeight
+		doc, _ := Book(b)
+		out := map[float64]bool{}
+		for _, p := range doc.Pages {
+			for _, tx := range p.Texts {
+				out[math.Round(tx.Size*100)/100] = true
+			}
+		}
+		return out
+	}
+	base := sizes(tree.Settings{})
+	big := sizes(tree.Settings{FontSize: 12})
+	if len(base) < 5 || len(big) != len(base) {
+		t.Fatalf("sizes at 10.5 pt %v, at 12 pt %v: want as many, at least 5", base, big)
+	}
+	for s := range base {
+		if want := math.Round(s*12/bodySize*100) / 100; !big[want] {
+			t.Errorf("%v pt at 10.5 is not %v at 12: %v", s, want, big)
+		}
+	}
+	for _, tt := range []struct{ size, lead, want float64 }{
+		{0, 0, bodyLead}, {12, 0, bodyLead * 12 / bodySize}, {12, 18, 18}, {0, 12, 12},
+	} {
+		l := newLay(&tree.Book{Language: "en", Settings: tree.Settings{FontSize: tt.size, LineHeight: tt.lead}}, nil, newMemo(), NewShared())
+		lines := l.paragraph(l.runs(tree.Inlines{&tree.Text{Text: knuthFrog}}, l.text(), nil), 0, l.g.Measure)
+		if h := lines[0].h; math.Abs(h-tt.want) > 1e-9 {
+			t.Errorf("font-size %v, line-height %v: lines %v pt apart, want %v", tt.size, tt.lead, h, tt.want)
+		}
+	}
+}
