@@ -7,11 +7,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -135,8 +140,38 @@ func TestMdBookGuide(t *testing.T) {
 	validateAll(t, out)
 }
 
+// samePictures is a book of two chapters showing four images of one pixel size, three PNGs and a
+// JPEG, each its own picture, in a different order in each chapter and some twice.
+func samePictures(t *testing.T) map[string]string {
+	m := map[string]string{
+		"book.toml":      "[book]\ntitle = \"Pictures\"\nsrc = \"src\"\n",
+		"src/SUMMARY.md": "- [One](one.md)\n- [Two](two.md)\n",
+		"src/one.md":     "# One\n\n![d](d.jpg)\n\n![b](b.png)\n\n![a](a.png)\n\n![c](c.png)\n\n![b again](b.png)\n",
+		"src/two.md":     "# Two\n\n![c](c.png)\n\n![a](a.png)\n\n![d](d.jpg)\n",
+	}
+	for i, name := range []string{"a.png", "b.png", "c.png", "d.jpg"} {
+		img := image.NewNRGBA(image.Rect(0, 0, 48, 32))
+		for y := range 32 {
+			for x := range 48 {
+				img.Set(x, y, color.NRGBA{uint8(x * 5 * (i + 1)), uint8(y * 8), uint8(64 * i), 255})
+			}
+		}
+		var b bytes.Buffer
+		encode := png.Encode
+		if strings.HasSuffix(name, ".jpg") {
+			encode = func(w io.Writer, m image.Image) error { return jpeg.Encode(w, m, nil) }
+		}
+		if err := encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		m["src/"+name] = b.String()
+	}
+	return m
+}
+
 // TestReproducible builds the binary and runs it twice in different working directories, time
 // zones, locales and GOMAXPROCS, on copies of a book in different places: the bytes must match.
+// The book of same-size pictures is built twice in this process too, under other GOMAXPROCS.
 func TestReproducible(t *testing.T) {
 	bin := buildBinary(t)
 	envs := [][]string{
@@ -144,14 +179,19 @@ func TestReproducible(t *testing.T) {
 		{"TZ=Pacific/Chatham", "LANG=de_DE.UTF-8", "LC_ALL=tr_TR.UTF-8", "GOMAXPROCS=1", "GODEBUG=randseednop=0"},
 	}
 	book := filepath.Join("..", "..", "builder", "testdata", "books", "features")
+	pictures := t.TempDir()
+	writeBook(t, pictures, samePictures(t))
 	var sums []map[string]string
 	for i, env := range envs {
 		work := t.TempDir()
-		copyDir(t, book, filepath.Join(work, "copy", strings.Repeat("deeper/", i), "book"))
+		deeper := filepath.Join("copy", strings.Repeat("deeper/", i))
+		copyDir(t, book, filepath.Join(work, deeper, "book"))
+		copyDir(t, pictures, filepath.Join(work, deeper, "pictures"))
 		out := filepath.Join(work, "out")
 		for _, args := range [][]string{
 			{"all", "--all-roles", "-q", "-o", filepath.Join(out, "handbook")},
-			{"all", "-q", "-o", filepath.Join(out, "features"), filepath.Join("copy", strings.Repeat("deeper/", i), "book")},
+			{"all", "-q", "-o", filepath.Join(out, "features"), filepath.Join(deeper, "book")},
+			{"pdf", "-q", "-o", filepath.Join(out, "pictures"), filepath.Join(deeper, "pictures")},
 		} {
 			cmd := exec.Command(bin, args...)
 			cmd.Dir = work
@@ -172,6 +212,22 @@ func TestReproducible(t *testing.T) {
 	}
 	if len(sums[0]) != len(sums[1]) {
 		t.Errorf("%d artifacts, then %d", len(sums[0]), len(sums[1]))
+	}
+	want := sums[0]["pictures/pictures.pdf"]
+	if want == "" {
+		t.Fatal("bookc made no pictures/pictures.pdf")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{4, 1} {
+		runtime.GOMAXPROCS(procs)
+		out := t.TempDir()
+		var errs strings.Builder
+		if code := run(context.Background(), []string{"pdf", "-q", "-o", out, pictures}, io.Discard, &errs); code != 0 {
+			t.Fatalf("bookc pdf %s: exit %d\n%s", pictures, code, errs.String())
+		}
+		if h := hashTree(t, out)["pictures.pdf"]; h != want {
+			t.Errorf("the pictures' PDF built in this process, GOMAXPROCS %d, differs from bookc's (sha256 %s, want %s)", procs, h, want)
+		}
 	}
 }
 

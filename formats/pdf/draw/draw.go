@@ -84,15 +84,18 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, erro
 		doc.Pages[i] = nil
 	}
 	pdf, err := out.result()
-	return version17(pdf), err
+	return version15(pdf), err
 }
 
-// version17 makes the header's version 1.7, ISO 32000-1's, on which PDF/UA-1 builds the tagged
-// PDF draw writes (its transparency is 1.4's, its tab order 1.5's): fpdf, which does not know of
-// what draw writes itself, writes 1.3. The digit is changed in place, so no offset moves.
-func version17(pdf []byte) []byte {
+// version15 makes the header's version 1.5, the lowest with every feature draw writes: 1.5's
+// /Tabs on tagged pages, ActualText spans in the contents and THead, TBody and /Scope in the
+// structure tree; 1.4's transparency (soft masks, constant alpha, groups), XMP metadata, /Lang and
+// /MarkInfo. Nothing of 1.6 or 1.7 is used (no AES, no /Summary, no 3D), and PDF/UA-1 takes any
+// version up to 1.7 (ISO 14289-1, 6.1). fpdf, which does not know what draw writes itself,
+// writes 1.3. The digit is changed in place, so no offset moves.
+func version15(pdf []byte) []byte {
 	if bytes.HasPrefix(pdf, []byte("%PDF-1.")) && len(pdf) > 8 {
-		pdf[7] = '7'
+		pdf[7] = '5'
 	}
 	return pdf
 }

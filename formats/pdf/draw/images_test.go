@@ -155,8 +155,8 @@ func TestPrepareImages(t *testing.T) {
 			if want := append(slices.Clone(tt.rows), tt.rows...); strings.Join(rows, "\n") != strings.Join(want, "\n") {
 				t.Errorf("pdfimages -list:\n%s\nwant, shown twice:\n%s", strings.Join(rows, "\n"), strings.Join(tt.rows, "\n"))
 			}
-			if v := string(pdf[:8]); v != "%PDF-1.7" { // tagged, transparent or not
-				t.Errorf("header %s, want %%PDF-1.7", v)
+			if v := string(pdf[:8]); v != "%PDF-1.5" { // tagged, transparent or not
+				t.Errorf("header %s, want %%PDF-1.5", v)
 			}
 			if len(objects) != 1 {
 				t.Errorf("objects %v: the image is not held once", objects)

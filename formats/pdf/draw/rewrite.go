@@ -144,9 +144,9 @@ func rewrite(pdf []byte, labels []page.Label, outline []page.Bookmark, contents 
 // amend rewrites the objects that change, but for the streams: each page gets its content, the
 // object numbered first and on, the resources name the fonts and the forms (names and xobjects,
 // the starts of their /Font and /XObject dictionaries), the catalog gets the labels, and the
-// outline's items and root their counts (outlineCounts: fpdf writes 0 for every item). With a
-// structure (st, its objects numbered from tagFirst), the pages and the catalog point to it. It
-// returns the pages' object numbers.
+// outline's items and root their counts (outlineCounts: fpdf writes 0 for every item; leaves
+// lose it). With a structure (st, its objects numbered from tagFirst), the pages and the catalog
+// point to it. It returns the pages' object numbers.
 func amend(objs []object, labels []page.Label, counts []int, contents, first int, names, xobjects []byte, st *structure, tagFirst int) ([]int, error) {
 	var resources *object
 	var nums []int
@@ -185,12 +185,16 @@ func amend(objs []object, labels []page.Label, counts []int, contents, first int
 			if st != nil {
 				o.out = inCatalog(o.out, st.catalogEntries(tagFirst))
 			}
-		case bytes.HasPrefix(body, []byte("<</Title ")) && bytes.Contains(body, []byte("/Count 0>>")):
+		case bytes.HasPrefix(body, []byte("<</Title ")) && bytes.Contains(body, []byte("\n/Count 0>>")):
 			if items+1 >= len(counts) {
 				return nil, fmt.Errorf("object %d: an outline item past the %d bookc made", o.num, len(counts)-1)
 			}
 			items++
-			o.out = bytes.Replace(o.body, []byte("/Count 0>>"), fmt.Appendf(nil, "/Count %d>>", counts[items]), 1)
+			count := []byte(">>") // a leaf has no /Count (ISO 32000-1, 12.3.3: it is for items with descendants)
+			if counts[items] != 0 {
+				count = fmt.Appendf(nil, "\n/Count %d>>", counts[items])
+			}
+			o.out = bytes.Replace(o.body, []byte("\n/Count 0>>"), count, 1)
 		case bytes.HasPrefix(body, []byte("<</Type /Outlines ")):
 			o.out = bytes.Replace(o.body, []byte("/Type /Outlines "), fmt.Appendf(nil, "/Type /Outlines /Count %d ", counts[0]), 1)
 		}
@@ -356,7 +360,8 @@ func (d *deflater) stream(data []byte) []byte {
 
 // outlineCounts gives the outline's root (first) and then each item its /Count: the items that
 // show below it, for one open (positive), or would show if it were opened, for a closed one
-// (negative); 0 for an item with no children. The root counts the items shown at the start.
+// (negative); 0 for an item with no children, which amend leaves without one. The root counts
+// the items shown at the start.
 func outlineCounts(outline []page.Bookmark) []int {
 	counts := make([]int, len(outline)+1)
 	// shown is what item i shows below it when opened, and where its descendants end

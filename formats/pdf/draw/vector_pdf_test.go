@@ -133,11 +133,11 @@ func TestVectorPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// tagged PDF as PDF/UA-1 reads it is ISO 32000-1's, 1.7, with transparency (1.4) or without
-	if v := string(data[:8]); v != "%PDF-1.7" {
+	// 1.5, what draw can write at most (version15), with transparency (1.4) or without
+	if v := string(data[:8]); v != "%PDF-1.5" {
 		t.Errorf("a PDF with transparency says %s", v)
 	}
-	if v := string(paintTexts(t, map[page.Font]string{page.Regular: "a"}, 0)[:8]); v != "%PDF-1.7" {
+	if v := string(paintTexts(t, map[page.Font]string{page.Regular: "a"}, 0)[:8]); v != "%PDF-1.5" {
 		t.Errorf("a PDF of text says %s", v)
 	}
 	if again, _ := PDF(vectorDoc(), nil); !bytes.Equal(data, again) {
