@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"bookc/builder/paper"
+	"bookc/builder/tree"
 
 	"github.com/BurntSushi/toml"
 )
@@ -27,8 +28,8 @@ type Config struct {
 	Language    string
 	Src         string // the chapters' folder, relative to the book; "src" by default
 
-	Paper      paper.Size        // the PDF's page; A4 by default
-	FontSize   float64           // the PDF's body text size in points; DefaultFontSize by default
+	Paper      tree.Paper        // the PDF's page; A4 by default
+	FontSize   float64           // the PDF's body text size in points; tree.DefaultFontSize by default
 	LineHeight float64           // the body text's leading in points; 0: bookc's for FontSize
 	PageBreak  string            // what starts a PDF page: "chapter" (parts and top-level chapters) or "section" (sub-chapters too)
 	TwoSided   bool              // the PDF is printed on both sides: openings on rectos, margins mirrored
@@ -149,18 +150,16 @@ var (
 // whole must fit a man page's header at 60 columns.
 const ManPrefixMax = 12
 
-// DefaultFontSize is the PDF's body text size where book.toml gives none, and the bounds of
-// font-size: below 8 points text is hard to read on paper, above 14 it is a large-print book.
+// The bounds of font-size: below 8 points text is hard to read on paper, above 14 it is a
+// large-print book.
 const (
-	DefaultFontSize = 10.5
-	MinFontSize     = 8
-	MaxFontSize     = 14
+	MinFontSize = 8
+	MaxFontSize = 14
 )
 
 // Default is the configuration of a book without book.toml, as mdBook assumes it.
 func Default() *Config {
-	a4, _ := paper.Parse("a4")
-	return &Config{Language: "en", Src: "src", Paper: a4, FontSize: DefaultFontSize, PageBreak: "chapter", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
+	return &Config{Language: "en", Src: "src", Paper: tree.A4, FontSize: tree.DefaultFontSize, PageBreak: "chapter", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
 }
 
 // Parse reads book.toml's content. name is the file's name for error messages.
@@ -239,7 +238,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	if b.FontSize != nil {
 		if v := *b.FontSize; !(v >= MinFontSize && v <= MaxFontSize) {
-			return nil, fmt.Errorf("%s: [output.bookc] font-size = %v: give the body text's size in points, from %d to %d, such as %v", name, v, MinFontSize, MaxFontSize, DefaultFontSize)
+			return nil, fmt.Errorf("%s: [output.bookc] font-size = %v: give the body text's size in points, from %d to %d, such as %v", name, v, MinFontSize, MaxFontSize, tree.DefaultFontSize)
 		}
 		c.FontSize = *b.FontSize
 	}

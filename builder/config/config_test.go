@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"bookc/builder/paper"
+	"bookc/builder/tree"
 )
 
 func TestParse(t *testing.T) {
@@ -45,7 +45,7 @@ title = "Developers' Edition"
 	}
 	c.Raw = nil
 	want := &Config{
-		Title: "T", Language: "en", Src: "pages", Paper: paper.Size{Name: "letter", W: 612, H: 792}, FontSize: DefaultFontSize, PageBreak: "chapter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
+		Title: "T", Language: "en", Src: "pages", Paper: tree.Paper{Name: "letter", W: 612, H: 792}, FontSize: tree.DefaultFontSize, PageBreak: "chapter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
 		BuiltIn:   []Preprocessor{{Name: "links", Line: 12, Command: "mdbook-links"}},
 		ManPages:  map[string]string{"cli.md": "tool(1)"},
 		HideLines: map[string]string{"python": "~"},
@@ -121,7 +121,7 @@ func TestPageSizes(t *testing.T) {
 			t.Errorf("%q: paper %+v, font-size %v, line-height %v; want %q %v x %v, %v, %v", tt.in, p, c.FontSize, c.LineHeight, tt.paper, tt.w, tt.h, tt.size, tt.leads)
 		}
 	}
-	if c := Default(); c.Paper.Name != "a4" || c.FontSize != DefaultFontSize || c.LineHeight != 0 {
+	if c := Default(); c.Paper.Name != "a4" || c.FontSize != tree.DefaultFontSize || c.LineHeight != 0 {
 		t.Errorf("without book.toml: paper %+v, font-size %v, line-height %v", c.Paper, c.FontSize, c.LineHeight)
 	}
 }

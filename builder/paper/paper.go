@@ -7,13 +7,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-)
 
-// Size is a page's size in PostScript points (1/72 in), width first as the setting gives it.
-type Size struct {
-	Name string  // the setting, lower-cased: "a4", "6x9in", "170x240mm"
-	W, H float64 // in points
-}
+	"bookc/builder/tree"
+)
 
 // named are the sizes known by name; aliases share a size.
 var named = map[string][2]float64{
@@ -50,16 +46,16 @@ const (
 const help = `use "a4", "a5", "letter", "6x9in", "7x10in", "royal", or width x height with a unit, such as "170x240mm" or "6.14x9.21in"`
 
 // Parse reads a paper setting: a name or "WxH" with a unit of mm, cm, in or pt, in any case.
-func Parse(s string) (Size, error) {
+func Parse(s string) (tree.Paper, error) {
 	name := strings.ToLower(strings.TrimSpace(s))
 	if wh, ok := named[name]; ok {
-		return Size{Name: name, W: hundredths(wh[0]), H: hundredths(wh[1])}, nil
+		return tree.Paper{Name: name, W: hundredths(wh[0]), H: hundredths(wh[1])}, nil
 	}
 	w, h, err := custom(name)
 	if err != nil {
-		return Size{}, fmt.Errorf("%q: %v", s, err)
+		return tree.Paper{}, fmt.Errorf("%q: %v", s, err)
 	}
-	return Size{Name: name, W: hundredths(w), H: hundredths(h)}, nil
+	return tree.Paper{Name: name, W: hundredths(w), H: hundredths(h)}, nil
 }
 
 // hundredths rounds a length to a hundredth of a point, finer than any printer cuts: what a

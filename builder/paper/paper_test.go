@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"bookc/builder/tree"
 )
 
 func TestParse(t *testing.T) {
@@ -82,4 +84,12 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("%q: its name %q reads as %v, %v", s, sz.Name, again, err)
 		}
 	})
+}
+
+// TestDefault checks that tree.A4, the page of a book that names none, is what "a4" reads as, so
+// that a book without paper and a book with paper = "a4" lay out alike.
+func TestDefault(t *testing.T) {
+	if a4, err := Parse("a4"); err != nil || a4 != tree.A4 {
+		t.Errorf(`Parse("a4") = %+v, %v; tree.A4 = %+v`, a4, err, tree.A4)
+	}
 }

@@ -58,7 +58,7 @@ type Settings struct {
 	// TwoSided has the PDF printed on both sides: parts and chapters open on rectos, with blank
 	// versos as needed, margins mirrored and folios outside.
 	TwoSided bool `json:"two_sided,omitempty"`
-	// FontSize is the PDF's body text size in points; 0: bookc's own.
+	// FontSize is the PDF's body text size in points; 0: DefaultFontSize.
 	FontSize float64 `json:"font_size,omitempty"`
 	// LineHeight is the body text's leading in points; 0: bookc's own for the size.
 	LineHeight float64 `json:"line_height,omitempty"`
@@ -71,6 +71,12 @@ type Paper struct {
 	W    float64 `json:"width"`
 	H    float64 `json:"height"`
 }
+
+// A4 is the page of a book that names none, and DefaultFontSize its body text size in points:
+// the defaults that book.toml's reader and the PDF's layout both go by.
+var A4 = Paper{Name: "a4", W: 595.28, H: 841.89}
+
+const DefaultFontSize = 10.5
 
 // Fonts are the font files a book names: its text, code and headings faces, each in regular,
 // bold, italic and bold italic (nil: bookc's own face), and fallbacks, tried in their order

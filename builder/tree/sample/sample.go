@@ -140,7 +140,7 @@ func Book() *tree.Book {
 		Title: "Sample Book", Authors: []string{"Ada Writer", "Bo Editor"}, Description: "A book for tests.",
 		Language: "en", Slug: "sample-book",
 		Date:     time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
-		Settings: tree.Settings{Paper: tree.Paper{Name: "a4", W: 595.28, H: 841.89}, ManSection: "7"},
+		Settings: tree.Settings{Paper: tree.A4, ManSection: "7"},
 		Parts: []*tree.Part{
 			{Chapters: []*tree.Chapter{intro}},
 			{Title: "Using it", Chapters: []*tree.Chapter{usage, cli}},

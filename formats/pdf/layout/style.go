@@ -34,7 +34,7 @@ const minSide = 54.0
 func PageGeometry(s tree.Settings) Geometry {
 	w, h := s.Paper.W, s.Paper.H
 	if w == 0 || h == 0 {
-		w, h = 595.28, 841.89 // A4, the zero Paper
+		w, h = tree.A4.W, tree.A4.H
 	}
 	measure := min(measureEms*bodySizeOf(s), w-2*minSide)
 	margin := math.Round(h / 10)
@@ -54,7 +54,7 @@ func bodyLeadOf(s tree.Settings) float64 {
 // Sizes and leading of the text styles, and lengths that go with them, for a body size of
 // bodySize: lay.pt scales them to a book's body size.
 const (
-	bodySize    = 10.5
+	bodySize    = tree.DefaultFontSize
 	bodyLead    = 14.5
 	codeSize    = 8.6
 	codeLead    = 11.2
