@@ -86,6 +86,9 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 			l.diags.Add(diag.Errorf("book.toml", 0, "%v", err))
 		}
 	}
+	if cpl, fits, narrow := narrowMeasure(b.Settings, l.g); narrow {
+		l.diags.Add(diag.Warnf("book.toml", 0, "font-size = %v on paper = %q sets about %d characters a line, fewer than the 60 a book reads well at: use font-size = %v or less, or a larger paper", bodySizeOf(b.Settings), b.Settings.Paper.Name, cpl, fits))
+	}
 	if l.hyph == nil {
 		l.diags.Add(diag.Notef("book.toml", 0, "bookc has no hyphenation patterns for the language %q: the PDF breaks lines only between words (patterns: %s)", b.Language, strings.Join(hyphen.Languages(), ", ")))
 	}

@@ -23,6 +23,20 @@ type Geometry struct {
 // in bookc's face, in the 60 to 75 a line that reads well has.
 const measureEms = 32
 
+// fewestEms is the narrowest measure, in body sizes, that holds the 60 characters a line reads
+// well at: 60/66 of measureEms.
+const fewestEms = measureEms * 60.0 / 66
+
+// narrowMeasure tells, where a book's body size is too large for its paper to hold 60
+// characters a line, about how many it holds and the largest size that would hold 60.
+func narrowMeasure(s tree.Settings, g Geometry) (cpl int, fits float64, narrow bool) {
+	ems := g.Measure / bodySizeOf(s)
+	if ems >= fewestEms {
+		return 0, 0, false
+	}
+	return int(ems * 66 / measureEms), math.Floor((g.W-2*minSide)/fewestEms*2) / 2, true
+}
+
 // minSide is the narrowest side margin, on trims too small for the measure: room for the thumbs
 // that hold the book.
 const minSide = 54.0

@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -47,17 +49,59 @@ func TestPageGeometry(t *testing.T) {
 		if !(0 < g.HeaderY && g.HeaderY < g.Top && g.Top+g.TextH < g.FooterY && g.FooterY < g.H) {
 			t.Errorf("%s: running header at %.1f, folio at %.1f: outside the margins of the text block %.1f to %.1f", name, g.HeaderY, g.FooterY, g.Top, g.Top+g.TextH)
 		}
-		l := newLay(&tree.Book{Language: "en", Settings: s}, nil, newMemo(), NewShared())
-		text := knuthFrog + " " + knuthFrog + " " + knuthFrog
-		lines := lineTexts(l.paragraph(l.runs(tree.Inlines{&tree.Text{Text: text}}, l.text(), nil), g.Left, g.Measure))
-		var counts []int
-		for _, ln := range lines[:len(lines)-1] { // the last line is short
-			counts = append(counts, utf8.RuneCountInString(ln))
-		}
-		slices.Sort(counts)
-		if cpl := counts[len(counts)/2]; cpl < 60 || cpl > 75 {
+		if cpl := charsPerLine(s); cpl < 60 || cpl > 75 {
 			t.Errorf("%s: a measure of %.1f pt holds %d characters of body text a line, want 60 to 75", name, g.Measure, cpl)
 		}
+		if _, _, narrow := narrowMeasure(s, g); narrow {
+			t.Errorf("%s: warned of a narrow measure", name)
+		}
+	}
+}
+
+// charsPerLine is the median number of characters in the full lines of a paragraph set with a
+// book's settings.
+func charsPerLine(s tree.Settings) int {
+	l := newLay(&tree.Book{Language: "en", Settings: s}, nil, newMemo(), NewShared())
+	text := knuthFrog + " " + knuthFrog + " " + knuthFrog
+	lines := lineTexts(l.paragraph(l.runs(tree.Inlines{&tree.Text{Text: text}}, l.text(), nil), l.g.Left, l.g.Measure))
+	var counts []int
+	for _, ln := range lines[:len(lines)-1] { // the last line is short
+		counts = append(counts, utf8.RuneCountInString(ln))
+	}
+	slices.Sort(counts)
+	return counts[len(counts)/2]
+}
+
+// TestNarrowMeasure checks the warning for type too large for its paper: given where a line
+// holds fewer than 60 characters, with about that count, and the size it suggests holds 60.
+func TestNarrowMeasure(t *testing.T) {
+	a5, sixByNine := tree.Paper{Name: "a5", W: 419.53, H: 595.28}, tree.Paper{Name: "6x9in", W: 432, H: 648}
+	for _, tt := range []struct {
+		paper tree.Paper
+		size  float64
+	}{{a5, 12}, {a5, 14}, {sixByNine, 12}, {sixByNine, 13}} {
+		s := tree.Settings{Paper: tt.paper, FontSize: tt.size}
+		name := tt.paper.Name + "/" + fmtSize(tt.size)
+		cpl, fits, narrow := narrowMeasure(s, PageGeometry(s))
+		if !narrow {
+			t.Errorf("%s: no warning, though a line holds %d characters", name, charsPerLine(s))
+			continue
+		}
+		if got := charsPerLine(s); got >= 60 || cpl < got-3 || cpl > got+3 {
+			t.Errorf("%s: warned of about %d characters a line; it holds %d", name, cpl, got)
+		}
+		s.FontSize = fits
+		if got := charsPerLine(s); got < 60 || fits >= tt.size {
+			t.Errorf("%s: suggested %v pt, which holds %d characters a line", name, fits, got)
+		}
+		if _, _, narrow := narrowMeasure(s, PageGeometry(s)); narrow {
+			t.Errorf("%s: the suggested %v pt is warned of too", name, fits)
+		}
+	}
+	doc := sample.Book()
+	doc.Settings.Paper, doc.Settings.FontSize = a5, 12
+	if _, diags := Book(doc); !strings.Contains(fmt.Sprint(diags), `font-size = 12 on paper = "a5" sets about`) {
+		t.Errorf("Book on a5 at 12 pt: diagnostics %v, want the narrow measure's", diags)
 	}
 }
 
