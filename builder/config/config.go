@@ -32,6 +32,7 @@ type Config struct {
 	FontSize   float64           // the PDF's body text size in points; tree.DefaultFontSize by default
 	LineHeight float64           // the body text's leading in points; 0: bookc's for FontSize
 	PageBreak  string            // what starts a PDF page: "chapter" (parts and top-level chapters) or "section" (sub-chapters too)
+	TOCDepth   int               // levels of a chapter the PDF's contents list: 1 its title, 2 its sections too (the default), ...
 	TwoSided   bool              // the PDF is printed on both sides: openings on rectos, margins mirrored
 	ManSection string            // section of chapter man pages
 	ManPrefix  string            // first part of chapter man page names; "" lets the backend derive one
@@ -119,6 +120,7 @@ type bookc struct {
 	FontSize   *float64          `toml:"font-size"`
 	LineHeight any               `toml:"line-height"` // a ratio, 1.4, or points, "15pt"
 	PageBreak  string            `toml:"page-break"`
+	TOCDepth   *int              `toml:"toc-depth"`
 	TwoSided   bool              `toml:"two-sided"`
 	ManSection string            `toml:"man-section"`
 	ManPrefix  string            `toml:"man-prefix"`
@@ -150,6 +152,9 @@ var (
 // whole must fit a man page's header at 60 columns.
 const ManPrefixMax = 12
 
+// MaxTOCDepth is the deepest toc-depth: a chapter's title and five levels of headings below it.
+const MaxTOCDepth = 6
+
 // The bounds of font-size: below 8 points text is hard to read on paper, above 14 it is a
 // large-print book.
 const (
@@ -159,7 +164,7 @@ const (
 
 // Default is the configuration of a book without book.toml, as mdBook assumes it.
 func Default() *Config {
-	return &Config{Language: "en", Src: "src", Paper: tree.A4, FontSize: tree.DefaultFontSize, PageBreak: "chapter", ManSection: "7", MdbookVersion: DefaultMdbookVersion}
+	return &Config{Language: "en", Src: "src", Paper: tree.A4, FontSize: tree.DefaultFontSize, PageBreak: "chapter", TOCDepth: tree.DefaultTOCDepth, ManSection: "7", MdbookVersion: DefaultMdbookVersion}
 }
 
 // Parse reads book.toml's content. name is the file's name for error messages.
@@ -252,6 +257,12 @@ func Parse(name string, data []byte) (*Config, error) {
 		c.PageBreak = "section"
 	default:
 		return nil, fmt.Errorf("%s: [output.bookc] page-break = %q: use \"chapter\" (parts and top-level chapters start a page) or \"section\" (sub-chapters too)", name, b.PageBreak)
+	}
+	if b.TOCDepth != nil {
+		if v := *b.TOCDepth; v < 1 || v > MaxTOCDepth {
+			return nil, fmt.Errorf("%s: [output.bookc] toc-depth = %d: give the levels of a chapter the contents list, from 1 (its title) to %d; %d lists its sections too", name, v, MaxTOCDepth, tree.DefaultTOCDepth)
+		}
+		c.TOCDepth = *b.TOCDepth
 	}
 	c.TwoSided = b.TwoSided
 	if b.ManSection != "" {

@@ -45,7 +45,7 @@ title = "Developers' Edition"
 	}
 	c.Raw = nil
 	want := &Config{
-		Title: "T", Language: "en", Src: "pages", Paper: tree.Paper{Name: "letter", W: 612, H: 792}, FontSize: tree.DefaultFontSize, PageBreak: "chapter", ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
+		Title: "T", Language: "en", Src: "pages", Paper: tree.Paper{Name: "letter", W: 612, H: 792}, FontSize: tree.DefaultFontSize, PageBreak: "chapter", TOCDepth: tree.DefaultTOCDepth, ManSection: "7x", MdbookVersion: DefaultMdbookVersion,
 		BuiltIn:   []Preprocessor{{Name: "links", Line: 12, Command: "mdbook-links"}},
 		ManPages:  map[string]string{"cli.md": "tool(1)"},
 		HideLines: map[string]string{"python": "~"},
@@ -73,26 +73,28 @@ func TestManPrefix(t *testing.T) {
 	}
 }
 
-// TestPageSettings checks page-break and two-sided: what they give, and their defaults.
+// TestPageSettings checks page-break, two-sided and toc-depth: what they give, and their defaults.
 func TestPageSettings(t *testing.T) {
 	for _, tt := range []struct {
 		in, brk string
 		two     bool
+		depth   int
 	}{
-		{"", "chapter", false},
-		{"page-break = 'chapter'", "chapter", false},
-		{"page-break = 'section'\ntwo-sided = true", "section", true},
-		{"two-sided = false", "chapter", false},
+		{"", "chapter", false, 2},
+		{"page-break = 'chapter'", "chapter", false, 2},
+		{"page-break = 'section'\ntwo-sided = true", "section", true, 2},
+		{"two-sided = false\ntoc-depth = 1", "chapter", false, 1},
+		{"toc-depth = 6", "chapter", false, 6},
 	} {
 		c, err := Parse("book.toml", []byte("[output.bookc]\n"+tt.in+"\n"))
 		if err != nil {
 			t.Errorf("%q: %v", tt.in, err)
-		} else if c.PageBreak != tt.brk || c.TwoSided != tt.two {
-			t.Errorf("%q: page-break %q, two-sided %v; want %q, %v", tt.in, c.PageBreak, c.TwoSided, tt.brk, tt.two)
+		} else if c.PageBreak != tt.brk || c.TwoSided != tt.two || c.TOCDepth != tt.depth {
+			t.Errorf("%q: page-break %q, two-sided %v, toc-depth %d; want %q, %v, %d", tt.in, c.PageBreak, c.TwoSided, c.TOCDepth, tt.brk, tt.two, tt.depth)
 		}
 	}
-	if c := Default(); c.PageBreak != "chapter" || c.TwoSided {
-		t.Errorf("without book.toml: page-break %q, two-sided %v", c.PageBreak, c.TwoSided)
+	if c := Default(); c.PageBreak != "chapter" || c.TwoSided || c.TOCDepth != tree.DefaultTOCDepth {
+		t.Errorf("without book.toml: page-break %q, two-sided %v, toc-depth %d", c.PageBreak, c.TwoSided, c.TOCDepth)
 	}
 }
 
@@ -142,6 +144,7 @@ func TestParseErrors(t *testing.T) {
 		{"[output.bookc]\npaper = 'A3'\n", `book.toml: [output.bookc] paper = "A3": not a paper size: use "a4", "a5", "letter"`},
 		{"[output.bookc]\npaper = '30x40mm'\n", `book.toml: [output.bookc] paper = "30x40mm": each side must be between 60 and 600 mm`},
 		{"[output.bookc]\npaper = 4\n", "fix the TOML syntax"},
+		{"[output.bookc]\ntoc-depth = 0\n", `book.toml: [output.bookc] toc-depth = 0: give the levels of a chapter the contents list, from 1 (its title) to 6; 2 lists its sections too`},
 		{"[output.bookc]\nfont-size = 7.5\n", `book.toml: [output.bookc] font-size = 7.5: give the body text's size in points, from 8 to 14, such as 10.5`},
 		{"[output.bookc]\nfont-size = 0\n", `font-size = 0:`},
 		{"[output.bookc]\nfont-size = '11pt'\n", "fix the TOML syntax"},

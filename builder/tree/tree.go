@@ -58,6 +58,9 @@ type Settings struct {
 	// TwoSided has the PDF printed on both sides: parts and chapters open on rectos, with blank
 	// versos as needed, margins mirrored and folios outside.
 	TwoSided bool `json:"two_sided,omitempty"`
+	// TOCDepth is how many levels of a chapter the PDF's contents list: 1 its title, 2 its
+	// sections too, 3 their subsections, ...; 0: DefaultTOCDepth.
+	TOCDepth int `json:"toc_depth,omitempty"`
 	// FontSize is the PDF's body text size in points; 0: DefaultFontSize.
 	FontSize float64 `json:"font_size,omitempty"`
 	// LineHeight is the body text's leading in points; 0: bookc's own for the size.
@@ -77,6 +80,10 @@ type Paper struct {
 var A4 = Paper{Name: "a4", W: 595.28, H: 841.89}
 
 const DefaultFontSize = 10.5
+
+// DefaultTOCDepth has the PDF's contents list a chapter's title and its sections, as a book's
+// contents usually do.
+const DefaultTOCDepth = 2
 
 // Fonts are the font files a book names: its text, code and headings faces, each in regular,
 // bold, italic and bold italic (nil: bookc's own face), and fallbacks, tried in their order

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -80,6 +81,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 	out = append(out, tagged(l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, l.pt(28), left), tags.H1)...)
 	out = append(out, &vbox{h: l.pt(26)})
 	start := len(out) // the entries, which the TOC holds
+	tocDepth := cmp.Or(l.book.Settings.TOCDepth, tree.DefaultTOCDepth)
 	for i, part := range l.book.Parts {
 		depth := 0
 		if part.Title != "" {
@@ -104,10 +106,18 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 					dest, st.color = "", grey
 				}
 				out = append(out, l.entry(title, dest, labels, st, l.pt(float64(d-depth)*16))...)
-				for _, s := range c.Sections() {
+				var sections func(ss []*tree.Section, level int)
+				sections = func(ss []*tree.Section, level int) {
+					if level > tocDepth {
+						return
+					}
 					sst := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: black}
-					out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, l.pt(float64(d-depth+1)*16))...)
+					for _, s := range ss {
+						out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, l.pt(float64(d-depth+level-1)*16))...)
+						sections(s.Children, level+1)
+					}
 				}
+				sections(c.Sections(), 2)
 				walk(c.Children, d+1)
 			}
 		}

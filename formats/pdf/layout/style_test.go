@@ -147,3 +147,36 @@ func TestFontSize(t *testing.T) {
 		}
 	}
 }
+
+// TestContentsDepth checks toc-depth: the contents list every chapter and sub-chapter, and of a
+// chapter's headings the levels below its title that the depth asks for, 2 by default.
+func TestContentsDepth(t *testing.T) {
+	h := func(level int, text string) *tree.Heading {
+		return &tree.Heading{Level: level, ID: "h-" + strings.ToLower(text), Content: tree.Inlines{&tree.Text{Text: text}}}
+	}
+	child := &tree.Chapter{ID: "child", Title: "Child", Blocks: tree.Blocks{h(1, "Child"), h(2, "Inner")}}
+	ch := &tree.Chapter{ID: "top", Title: "Top", Children: []*tree.Chapter{child},
+		Blocks: tree.Blocks{h(1, "Top"), h(2, "Section"), h(3, "Subsection"), h(4, "Deep"), h(2, "Other")}}
+	for _, tt := range []struct {
+		depth int
+		want  []string
+	}{
+		{1, []string{"Top", "Child"}},
+		{0, []string{"Top", "Section", "Other", "Child", "Inner"}},
+		{2, []string{"Top", "Section", "Other", "Child", "Inner"}},
+		{3, []string{"Top", "Section", "Subsection", "Other", "Child", "Inner"}},
+		{6, []string{"Top", "Section", "Subsection", "Deep", "Other", "Child", "Inner"}},
+	} {
+		b := &tree.Book{Language: "en", Settings: tree.Settings{TOCDepth: tt.depth}, Parts: []*tree.Part{{Chapters: []*tree.Chapter{ch}}}}
+		l := newLay(b, nil, newMemo(), NewShared())
+		var got []string
+		for _, ln := range lineTexts(l.contents(map[string]string{})) {
+			if f := strings.Fields(ln); len(f) > 0 && f[0] != "Contents" {
+				got = append(got, f[0])
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("toc-depth %d: contents %q, want %q", tt.depth, got, tt.want)
+		}
+	}
+}
