@@ -34,6 +34,7 @@ type Config struct {
 	PageBreak  string            // what starts a PDF page: "chapter" (parts and top-level chapters) or "section" (sub-chapters too)
 	TOCDepth   int               // levels of a chapter the PDF's contents list: 1 its title, 2 its sections too (the default), ...
 	TwoSided   bool              // the PDF is printed on both sides: openings on rectos, margins mirrored
+	Print      bool              // the PDF is printed in black ink: code and links in greys
 	ManSection string            // section of chapter man pages
 	ManPrefix  string            // first part of chapter man page names; "" lets the backend derive one
 	EPUBFonts  bool              // embed the book's faces (package fonts) in EPUBs
@@ -122,6 +123,7 @@ type bookc struct {
 	PageBreak  string            `toml:"page-break"`
 	TOCDepth   *int              `toml:"toc-depth"`
 	TwoSided   bool              `toml:"two-sided"`
+	Print      bool              `toml:"print"`
 	ManSection string            `toml:"man-section"`
 	ManPrefix  string            `toml:"man-prefix"`
 	EPUBFonts  bool              `toml:"epub-fonts"`
@@ -264,7 +266,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 		c.TOCDepth = *b.TOCDepth
 	}
-	c.TwoSided = b.TwoSided
+	c.TwoSided, c.Print = b.TwoSided, b.Print
 	if b.ManSection != "" {
 		if !sectionName().MatchString(b.ManSection) {
 			return nil, fmt.Errorf("%s: [output.bookc] man-section = %q: use a section such as \"7\"", name, b.ManSection)

@@ -93,7 +93,10 @@ func TestPageSettings(t *testing.T) {
 			t.Errorf("%q: page-break %q, two-sided %v, toc-depth %d; want %q, %v, %d", tt.in, c.PageBreak, c.TwoSided, c.TOCDepth, tt.brk, tt.two, tt.depth)
 		}
 	}
-	if c := Default(); c.PageBreak != "chapter" || c.TwoSided || c.TOCDepth != tree.DefaultTOCDepth {
+	if c, err := Parse("book.toml", []byte("[output.bookc]\nprint = true\n")); err != nil || !c.Print {
+		t.Errorf("print = true: %v, print %v", err, c != nil && c.Print)
+	}
+	if c := Default(); c.PageBreak != "chapter" || c.TwoSided || c.Print || c.TOCDepth != tree.DefaultTOCDepth {
 		t.Errorf("without book.toml: page-break %q, two-sided %v, toc-depth %d", c.PageBreak, c.TwoSided, c.TOCDepth)
 	}
 }

@@ -61,6 +61,9 @@ type Settings struct {
 	// TOCDepth is how many levels of a chapter the PDF's contents list: 1 its title, 2 its
 	// sections too, 3 their subsections, ...; 0: DefaultTOCDepth.
 	TOCDepth int `json:"toc_depth,omitempty"`
+	// Print has the PDF printed in black ink: code highlighting, inline code and links in greys
+	// as light as their colours (book.toml's print = true).
+	Print bool `json:"print,omitempty"`
 	// FontSize is the PDF's body text size in points; 0: DefaultFontSize.
 	FontSize float64 `json:"font_size,omitempty"`
 	// LineHeight is the body text's leading in points; 0: bookc's own for the size.

@@ -29,3 +29,14 @@ var Get = sync.OnceValue(func() *chroma.Style {
 	}
 	return s
 })
+
+// Print returns the style in greys, for a book printed in black ink (book.toml's print = true):
+// each colour becomes the grey of its luminance, so every token keeps its contrast on the page
+// and the bold and italic that tell keywords and comments apart.
+var Print = sync.OnceValue(func() *chroma.Style {
+	s, err := greys(Get())
+	if err != nil {
+		panic(fmt.Sprintf("codestyle: greys: %v", err)) // the style is ours: a programming error
+	}
+	return s
+})

@@ -1,6 +1,7 @@
 package codestyle
 
 import (
+	"math"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
@@ -41,6 +42,31 @@ func TestContrast(t *testing.T) {
 				t.Errorf("%s: %v on %v has contrast %.2f, under %.1f", tt, c, bg, r, MinContrast)
 			}
 		}
+	}
+}
+
+// TestPrint checks the print style: every token colour a grey, as light as its colour (to within
+// 8-bit rounding) and so with its contrast, and bold and italic as in the colour style.
+func TestPrint(t *testing.T) {
+	greys := 0
+	for tt := range chroma.StandardTypes {
+		c, g := Get().Get(tt), Print().Get(tt)
+		if c.Bold != g.Bold || c.Italic != g.Italic {
+			t.Errorf("%s: bold %v italic %v, in print %v %v", tt, c.Bold, c.Italic, g.Bold, g.Italic)
+		}
+		if !c.Colour.IsSet() || tt < 0 || tt == chroma.TextWhitespace {
+			continue
+		}
+		if gc := g.Colour; gc.Red() != gc.Green() || gc.Green() != gc.Blue() {
+			t.Errorf("%s: %v prints as %v, not a grey", tt, c.Colour, gc)
+		}
+		if r := Contrast(g.Colour, Paper); r < MinContrast || math.Abs(r-Contrast(c.Colour, Paper)) > 0.1 {
+			t.Errorf("%s: %v has contrast %.2f, its grey %v %.2f", tt, c.Colour, Contrast(c.Colour, Paper), g.Colour, r)
+		}
+		greys++
+	}
+	if greys < 10 {
+		t.Errorf("only %d coloured token types", greys)
 	}
 }
 

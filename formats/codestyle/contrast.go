@@ -28,6 +28,32 @@ func accessible(s *chroma.Style) (*chroma.Style, error) {
 	return b.Build()
 }
 
+// greys turns every colour of s into the grey of its luminance, darkened where rounding to 8
+// bits lost a little of its contrast on Paper.
+func greys(s *chroma.Style) (*chroma.Style, error) {
+	b := s.Builder()
+	for _, t := range s.Types() {
+		e := s.Get(t)
+		if e.Colour.IsSet() {
+			e.Colour = Grey(e.Colour)
+			if t != chroma.TextWhitespace && Contrast(e.Colour, Paper) < MinContrast {
+				e.Colour = darken(e.Colour, Paper, MinContrast)
+			}
+		}
+		if e.Background.IsSet() {
+			e.Background = Grey(e.Background)
+		}
+		b.AddEntry(t, e)
+	}
+	return b.Build()
+}
+
+// Grey is the grey as light as c: the same contrast on any background, to within 8-bit rounding.
+func Grey(c chroma.Colour) chroma.Colour {
+	g := encode(luminance(c))
+	return chroma.NewColour(g, g, g)
+}
+
 // darken returns c, scaled down in linear light until its contrast on bg is at least min.
 func darken(c, bg chroma.Colour, min float64) chroma.Colour {
 	r, g, b := linear(c.Red()), linear(c.Green()), linear(c.Blue())

@@ -19,10 +19,10 @@ type cell struct {
 	c    page.Color
 }
 
-// highlight splits a code block into lines of coloured characters, with tabs expanded, and hands
-// them to line one by one in the same slice, which line must not keep: a block of a million lines
-// then holds the cells of one line at a time, not all of them.
-func highlight(block *tree.CodeBlock, line func([]cell)) {
+// highlight splits a code block into lines of characters coloured by sty, with tabs expanded,
+// and hands them to line one by one in the same slice, which line must not keep: a block of a
+// million lines then holds the cells of one line at a time, not all of them.
+func highlight(block *tree.CodeBlock, sty *chroma.Style, line func([]cell)) {
 	var cur []cell
 	add := func(s string, font page.Font, c page.Color) {
 		for _, r := range s {
@@ -43,7 +43,7 @@ func highlight(block *tree.CodeBlock, line func([]cell)) {
 	if block.Tokens == nil {
 		add(block.Text, page.Mono, codeText)
 	} else {
-		sty, types := codestyle.Get(), tokenTypes()
+		types := tokenTypes()
 		for _, t := range block.Tokens {
 			e := sty.Get(types[t.Class])
 			col := codeText
@@ -75,7 +75,11 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	pad := l.pt(codePad)
 	limit := w - 2*pad - markW
 	out := []*vbox{{h: pad - 1, keep: true}}
-	highlight(c, func(line []cell) {
+	sty := codestyle.Get()
+	if l.book.Settings.Print {
+		sty = codestyle.Print()
+	}
+	highlight(c, sty, func(line []cell) {
 		segs := wrapCode(line, l.faces, size, limit)
 		for j, seg := range segs {
 			b := &vbox{h: lead, base: (lead + size*0.734) / 2}

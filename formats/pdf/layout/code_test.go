@@ -32,7 +32,7 @@ func TestTokenStyles(t *testing.T) {
 // highlighted collects the lines that highlight hands over, each copied as highlight reuses its slice.
 func highlighted(block *tree.CodeBlock) [][]cell {
 	var lines [][]cell
-	highlight(block, func(line []cell) { lines = append(lines, slices.Clone(line)) })
+	highlight(block, codestyle.Get(), func(line []cell) { lines = append(lines, slices.Clone(line)) })
 	return lines
 }
 
@@ -69,5 +69,37 @@ func TestHighlight(t *testing.T) {
 	lines := highlighted(sample.Code("go", "if x {\n\treturn // done\n}"))
 	if kw, comment := lines[0][0], lines[1][len(lines[1])-1]; kw.font != page.MonoBold || comment.font != page.MonoItalic || comment.c == codeText || comment.c == kw.c {
 		t.Errorf("keyword %v, comment %v: want the keyword bold, the comment italic (as tango has them) in a colour of its own", kw, comment)
+	}
+}
+
+// TestPrintGreys checks print = true: every character of highlighted code, inline code and links
+// is set in a grey, where without it keywords, strings, comments, code and links have colours.
+func TestPrintGreys(t *testing.T) {
+	block := sample.Code("go", "package main\n\nfunc main() { // start\n\tprintln(\"hello\", 42)\n}")
+	for _, print := range []bool{false, true} {
+		l := newLay(&tree.Book{Language: "en", Settings: tree.Settings{Print: print}}, nil, newMemo(), NewShared())
+		colours := map[page.Color]bool{}
+		para := tree.Inlines{&tree.Text{Text: "Run "}, &tree.Code{Text: "make test"}, &tree.Text{Text: " as "},
+			&tree.Link{URL: "https://example.com/", Content: tree.Inlines{&tree.Text{Text: "the guide"}}}, &tree.Text{Text: " says."}}
+		boxes := append(l.code(block, l.g.Left, l.g.Measure), l.paragraph(l.runs(para, l.text(), nil), l.g.Left, l.g.Measure)...)
+		for _, b := range boxes {
+			for _, tx := range b.p.Texts {
+				colours[tx.Color] = true
+			}
+		}
+		hues := 0
+		for c := range colours {
+			if c.R != c.G || c.G != c.B {
+				hues++
+			}
+		}
+		switch {
+		case len(colours) < 5:
+			t.Errorf("print %v: code in %d colours %v, want keywords, strings, comments told apart", print, len(colours), colours)
+		case print && hues > 0:
+			t.Errorf("print = true: code in colours %v, want greys only", colours)
+		case !print && hues == 0:
+			t.Errorf("print = false: code in greys only %v", colours)
+		}
 	}
 }

@@ -38,21 +38,21 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			cs := st.with(func(s *style) {
 				s.font, s.size, s.code = mono(s.font), s.size*0.9, true
 				if s.url == "" && s.dest == "" {
-					s.color = inlineRed
+					s.color = l.ink.code
 				}
 			})
 			out = append(out, run{st: &cs, text: n.Text})
 		case *tree.Link:
 			text := tree.PlainText(n.Content)
 			ls := st.with(func(s *style) {
-				s.url, s.color = n.URL, linkBlue
+				s.url, s.color = n.URL, l.ink.link
 				s.link = linkNode(text, n.URL)
 				s.code = s.code || strings.Contains(text, "://") || strings.Contains(text, "@") || text == n.URL
 			})
 			out = l.runs(n.Content, ls, out)
 		case *tree.XRef:
 			dest := xrefDest(n.Chapter, n.Anchor)
-			xs := st.with(func(s *style) { s.dest, s.color, s.link = dest, linkBlue, linkNode(tree.PlainText(n.Content), "") })
+			xs := st.with(func(s *style) { s.dest, s.color, s.link = dest, l.ink.link, linkNode(tree.PlainText(n.Content), "") })
 			out = l.runs(n.Content, xs, out)
 			ref := xs.with(func(s *style) { s.ref = dest })
 			out = append(out, run{st: &xs, text: ", p.\u00a0"}, run{st: &ref, text: l.pageRef(dest)})
@@ -69,7 +69,7 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			}
 		case *tree.FootnoteRef:
 			fs := st.with(func(s *style) {
-				s.size, s.rise, s.dest, s.color, s.code = s.size*0.62, s.size*0.38, footnoteDest(n.ID), linkBlue, true
+				s.size, s.rise, s.dest, s.color, s.code = s.size*0.62, s.size*0.38, footnoteDest(n.ID), l.ink.link, true
 				s.link = linkNode("note "+strconv.Itoa(n.Number), "")
 			})
 			out = append(out, run{st: &fs, text: strconv.Itoa(n.Number), note: n.ID})

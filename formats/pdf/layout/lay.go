@@ -18,6 +18,7 @@ import (
 // lay is the state of one layout pass over a book.
 type lay struct {
 	g        Geometry
+	ink      inks
 	book     *tree.Book
 	refs     map[string]string // page labels of link targets, from the previous pass
 	unknown  string            // what a reference prints before its page is known: see placeholder
@@ -166,7 +167,7 @@ func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
 	faces, _ := metrics.ForBook(b.Settings.Fonts) // remembered: Book reports its errors once
-	return &lay{g: PageGeometry(b.Settings), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language), faces: faces,
+	return &lay{g: PageGeometry(b.Settings), ink: inksFor(b.Settings), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language), faces: faces,
 		params: linebreak.DefaultParams(), notes: map[string][]*vbox{},
 		size: bodySizeOf(b.Settings), lead: bodyLeadOf(b.Settings), scale: bodySizeOf(b.Settings) / bodySize}
 }

@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"math"
 
+	"github.com/alecthomas/chroma/v2"
+
 	"bookc/builder/tree"
 	"bookc/fonts"
+	"bookc/formats/codestyle"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 	"bookc/formats/pdf/tags"
@@ -92,6 +95,21 @@ var (
 	headBg    = page.Color{R: 0xee, G: 0xef, B: 0xf2}
 	inlineRed = page.Color{R: 0x8a, G: 0x1c, B: 0x3c}
 )
+
+// inks are the colours of inline code and links: bookc's own, or in print (book.toml's
+// print = true) the greys as light as them, as the code blocks' highlighting is.
+type inks struct{ code, link page.Color }
+
+func inksFor(s tree.Settings) inks {
+	if !s.Print {
+		return inks{inlineRed, linkBlue}
+	}
+	grey := func(c page.Color) page.Color {
+		g := codestyle.Grey(chroma.NewColour(c.R, c.G, c.B))
+		return page.Color{R: g.Red(), G: g.Green(), B: g.Blue()}
+	}
+	return inks{grey(inlineRed), grey(linkBlue)}
+}
 
 // style is how a run of inline text is set.
 type style struct {
