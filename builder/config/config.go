@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -205,7 +206,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			continue // a family's table of styles, which fontsTable.read checks
 		}
 		if len(key) >= 3 && key[0] == "output" && key[1] == "bookc" {
-			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: optional, command, formats, all-roles, run-preprocessors, mdbook-version, paper, font-size, line-height, page-break, two-sided, man-section, man-prefix, epub-fonts, base-url, cover, fonts, certified-by, man-pages, roles)", name, key.String())
+			return nil, fmt.Errorf("%s: unknown setting %q in [output.bookc] (known: %s)", name, key.String(), strings.Join(bookcKeys(), ", "))
 		}
 	}
 	for _, f := range b.Formats {
@@ -303,6 +304,16 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	sort.Slice(c.Roles, func(i, j int) bool { return c.Roles[i].Name < c.Roles[j].Name })
 	return c, nil
+}
+
+// bookcKeys are the settings [output.bookc] takes, as the table's struct names them: the list
+// an unknown setting's error gives stays whole as settings are added.
+func bookcKeys() []string {
+	var keys []string
+	for f := range reflect.TypeFor[bookc]().Fields() {
+		keys = append(keys, f.Tag.Get("toml"))
+	}
+	return keys
 }
 
 // Leading is bounded by the body size: solid (1) to double-spaced (2).

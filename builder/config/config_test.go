@@ -161,6 +161,7 @@ func TestParseErrors(t *testing.T) {
 		{"[output.bookc.roles.Ops]\n", `role name "Ops"`},
 		{"[output.bookc.man-pages]\n'a.md' = 'tool'\n", "name(section)"},
 		{"[output.bookc]\ncolour = 1\n", `unknown setting "output.bookc.colour"`},
+		{"[output.bookc]\ncolour = 1\n", `mdbook-version, paper, font-size, line-height, page-break, toc-depth, two-sided, print, man-section`},
 		{"[output.bookc]\nman-prefix = 'Metro'\n", `book.toml: [output.bookc] man-prefix = "Metro": use at most 12 lower-case letters`},
 		{"[output.bookc]\nman-prefix = 'metropolis-handbook'\n", `man-prefix = "metropolis-handbook"`},
 		{"[output.bookc]\nman-prefix = 'a--b'\n", `man-prefix = "a--b"`},

@@ -7,7 +7,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 
 	"bookc/builder/tree"
-	"bookc/formats/codestyle"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
@@ -75,11 +74,7 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	pad := l.pt(codePad)
 	limit := w - 2*pad - markW
 	out := []*vbox{{h: pad - 1, keep: true}}
-	sty := codestyle.Get()
-	if l.book.Settings.Print {
-		sty = codestyle.Print()
-	}
-	highlight(c, sty, func(line []cell) {
+	highlight(c, l.ink.highlight, func(line []cell) {
 		segs := wrapCode(line, l.faces, size, limit)
 		for j, seg := range segs {
 			b := &vbox{h: lead, base: (lead + size*0.734) / 2}

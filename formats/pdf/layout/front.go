@@ -81,7 +81,6 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 	out = append(out, tagged(l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, l.pt(28), left), tags.H1)...)
 	out = append(out, &vbox{h: l.pt(26)})
 	start := len(out) // the entries, which the TOC holds
-	tocDepth := cmp.Or(l.book.Settings.TOCDepth, tree.DefaultTOCDepth)
 	for i, part := range l.book.Parts {
 		depth := 0
 		if part.Title != "" {
@@ -106,24 +105,27 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 					dest, st.color = "", grey
 				}
 				out = append(out, l.entry(title, dest, labels, st, l.pt(float64(d-depth)*16))...)
-				var sections func(ss []*tree.Section, level int)
-				sections = func(ss []*tree.Section, level int) {
-					if level > tocDepth {
-						return
-					}
-					sst := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: black}
-					for _, s := range ss {
-						out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, sst, l.pt(float64(d-depth+level-1)*16))...)
-						sections(s.Children, level+1)
-					}
-				}
-				sections(c.Sections(), 2)
+				out = l.sectionEntries(out, c.Sections(), 2, d-depth+1, labels)
 				walk(c.Children, d+1)
 			}
 		}
 		walk(part.Chapters, depth)
 	}
 	wrap(out[start:], tags.New(tags.TOC))
+	return out
+}
+
+// sectionEntries adds the contents' entries of sections at level (a chapter's own are 2, below
+// its title's 1) and of theirs, as deep as toc-depth asks, indented by steps.
+func (l *lay) sectionEntries(out []*vbox, ss []*tree.Section, level, steps int, labels map[string]string) []*vbox {
+	if level > cmp.Or(l.book.Settings.TOCDepth, tree.DefaultTOCDepth) {
+		return out
+	}
+	st := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: black}
+	for _, s := range ss {
+		out = append(out, l.entry(tree.PlainText(s.Heading.Content), headingDest(s.Heading.ID), labels, st, l.pt(float64(steps)*16))...)
+		out = l.sectionEntries(out, s.Children, level+1, steps+1, labels)
+	}
 	return out
 }
 

@@ -22,13 +22,16 @@ type Geometry struct {
 	HeaderY, FooterY   float64 // baselines of the running header and the folio
 }
 
-// measureEms is the text block's width in body sizes: 32 hold about 66 characters of body text
-// in bookc's face, in the 60 to 75 a line that reads well has.
-const measureEms = 32
+// measureEms is the text block's width in body sizes: 32 hold about measureChars characters of
+// body text in bookc's face, in the 60 to 75 a line that reads well has.
+const (
+	measureEms   = 32
+	measureChars = 66
+)
 
 // fewestEms is the narrowest measure, in body sizes, that holds the 60 characters a line reads
-// well at: 60/66 of measureEms.
-const fewestEms = measureEms * 60.0 / 66
+// well at.
+const fewestEms = measureEms * 60.0 / measureChars
 
 // narrowMeasure tells, where a book's body size is too large for its paper to hold 60
 // characters a line, about how many it holds and the largest size that would hold 60.
@@ -37,7 +40,7 @@ func narrowMeasure(s tree.Settings, g Geometry) (cpl int, fits float64, narrow b
 	if ems >= fewestEms {
 		return 0, 0, false
 	}
-	return int(ems * 66 / measureEms), math.Floor((g.W-2*minSide)/fewestEms*2) / 2, true
+	return int(ems * measureChars / measureEms), math.Floor((g.W-2*minSide)/fewestEms*2) / 2, true
 }
 
 // minSide is the narrowest side margin, on trims too small for the measure: room for the thumbs
@@ -96,19 +99,22 @@ var (
 	inlineRed = page.Color{R: 0x8a, G: 0x1c, B: 0x3c}
 )
 
-// inks are the colours of inline code and links: bookc's own, or in print (book.toml's
-// print = true) the greys as light as them, as the code blocks' highlighting is.
-type inks struct{ code, link page.Color }
+// inks are the colours of code blocks' highlighting, inline code and links: bookc's own, or in
+// print (book.toml's print = true) the greys as light as them.
+type inks struct {
+	highlight  *chroma.Style
+	code, link page.Color
+}
 
 func inksFor(s tree.Settings) inks {
 	if !s.Print {
-		return inks{inlineRed, linkBlue}
+		return inks{codestyle.Get(), inlineRed, linkBlue}
 	}
 	grey := func(c page.Color) page.Color {
 		g := codestyle.Grey(chroma.NewColour(c.R, c.G, c.B))
 		return page.Color{R: g.Red(), G: g.Green(), B: g.Blue()}
 	}
-	return inks{grey(inlineRed), grey(linkBlue)}
+	return inks{codestyle.Print(), grey(inlineRed), grey(linkBlue)}
 }
 
 // style is how a run of inline text is set.
