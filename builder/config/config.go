@@ -29,19 +29,21 @@ type Config struct {
 	Language    string
 	Src         string // the chapters' folder, relative to the book; "src" by default
 
-	Paper      tree.Paper        // the PDF's page; A4 by default
-	FontSize   float64           // the PDF's body text size in points; tree.DefaultFontSize by default
-	LineHeight float64           // the body text's leading in points; 0: bookc's for FontSize
-	PageBreak  string            // what starts a PDF page: "chapter" (parts and top-level chapters) or "section" (sub-chapters too)
-	TOCDepth   int               // levels of a chapter the PDF's contents list: 1 its title, 2 its sections too (the default), ...
-	TwoSided   bool              // the PDF is printed on both sides: openings on rectos, margins mirrored
-	Print      bool              // the PDF is printed in black ink: code and links in greys
-	ManSection string            // section of chapter man pages
-	ManPrefix  string            // first part of chapter man page names; "" lets the backend derive one
-	EPUBFonts  bool              // embed the book's faces (package fonts) in EPUBs
-	ManPages   map[string]string // SUMMARY path -> "name(section)"
-	HideLines  map[string]string // code language -> prefix of the lines mdBook's HTML hides
-	Roles      []Role            // sorted by name
+	Paper       tree.Paper        // the PDF's page; A4 by default
+	FontSize    float64           // the PDF's body text size in points; tree.DefaultFontSize by default
+	LineHeight  float64           // the body text's leading in points; 0: bookc's for FontSize
+	PageBreak   string            // what starts a PDF page: "chapter" (parts and top-level chapters) or "section" (sub-chapters too)
+	TOCDepth    int               // levels of a chapter the PDF's contents list: 1 its title, 2 its sections too (the default), ...
+	TwoSided    bool              // the PDF is printed on both sides: openings on rectos, margins mirrored
+	InnerMargin float64           // the side margin at the spine, in points; 0: bookc's own
+	OuterMargin float64           // the side margin away from the spine, in points; 0: bookc's own
+	Print       bool              // the PDF is printed in black ink: code and links in greys
+	ManSection  string            // section of chapter man pages
+	ManPrefix   string            // first part of chapter man page names; "" lets the backend derive one
+	EPUBFonts   bool              // embed the book's faces (package fonts) in EPUBs
+	ManPages    map[string]string // SUMMARY path -> "name(section)"
+	HideLines   map[string]string // code language -> prefix of the lines mdBook's HTML hides
+	Roles       []Role            // sorted by name
 	// BaseURL is where the book's HTML is published, ending in "/": links that leave the book
 	// resolve against it. From [output.bookc] base-url, else an absolute [output.html] site-url.
 	BaseURL string
@@ -121,6 +123,8 @@ type bookc struct {
 	Paper      string            `toml:"paper"`
 	FontSize   *float64          `toml:"font-size"`
 	LineHeight any               `toml:"line-height"` // a ratio, 1.4, or points, "15pt"
+	Inner      string            `toml:"inner-margin"`
+	Outer      string            `toml:"outer-margin"`
 	PageBreak  string            `toml:"page-break"`
 	TOCDepth   *int              `toml:"toc-depth"`
 	TwoSided   bool              `toml:"two-sided"`
@@ -253,6 +257,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	if c.LineHeight, err = lineHeight(b.LineHeight, c.FontSize); err != nil {
 		return nil, fmt.Errorf("%s: [output.bookc] line-height = %w", name, err)
 	}
+	if c.InnerMargin, c.OuterMargin, err = margins(b.Inner, b.Outer, c.Paper); err != nil {
+		return nil, fmt.Errorf("%s: [output.bookc] %w", name, err)
+	}
 	switch b.PageBreak {
 	case "", "chapter":
 		c.PageBreak = "chapter"
@@ -314,6 +321,33 @@ func bookcKeys() []string {
 		keys = append(keys, f.Tag.Get("toml"))
 	}
 	return keys
+}
+
+// minMargin is the narrowest side margin a book may ask for: printers keep a quarter inch from
+// the trimmed edge free.
+const minMargin = 0.25 * 72
+
+// margins reads inner-margin and outer-margin, as points (0 for one not given). Together they
+// leave at least half the paper's width to the text block.
+func margins(inner, outer string, p tree.Paper) (in, out float64, err error) {
+	for _, m := range []struct {
+		key, val string
+		pt       *float64
+	}{{"inner-margin", inner, &in}, {"outer-margin", outer, &out}} {
+		if m.val == "" {
+			continue
+		}
+		if *m.pt, err = paper.Length(m.val); err != nil {
+			return 0, 0, fmt.Errorf("%s = %w", m.key, err)
+		}
+		if *m.pt < minMargin {
+			return 0, 0, fmt.Errorf("%s = %q: give at least a quarter inch (\"6.35mm\", \"0.25in\"), the edge printers keep free", m.key, m.val)
+		}
+	}
+	if in+out > p.W/2 {
+		return 0, 0, fmt.Errorf("inner-margin = %q and outer-margin = %q take more than half the width of paper = %q (%.0f mm): narrow them so that the text block keeps at least half", inner, outer, p.Name, p.W*25.4/72)
+	}
+	return in, out, nil
 }
 
 // Leading is bounded by the body size: solid (1) to double-spaced (2).

@@ -93,6 +93,19 @@ func TestPageSettings(t *testing.T) {
 			t.Errorf("%q: page-break %q, two-sided %v, toc-depth %d; want %q, %v, %d", tt.in, c.PageBreak, c.TwoSided, c.TOCDepth, tt.brk, tt.two, tt.depth)
 		}
 	}
+	for in, want := range map[string][2]float64{
+		"":                       {0, 0},
+		"inner-margin = '25mm'":  {70.87, 0},
+		"outer-margin = '0.5in'": {0, 36},
+		"inner-margin = '0.875in'\nouter-margin = '0.25in'": {63, 18},
+	} {
+		c, err := Parse("book.toml", []byte("[output.bookc]\n"+in+"\n"))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+		} else if !near(c.InnerMargin, want[0]) || !near(c.OuterMargin, want[1]) {
+			t.Errorf("%q: inner %v outer %v; want %v", in, c.InnerMargin, c.OuterMargin, want)
+		}
+	}
 	if c, err := Parse("book.toml", []byte("[output.bookc]\nprint = true\n")); err != nil || !c.Print {
 		t.Errorf("print = true: %v, print %v", err, c != nil && c.Print)
 	}
@@ -155,13 +168,17 @@ func TestParseErrors(t *testing.T) {
 		{"[output.bookc]\nfont-size = 12\nline-height = '30pt'\n", `line-height = "30pt": give 1 to 2 times the font size (12pt to 24pt at 12pt)`},
 		{"[output.bookc]\nline-height = '15px'\n", `line-height = "15px": give a ratio to the font size, such as 1.4, or points, such as "15pt"`},
 		{"[output.bookc]\nline-height = [1]\n", `line-height = [1]: give a ratio`},
+		{"[output.bookc]\ninner-margin = 20\n", "fix the TOML syntax"},
+		{"[output.bookc]\ninner-margin = '20'\n", `book.toml: [output.bookc] inner-margin = "20": give a length with a unit of mm, cm, in or pt, such as "20mm" or "0.75in"`},
+		{"[output.bookc]\nouter-margin = '3mm'\n", `book.toml: [output.bookc] outer-margin = "3mm": give at least a quarter inch ("6.35mm", "0.25in"), the edge printers keep free`},
+		{"[output.bookc]\npaper = 'a5'\ninner-margin = '50mm'\nouter-margin = '30mm'\n", `book.toml: [output.bookc] inner-margin = "50mm" and outer-margin = "30mm" take more than half the width of paper = "a5" (148 mm): narrow them`},
 		{"[output.bookc]\nman-section = 'x'\n", `man-section = "x"`},
 		{"[output.bookc]\npage-break = 'part'\n", `book.toml: [output.bookc] page-break = "part": use "chapter" (parts and top-level chapters start a page) or "section"`},
 		{"[output.bookc]\ntwo-sided = 'yes'\n", "fix the TOML syntax"},
 		{"[output.bookc.roles.Ops]\n", `role name "Ops"`},
 		{"[output.bookc.man-pages]\n'a.md' = 'tool'\n", "name(section)"},
 		{"[output.bookc]\ncolour = 1\n", `unknown setting "output.bookc.colour"`},
-		{"[output.bookc]\ncolour = 1\n", `mdbook-version, paper, font-size, line-height, page-break, toc-depth, two-sided, print, man-section`},
+		{"[output.bookc]\ncolour = 1\n", `mdbook-version, paper, font-size, line-height, inner-margin, outer-margin, page-break, toc-depth, two-sided, print, man-section`},
 		{"[output.bookc]\nman-prefix = 'Metro'\n", `book.toml: [output.bookc] man-prefix = "Metro": use at most 12 lower-case letters`},
 		{"[output.bookc]\nman-prefix = 'metropolis-handbook'\n", `man-prefix = "metropolis-handbook"`},
 		{"[output.bookc]\nman-prefix = 'a--b'\n", `man-prefix = "a--b"`},

@@ -86,6 +86,24 @@ func custom(s string) (w, h float64, err error) {
 	return 0, 0, fmt.Errorf("not a paper size: %s", help)
 }
 
+// lengthHelp is what a length's error says to write instead.
+const lengthHelp = `give a length with a unit of mm, cm, in or pt, such as "20mm" or "0.75in"`
+
+// Length reads a length with a unit of mm, cm, in or pt, in any case ("20mm", "0.75in"), as
+// points; a margin's setting.
+func Length(s string) (float64, error) {
+	v := strings.ToLower(strings.TrimSpace(s))
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(v, u.name); ok {
+			if pt, err := side(num, u.pt); err == nil {
+				return hundredths(pt), nil
+			}
+			break
+		}
+	}
+	return 0, fmt.Errorf("%q: %s", s, lengthHelp)
+}
+
 // side reads one side's length, a plain decimal number, in points.
 func side(s string, unit float64) (float64, error) {
 	if s == "" || strings.ContainsAny(s, "eE_+-") { // decimals only: no 1e3, 0x10, -5 or 1_0

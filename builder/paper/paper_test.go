@@ -40,6 +40,33 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestLength(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want float64 // points; -1: an error
+	}{
+		{"20mm", 56.69},
+		{" 2CM ", 56.69},
+		{"0.75in", 54},
+		{"54pt", 54},
+		{"0mm", 0},
+		{"20", -1},    // no unit
+		{"mm", -1},    // no number
+		{"-5mm", -1},  // margins are not negative
+		{"1e1mm", -1}, // decimals only
+		{"20 mm", -1},
+		{"20px", -1},
+	} {
+		got, err := Length(tt.in)
+		switch {
+		case tt.want < 0 && (err == nil || !strings.Contains(err.Error(), `give a length with a unit of mm, cm, in or pt`)):
+			t.Errorf("%q: %v, %v; want an error saying what to write", tt.in, got, err)
+		case tt.want >= 0 && (err != nil || math.Abs(got-tt.want) > 0.01):
+			t.Errorf("%q = %.2f, %v; want %.2f", tt.in, got, err, tt.want)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"", `"": not a paper size: use "a4"`},

@@ -68,6 +68,12 @@ type Settings struct {
 	FontSize float64 `json:"font_size,omitempty"`
 	// LineHeight is the body text's leading in points; 0: bookc's own for the size.
 	LineHeight float64 `json:"line_height,omitempty"`
+	// InnerMargin and OuterMargin are the PDF's side margins in points (book.toml's
+	// inner-margin and outer-margin): the inner at the spine, left on one-sided pages and on
+	// rectos, right on versos; 0: bookc's own, the measure the body size asks for centred (moved
+	// toward the spine when two-sided).
+	InnerMargin float64 `json:"inner_margin,omitempty"`
+	OuterMargin float64 `json:"outer_margin,omitempty"`
 }
 
 // Paper is the PDF's page: its name as book.toml gives it ("a4", "6x9in", "170x240mm") and its

@@ -4,6 +4,7 @@
 package layout
 
 import (
+	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -86,8 +87,12 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 			l.diags.Add(diag.Errorf("book.toml", 0, "%v", err))
 		}
 	}
-	if cpl, fits, narrow := narrowMeasure(b.Settings, l.g); narrow {
-		l.diags.Add(diag.Warnf("book.toml", 0, "font-size = %v on paper = %q sets about %d characters a line, fewer than the 60 a book reads well at: use font-size = %v or less, or a larger paper", bodySizeOf(b.Settings), b.Settings.Paper.Name, cpl, fits))
+	if cpl, fits, narrow := narrowMeasure(b.Settings); narrow {
+		on, or := fmt.Sprintf("paper = %q", b.Settings.Paper.Name), "a larger paper"
+		if b.Settings.InnerMargin > 0 || b.Settings.OuterMargin > 0 {
+			on, or = on+" between inner-margin and outer-margin", "narrower margins"
+		}
+		l.diags.Add(diag.Warnf("book.toml", 0, "font-size = %v on %s sets about %d characters a line, fewer than the 60 a book reads well at: use font-size = %v or less, or %s", bodySizeOf(b.Settings), on, cpl, fits, or))
 	}
 	if l.hyph == nil {
 		l.diags.Add(diag.Notef("book.toml", 0, "bookc has no hyphenation patterns for the language %q: the PDF breaks lines only between words (patterns: %s)", b.Language, strings.Join(hyphen.Languages(), ", ")))
@@ -150,13 +155,9 @@ func meta(b *tree.Book) page.Meta {
 		Language: b.Language, Creator: "bookc", Date: b.Date}
 }
 
-// gutterShift is how far a two-sided book's text block moves toward the spine, as a share of the
-// side margin: the inner margins are 4/5 of it, the outer 6/5, as in TeX's book class, where the
-// two inner margins together make one gutter.
-const gutterShift = 0.2
-
 // add appends a flow's pages to the document with their running header and folio; two-sided,
-// with the text block moved toward the spine and the running header at the outer edge.
+// versos mirrored (their text block as far from the right edge as a recto's from the left) and
+// the running header at the outer edge. Flows are laid out at a recto's left edge.
 func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	base := len(doc.Pages)
 	off := tags.Graft(&doc.Tags, f.tags.tree(), 0) // under the Document
@@ -166,11 +167,8 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 			p.Tags[k] += off
 		}
 		left, recto := l.g.Left, (base+i)%2 == 0
-		if l.book.Settings.TwoSided {
-			dx := l.g.Left * gutterShift // toward the spine: left on a recto, right on a verso
-			if recto {
-				dx = -dx
-			}
+		if l.book.Settings.TwoSided && !recto && l.g.Verso() != l.g.Left {
+			dx := l.g.Verso() - l.g.Left
 			moved := page.Page{Tags: p.Tags}
 			p.Shift(&moved, dx, 0)
 			*p = moved

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -413,29 +414,96 @@ func TestRunOn(t *testing.T) {
 }
 
 // TestTwoSided checks a two-sided book: the title page's verso is blank, the contents, parts and
-// chapters open on rectos, every flow ends on a verso, the text block sits toward the spine, the
-// running header at the outer edge, and the page numbers still agree with the contents.
+// chapters open on rectos, every flow ends on a verso, the text block sits toward the spine
+// (bookc's shift, or book.toml's inner and outer margins, mirrored on versos; one-sided, the
+// inner margin on the left of every page), the running header at the outer edge, and the page
+// numbers still agree with the contents.
 func TestTwoSided(t *testing.T) {
-	b := subBook(false)
-	b.Settings.TwoSided = true
-	c2 := b.Parts[0].Chapters[1]
-	for range 12 {
-		c2.Blocks = append(c2.Blocks, words("Long", 150)) // pages of text, rectos and versos
-	}
-	doc, _ := Book(b)
 	g := PageGeometry(tree.Settings{})
-	shift := g.Left * gutterShift
+	shift := g.Left * 0.2 // TeX's book class: inner margins 4/5 of the centred one, outer 6/5
+	for _, tt := range []struct {
+		name                 string
+		two                  bool
+		inner, outer         float64
+		rectoLeft, versoLeft float64
+	}{
+		{"bookc's", true, 0, 0, g.Left - shift, g.Left + shift},
+		{"inner 72 outer 54", true, 72, 54, 72, 54},
+		{"inner 90", true, 90, 0, 90, g.Left},
+		{"outer 60", true, 0, 60, g.Left, 60},
+		{"one-sided inner 80 outer 40", false, 80, 40, 80, 80},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := subBook(false)
+			b.Settings.TwoSided, b.Settings.InnerMargin, b.Settings.OuterMargin = tt.two, tt.inner, tt.outer
+			c2 := b.Parts[0].Chapters[1]
+			for range 20 {
+				c2.Blocks = append(c2.Blocks, words("Long", 150)) // pages of text, rectos and versos
+			}
+			doc, _ := Book(b)
+			measure := g.Measure
+			if tt.inner > 0 || tt.outer > 0 {
+				measure = g.W - cmp.Or(tt.inner, g.Left) - cmp.Or(tt.outer, g.Left)
+			}
+			opens := map[string]int{}
+			for _, d := range doc.Dests {
+				if _, ok := opens[d.Name]; !ok {
+					opens[d.Name] = d.Page
+				}
+			}
+			if tt.two {
+				checkRectoOpenings(t, doc, opens)
+			}
+			checked := [2]int{} // versos, rectos
+			for i, p := range doc.Pages {
+				recto := i%2 == 0
+				left, header := math.Inf(1), math.NaN()
+				for _, tx := range p.Texts {
+					switch {
+					case tx.Y == g.HeaderY:
+						header = tx.X
+					case tx.Y > g.Top && tx.Y < g.Top+g.TextH:
+						left = min(left, tx.X)
+					}
+				}
+				if math.IsInf(left, 1) || i == 0 || i == opens[partDest(0)] {
+					continue // blank, or a title set centred
+				}
+				checked[i%2^1]++
+				want := tt.versoLeft
+				if recto || !tt.two {
+					want = tt.rectoLeft
+				}
+				if math.Abs(left-want) > 0.01 {
+					t.Errorf("page %d (recto %v): text block at x %.2f, want %.2f", i+1, recto, left, want)
+				}
+				switch {
+				case math.IsNaN(header):
+				case (!recto || !tt.two) && math.Abs(header-want) > 0.01:
+					t.Errorf("page %d, a verso: running header at x %.2f, want the text block's left edge %.2f", i+1, header, want)
+				case recto && tt.two && header < want+measure/2:
+					t.Errorf("page %d, a recto: running header at x %.2f, want it set against the text block's right edge", i+1, header)
+				}
+			}
+			if checked[0] < 2 || checked[1] < 2 {
+				t.Errorf("%d versos and %d rectos with text, want 2 of each at least", checked[0], checked[1])
+			}
+			if n := checkPageNumbers(t, doc); n < 8 {
+				t.Errorf("only %d page numbers checked", n)
+			}
+		})
+	}
+}
+
+// checkRectoOpenings checks a two-sided book's openings: the title page's verso blank, the
+// contents, the part and the chapters on rectos, and an even number of pages.
+func checkRectoOpenings(t *testing.T, doc *page.Doc, opens map[string]int) {
+	t.Helper()
 	if len(doc.Pages)%2 != 0 {
 		t.Errorf("%d pages: the last is a recto", len(doc.Pages))
 	}
 	if p := doc.Pages[1]; len(p.Texts)+len(p.Rules)+len(p.Images) != 0 {
 		t.Errorf("the title page's verso holds %d texts", len(p.Texts))
-	}
-	opens := map[string]int{}
-	for _, d := range doc.Dests {
-		if _, ok := opens[d.Name]; !ok {
-			opens[d.Name] = d.Page
-		}
 	}
 	for _, name := range []string{partDest(0), chapterDest("c1"), chapterDest("c2")} {
 		if p, ok := opens[name]; !ok || p%2 != 0 {
@@ -446,42 +514,5 @@ func TestTwoSided(t *testing.T) {
 		if m.Title == "Contents" && m.Page != 2 {
 			t.Errorf("the contents begin on page %d, want 3", m.Page+1)
 		}
-	}
-	checked := [2]int{} // versos, rectos
-	for i, p := range doc.Pages {
-		recto := i%2 == 0
-		left, header := math.Inf(1), math.NaN()
-		for _, tx := range p.Texts {
-			switch {
-			case tx.Y == g.HeaderY:
-				header = tx.X
-			case tx.Y > g.Top && tx.Y < g.Top+g.TextH:
-				left = min(left, tx.X)
-			}
-		}
-		if math.IsInf(left, 1) || i == 0 || i == opens[partDest(0)] {
-			continue // blank, or a title set centred
-		}
-		checked[i%2^1]++
-		want := g.Left + shift
-		if recto {
-			want = g.Left - shift
-		}
-		if math.Abs(left-want) > 0.01 {
-			t.Errorf("page %d (recto %v): text block at x %.2f, want %.2f", i+1, recto, left, want)
-		}
-		switch {
-		case math.IsNaN(header):
-		case !recto && math.Abs(header-want) > 0.01:
-			t.Errorf("page %d, a verso: running header at x %.2f, want the text block's left edge %.2f", i+1, header, want)
-		case recto && header < want+g.Measure/2:
-			t.Errorf("page %d, a recto: running header at x %.2f, want it set against the text block's right edge", i+1, header)
-		}
-	}
-	if checked[0] < 2 || checked[1] < 2 {
-		t.Errorf("%d versos and %d rectos with text, want 2 of each at least", checked[0], checked[1])
-	}
-	if n := checkPageNumbers(t, doc); n < 8 {
-		t.Errorf("only %d page numbers checked", n)
 	}
 }

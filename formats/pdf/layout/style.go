@@ -33,34 +33,57 @@ const (
 // well at.
 const fewestEms = measureEms * 60.0 / measureChars
 
-// narrowMeasure tells, where a book's body size is too large for its paper to hold 60
-// characters a line, about how many it holds and the largest size that would hold 60.
-func narrowMeasure(s tree.Settings, g Geometry) (cpl int, fits float64, narrow bool) {
-	ems := g.Measure / bodySizeOf(s)
-	if ems >= fewestEms {
+// narrowMeasure tells, where a book's body size is too large for its text block to hold 60
+// characters a line, about how many it holds and the largest size, in half points, that would
+// hold 60 (found by trying them, as bookc's margins change with the size).
+func narrowMeasure(s tree.Settings) (cpl int, fits float64, narrow bool) {
+	ems := func(s tree.Settings) float64 { return PageGeometry(s).Measure / bodySizeOf(s) }
+	if ems(s) >= fewestEms {
 		return 0, 0, false
 	}
-	return int(ems * measureChars / measureEms), math.Floor((g.W-2*minSide)/fewestEms*2) / 2, true
+	cpl = int(ems(s) * measureChars / measureEms)
+	for fits = math.Ceil(bodySizeOf(s)*2)/2 - 0.5; fits > 0.5; fits -= 0.5 {
+		if s.FontSize = fits; ems(s) >= fewestEms {
+			break
+		}
+	}
+	return cpl, fits, true
 }
 
 // minSide is the narrowest side margin, on trims too small for the measure: room for the thumbs
 // that hold the book.
 const minSide = 54.0
 
+// gutterShift is how far bookc moves a two-sided book's text block toward the spine, as a share
+// of the side margin: the inner margins are 4/5 of it, the outer 6/5, as in TeX's book class,
+// where the two inner margins together make one gutter.
+const gutterShift = 0.2
+
 // PageGeometry returns the geometry of a book's pages: the measure its body size asks for, as
 // much as the paper has room for, centred with equal side margins so that every line of every
-// page ends at one edge; head and foot margins a tenth of the height, the running header and
-// the folio inside them.
+// page ends at one edge (moved toward the spine when two-sided), or between the side margins
+// book.toml gives (the one it leaves out as bookc's); head and foot margins a tenth of the height,
+// the running header and the folio inside them. Left is a recto's: Verso mirrors it.
 func PageGeometry(s tree.Settings) Geometry {
 	w, h := s.Paper.W, s.Paper.H
 	if w == 0 || h == 0 {
 		w, h = tree.A4.W, tree.A4.H
 	}
 	measure := min(measureEms*bodySizeOf(s), w-2*minSide)
+	inner := (w - measure) / 2
+	switch {
+	case s.InnerMargin > 0 || s.OuterMargin > 0:
+		inner, measure = cmp.Or(s.InnerMargin, inner), w-cmp.Or(s.InnerMargin, inner)-cmp.Or(s.OuterMargin, inner)
+	case s.TwoSided:
+		inner *= 1 - gutterShift
+	}
 	margin := math.Round(h / 10)
-	return Geometry{W: w, H: h, Left: (w - measure) / 2, Top: margin, Measure: measure,
+	return Geometry{W: w, H: h, Left: inner, Top: margin, Measure: measure,
 		TextH: h - 2*margin, HeaderY: math.Round(margin * 0.65), FooterY: h - math.Round(margin*0.58)}
 }
+
+// Verso is the left edge of a verso's text block: the recto's mirrored, the inner margin on the right.
+func (g Geometry) Verso() float64 { return g.W - g.Left - g.Measure }
 
 // bodySizeOf is a book's body text size: book.toml's font-size, else bookc's.
 func bodySizeOf(s tree.Settings) float64 { return cmp.Or(s.FontSize, bodySize) }

@@ -52,7 +52,7 @@ func TestPageGeometry(t *testing.T) {
 		if cpl := charsPerLine(s); cpl < 60 || cpl > 75 {
 			t.Errorf("%s: a measure of %.1f pt holds %d characters of body text a line, want 60 to 75", name, g.Measure, cpl)
 		}
-		if _, _, narrow := narrowMeasure(s, g); narrow {
+		if _, _, narrow := narrowMeasure(s); narrow {
 			t.Errorf("%s: warned of a narrow measure", name)
 		}
 	}
@@ -77,12 +77,13 @@ func charsPerLine(s tree.Settings) int {
 func TestNarrowMeasure(t *testing.T) {
 	a5, sixByNine := tree.Paper{Name: "a5", W: 419.53, H: 595.28}, tree.Paper{Name: "6x9in", W: 432, H: 648}
 	for _, tt := range []struct {
-		paper tree.Paper
-		size  float64
-	}{{a5, 12}, {a5, 14}, {sixByNine, 12}, {sixByNine, 13}} {
-		s := tree.Settings{Paper: tt.paper, FontSize: tt.size}
-		name := tt.paper.Name + "/" + fmtSize(tt.size)
-		cpl, fits, narrow := narrowMeasure(s, PageGeometry(s))
+		paper        tree.Paper
+		size         float64
+		inner, outer float64
+	}{{a5, 12, 0, 0}, {a5, 14, 0, 0}, {sixByNine, 12, 0, 0}, {sixByNine, 13, 0, 0}, {tree.A4, 10.5, 200, 100}, {a5, 9, 100, 0}} {
+		s := tree.Settings{Paper: tt.paper, FontSize: tt.size, InnerMargin: tt.inner, OuterMargin: tt.outer}
+		name := fmt.Sprintf("%s/%s/%v+%v", tt.paper.Name, fmtSize(tt.size), tt.inner, tt.outer)
+		cpl, fits, narrow := narrowMeasure(s)
 		if !narrow {
 			t.Errorf("%s: no warning, though a line holds %d characters", name, charsPerLine(s))
 			continue
@@ -94,14 +95,24 @@ func TestNarrowMeasure(t *testing.T) {
 		if got := charsPerLine(s); got < 60 || fits >= tt.size {
 			t.Errorf("%s: suggested %v pt, which holds %d characters a line", name, fits, got)
 		}
-		if _, _, narrow := narrowMeasure(s, PageGeometry(s)); narrow {
+		if _, _, narrow := narrowMeasure(s); narrow {
 			t.Errorf("%s: the suggested %v pt is warned of too", name, fits)
 		}
 	}
-	doc := sample.Book()
-	doc.Settings.Paper, doc.Settings.FontSize = a5, 12
-	if _, diags := Book(doc); !strings.Contains(fmt.Sprint(diags), `font-size = 12 on paper = "a5" sets about`) {
-		t.Errorf("Book on a5 at 12 pt: diagnostics %v, want the narrow measure's", diags)
+	for _, tt := range []struct {
+		paper        tree.Paper
+		size         float64
+		inner, outer float64
+		want         string
+	}{
+		{a5, 12, 0, 0, `font-size = 12 on paper = "a5" sets about`},
+		{tree.A4, 10.5, 200, 100, `font-size = 10.5 on paper = "a4" between inner-margin and outer-margin sets about 58 characters a line, fewer than the 60 a book reads well at: use font-size = 10 or less, or narrower margins`},
+	} {
+		doc := sample.Book()
+		doc.Settings.Paper, doc.Settings.FontSize, doc.Settings.InnerMargin, doc.Settings.OuterMargin = tt.paper, tt.size, tt.inner, tt.outer
+		if _, diags := Book(doc); !strings.Contains(fmt.Sprint(diags), tt.want) {
+			t.Errorf("Book on %s at %v pt: diagnostics %v, want the narrow measure's", tt.paper.Name, tt.size, diags)
+		}
 	}
 }
 
