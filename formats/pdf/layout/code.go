@@ -68,17 +68,28 @@ var tokenTypes = sync.OnceValue(func() map[string]chroma.TokenType {
 
 const markW = 9.0 // room for the continuation mark at the end of a wrapped line
 
-// code sets a code block on a light background, wrapping long lines with a mark at the cut.
+// hangSpaces is how much further than its line a wrapped line's rest is indented, in spaces.
+const hangSpaces = 2
+
+// code sets a code block on a light background, wrapping long lines with a mark at the cut and
+// their rest indented as the line plus a step; a page that the block goes on to starts it with
+// a "continued" strip.
 func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	size, lead := codeSize*l.size/bodySize, codeLead*l.size/bodySize
 	pad := l.pt(codePad)
 	limit := w - 2*pad - markW
+	space := l.faces.Face(page.Mono, false).RuneWidth(' ', size)
 	out := []*vbox{{h: pad - 1, keep: true}}
 	highlight(c, l.ink.highlight, func(line []cell) {
-		segs := wrapCode(line, l.faces, size, limit)
+		hang := min(float64(indentOf(line)+hangSpaces)*space, limit/2)
+		segs := wrapCode(line, l.faces, size, limit, hang)
 		for j, seg := range segs {
 			b := &vbox{h: lead, base: (lead + size*0.734) / 2}
-			l.setCode(b, seg, x+pad, size)
+			at := x + pad
+			if j > 0 {
+				at += hang
+			}
+			l.setCode(b, seg, at, size)
 			if j < len(segs)-1 {
 				b.keep = true
 				contMark(b, x+w-pad-markW+2, size)
@@ -86,10 +97,36 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 			out = append(out, b)
 		}
 	})
+	if len(out) > 2 {
+		// one flowInfo for every line a page may start with: a block of a million lines costs one
+		cont := &flowInfo{header: []*vbox{l.continued(x, w, pad, lead)}}
+		for _, b := range out[2:] {
+			b.flow = cont
+		}
+	}
 	keepCode(out)
 	out = append(out, &vbox{h: pad + 1})
 	decorate(out, x, w, codeBg)
 	return out
+}
+
+// continued is the strip a code block's lines start a page with when the block goes on from the
+// page before: "continued" in small italics at its right, above the lines' top padding.
+func (l *lay) continued(x, w, pad, lead float64) *vbox {
+	st := style{faces: l.faces, font: page.Italic, size: l.pt(noteSize), color: grey}
+	b := &vbox{h: pad - 1 + lead, base: pad - 1 + lead*0.7}
+	const s = "continued"
+	b.p.Texts = []page.Text{{X: x + w - pad - st.face().Width(s, st.size), Y: b.base, Font: st.face().Font, Size: st.size, Color: st.color, S: s}}
+	return b
+}
+
+// indentOf is the number of spaces a line of code starts with.
+func indentOf(line []cell) int {
+	n := 0
+	for n < len(line) && line[n].r == ' ' {
+		n++
+	}
+	return n
 }
 
 // shortCode is the most lines a code block has that never splits; splitCode is the fewest lines a
@@ -114,10 +151,11 @@ func keepCode(out []*vbox) {
 	}
 }
 
-// wrapCode cuts a line into pieces that fit the limit, preferably after a space or punctuation.
-func wrapCode(line []cell, faces *metrics.Faces, size, limit float64) [][]cell {
+// wrapCode cuts a line into pieces that fit the limit, preferably after a space or punctuation:
+// the first piece the limit, the others the limit less the hang they are indented by.
+func wrapCode(line []cell, faces *metrics.Faces, size, limit, hang float64) [][]cell {
 	var segs [][]cell
-	for {
+	for rest := max(limit-hang, size); ; limit = rest {
 		acc, cut := 0.0, -1
 		for i, c := range line {
 			acc += faces.Face(c.font, false).RuneWidth(c.r, size)

@@ -164,6 +164,27 @@ func TestCodeWrap(t *testing.T) {
 	if marks < 2 {
 		t.Errorf("%d continuation marks, want at least 2", marks)
 	}
+	// an indented line goes on indented as it is plus two spaces
+	space := l.faces.Face(page.Mono, false).RuneWidth(' ', codeSize)
+	bs = l.code(&tree.CodeBlock{Text: "    " + strings.Repeat("call(argument, other) ", 12)}, 50, 300)
+	lines := bs[1 : len(bs)-1]
+	if len(lines) < 3 {
+		t.Fatalf("%d lines, want the line wrapped at least twice", len(lines))
+	}
+	for j, b := range lines {
+		want := 50 + codePad // the first line's text starts with its spaces
+		if j > 0 {
+			want += (4 + 2) * space
+		}
+		if x := b.p.Texts[0].X; math.Abs(x-want) > 0.01 {
+			t.Errorf("line %d of the wrapped line starts at x %.2f, want %.2f", j+1, x, want)
+		}
+		for _, tx := range b.p.Texts {
+			if end := tx.X + metrics.Reach(tx); end > 350-codePad {
+				t.Errorf("code text ends at %.2f, past the block", end)
+			}
+		}
+	}
 }
 
 // TestTableWidths checks that columns get room by content and a wide table stays in the block.

@@ -130,13 +130,17 @@ func TestKeepWithNext(t *testing.T) {
 		if cap := r.find(t, "CaptionWords"); r.page[img] != r.page[cap] {
 			t.Errorf("the image is on page %d, its caption on page %d", r.page[img]+1, r.page[cap]+1)
 		}
-		// every code block: its lines, by their pages
+		// every code block: its lines, by their pages, and the pages they go on to
+		goesOn := map[int]float64{} // page -> y of the first code line there
 		for k := 0; k < len(r.bs); k++ {
 			if r.texts[k] != "code line 1" {
 				continue
 			}
 			n, split := 0, map[int]int{}
 			for ; k < len(r.bs) && strings.HasPrefix(r.texts[k], "code line"); k++ {
+				if n > 0 && r.page[k] != r.page[k-1] {
+					goesOn[r.page[k]] = r.y[k]
+				}
 				split[r.page[k]]++
 				n++
 			}
@@ -147,6 +151,21 @@ func TestKeepWithNext(t *testing.T) {
 				if c < splitCode && len(split) > 1 {
 					t.Errorf("a code block of %d lines leaves %d on page %d", n, c, p+1)
 				}
+			}
+		}
+		for p, pg := range r.f.pages {
+			at := math.NaN()
+			for _, tx := range pg.p.Texts {
+				if tx.S == "continued" {
+					at = tx.Y - r.l.g.Top
+				}
+			}
+			y, ok := goesOn[p]
+			switch {
+			case ok && !(at < y):
+				t.Errorf("page %d goes on with a code block at y %.1f, marked continued at %v", p+1, y, at)
+			case !ok && !math.IsNaN(at):
+				t.Errorf("page %d is marked continued, but goes on with no code block", p+1)
 			}
 		}
 	})

@@ -159,10 +159,41 @@ func keepTogether(bs []*vbox) {
 // of a container form one continuous background or bar however the page breaks.
 func decorate(bs []*vbox, x, w float64, fill page.Color) {
 	fp := colorPtr(fill) // one for all: the drawing only reads it, and a code block has a box per line
-	for _, b := range bs {
+	paint := func(b *vbox) {
 		r := page.Rect{X: x, Y: 0, W: w, H: b.h, Fill: fp}
 		b.p.Rects = append([]page.Rect{r}, b.p.Rects...)
 	}
+	for _, b := range bs {
+		paint(b)
+	}
+	for _, h := range outsideHeaders(bs) {
+		paint(h)
+	}
+}
+
+// outsideHeaders are the boxes that boxes of bs repeat at the top of a page without being among
+// them (a code block's "continued"), each once: what decorates the boxes decorates these too.
+func outsideHeaders(bs []*vbox) []*vbox {
+	var in map[*vbox]bool // made when a box has a header
+	var out []*vbox
+	for _, b := range bs {
+		if b.flow == nil || b.flow.header == nil {
+			continue
+		}
+		if in == nil {
+			in = make(map[*vbox]bool, len(bs))
+			for _, b := range bs {
+				in[b] = true
+			}
+		}
+		for _, h := range b.flow.header {
+			if !in[h] {
+				in[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return out
 }
 
 // firstText returns the first box with a text line, or nil.
@@ -176,7 +207,7 @@ func firstText(bs []*vbox) *vbox {
 }
 
 // clone copies boxes deeply enough that containers may decorate the copies; table rows then
-// repeat the copy of their header.
+// repeat the copy of their header, and boxes that shared a flowInfo share its copy.
 func clone(bs []*vbox) []*vbox {
 	out := make([]*vbox, len(bs))
 	var copies map[*vbox]*vbox // made when a box has a header to link
@@ -187,25 +218,43 @@ func clone(bs []*vbox) []*vbox {
 		}
 	}
 	for i, b := range bs {
-		c := *b
-		c.p = page.Page{Rects: slices.Clip(b.p.Rects), Rules: slices.Clip(b.p.Rules), Images: slices.Clip(b.p.Images),
-			Texts: slices.Clip(b.p.Texts), Links: slices.Clip(b.p.Links)}
-		out[i] = &c
+		out[i] = copyBox(b)
 		if copies != nil {
-			copies[b] = &c
+			copies[b] = out[i]
 		}
 	}
+	if copies == nil {
+		return out
+	}
+	infos := map[*flowInfo]*flowInfo{}
 	for _, c := range out {
-		if c.flow != nil && c.flow.header != nil {
-			fi := *c.flow
-			fi.header = slices.Clone(fi.header)
-			for j, h := range fi.header {
-				if hc, ok := copies[h]; ok {
-					fi.header[j] = hc
-				}
-			}
-			c.flow = &fi
+		if c.flow == nil || c.flow.header == nil {
+			continue
 		}
+		fi, ok := infos[c.flow]
+		if !ok {
+			cp := *c.flow
+			cp.header = slices.Clone(cp.header)
+			for j, h := range cp.header {
+				hc, ok := copies[h]
+				if !ok { // a header outside the boxes, copied once for containers to decorate
+					hc = copyBox(h)
+					copies[h] = hc
+				}
+				cp.header[j] = hc
+			}
+			fi = &cp
+			infos[c.flow] = fi
+		}
+		c.flow = fi
 	}
 	return out
+}
+
+// copyBox copies a box with page pieces of its own to add to.
+func copyBox(b *vbox) *vbox {
+	c := *b
+	c.p = page.Page{Rects: slices.Clip(b.p.Rects), Rules: slices.Clip(b.p.Rules), Images: slices.Clip(b.p.Images),
+		Texts: slices.Clip(b.p.Texts), Links: slices.Clip(b.p.Links)}
+	return &c
 }
