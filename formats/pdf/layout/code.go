@@ -169,7 +169,7 @@ func wrapCode(line []cell, faces *metrics.Faces, size, limit, hang float64) [][]
 		}
 		at := lastBreak(line, cut, func(k int) bool { return line[k-1].r == ' ' })
 		if at < 0 {
-			// before punctuation, as verbatimCuts does, so that no line ends in a hyphen
+			// before punctuation, as urlCuts does, so that no line ends in a hyphen
 			at = lastBreak(line, cut, func(k int) bool {
 				return strings.ContainsRune(codeBreaks, line[k].r) && !strings.ContainsRune(codeBreaks, line[k-1].r)
 			})

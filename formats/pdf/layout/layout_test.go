@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -606,5 +607,67 @@ func TestCodeSpaces(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no code on the first line: %q", lineTexts(lines[:1]))
+	}
+}
+
+// TestCodeCuts checks where inline code and URLs may break: code after the punctuation that joins
+// its parts, never after a leading run of it; URLs before it, as the Chicago Manual does.
+func TestCodeCuts(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		url  bool
+		want string // the pieces the cuts make, joined by |
+	}{
+		{"build.use-default-preprocessors", false, "build.|use-|default-|preprocessors"},
+		{"--dest-dir", false, "--dest-|dir"},
+		{"-o", false, "-o"},
+		{".gitignore", false, ".gitignore"},
+		{"../src/SUMMARY.md", false, "../src/|SUMMARY.|md"},
+		{"std::collections::HashMap", false, "std::|collections::|HashMap"},
+		{"MY_VAR=on", false, "MY_|VAR=|on"},
+		{"trailing/", false, "trailing/"},
+		{"naïve.ünïcode", false, "naïve.|ünïcode"},
+		{"https://example.org/a/b.html", true, "https://|example|.org|/a|/b|.html"},
+	} {
+		cuts := codeCuts(tt.in)
+		if tt.url {
+			cuts = urlCuts(tt.in)
+		}
+		var pieces []string
+		at := 0
+		for _, c := range cuts {
+			pieces, at = append(pieces, tt.in[at:c.at]), c.at
+			if c.hyphen {
+				t.Errorf("%q: a cut at %d adds a hyphen", tt.in, c.at)
+			}
+		}
+		if got := strings.Join(append(pieces, tt.in[at:]), "|"); got != tt.want {
+			t.Errorf("%q breaks as %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCodeBreaks sets identifiers and options in inline code at many widths: no line starts
+// with the punctuation of the code broken before it.
+func TestCodeBreaks(t *testing.T) {
+	l := testLay()
+	in := tree.Inlines{}
+	for _, c := range []string{"build.use-default-preprocessors", "--dest-dir", "std::collections::HashMap", "output.html.playground"} {
+		in = append(in, &tree.Text{Text: "set "}, &tree.Code{Text: c}, &tree.Text{Text: " then "})
+	}
+	broken := 0
+	for w := 90.0; w < 300; w += 7 {
+		lines := lineTexts(l.paragraph(l.runs(in, body(), nil), 0, w))
+		for i, s := range lines {
+			if i > 0 && (strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "--dest-") || strings.HasPrefix(s, ".") || strings.HasPrefix(s, ":")) {
+				t.Errorf("at %v pt, line %d starts with punctuation: %q", w, i+1, s)
+			}
+			if i > 0 && regexp.MustCompile(`^(use-|default-|preprocessors|dir|collections|HashMap|html\.|playground)`).MatchString(s) {
+				broken++
+			}
+		}
+	}
+	if broken < 10 {
+		t.Errorf("inline code broke inside only %d times", broken)
 	}
 }

@@ -152,8 +152,10 @@ func (l *lay) word(p *para, frags []run) {
 		}
 		var cuts []cut
 		switch {
-		case f.st.code || strings.Contains(f.text, "://"):
-			cuts = verbatimCuts(f.text)
+		case strings.Contains(f.text, "://"):
+			cuts = urlCuts(f.text)
+		case f.st.code:
+			cuts = codeCuts(f.text)
 		case l.noHyphen, p.rtl: // a hyphen has no place to go in a line set right to left
 		default:
 			h := l.hyph
@@ -520,11 +522,11 @@ func mergeCuts(a, b []cut) []cut {
 	return out
 }
 
-// verbatimCuts allows breaks at / . _ - and the like inside code and URLs, never adding a hyphen.
-// As the Chicago Manual breaks URLs, the break comes before the punctuation (after "//"), so that
-// the line never ends in a hyphen a reader would take for a hyphenation. Runs of punctuation
-// ("--", "../") stay whole.
-func verbatimCuts(s string) []cut {
+// urlCuts allows breaks at / . _ - and the like inside URLs, never adding a hyphen. As the
+// Chicago Manual breaks URLs, the break comes before the punctuation (after "//"), so that the
+// line never ends in a hyphen a reader would take for a hyphenation. Runs of punctuation ("--",
+// "../") stay whole.
+func urlCuts(s string) []cut {
 	var cuts []cut
 	for i := 1; i < len(s)-1; i++ {
 		switch {
@@ -538,6 +540,29 @@ func verbatimCuts(s string) []cut {
 }
 
 const verbatimBreaks = "/._-&?=,#%~"
+
+// codeCuts allows breaks in inline code, never adding a hyphen: after a run of the punctuation
+// that joins the parts of paths, identifiers and options (/ . _ - :: = ,) that has something
+// before it, so that the next line goes on with a part's name: "build." / "use-" / "default",
+// "std::" / "fmt", "/usr/" / "lib", never "--" / "flag" or "." / "gitignore", and no line starts
+// with a hyphen a reader would take for an option's.
+func codeCuts(s string) []cut {
+	var cuts []cut
+	joins := func(c byte) bool { return strings.IndexByte(codeJoins, c) >= 0 }
+	named := false // a character that is no join before the run of joins going on
+	for i := range len(s) {
+		if joins(s[i]) {
+			continue
+		}
+		if i > 0 && joins(s[i-1]) && named {
+			cuts = append(cuts, cut{at: i, penalty: 100})
+		}
+		named = true
+	}
+	return cuts
+}
+
+const codeJoins = "/._-&?=,#%~:"
 
 // hyphenCuts allows breaks at hyphenation points of letter-only words and after explicit hyphens.
 func (l *lay) hyphenCuts(h *hyphen.Hyphenator, s string) []cut {

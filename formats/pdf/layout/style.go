@@ -149,7 +149,7 @@ type style struct {
 	dest   string     // internal link target
 	strike bool       // struck through
 	rise   float64    // baseline shift up (footnote marks)
-	code   bool       // verbatim: never hyphenated, breaks after / . _ -
+	code   bool       // verbatim: never hyphenated, breaks after / . _ - :: (codeCuts)
 	ref    string     // the page number of this link target: its own text run, rewritten between passes
 	lang   string     // a passage's language, where it is not the book's: its hyphenation
 	link   *tags.Node // the link its runs are the text of, in the structure tree; nil: none
