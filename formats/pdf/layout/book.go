@@ -367,10 +367,7 @@ func (l *lay) chapter(c *tree.Chapter, level, depth int) []*vbox {
 			dests = append(dests, headingDest(h.ID))
 		}
 	}
-	plain := tree.PlainText(title)
-	if c.Number != nil {
-		plain = c.Number.String() + "  " + plain
-	}
+	plain := numbered(c, numberGap, tree.PlainText(title))
 	var head []*vbox
 	if depth == 0 {
 		head = l.chapterOpening(c, title, plain, level, dests)
@@ -393,7 +390,7 @@ func (l *lay) chapterOpening(c *tree.Chapter, title tree.Inlines, plain string, 
 	head := []*vbox{{h: l.pt(24), newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain, opens: true, depth: level}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
 	if c.Number != nil {
 		st := style{faces: l.faces, font: page.Regular, size: l.pt(13), color: grey}
-		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter " + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, l.pt(22), left)...)
+		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter" + nbsp + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, l.pt(22), left)...)
 	}
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: l.pt(headingSizes[1]), color: black}
 	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, l.pt(28), left)...)
@@ -412,6 +409,22 @@ var subSizes = [...]float64{0, 18, 16.5, 15}
 // runOnSkip is the space above a sub-chapter that runs on.
 const runOnSkip = 30.0
 
+// numberGap is what comes between a chapter's number and its title, in its heading, the contents,
+// running headers and the outline alike ("2.1  Launch locally"); tiedGap is it in text that
+// lines break, of no-break spaces, so that the number stays with the title's first word.
+const (
+	numberGap = "  "
+	tiedGap   = nbsp + nbsp
+)
+
+// numbered is a chapter's title after its number and gap, if it has a number.
+func numbered(c *tree.Chapter, gap, title string) string {
+	if c.Number == nil {
+		return title
+	}
+	return c.Number.String() + gap + title
+}
+
 // subOpening sets a sub-chapter's heading, its number before its title ("2.1 Launch locally"),
 // which stays with what follows: after some space where it runs on, or at the top of a page of
 // its own where sub-chapters start pages.
@@ -420,8 +433,7 @@ func (l *lay) subOpening(c *tree.Chapter, title tree.Inlines, plain string, leve
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: size, color: black}
 	var rs []run
 	if c.Number != nil {
-		// a no-break space: the number stays with the title's first word
-		rs = append(rs, run{st: &st, text: c.Number.String() + "\u00a0"})
+		rs = append(rs, run{st: &st, text: numbered(c, tiedGap, "")})
 	}
 	lines := tagged(l.setLines(l.build(l.runs(title, st, rs), l.g.Measure), l.g.Left, l.g.Measure, size*1.3, left), tags.Heading(level+1))
 	if len(lines) == 0 {

@@ -91,10 +91,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 		var walk func(cs []*tree.Chapter, d int)
 		walk = func(cs []*tree.Chapter, d int) {
 			for _, c := range cs {
-				title := c.Title
-				if c.Number != nil {
-					title = c.Number.String() + "  " + title
-				}
+				title := numbered(c, tiedGap, c.Title)
 				st := style{faces: l.faces, font: page.Regular, size: l.size, color: black}
 				if d == depth {
 					st.font = page.Bold

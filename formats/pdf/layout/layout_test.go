@@ -436,7 +436,7 @@ func TestRenumber(t *testing.T) {
 			texts = append(texts, lineTexts([]*vbox{bx})...)
 		}
 		all := strings.Join(texts, " | ")
-		if strings.Count(all, "Usage, p.\u00a0"+c.label) != 2 {
+		if strings.Count(all, "Usage, p. "+c.label) != 2 { // the no-break space set as a space
 			t.Errorf("label %s: %q", c.label, all)
 		}
 	}

@@ -74,12 +74,16 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 	space := func(st *style) {
 		flush()
 		if n := len(p.items); n > 0 && p.items[n-1].Kind == linebreak.Box {
-			w := st.face().RuneWidth(' ', st.size)
-			stretch, shrink := w*0.6, w*0.3
-			if st.code {
-				stretch, shrink = 0, 0 // code keeps its spaces as typed: the prose around it justifies
-			}
-			p.add(linebreak.Item{Kind: linebreak.Glue, Width: w, Stretch: stretch, Shrink: shrink}, piece{st: st})
+			p.add(wordSpace(st), piece{st: st})
+		}
+	}
+	// a tie, n no-break spaces, is n spaces a line breaks at only where else it would cut a
+	// word (TeX's ~, which would rather stick out)
+	tie := func(st *style, n int) {
+		flush()
+		p.add(linebreak.Item{Kind: linebreak.Penalty, Penalty: tiePenalty}, piece{st: st})
+		for range n {
+			p.add(wordSpace(st), piece{st: st})
 		}
 	}
 	for _, r := range rs {
@@ -106,13 +110,18 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 		}
 		text := r.text
 		for text != "" {
-			i := strings.IndexFunc(text, isSpace)
+			i := strings.IndexFunc(text, isSpaceOrTie)
 			if i < 0 {
 				word = append(word, run{st: r.st, text: text, note: r.note})
 				break
 			}
 			if i > 0 {
 				word = append(word, run{st: r.st, text: text[:i], note: r.note})
+			}
+			if ties := len(text[i:]) - len(strings.TrimLeft(text[i:], nbsp)); ties > 0 {
+				tie(r.st, ties/len(nbsp))
+				text = text[i+ties:]
+				continue
 			}
 			space(r.st)
 			_, n := utf8.DecodeRuneInString(text[i:])
@@ -142,6 +151,20 @@ func (p *para) trimGlue() {
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// wordSpace is the glue of a space between words in a style.
+func wordSpace(st *style) linebreak.Item {
+	w := st.face().RuneWidth(' ', st.size)
+	if st.code {
+		return linebreak.Item{Kind: linebreak.Glue, Width: w} // code keeps its spaces as typed: the prose around it justifies
+	}
+	return linebreak.Item{Kind: linebreak.Glue, Width: w, Stretch: w * 0.6, Shrink: w * 0.3}
+}
+
+// nbsp is the no-break space, which ties the words around it ("p. 57", "2.1  Title").
+const nbsp = "\u00a0"
+
+func isSpaceOrTie(r rune) bool { return isSpace(r) || r == '\u00a0' }
 
 // word adds one word, made of runs in different styles, as boxes and penalties.
 func (l *lay) word(p *para, frags []run) {
@@ -287,8 +310,12 @@ func box(p *para, f run, font page.Font, start, end int, gs []page.Glyph) {
 	}
 }
 
-// emergency is the penalty of a break that only keeps a line inside the measure.
-const emergency = 500
+// emergency is the penalty of a break that only keeps a line inside the measure; tiePenalty,
+// of a break at a no-break space, is just below it: a tie breaks before a word would be cut.
+const (
+	emergency  = 500
+	tiePenalty = emergency - 1
+)
 
 // fit makes every run of boxes without a break between them at most the paragraph's width:
 // it allows breaks between the run's boxes and, where one box alone is too wide, between its

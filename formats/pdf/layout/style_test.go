@@ -191,3 +191,23 @@ func TestContentsDepth(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberTied checks that a chapter's number stays on the line of its title's first word, in
+// its heading and in the contents, at every measure that holds the two (from 250 pt for the
+// heading's 18 pt bold).
+func TestNumberTied(t *testing.T) {
+	title := "Internationalisation considerations"
+	child := &tree.Chapter{ID: "child", Title: title, Number: tree.Number{12, 10}}
+	b := &tree.Book{Language: "en", Parts: []*tree.Part{{Chapters: []*tree.Chapter{{ID: "top", Title: "Top", Number: tree.Number{12}, Children: []*tree.Chapter{child}}}}}}
+	for w := 250.0; w < 400; w += 3 {
+		l := newLay(b, nil, newMemo(), NewShared())
+		l.noHyphen = true // for the line to break only between words
+		l.g.Measure = w
+		heading := l.subOpening(child, tree.Inlines{&tree.Text{Text: title}}, title, 1, 1, nil)
+		for _, ln := range append(lineTexts(l.contents(map[string]string{})), lineTexts(heading)...) {
+			if f := strings.Fields(ln); len(f) > 0 && strings.HasPrefix(f[0], "12.10") && !strings.Contains(ln, "Internationalisation") {
+				t.Errorf("at %v pt, the number is on a line without the title's first word: %q", w, ln)
+			}
+		}
+	}
+}
