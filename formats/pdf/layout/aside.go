@@ -46,6 +46,7 @@ func (l *lay) details(d *tree.Details, x, w float64) []*vbox {
 func (l *lay) aside(label tree.Inlines, c page.Color, bs tree.Blocks, x, w float64) []*vbox {
 	l.nest++
 	defer func() { l.nest-- }()
+	c = l.ink.of(c)
 	st := style{faces: l.faces, font: page.Bold, size: l.size, color: c}
 	in, inW := x+l.pt(12), w-l.pt(20)
 	head := tagged(l.setLines(l.build(l.runs(label, st, nil), w), in, inW, l.lead, left), tags.P)

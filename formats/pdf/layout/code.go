@@ -106,7 +106,7 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 	}
 	keepCode(out)
 	out = append(out, &vbox{h: pad + 1})
-	decorate(out, x, w, codeBg)
+	decorate(out, x, w, l.ink.of(codeBg))
 	return out
 }
 

@@ -72,8 +72,9 @@ func TestHighlight(t *testing.T) {
 	}
 }
 
-// TestPrintGreys checks print = true: every character of highlighted code, inline code and links
-// is set in a grey, where without it keywords, strings, comments, code and links have colours.
+// TestPrintGreys checks print = true: every character of highlighted code, inline code, links
+// and admonitions' labels, and every background, is set in a grey, where without it keywords,
+// strings, comments, code, links and admonitions have colours.
 func TestPrintGreys(t *testing.T) {
 	block := sample.Code("go", "package main\n\nfunc main() { // start\n\tprintln(\"hello\", 42)\n}")
 	for _, print := range []bool{false, true} {
@@ -82,9 +83,15 @@ func TestPrintGreys(t *testing.T) {
 		para := tree.Inlines{&tree.Text{Text: "Run "}, &tree.Code{Text: "make test"}, &tree.Text{Text: " as "},
 			&tree.Link{URL: "https://example.com/", Content: tree.Inlines{&tree.Text{Text: "the guide"}}}, &tree.Text{Text: " says."}}
 		boxes := append(l.code(block, l.g.Left, l.g.Measure), l.paragraph(l.runs(para, l.text(), nil), l.g.Left, l.g.Measure)...)
+		boxes = append(boxes, l.admonition(&tree.Admonition{Kind: tree.Warning, Blocks: tree.Blocks{sample.Para(sample.Text("Mind it."))}}, l.g.Left, l.g.Measure)...)
 		for _, b := range boxes {
 			for _, tx := range b.p.Texts {
 				colours[tx.Color] = true
+			}
+			for _, r := range b.p.Rects {
+				if r.Fill != nil {
+					colours[*r.Fill] = true
+				}
 			}
 		}
 		hues := 0

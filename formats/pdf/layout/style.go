@@ -123,21 +123,30 @@ var (
 )
 
 // inks are the colours of code blocks' highlighting, inline code and links: bookc's own, or in
-// print (book.toml's print = true) the greys as light as them.
+// print (book.toml's print = true) the greys as light as them; of gives any other colour of the
+// page (an admonition's, a code block's background) in the same ink.
 type inks struct {
 	highlight  *chroma.Style
 	code, link page.Color
+	print      bool
 }
 
 func inksFor(s tree.Settings) inks {
-	if !s.Print {
-		return inks{codestyle.Get(), inlineRed, linkBlue}
+	k := inks{highlight: codestyle.Get(), print: s.Print}
+	if s.Print {
+		k.highlight = codestyle.Print()
 	}
-	grey := func(c page.Color) page.Color {
-		g := codestyle.Grey(chroma.NewColour(c.R, c.G, c.B))
-		return page.Color{R: g.Red(), G: g.Green(), B: g.Blue()}
+	k.code, k.link = k.of(inlineRed), k.of(linkBlue)
+	return k
+}
+
+// of is a colour in the book's ink: itself, or in print its grey.
+func (k inks) of(c page.Color) page.Color {
+	if !k.print {
+		return c
 	}
-	return inks{codestyle.Print(), grey(inlineRed), grey(linkBlue)}
+	g := codestyle.Grey(chroma.NewColour(c.R, c.G, c.B))
+	return page.Color{R: g.Red(), G: g.Green(), B: g.Blue()}
 }
 
 // style is how a run of inline text is set.
