@@ -216,11 +216,23 @@ func TestTableWidths(t *testing.T) {
 		}
 		wide.Rows = append(wide.Rows, cells)
 	}
-	for _, b := range l.table(&wide, 0, 400) {
-		for _, tx := range b.p.Texts {
-			if end := tx.X + metrics.Reach(tx); end > 400.01 {
-				t.Errorf("wide table: cell text %q ends at %.2f", tx.S, end)
+	for _, size := range []float64{8, tree.DefaultFontSize, 14} {
+		l := newLay(&tree.Book{Language: "en", Settings: tree.Settings{FontSize: size}}, nil, newMemo(), NewShared())
+		smallest := math.Inf(1)
+		for _, b := range l.table(&wide, 0, 400) {
+			for _, tx := range b.p.Texts {
+				if end := tx.X + metrics.Reach(tx); end > 400.01 {
+					t.Errorf("wide table at %v pt: cell text %q ends at %.2f", size, tx.S, end)
+				}
+				if tx.Font == l.faces.Face(page.Regular, false).Font {
+					smallest = min(smallest, tx.Size)
+				}
 			}
+		}
+		// the floor: 7 points, and at a larger body size as much larger; a table smaller to
+		// begin with does not grow
+		if floor := min(smallSize*size/bodySize, max(7, 7*size/bodySize)); smallest < floor-0.01 || smallest > floor+0.01 {
+			t.Errorf("wide table at %v pt: text shrunk to %.2f pt, want it at the floor of %.2f", size, smallest, floor)
 		}
 	}
 	if len(bs) != 3 || bs[1].starts().header != nil || bs[2].starts().header == nil {

@@ -62,8 +62,8 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	}
 	widths := columnWidths(all(), w)
 	if lo, _ := extents(all()); sum(lo) > w {
-		// too many columns for their longest words: a smaller size, down to 7 points
-		scale := max(7/size, w/sum(lo))
+		// too many columns for their longest words: a smaller size, down to the floor
+		scale := min(1, max(l.tableFloor()/size, w/sum(lo)))
 		size, lead = size*scale, lead*scale
 		build(size)
 		if lo, _ := extents(all()); sum(lo) > w {
@@ -243,6 +243,10 @@ func (l *lay) blockRuns(bs tree.Blocks, st style) []run {
 	})
 	return out
 }
+
+// tableFloor is the smallest size a table's text shrinks to: 7 points, the least that reads
+// on paper, and as much above it as a larger body size is above bookc's (9.3 at 14 points).
+func (l *lay) tableFloor() float64 { return max(7, l.pt(7)) }
 
 // cellSetter sets the cells of a table's rows in its size.
 type cellSetter struct {
