@@ -41,12 +41,12 @@ type line struct {
 	text                   bool // anything else
 }
 
-// lines are the baselines of a page's text block, top to bottom, without the running header and
-// the folio.
+// lines are the baselines of a page's text block, top to bottom, without the running header, the
+// folio and the other artifacts (a code block's "continued", a table's repeated header).
 func lines(p *page.Page, g layout.Geometry) []line {
 	var out []line
 	for _, tx := range p.Texts {
-		if tx.Y <= g.Top || tx.Y > g.Top+g.TextH {
+		if tx.Y <= g.Top || tx.Y > g.Top+g.TextH || tx.Tag == 0 {
 			continue
 		}
 		i := slices.IndexFunc(out, func(l line) bool { return math.Abs(l.y-tx.Y) < 0.5 })
