@@ -30,6 +30,9 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 			own(bb[0]).dests = append(dests, bb[0].starts().dests...)
 			dests = nil
 		}
+		if _, rule := b.(*tree.ThematicBreak); rule && keeps(out) {
+			bb[len(bb)-1].keep = true // a rule under a heading: the heading still keeps with the text
+		}
 		if len(out) > 0 {
 			gap := parSkip * l.size / bodySize
 			if h, ok := b.(*tree.Heading); ok && h.Level <= 3 {
@@ -52,6 +55,16 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 		out = append(out, &vbox{flow: &flowInfo{dests: dests}})
 	}
 	return out
+}
+
+// keeps reports whether the last box of out that is not space keeps with what follows.
+func keeps(out []*vbox) bool {
+	for i := len(out) - 1; i >= 0; i-- {
+		if !out[i].glue {
+			return out[i].keep
+		}
+	}
+	return false
 }
 
 // tableCaption is a paragraph that captions the table after it.

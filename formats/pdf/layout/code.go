@@ -137,7 +137,8 @@ const (
 )
 
 // keepCode keeps a code block's lines together, after its top padding: all of them when it is
-// short, else its first and last few.
+// short, else its first and last few, counting lines with text: a blank line does not make a
+// side of a split.
 func keepCode(out []*vbox) {
 	n := len(out) - 1 // out[0] is the padding
 	if n <= shortCode {
@@ -145,9 +146,19 @@ func keepCode(out []*vbox) {
 		out[n].keep = true // and the padding below, still to come
 		return
 	}
-	for i := range splitCode {
+	for i, seen := 0, 0; i <= n && seen < splitCode; i++ {
+		if i > 0 && len(out[i].p.Texts) > 0 {
+			seen++
+		}
+		if seen < splitCode {
+			out[i].keep = true
+		}
+	}
+	for i, seen := n, 0; i > 0 && seen < splitCode; i-- {
 		out[i].keep = true
-		out[n-i].keep = true
+		if len(out[i].p.Texts) > 0 {
+			seen++
+		}
 	}
 }
 

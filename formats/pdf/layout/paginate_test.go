@@ -96,8 +96,9 @@ func sweep(t *testing.T, bs tree.Blocks, check func(t *testing.T, r *laid)) {
 	}
 }
 
-// TestKeepWithNext checks, with the page breaking at every place in turn, that a heading, a
-// paragraph ending in a colon and a figure's image never end a page without what follows them,
+// TestKeepWithNext checks, with the page breaking at every place in turn, that a heading (a rule
+// under it too), a paragraph ending in a colon and a figure's image never end a page without what
+// follows them,
 // and that a short code block never splits, a longer one never with fewer than three lines on a
 // side.
 func TestKeepWithNext(t *testing.T) {
@@ -110,11 +111,12 @@ func TestKeepWithNext(t *testing.T) {
 		&tree.Figure{Image: &tree.Image{Src: "f.png", Alt: "a figure", Asset: png}, Caption: tree.Inlines{sample.Text("CaptionWords")}},
 		words("Later", 80), codeLines(8), words("More", 30), codeLines(20),
 		sample.Heading(3, "h3", "HeadingTwo"), words("Last", 90),
+		sample.Heading(3, "h4", "HeadingRuled"), &tree.ThematicBreak{}, words("AfterRule", 60),
 	}
 	sweep(t, bs, func(t *testing.T, r *laid) {
-		for _, h := range []string{"HeadingOne", "HeadingTwo"} {
+		for _, h := range []string{"HeadingOne", "HeadingTwo", "HeadingRuled"} {
 			k := r.find(t, h)
-			next := r.find(t, map[string]string{"HeadingOne": "AfterHeading", "HeadingTwo": "Last"}[h])
+			next := r.find(t, map[string]string{"HeadingOne": "AfterHeading", "HeadingTwo": "Last", "HeadingRuled": "AfterRule"}[h])
 			if r.page[k] != r.page[next] {
 				t.Errorf("heading %s ends page %d", h, r.page[k]+1)
 			}
@@ -536,5 +538,40 @@ func checkRectoOpenings(t *testing.T, doc *page.Doc, opens map[string]int) {
 		if m.Title == "Contents" && m.Page != 2 {
 			t.Errorf("the contents begin on page %d, want 3", m.Page+1)
 		}
+	}
+}
+
+// TestCodeSplitBlanks checks that a code block's blank lines do not count as the three lines a
+// split leaves on a side: with the page breaking everywhere, each side holds three lines of text.
+func TestCodeSplitBlanks(t *testing.T) {
+	var sb strings.Builder
+	for i := range 20 {
+		if i == 1 || i == 3 || i == 16 || i == 18 {
+			sb.WriteString("\n") // blank lines near both ends
+			continue
+		}
+		fmt.Fprintf(&sb, "code line %d\n", i+1)
+	}
+	block := &tree.CodeBlock{Lang: "nosuchlanguage", Text: strings.TrimSuffix(sb.String(), "\n")}
+	splits := 0
+	sweep(t, tree.Blocks{words("Opening", 70), block, words("After", 40)}, func(t *testing.T, r *laid) {
+		first, last := r.find(t, "code line 1"), r.find(t, "code line 20")
+		lines := map[int]int{} // page -> lines with text
+		for k := first; k <= last; k++ {
+			if r.texts[k] != "" {
+				lines[r.page[k]]++
+			}
+		}
+		if len(lines) > 1 {
+			splits++
+		}
+		for p, n := range lines {
+			if n < splitCode && len(lines) > 1 {
+				t.Errorf("the code block leaves %d lines of text on page %d: %v", n, p+1, lines)
+			}
+		}
+	})
+	if splits == 0 {
+		t.Error("the code block never split")
 	}
 }

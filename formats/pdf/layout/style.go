@@ -50,9 +50,10 @@ func narrowMeasure(s tree.Settings) (cpl int, fits float64, narrow bool) {
 	return cpl, fits, true
 }
 
-// minSide is the narrowest side margin, on trims too small for the measure: room for the thumbs
-// that hold the book.
-const minSide = 54.0
+// minSide is the narrowest side margin, on trims too small for the measure: 16 mm, room for the
+// thumbs that hold the book and for the printer's edge, and what lets A5 hold 60 characters on
+// nine lines in ten.
+const minSide = 45.0
 
 // gutterShift is how far bookc moves a two-sided book's text block toward the spine, as a share
 // of the side margin: the inner margins are 4/5 of it, the outer 6/5, as in TeX's book class,
