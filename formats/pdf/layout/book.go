@@ -156,8 +156,8 @@ func meta(b *tree.Book) page.Meta {
 }
 
 // add appends a flow's pages to the document with their running header and folio; two-sided,
-// versos mirrored (their text block as far from the right edge as a recto's from the left) and
-// the running header at the outer edge. Flows are laid out at a recto's left edge.
+// versos mirrored (their text block as far from the right edge as a recto's from the left), the
+// running header and the folio at the outer edge. Flows are laid out at a recto's left edge.
 func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	base := len(doc.Pages)
 	off := tags.Graft(&doc.Tags, f.tags.tree(), 0) // under the Document
@@ -174,17 +174,39 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 			*p = moved
 			left += dx
 		}
+		two := l.book.Settings.TwoSided
+		// outer is where a text w wide starts at the text block's outer edge: a verso's left, a
+		// recto's right
+		outer := func(w float64) float64 {
+			if recto {
+				return left + l.g.Measure - w
+			}
+			return left
+		}
 		if s := label(i); s != "" && !pg.bare {
 			st := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: grey}
 			w := st.face().Width(s, st.size)
-			p.Texts = append(p.Texts, page.Text{X: left + (l.g.Measure-w)/2, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
+			x := left + (l.g.Measure-w)/2
+			if two {
+				x = outer(w)
+			}
+			p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 		}
-		if !pg.opening && pg.inner != "" {
+		// the running header: the sub-chapter's or chapter's title; two-sided, the chapter's on
+		// the verso and the section's on the recto, as a book's spread reads
+		head := pg.inner
+		if two {
+			head = pg.chapter
+			if recto {
+				head = pg.section
+			}
+		}
+		if !pg.opening && head != "" {
 			st := style{faces: l.faces, font: page.Italic, size: l.pt(smallSize), color: grey}
-			s := fitText(pg.inner, st, l.g.Measure)
+			s := fitText(head, st, l.g.Measure)
 			x := left
-			if l.book.Settings.TwoSided && recto {
-				x += l.g.Measure - st.face().Width(s, st.size) // at the outer edge, as on the verso
+			if two {
+				x = outer(st.face().Width(s, st.size))
 			}
 			p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
 			p.Rules = append(p.Rules, page.Rule{X1: left, Y1: l.g.HeaderY + l.pt(5), X2: left + l.g.Measure, Y2: l.g.HeaderY + l.pt(5), Width: 0.4, Color: ruleGrey})

@@ -9,6 +9,7 @@ import (
 
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 )
 
@@ -440,7 +441,8 @@ func TestRunOn(t *testing.T) {
 // TestTwoSided checks a two-sided book: the title page's verso is blank, the contents, parts and
 // chapters open on rectos, every flow ends on a verso, the text block sits toward the spine
 // (bookc's shift, or book.toml's inner and outer margins, mirrored on versos; one-sided, the
-// inner margin on the left of every page), the running header at the outer edge, and the page
+// inner margin on the left of every page), the running header (the chapter's title on versos, the
+// section's on rectos) and the folio at the outer edge, and the page
 // numbers still agree with the contents.
 func TestTwoSided(t *testing.T) {
 	g := PageGeometry(tree.Settings{})
@@ -479,13 +481,19 @@ func TestTwoSided(t *testing.T) {
 				checkRectoOpenings(t, doc, opens)
 			}
 			checked := [2]int{} // versos, rectos
+			chapters := map[string]bool{"Contents": true, "1  Title c1": true, "2  Title c2": true}
+			sections := map[string]bool{"Section c1": true, "Section c2": true, "1.1  Title c11": true, "1.1.1  Title c111": true}
+			rectoSections := 0
 			for i, p := range doc.Pages {
 				recto := i%2 == 0
-				left, header := math.Inf(1), math.NaN()
+				left, header, folio, folioEnd := math.Inf(1), math.NaN(), math.NaN(), math.NaN()
+				title := ""
 				for _, tx := range p.Texts {
 					switch {
 					case tx.Y == g.HeaderY:
-						header = tx.X
+						header, title = tx.X, tx.S
+					case tx.Y == g.FooterY:
+						folio, folioEnd = tx.X, tx.X+metrics.Reach(tx)
 					case tx.Y > g.Top && tx.Y < g.Top+g.TextH:
 						left = min(left, tx.X)
 					}
@@ -508,6 +516,27 @@ func TestTwoSided(t *testing.T) {
 				case recto && tt.two && header < want+measure/2:
 					t.Errorf("page %d, a recto: running header at x %.2f, want it set against the text block's right edge", i+1, header)
 				}
+				// two-sided, the chapter on the verso and the section on the recto; the folios outside
+				switch {
+				case math.IsNaN(header) || !tt.two:
+				case !recto && !chapters[title]:
+					t.Errorf("page %d, a verso: running header %q, want its chapter's title", i+1, title)
+				case recto && !chapters[title] && !sections[title]:
+					t.Errorf("page %d, a recto: running header %q, want a section's title", i+1, title)
+				case recto && sections[title]:
+					rectoSections++
+				}
+				switch {
+				case math.IsNaN(folio):
+					t.Errorf("page %d has no folio", i+1)
+				case !tt.two && math.Abs(folio+folioEnd-2*want-measure) > 0.01:
+					t.Errorf("page %d: folio from x %.2f to %.2f, want it centred on the text block", i+1, folio, folioEnd)
+				case tt.two && !recto && math.Abs(folio-want) > 0.01, tt.two && recto && math.Abs(folioEnd-want-measure) > 0.01:
+					t.Errorf("page %d (recto %v): folio from x %.2f to %.2f, want it at the outer edge", i+1, recto, folio, folioEnd)
+				}
+			}
+			if tt.two && rectoSections < 2 {
+				t.Errorf("%d rectos head a section, want 2 at least", rectoSections)
 			}
 			if checked[0] < 2 || checked[1] < 2 {
 				t.Errorf("%d versos and %d rectos with text, want 2 of each at least", checked[0], checked[1])
