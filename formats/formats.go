@@ -37,6 +37,24 @@ func ForBook(b Backend) Backend {
 	return b
 }
 
+// Renewing is a backend from ForBook that can be kept for the next build of the same book, as
+// 'bookc watch' rebuilds it after an edit: Renew returns the backend for that build, which keeps
+// what the last build used (the paragraphs and pages an edit leaves as they were) and forgets the
+// rest, so that a long session holds no more than one build's worth.
+type Renewing interface {
+	Backend
+	Renew() Backend
+}
+
+// Renew returns the backend for the next build of the book b rendered: b's Renew where it has
+// one, else b itself.
+func Renew(b Backend) Backend {
+	if r, ok := b.(Renewing); ok {
+		return r.Renew()
+	}
+	return b
+}
+
 // Colouring is a backend that colours code by its tokens (tree.CodeBlock.Tokens), which the
 // builder lexes only when a build has such a backend.
 type Colouring interface {

@@ -28,6 +28,15 @@ func (be backend) Render(b *tree.Book) (*formats.Output, error) { return write(b
 // alike once.
 func (backend) ForBook() formats.Backend { return backend{streams: memo.New()} }
 
+// Renew returns the backend for the next build of the same book: the files this one compressed
+// (formats.Renewing).
+func (be backend) Renew() formats.Backend {
+	if be.streams == nil {
+		return be.ForBook()
+	}
+	return backend{streams: be.streams.Renew()}
+}
+
 // ColoursCode: the XHTML spans code tokens for the style sheet to colour.
 func (backend) ColoursCode() {}
 

@@ -10,11 +10,13 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"bookc/builder/diag"
@@ -212,6 +214,28 @@ func render(t testing.TB, b *tree.Book) *formats.Output {
 // compress alike once must change no byte.
 func TestSharedEditions(t *testing.T) {
 	formatstest.Shared(t, backend{}, editions(t, handbook.FS))
+}
+
+// TestRenewedBuilds renders the handbook, then with its introduction edited, then as it was, with
+// a backend kept and renewed from build to build, as 'bookc watch' does: no byte may differ from
+// a render from scratch.
+func TestRenewedBuilds(t *testing.T) {
+	edited := fstest.MapFS{}
+	err := fs.WalkDir(handbook.FS, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(handbook.FS, name)
+		if name == "src/introduction.md" {
+			data = append(data, "\n\nA paragraph the author just added.\n"...)
+		}
+		edited[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatstest.Renewed(t, backend{}, [][]*tree.Book{editions(t, handbook.FS), editions(t, edited), editions(t, handbook.FS)})
 }
 
 func TestRegistered(t *testing.T) {

@@ -42,3 +42,32 @@ func Shared(t *testing.T, be formats.Backend, eds []*tree.Book) {
 		}
 	}
 }
+
+// Renewed renders builds of one book in turn, as 'bookc watch' does after each edit: the
+// editions of the first with one formats.ForBook backend, each next build's with the backend
+// formats.Renew made of the last. Every artifact must be the bytes be makes of it alone: what a
+// renewed backend keeps from the builds before must change none.
+func Renewed(t *testing.T, be formats.Backend, builds [][]*tree.Book) {
+	t.Helper()
+	kept := formats.ForBook(be)
+	for n, eds := range builds {
+		if n > 0 {
+			kept = formats.Renew(kept)
+		}
+		for _, ed := range eds {
+			got, err := kept.Render(ed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone, err := be.Render(ed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for j, f := range alone.Files {
+				if j >= len(got.Files) || !bytes.Equal(f.Data, got.Files[j].Data) {
+					t.Errorf("build %d, %s: %s rendered by the renewed backend differs from the one rendered alone", n+1, ed.Artifact(), f.Name)
+				}
+			}
+		}
+	}
+}

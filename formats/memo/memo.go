@@ -2,10 +2,7 @@
 // book, which share most of their pages and chapters byte for byte, compress each only once.
 package memo
 
-import (
-	"hash/maphash"
-	"sync"
-)
+import "hash/maphash"
 
 // Bytes is a memo of one pure function of bytes, such as a compressor: an input it has seen gives
 // the output made then. Inputs are known by two independent 64-bit hashes and their length, so a
@@ -13,14 +10,7 @@ import (
 // that of a memory fault. Safe for concurrent use; a nil *Bytes remembers nothing.
 type Bytes struct {
 	seeds [2]maphash.Seed
-	mu    sync.Mutex
-	made  map[key]*result
-}
-
-// result is an output, made or being made: done is closed once out is set.
-type result struct {
-	done chan struct{}
-	out  []byte
+	made  *Table[key, []byte]
 }
 
 type key struct {
@@ -30,7 +20,7 @@ type key struct {
 
 // New returns an empty memo.
 func New() *Bytes {
-	return &Bytes{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: map[key]*result{}}
+	return &Bytes{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: NewTable[key, []byte]()}
 }
 
 // Do returns f(in): the output made before for the same input, or f's, which it keeps. A caller
@@ -43,18 +33,18 @@ func (m *Bytes) Do(in []byte, f func([]byte) []byte) []byte {
 		return f(in)
 	}
 	k := key{[2]uint64{maphash.Bytes(m.seeds[0], in), maphash.Bytes(m.seeds[1], in)}, len(in)}
-	m.mu.Lock()
-	r, ok := m.made[k]
-	if !ok {
-		r = &result{done: make(chan struct{})}
-		m.made[k] = r
+	e, mine := m.made.Claim(k)
+	if mine {
+		e.Set(f(in))
 	}
-	m.mu.Unlock()
-	if ok {
-		<-r.done
-		return r.out
+	return e.Wait()
+}
+
+// Renew returns the memo for the next build of the same book: the outputs this build asked for
+// (see Table.Renew). A nil memo renews as nil.
+func (m *Bytes) Renew() *Bytes {
+	if m == nil {
+		return nil
 	}
-	r.out = f(in)
-	close(r.done)
-	return r.out
+	return &Bytes{seeds: m.seeds, made: m.made.Renew()}
 }

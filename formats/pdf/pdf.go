@@ -30,6 +30,15 @@ func (Backend) ForBook() formats.Backend {
 	return Backend{shared: layout.NewShared(), streams: memo.New(), images: draw.NewImages()}
 }
 
+// Renew returns the Backend for the next build of the same book: the blocks, streams and images
+// this one used (formats.Renewing). A Backend that shares nothing renews as one from ForBook.
+func (be Backend) Renew() formats.Backend {
+	if be.shared == nil {
+		return be.ForBook()
+	}
+	return Backend{shared: be.shared.Renew(), streams: be.streams.Renew(), images: be.images.Renew()}
+}
+
 // ColoursCode: code is printed in colour.
 func (Backend) ColoursCode() {}
 

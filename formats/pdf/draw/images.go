@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"bookc/formats/memo"
 	"bookc/formats/pdf/page"
 )
 
@@ -31,21 +32,27 @@ const maxDecoded = 1 << 30
 // Images is what the editions of one book share of their raster images: each image prepared,
 // by its content. Safe for concurrent use; a nil *Images keeps nothing.
 type Images struct {
-	mu    sync.Mutex
-	made  map[[sha256.Size]byte]*prepared
+	made  *memo.Table[[sha256.Size]byte, prepared]
 	slots chan struct{} // one for each image Start prepares at a time
 }
 
 // NewImages returns an empty store of prepared images.
 func NewImages() *Images {
-	return &Images{made: map[[sha256.Size]byte]*prepared{}, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	return &Images{made: memo.NewTable[[sha256.Size]byte, prepared](), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
-// prepared is an image as a PDF holds it, made or being made: done is closed once x or err is set.
+// Renew returns the store for the next build of the same book: the images this build drew.
+func (c *Images) Renew() *Images {
+	if c == nil {
+		return nil
+	}
+	return &Images{made: c.made.Renew(), slots: c.slots}
+}
+
+// prepared is an image as a PDF holds it.
 type prepared struct {
-	done chan struct{}
-	x    *xobject
-	err  error
+	x   *xobject
+	err error
 }
 
 // xobject is an image XObject: its dictionary's entries but for /Type, /Subtype, /SMask and
@@ -62,12 +69,12 @@ func (c *Images) prepare(mediaType string, data []byte) (*xobject, error) {
 	if c == nil {
 		return prepare(mediaType, data)
 	}
-	p, mine := c.entry(mediaType, data)
+	e, mine := c.entry(mediaType, data)
 	if mine {
-		p.x, p.err = prepare(mediaType, data)
-		close(p.done)
+		x, err := prepare(mediaType, data)
+		e.Set(prepared{x, err})
 	}
-	<-p.done
+	p := e.Wait()
 	return p.x, p.err
 }
 
@@ -75,33 +82,26 @@ func (c *Images) prepare(mediaType string, data []byte) (*xobject, error) {
 // starts its book's images before typesetting it, which leaves cores idle, so that painting
 // finds them made. No more images than cores are prepared at once.
 func (c *Images) Start(mediaType string, data []byte) {
-	p, mine := c.entry(mediaType, data)
+	e, mine := c.entry(mediaType, data)
 	if !mine {
 		return
 	}
 	go func() {
 		c.slots <- struct{}{}
-		p.x, p.err = prepare(mediaType, data)
+		x, err := prepare(mediaType, data)
 		<-c.slots
-		close(p.done)
+		e.Set(prepared{x, err})
 	}()
 }
 
 // entry is the image's entry, and whether it is new: the caller's to make.
-func (c *Images) entry(mediaType string, data []byte) (p *prepared, mine bool) {
+func (c *Images) entry(mediaType string, data []byte) (e *memo.Entry[prepared], mine bool) {
 	h := sha256.New()
 	h.Write([]byte(mediaType + "\x00"))
 	h.Write(data)
 	var k [sha256.Size]byte
 	h.Sum(k[:0])
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if p, ok := c.made[k]; ok {
-		return p, false
-	}
-	p = &prepared{done: make(chan struct{})}
-	c.made[k] = p
-	return p, true
+	return c.made.Claim(k)
 }
 
 // prepare makes an image's XObject from its file. It never panics, whatever the bytes.

@@ -232,7 +232,7 @@ func TestImagesOnce(t *testing.T) {
 	if !bytes.Equal(one, two) || !bytes.Equal(one, alone) {
 		t.Error("the same document painted twice differs")
 	}
-	if n := len(store.made); n != 2 {
+	if n := store.made.Len(); n != 2 {
 		t.Errorf("%d images prepared, want 2", n)
 	}
 	path := filepath.Join(t.TempDir(), "once.pdf")

@@ -9,6 +9,7 @@ import (
 
 	"bookc/builder/diag"
 	"bookc/builder/tree"
+	once "bookc/formats/memo"
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
@@ -88,21 +89,29 @@ func newMemo() *memo {
 // comes in the same chapter at the same place and size. A layout gives the same pages with it as
 // without; it is safe for concurrent use.
 type Shared struct {
-	words sync.Map // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
+	words *sync.Map // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
 
-	mu     sync.Mutex                 // guards blocks
-	blocks map[sharedKey]*sharedBlock // nil when there is one edition: nothing to share
+	blocks *once.Table[sharedKey, sharedBlock] // nil when there is one edition: nothing to share
 }
 
 // NewShared returns an empty Shared, for the editions of one book.
 func NewShared() *Shared {
 	sh := solo()
-	sh.blocks = map[sharedKey]*sharedBlock{}
+	sh.blocks = once.NewTable[sharedKey, sharedBlock]()
 	return sh
 }
 
+// Renew returns the Shared for the next build of the same book: the blocks this build set or
+// reused, and the words it hyphenated (a book's vocabulary, which edits barely grow).
+func (sh *Shared) Renew() *Shared {
+	if sh.blocks == nil {
+		return NewShared()
+	}
+	return &Shared{words: sh.words, blocks: sh.blocks.Renew()}
+}
+
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
-func solo() *Shared { return &Shared{} }
+func solo() *Shared { return &Shared{words: &sync.Map{}} }
 
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {
@@ -111,12 +120,10 @@ type sharedKey struct {
 	x, w, size float64
 }
 
-// sharedBlock is a block being set by one edition, or set; the others wait for it rather than set
-// it again.
+// sharedBlock is a block set by one edition, which the others wait for rather than set it again.
 type sharedBlock struct {
-	done chan struct{}
-	set  setBlock
-	ok   bool // false when its setting failed: each edition then sets it for itself
+	set setBlock
+	ok  bool // false when its setting failed: each edition then sets it for itself
 }
 
 // points are the hyphenation points of a word in h's language, found once per book.
@@ -148,21 +155,15 @@ func hyphenator(lang string) *hyphen.Hyphenator {
 // it returns nil and the function to hand the set block over with, which the caller must call,
 // with ok false if it could not set it. nil and nil: the caller sets the block for itself.
 func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
-	sh.mu.Lock()
-	sb, ok := sh.blocks[k]
-	if !ok {
-		sb = &sharedBlock{done: make(chan struct{})}
-		sh.blocks[k] = sb
-	}
-	sh.mu.Unlock()
-	if ok {
-		<-sb.done
+	e, mine := sh.blocks.Claim(k)
+	if !mine {
+		sb := e.Wait()
 		if !sb.ok {
 			return nil, nil
 		}
 		return &sb.set, nil
 	}
-	return nil, func(s setBlock, ok bool) { sb.set, sb.ok = s, ok; close(sb.done) }
+	return nil, func(s setBlock, ok bool) { e.Set(sharedBlock{s, ok}) }
 }
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
