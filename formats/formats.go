@@ -22,7 +22,8 @@ type Backend interface {
 
 // Sharing is a backend that can share work between the editions of one book, such as the PDF's
 // typeset paragraphs: ForBook returns the backend to render them with, which keeps what they have
-// in common until it is dropped. What it shares never changes an artifact, only its cost.
+// in common until it is dropped (and a backend ForBook made returns itself). What it shares
+// never changes an artifact, only its cost.
 type Sharing interface {
 	Backend
 	ForBook() Backend

@@ -16,10 +16,11 @@ type options struct {
 	outDir      string
 	includeRoot string
 	quiet       bool
-	install     string // man: PREFIX to install pages under
-	gzip        bool   // man: compress pages
-	preprocess  bool   // run the book's preprocessors
-	mdbook      bool   // running as mdBook's renderer: diagnostics in mdBook's style
+	install     string   // man: PREFIX to install pages under
+	gzip        bool     // man: compress pages
+	preprocess  bool     // run the book's preprocessors
+	mdbook      bool     // running as mdBook's renderer: diagnostics in mdBook's style
+	formats     []string // watch: the formats to build, none for all
 	limits      safefs.Limits
 	err         error // a flag's value that does not parse
 }
@@ -90,6 +91,17 @@ func parseArgs(args []string) (*options, error) {
 			return nil, fmt.Errorf("flag %s needs a value", a)
 		}
 	}
+	if o.command == "watch" { // bookc watch [BOOKDIR] [FORMAT...]
+		book := positional[:0:0]
+		for _, p := range positional {
+			if watchable(p) {
+				o.formats = append(o.formats, p)
+			} else {
+				book = append(book, p)
+			}
+		}
+		positional = book
+	}
 	if len(positional) > 1 {
 		return nil, fmt.Errorf("too many arguments: %s (give one book folder)", strings.Join(positional, " "))
 	}
@@ -104,3 +116,7 @@ func parseArgs(args []string) (*options, error) {
 	}
 	return o, nil
 }
+
+// watchable reports whether a watch argument names a format rather than the book's folder (a
+// folder named like a format is written ./pdf).
+func watchable(arg string) bool { return arg == "pdf" || arg == "epub" || arg == "man" || arg == "all" }

@@ -23,15 +23,23 @@ var preprocessTimeout = preprocess.DefaultTimeout
 // loadBook loads the book folder the user named, or the embedded handbook. Ctrl-C stops it at
 // once: loading reads no file that can block, but a big book takes a while.
 func loadBook(ctx context.Context, o *options, highlight bool, stderr io.Writer) (*builder.Book, error) {
-	var src *builder.Source
-	if o.bookDir == "" {
-		src = builder.FromFS(handbook.FS, "handbook")
-	} else {
-		var err error
-		if src, err = builder.OpenDir(o.bookDir, o.includeRoot, o.limits); err != nil {
-			return nil, err
-		}
+	src, err := openSource(o)
+	if err != nil {
+		return nil, err
 	}
+	return loadFrom(ctx, o, src, highlight, stderr)
+}
+
+// openSource opens the book folder the user named, or the embedded handbook.
+func openSource(o *options) (*builder.Source, error) {
+	if o.bookDir == "" {
+		return builder.FromFS(handbook.FS, "handbook"), nil
+	}
+	return builder.OpenDir(o.bookDir, o.includeRoot, o.limits)
+}
+
+// loadFrom loads the book from src, which it closes.
+func loadFrom(ctx context.Context, o *options, src *builder.Source, highlight bool, stderr io.Writer) (*builder.Book, error) {
 	type loaded struct {
 		b   *builder.Book
 		err error

@@ -37,7 +37,7 @@ var buildFlags = append([]cliFlag{flagRole, flagAllRoles, flagOutput, flagQuiet}
 // with every command; completion and help offer only these.
 func commandFlags(cmd string) []cliFlag {
 	switch cmd {
-	case "pdf", "epub", "all":
+	case "pdf", "epub", "all", "watch":
 		return buildFlags
 	case "man":
 		return append(slices.Clip(buildFlags), flagInstall, flagGzip)

@@ -98,7 +98,7 @@ func TestCompletionBash(t *testing.T) {
 		want  string   // COMPREPLY, joined by spaces
 	}{
 		{[]string{"bookc", "pd"}, "pdf"},
-		{[]string{"bookc", ""}, "pdf epub man all check roles tree mdbook completion help version --help"},
+		{[]string{"bookc", ""}, "pdf epub man all watch check roles tree mdbook completion help version --help"},
 		{[]string{"bookc", "c"}, "check completion"},
 		{[]string{"bookc", "pdf", "--ro"}, "--role"},
 		{[]string{"bookc", "man", "--g"}, "--gzip"},
@@ -162,7 +162,7 @@ source ` + script + "\n"
 		{"words=(bookc pd); CURRENT=2; _bookc", []string{"pdf:Build the book as a PDF", "completion:Print a completion script for bash, zsh or fish"}},
 		{"words=(bookc man --in); CURRENT=3; _bookc", []string{"(--install)--install=[Install the pages under PREFIX instead of writing them into a folder (bookc man only)]:folder:_files -/",
 			"(--role --all-roles)--role=[Build the edition of one role (see bookc roles)]:role:_bookc_roles", "(- *)--help[Print the command's help]", "1::book folder:_files -/"}},
-		{"words=(bookc help c); CURRENT=3; _bookc", []string{"1:topic:(pdf epub man all check roles tree mdbook completion help version config options environment examples)"}},
+		{"words=(bookc help c); CURRENT=3; _bookc", []string{"1:topic:(pdf epub man all watch check roles tree mdbook completion help version config options environment examples)"}},
 		{"_bookc_bin=bookc; words=(pdf --role ''); CURRENT=3; _bookc_roles", []string{"developers", "operators", "users"}},
 		{"_bookc_bin=bookc; words=(epub -o out " + book + " --role ''); CURRENT=6; _bookc_roles", []string{"operators"}},
 	}

@@ -70,7 +70,7 @@ func TestHelp(t *testing.T) {
 // 79 columns, and one topic per command of the page.
 func TestHelpText(t *testing.T) {
 	cmds := manualCommands(manualSections(manual))
-	want := []string{"pdf", "epub", "man", "all", "check", "roles", "tree", "mdbook", "completion", "help", "version"}
+	want := []string{"pdf", "epub", "man", "all", "watch", "check", "roles", "tree", "mdbook", "completion", "help", "version"}
 	if got := commandNames(cmds); !slices.Equal(got, want) {
 		t.Errorf("the page's COMMANDS are %v, want %v", got, want)
 	}

@@ -64,6 +64,8 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		return cmdTree(ctx, o, stdout, stderr)
 	case "mdbook":
 		return cmdMdBook(ctx, o, stdin, stderr)
+	case "watch":
+		return cmdWatch(ctx, o, stdout, stderr)
 	case "all":
 		return cmdBuild(ctx, o, formats.All(), stderr)
 	default:

@@ -25,8 +25,13 @@ func (backend) Name() string { return "epub" }
 func (be backend) Render(b *tree.Book) (*formats.Output, error) { return write(b, be.streams) }
 
 // ForBook returns a backend whose renders of one book's editions compress each file they have
-// alike once.
-func (backend) ForBook() formats.Backend { return backend{streams: memo.New()} }
+// alike once; a backend that is one already, itself.
+func (be backend) ForBook() formats.Backend {
+	if be.streams != nil {
+		return be
+	}
+	return backend{streams: memo.New()}
+}
 
 // Renew returns the backend for the next build of the same book: the files this one compressed
 // (formats.Renewing).

@@ -25,8 +25,12 @@ type Backend struct {
 func (Backend) Name() string { return "pdf" }
 
 // ForBook returns a Backend whose renders of one book's editions share their common blocks, and
-// compress each page they have alike, and prepare each image, once.
-func (Backend) ForBook() formats.Backend {
+// compress each page they have alike, and prepare each image, once; a Backend that is one
+// already, itself.
+func (be Backend) ForBook() formats.Backend {
+	if be.shared != nil {
+		return be
+	}
 	return Backend{shared: layout.NewShared(), streams: memo.New(), images: draw.NewImages()}
 }
 
