@@ -28,6 +28,7 @@ const maxImageBytes = 1 << 30
 // same places, whichever chapter is parsed first.
 type imageLoader struct {
 	src     *Source
+	checks  *imagecheck.Memo // the images checked in the builds before, if kept
 	mu      sync.Mutex
 	files   map[string]*imageFile // by FS path
 	decoded atomic.Int64          // bytes, of every image checked
@@ -99,7 +100,7 @@ func (l *imageLoader) read(name string) (a *tree.Asset, problem, partial string)
 	if isSVG(data) {
 		return readSVG(data)
 	}
-	info, err := imagecheck.Check(data)
+	info, err := l.checks.Check(data)
 	switch {
 	case errors.Is(err, imagecheck.ErrTooBig):
 		return nil, "is too large to embed (" + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ") + ")", ""

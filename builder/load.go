@@ -16,6 +16,7 @@ import (
 
 	"bookc/builder/config"
 	"bookc/builder/diag"
+	"bookc/builder/imagecheck"
 	"bookc/builder/include"
 	"bookc/builder/markdown"
 	"bookc/builder/preprocess"
@@ -38,6 +39,9 @@ type Options struct {
 	// run-preprocessors = true does; Preprocess says how.
 	RunPreprocessors bool
 	Preprocess       preprocess.Options
+	// Images remembers the images checked by the builds before, for builds of one book that
+	// load it again ('bookc watch'); nil checks every image.
+	Images *imagecheck.Memo
 }
 
 // Book is a loaded book: the full tree with its role markers still in place, the configuration, and
@@ -112,7 +116,7 @@ func Load(src *Source, opt Options) (*Book, error) {
 	} else {
 		jobs = b.outline(src, sum, srcDir)
 	}
-	b.parseChapters(src, jobs, srcDir, opt.Highlight)
+	b.parseChapters(src, jobs, srcDir, opt)
 	for _, j := range jobs {
 		newest = later(newest, j.modTime)
 	}
@@ -245,7 +249,7 @@ func (b *Book) checkListed(src *Source, seen map[string]int) {
 
 // parseChapters reads, expands and converts every chapter, concurrently: chapters are independent
 // until their cross-references are checked.
-func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, highlight bool) {
+func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt Options) {
 	byPath := map[string]string{} // SUMMARY path -> chapter ID, first entry wins
 	for _, j := range jobs {
 		if _, dup := byPath[j.path]; !dup && j.path != "" {
@@ -256,7 +260,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 	for _, r := range b.Config.Roles {
 		roles = append(roles, r.Name)
 	}
-	images := &imageLoader{src: src, files: map[string]*imageFile{}}
+	images := &imageLoader{src: src, checks: opt.Images, files: map[string]*imageFile{}}
 	files := &include.Files{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -266,7 +270,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, hig
 		}
 		g.Go(func() error {
 			j.links = &linker{byPath: byPath, base: b.Config.BaseURL, page: j.path, id: j.ch.ID}
-			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: highlight}, images, files)
+			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: opt.Highlight}, images, files)
 			return nil
 		})
 	}

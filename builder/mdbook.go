@@ -32,7 +32,7 @@ func LoadMdBook(src *Source, rc *mdbookjson.RenderContext, opt Options) (*Book, 
 	srcDir := path.Join(src.BookDir, cfg.Src)
 	b.Tree = newTree(cfg)
 	jobs := b.fromItems(src, rc.Book, srcDir, nil)
-	b.parseChapters(src, jobs, srcDir, opt.Highlight)
+	b.parseChapters(src, jobs, srcDir, opt)
 	newest := modTime(src.FS, tomlPath)
 	for _, j := range jobs {
 		newest = later(newest, j.modTime)

@@ -5,6 +5,7 @@ package imagecheck
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
@@ -13,6 +14,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"net/http"
+	"sync"
 
 	"golang.org/x/image/webp"
 )
@@ -104,4 +106,38 @@ func bytesPerPixel(m color.Model) float64 {
 		return 1
 	}
 	return 4 // RGBA, NRGBA, CMYK, and anything new
+}
+
+// Memo remembers the checks of images by their bytes, for the builds of one book that load the
+// same images again ('bookc watch'): an image is decoded once, not at every build. Safe for
+// concurrent use; a nil Memo remembers nothing.
+type Memo struct {
+	mu   sync.Mutex
+	seen map[[sha256.Size]byte]checked
+}
+
+type checked struct {
+	info Info
+	err  error
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{seen: map[[sha256.Size]byte]checked{}} }
+
+// Check is Check, remembered.
+func (m *Memo) Check(data []byte) (Info, error) {
+	if m == nil {
+		return Check(data)
+	}
+	k := sha256.Sum256(data)
+	m.mu.Lock()
+	c, ok := m.seen[k]
+	m.mu.Unlock()
+	if !ok {
+		c.info, c.err = Check(data)
+		m.mu.Lock()
+		m.seen[k] = c
+		m.mu.Unlock()
+	}
+	return c.info, c.err
 }

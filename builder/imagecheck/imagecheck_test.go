@@ -94,19 +94,30 @@ func TestCheck(t *testing.T) {
 		{name: "2^31 squared", data: rawPNG(1<<31-1, 1<<31-1, 0, iend), wantErr: ErrFormat, msg: "overflow"},
 		{name: "zero width", data: rawPNG(0, 5, 0, iend), wantErr: ErrFormat},
 	}
+	// each image checked, then through a Memo twice (the second answer remembered), and a nil one
+	memo := NewMemo()
+	checkers := []struct {
+		name  string
+		check func([]byte) (Info, error)
+	}{{"Check", Check}, {"Memo", memo.Check}, {"Memo again", memo.Check}, {"nil Memo", (*Memo)(nil).Check}}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := Check(tt.data)
-			if tt.wantErr == nil {
-				if err != nil || got != tt.want {
-					t.Errorf("Check = %+v, %v; want %+v", got, err, tt.want)
+		for _, c := range checkers {
+			t.Run(tt.name+"/"+c.name, func(t *testing.T) {
+				got, err := c.check(tt.data)
+				if tt.wantErr == nil {
+					if err != nil || got != tt.want {
+						t.Errorf("Check = %+v, %v; want %+v", got, err, tt.want)
+					}
+					return
 				}
-				return
-			}
-			if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), tt.msg) {
-				t.Errorf("error %v, want %v with %q", err, tt.wantErr, tt.msg)
-			}
-		})
+				if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), tt.msg) {
+					t.Errorf("error %v, want %v with %q", err, tt.wantErr, tt.msg)
+				}
+			})
+		}
+	}
+	if n := len(memo.seen); n != len(tests) {
+		t.Errorf("the memo holds %d checks of %d images", n, len(tests))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"bookc/builder"
 	"bookc/builder/diag"
+	"bookc/builder/imagecheck"
 	"bookc/builder/preprocess"
 	"bookc/handbook"
 )
@@ -27,7 +28,7 @@ func loadBook(ctx context.Context, o *options, highlight bool, stderr io.Writer)
 	if err != nil {
 		return nil, err
 	}
-	return loadFrom(ctx, o, src, highlight, stderr)
+	return loadFrom(ctx, o, src, highlight, nil, stderr)
 }
 
 // openSource opens the book folder the user named, or the embedded handbook.
@@ -38,8 +39,9 @@ func openSource(o *options) (*builder.Source, error) {
 	return builder.OpenDir(o.bookDir, o.includeRoot, o.limits)
 }
 
-// loadFrom loads the book from src, which it closes.
-func loadFrom(ctx context.Context, o *options, src *builder.Source, highlight bool, stderr io.Writer) (*builder.Book, error) {
+// loadFrom loads the book from src, which it closes; images, when kept from the builds before,
+// spares checking their images again.
+func loadFrom(ctx context.Context, o *options, src *builder.Source, highlight bool, images *imagecheck.Memo, stderr io.Writer) (*builder.Book, error) {
 	type loaded struct {
 		b   *builder.Book
 		err error
@@ -53,6 +55,7 @@ func loadFrom(ctx context.Context, o *options, src *builder.Source, highlight bo
 			Highlight:        highlight,
 			RunPreprocessors: o.preprocess,
 			Preprocess:       preprocess.Options{Context: ctx, Stderr: stderr, Timeout: preprocessTimeout},
+			Images:           images,
 		})
 		done <- loaded{b, err}
 	}()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"bookc/builder/config"
+	"bookc/builder/imagecheck"
 	"bookc/builder/touched"
 	"bookc/formats"
 )
@@ -37,7 +38,7 @@ func cmdWatch(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1
 	}
-	w := &watcher{o: o, fresh: backends, stdout: stdout, stderr: stderr}
+	w := &watcher{o: o, fresh: backends, images: imagecheck.NewMemo(), stdout: stdout, stderr: stderr}
 	snap := w.build(ctx, nil)
 	fmt.Fprintf(stdout, "bookc: watching %s (Ctrl-C stops)\n", o.bookDir)
 	tick := time.NewTicker(watchPoll)
@@ -77,6 +78,7 @@ type watcher struct {
 	fresh, kept    []formats.Backend
 	cfg            *config.Config
 	last           touched.Snapshot // what the last build read
+	images         *imagecheck.Memo // the images checked so far
 	stdout, stderr io.Writer
 }
 
@@ -91,7 +93,7 @@ func (w *watcher) build(ctx context.Context, changed []string) touched.Snapshot 
 	rec := touched.Record(src.FS, src.RootName)
 	src.FS = rec
 	defer func() { w.last = rec.Snapshot() }()
-	b, err := loadFrom(ctx, w.o, src, formats.ColoursCode(w.fresh), w.stderr)
+	b, err := loadFrom(ctx, w.o, src, formats.ColoursCode(w.fresh), w.images, w.stderr)
 	if err != nil {
 		if !errors.Is(err, errInterrupted) {
 			w.failed(err)
