@@ -22,11 +22,15 @@ type Backend interface {
 
 // Sharing is a backend that can share work between the editions of one book, such as the PDF's
 // typeset paragraphs: ForBook returns the backend to render them with, which keeps what they have
-// in common until it is dropped (and a backend ForBook made returns itself). What it shares
+// in common until it is dropped (and a backend ForBook made returns itself). Renew returns the
+// backend for the next build of the same book, as 'bookc watch' rebuilds it after an edit: it
+// keeps what the last build used (the paragraphs and pages an edit leaves as they were) and
+// forgets the rest, so that a long session holds no more than one build's worth. What it shares
 // never changes an artifact, only its cost.
 type Sharing interface {
 	Backend
 	ForBook() Backend
+	Renew() Backend
 }
 
 // ForBook returns the backend to render the editions of one book with: b's ForBook where b
@@ -38,20 +42,11 @@ func ForBook(b Backend) Backend {
 	return b
 }
 
-// Renewing is a backend from ForBook that can be kept for the next build of the same book, as
-// 'bookc watch' rebuilds it after an edit: Renew returns the backend for that build, which keeps
-// what the last build used (the paragraphs and pages an edit leaves as they were) and forgets the
-// rest, so that a long session holds no more than one build's worth.
-type Renewing interface {
-	Backend
-	Renew() Backend
-}
-
-// Renew returns the backend for the next build of the book b rendered: b's Renew where it has
-// one, else b itself.
+// Renew returns the backend for the next build of the book b rendered: b's Renew where it shares
+// work, else b itself.
 func Renew(b Backend) Backend {
-	if r, ok := b.(Renewing); ok {
-		return r.Renew()
+	if s, ok := b.(Sharing); ok {
+		return s.Renew()
 	}
 	return b
 }

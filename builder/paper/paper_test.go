@@ -120,3 +120,21 @@ func TestDefault(t *testing.T) {
 		t.Errorf(`Parse("a4") = %+v, %v; tree.A4 = %+v`, a4, err, tree.A4)
 	}
 }
+
+func FuzzLength(f *testing.F) {
+	for _, s := range []string{"20mm", "0.75in", "54pt", "2CM", "1e3mm", "-5mm", "mm", "", "inf mm"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := Length(s)
+		if err != nil {
+			if !strings.Contains(err.Error(), "give a length with a unit") {
+				t.Errorf("%q: %v says not what to write", s, err)
+			}
+			return
+		}
+		if !(v >= 0) || math.IsInf(v, 0) {
+			t.Errorf("%q reads as %v pt", s, v)
+		}
+	})
+}

@@ -34,7 +34,7 @@ func (be backend) ForBook() formats.Backend {
 }
 
 // Renew returns the backend for the next build of the same book: the files this one compressed
-// (formats.Renewing).
+// (formats.Sharing).
 func (be backend) Renew() formats.Backend {
 	if be.streams == nil {
 		return be.ForBook()

@@ -35,7 +35,7 @@ func (be Backend) ForBook() formats.Backend {
 }
 
 // Renew returns the Backend for the next build of the same book: the blocks, streams and images
-// this one used (formats.Renewing). A Backend that shares nothing renews as one from ForBook.
+// this one used (formats.Sharing). A Backend that shares nothing renews as one from ForBook.
 func (be Backend) Renew() formats.Backend {
 	if be.shared == nil {
 		return be.ForBook()
