@@ -13,8 +13,8 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-	"net/http"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/image/webp"
 )
@@ -64,7 +64,7 @@ var (
 // size would pass MaxBytes before decoding it. Go's decoders read no more pixel data than the
 // header declares, so the budget holds for the stream as well as the header.
 func Check(data []byte) (Info, error) {
-	mt := http.DetectContentType(data)
+	mt := sniff(data)
 	f, ok := formats[mt]
 	if !ok {
 		return Info{MediaType: mt}, fmt.Errorf("%w (it reads as %s; use PNG, JPEG, GIF, WebP or SVG)", ErrFormat, mt)
@@ -106,6 +106,42 @@ func bytesPerPixel(m color.Model) float64 {
 		return 1
 	}
 	return 4 // RGBA, NRGBA, CMYK, and anything new
+}
+
+// signatures are the first bytes of the image formats a book may carry, and of the files most
+// often taken for images, as the WHATWG's sniffing rules have them (net/http's
+// DetectContentType, which would bring net/http into every command for this).
+var signatures = []struct{ prefix, mediaType string }{
+	{"\x89PNG\r\n\x1a\n", "image/png"},
+	{"\xff\xd8\xff", "image/jpeg"},
+	{"GIF87a", "image/gif"},
+	{"GIF89a", "image/gif"},
+	{"BM", "image/bmp"},
+	{"II*\x00", "image/tiff"},
+	{"MM\x00*", "image/tiff"},
+	{"\x00\x00\x01\x00", "image/x-icon"},
+	{"%PDF-", "application/pdf"},
+}
+
+// sniff names the type of a file by its first bytes: an image's, a PDF's, else "text/plain" for
+// what reads as text and "application/octet-stream" for the rest.
+func sniff(data []byte) string {
+	for _, sig := range signatures {
+		if bytes.HasPrefix(data, []byte(sig.prefix)) {
+			return sig.mediaType
+		}
+	}
+	if len(data) >= 14 && bytes.HasPrefix(data, []byte("RIFF")) && string(data[8:14]) == "WEBPVP" {
+		return "image/webp"
+	}
+	head := data[:min(len(data), 512)]
+	for cut := 0; cut < 3 && len(head) < len(data) && !utf8.Valid(head); cut++ {
+		head = head[:len(head)-1] // a character cut at the 512th byte
+	}
+	if utf8.Valid(head) && !bytes.ContainsFunc(head, func(r rune) bool { return r < ' ' && r != '\t' && r != '\n' && r != '\r' && r != '\f' }) {
+		return "text/plain"
+	}
+	return "application/octet-stream"
 }
 
 // Memo remembers the checks of images by their bytes, for the builds of one book that load the

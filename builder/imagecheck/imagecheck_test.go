@@ -11,6 +11,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -135,4 +136,26 @@ func FuzzCheck(f *testing.F) {
 			t.Errorf("accepted %+v", info)
 		}
 	})
+}
+
+// TestSniff checks that sniff names files as net/http's DetectContentType does, for the images a
+// book may carry and the files most often taken for them.
+func TestSniff(t *testing.T) {
+	rgba := image.NewNRGBA(image.Rect(0, 0, 2, 2))
+	for name, data := range map[string][]byte{
+		"PNG":        pngOf(t, rgba),
+		"JPEG":       encode(t, func(b *bytes.Buffer) error { return jpeg.Encode(b, rgba, nil) }),
+		"GIF":        encode(t, func(b *bytes.Buffer) error { return gif.Encode(b, rgba, nil) }),
+		"WebP":       []byte("RIFF\x10\x00\x00\x00WEBPVP8 rest"),
+		"BMP":        []byte("BM\x36\x00\x00\x00rest of a bitmap"),
+		"icon":       []byte("\x00\x00\x01\x00\x01\x00rest"),
+		"PDF":        []byte("%PDF-1.5\n%rest"),
+		"text":       []byte("just words\n"),
+		"UTF-8 text": []byte(strings.Repeat("é", 300)), // cut mid-character at the 512th byte
+		"binary":     {0x00, 0x01, 0x02, 0xfe},
+	} {
+		if got, want := sniff(data), strings.TrimSuffix(http.DetectContentType(data), "; charset=utf-8"); got != want {
+			t.Errorf("%s: sniffed as %s, net/http says %s", name, got, want)
+		}
+	}
 }
