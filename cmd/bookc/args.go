@@ -21,6 +21,7 @@ type options struct {
 	preprocess  bool     // run the book's preprocessors
 	mdbook      bool     // running as mdBook's renderer: diagnostics in mdBook's style
 	formats     []string // watch: the formats to build, none for all
+	cpuProfile  string   // where to write a CPU profile of the command, for a bug report
 	limits      safefs.Limits
 	err         error // a flag's value that does not parse
 }
@@ -52,6 +53,7 @@ var flagSpecs = map[string]flagSpec{
 	"preprocessors": {toggle: func(o *options) { o.preprocess = true }},
 	"max-file-size": {value: func(o *options, v string) { o.limits.File = o.size("max-file-size", v) }},
 	"max-book-size": {value: func(o *options, v string) { o.limits.Total = o.size("max-book-size", v) }},
+	"cpuprofile":    {value: func(o *options, v string) { o.cpuProfile = v }}, // not in help: for bug reports
 }
 
 // parseArgs reads `COMMAND [BOOKDIR] [flags]`, flags in -x, --x, --x=v or --x v form.

@@ -11,7 +11,7 @@ import (
 // their dashes) and what its value is.
 type cliFlag struct {
 	names []string
-	value string // "": a switch; "dir", "role" or "size": what follows it
+	value string // "": a switch; "dir", "file", "role" or "size": what follows it
 }
 
 var (
@@ -25,10 +25,11 @@ var (
 	flagInstall    = cliFlag{[]string{"--install"}, "dir"}
 	flagGzip       = cliFlag{[]string{"--gzip"}, ""}
 	flagPreprocess = cliFlag{[]string{"--preprocessors"}, ""}
+	flagCPUProfile = cliFlag{[]string{"--cpuprofile"}, "file"}
 )
 
 // loadFlags are the flags of every command that reads a book folder.
-var loadFlags = []cliFlag{flagIncRoot, flagFileSize, flagBookSize, flagPreprocess}
+var loadFlags = []cliFlag{flagIncRoot, flagFileSize, flagBookSize, flagPreprocess, flagCPUProfile}
 
 // buildFlags are pdf's, epub's and all's.
 var buildFlags = append([]cliFlag{flagRole, flagAllRoles, flagOutput, flagQuiet}, loadFlags...)
@@ -163,13 +164,15 @@ _bookc() {
 	b.WriteString(`    esac
     case $prev in
 `)
-	for _, kind := range []string{"role", "dir", "size"} {
+	for _, kind := range []string{"role", "dir", "file", "size"} {
 		names := flagsOfKind(cmds, kind)
 		switch kind {
 		case "role":
 			fmt.Fprintf(&b, "        %s)\n            COMPREPLY=($(compgen -W \"$(_bookc_roles)\" -- \"$cur\"))\n            return ;;\n", strings.Join(names, "|"))
 		case "dir":
 			fmt.Fprintf(&b, "        %s)\n            COMPREPLY=($(compgen -d -- \"$cur\"))\n            return ;;\n", strings.Join(names, "|"))
+		case "file":
+			fmt.Fprintf(&b, "        %s)\n            COMPREPLY=($(compgen -f -- \"$cur\"))\n            return ;;\n", strings.Join(names, "|"))
 		case "size":
 			fmt.Fprintf(&b, "        %s)\n            COMPREPLY=($(compgen -W \"64MB 256MB 1GB 4GB\" -- \"$cur\"))\n            return ;;\n", strings.Join(names, "|"))
 		}
@@ -322,6 +325,8 @@ func zshFlagSpecs(f cliFlag, desc string) []string {
 		action = ":role:_bookc_roles"
 	case "dir":
 		action = ":folder:_files -/"
+	case "file":
+		action = ":file:_files"
 	case "size":
 		action = ":size:(64MB 256MB 1GB 4GB)"
 	}
@@ -417,6 +422,8 @@ complete -c bookc -f
 			line += " -x -a '(__bookc_roles)'"
 		case "dir":
 			line += " -x -a '(__fish_complete_directories (commandline -ct))'"
+		case "file":
+			line += " -r -F"
 		case "size":
 			line += " -x -a '64MB 256MB 1GB 4GB'"
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"syscall"
 
 	"bookc/formats"
@@ -52,6 +53,33 @@ func runIO(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		fmt.Fprintf(stderr, "bookc: %v\n(see 'bookc help')\n", err)
 		return 2
 	}
+	if o.cpuProfile != "" {
+		stop, err := profileCPU(o.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "bookc: --cpuprofile: %v (give a file bookc can write)\n", err)
+			return 2
+		}
+		defer stop()
+	}
+	return runCommand(ctx, o, stdin, stdout, stderr)
+}
+
+// profileCPU profiles the process into the file named until stop is called: what a user sends
+// with a report of a slow build ('bookc pdf BOOK --cpuprofile cpu.prof').
+func profileCPU(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// runCommand runs the command the arguments named.
+func runCommand(ctx context.Context, o *options, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch o.command {
 	case "version":
 		fmt.Fprintf(stdout, "bookc %s\n", version)

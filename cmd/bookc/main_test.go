@@ -199,3 +199,19 @@ func TestBuildColoursCode(t *testing.T) {
 	}
 	t.Error("no Go code block of the EPUB has coloured tokens")
 }
+
+// TestCPUProfile checks --cpuprofile: a build writes a profile pprof reads (gzip, as pprof
+// writes it), and a profile that cannot be written fails before the build.
+func TestCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.prof")
+	if code, _, errs := runCLI(t, "man", "-o", dir, "-q", "--cpuprofile", prof); code != 0 {
+		t.Fatalf("man --cpuprofile: exit %d: %s", code, errs)
+	}
+	if data, err := os.ReadFile(prof); err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("the profile: %v, %d bytes; want a gzipped pprof profile", err, len(data))
+	}
+	if code, _, errs := runCLI(t, "man", "-o", dir, "--cpuprofile", filepath.Join(dir, "none", "cpu.prof")); code != 2 || !strings.Contains(errs, "--cpuprofile") {
+		t.Errorf("an unwritable profile: exit %d, %q", code, errs)
+	}
+}
