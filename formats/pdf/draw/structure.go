@@ -220,7 +220,11 @@ func (s *structure) objects(first int, pages []int) []appended {
 			d = append(d, " /A <</O /Table /Scope /Column>>"...)
 		case el.Role == tags.Figure:
 			if b, ok := s.boxes[int32(e)]; ok {
-				d = fmt.Appendf(d, " /A <</O /Layout /Placement /Block /BBox [%s %s %s %s]>>", pt(b[0]), pt(b[1]), pt(b[2]), pt(b[3]))
+				place := "Block"
+				if p := el.Parent; p >= 0 && (s.elems[p].Role == tags.P || s.elems[p].Role.Inline()) {
+					place = "Inline" // an image set in a line of text
+				}
+				d = fmt.Appendf(d, " /A <</O /Layout /Placement /%s /BBox [%s %s %s %s]>>", place, pt(b[0]), pt(b[1]), pt(b[2]), pt(b[3]))
 			}
 		}
 		home := -1 // the page of its first marked content: /Pg, which its IDs there need not repeat

@@ -31,17 +31,9 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 			iw, ih = iw*s, ih*s
 		}
 		b := &vbox{h: ih + 4}
-		placeImage(&b.p, a, x+(w-iw)/2, 2, iw, ih)
+		placeImage(&b.p, a, x+(w-iw)/2, 2, iw, ih, 0)
 		out = append(out, b)
-		fig := tags.New(tags.Figure)
-		fig.Alt = img.Alt
-		if fig.Alt == "" {
-			fig.Alt = tree.PlainText(f.Caption)
-		}
-		if fig.Alt == "" { // PDF/UA wants every figure described: its file's name says something
-			fig.Alt = path.Base(img.Src)
-		}
-		wrap(out, fig)
+		wrap(out, figureNode(img, f.Caption))
 	} else {
 		// A missing or remote image the builder has reported already; here only what PDF lacks.
 		if a != nil {
@@ -122,10 +114,25 @@ func askedWidth(wd tree.Width, measure float64) float64 {
 }
 
 // placeImage puts an image that canDraw into the box (x, y, w, h) of p: an SVG as vectors.
-func placeImage(p *page.Page, a *tree.Asset, x, y, w, h float64) {
+func placeImage(p *page.Page, a *tree.Asset, x, y, w, h float64, tag page.Tag) {
 	if a.Drawing != nil {
-		p.Vectors = append(p.Vectors, page.Vector{X: x, Y: y, W: w, H: h, Name: a.Name, Drawing: a.Drawing})
+		p.Vectors = append(p.Vectors, page.Vector{X: x, Y: y, W: w, H: h, Name: a.Name, Drawing: a.Drawing, Tag: tag})
 		return
 	}
-	p.Images = append(p.Images, page.Image{X: x, Y: y, W: w, H: h, Name: a.Name, MediaType: a.MediaType, Data: a.Data})
+	p.Images = append(p.Images, page.Image{X: x, Y: y, W: w, H: h, Name: a.Name, MediaType: a.MediaType, Data: a.Data, Tag: tag})
+}
+
+// figureNode is an image's Figure in the structure tree, described by its alternative text, else
+// by its caption, else by its file's name: PDF/UA wants every figure described, and a name says
+// something.
+func figureNode(img *tree.Image, caption tree.Inlines) *tags.Node {
+	fig := tags.New(tags.Figure)
+	fig.Alt = img.Alt
+	if fig.Alt == "" {
+		fig.Alt = tree.PlainText(caption)
+	}
+	if fig.Alt == "" {
+		fig.Alt = path.Base(img.Src)
+	}
+	return fig
 }

@@ -58,7 +58,8 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			out = append(out, run{st: &xs, text: ", p.\u00a0"}, run{st: &ref, text: l.pageRef(dest)})
 		case *tree.Image:
 			if canDraw(n.Asset) {
-				out = append(out, run{st: &st, img: n.Asset, size: n.Width})
+				fs := st.with(func(s *style) { s.figure = figureNode(n, nil) })
+				out = append(out, run{st: &fs, img: n.Asset, size: n.Width})
 				continue
 			}
 			is := st.with(func(s *style) { s.font = italic(s.font) })

@@ -14,6 +14,7 @@ import (
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 const knuthFrog = `In olden times when wishing still helped one, there lived a king whose daughters were all beautiful; and the youngest was so beautiful that the sun itself, which has seen so much, was astonished whenever it shone in her face. Close by the king's castle lay a great dark forest, and under an old lime-tree in the forest was a well, and when the day was very warm, the king's child went out into the forest and sat down by the side of the cool fountain; and when she was bored she took a golden ball, and threw it up on high and caught it; and this ball was her favorite plaything.`
@@ -487,6 +488,22 @@ func TestInlineImage(t *testing.T) {
 	if got := strings.Join(text, "|"); strings.Contains(got, "passing") {
 		t.Errorf("the alt text is printed too: %q", got)
 	}
+	// in the structure tree, a Figure described by its alt text, inside the link it is the content of
+	if path := b.paths()[im.Tag]; len(path) != 2 || path[0].Role != tags.Link || path[1].Role != tags.Figure || path[1].Alt != "passing" {
+		t.Errorf("the image's structure path %v, want a Figure with Alt \"passing\" in a Link", roles(path))
+	}
+	if link := b.paths()[b.p.Links[0].Tag]; len(link) != 1 || link[0].Role != tags.Link {
+		t.Errorf("the link area's path %v, want the Link", roles(link))
+	}
+}
+
+// roles are a structure path's roles and alternative texts, for messages.
+func roles(p tags.Path) []string {
+	var out []string
+	for _, n := range p {
+		out = append(out, fmt.Sprintf("%d %q", n.Role, n.Alt))
+	}
+	return out
 }
 
 // TestStyles checks emphasis, strong and code on every face: each family has every weight and

@@ -163,6 +163,7 @@ type style struct {
 	ref    string     // the page number of this link target: its own text run, rewritten between passes
 	lang   string     // a passage's language, where it is not the book's: its hyphenation
 	link   *tags.Node // the link its runs are the text of, in the structure tree; nil: none
+	figure *tags.Node // the Figure an image set in the line is, with its alternative text
 	// faces are the book's faces, of which font names a role (page.Regular ...), in the headings'
 	// family where heading is set; nil: bookc's own
 	faces   *metrics.Faces

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"slices"
+
 	"bookc/formats/pdf/page"
 	"bookc/formats/pdf/tags"
 )
@@ -62,18 +64,37 @@ func (b *vbox) addPath(p tags.Path) page.Tag {
 	return page.Tag(len(b.tags) - 1)
 }
 
-// tagFor is the Tag of a piece of the box inside n, an element of the box's own (a link in a
-// line): its path, made on first use. A nil n is the box's own element.
-func (b *vbox) tagFor(n *tags.Node) page.Tag {
-	if n == nil {
+// tagFor is the Tag of a piece of the box inside ns, elements of the box's own, outermost first
+// (a link in a line, a figure in the link): its path, made on first use. Nil nodes are left out;
+// none left is the box's own element.
+func (b *vbox) tagFor(ns ...*tags.Node) page.Tag {
+	if !slices.ContainsFunc(ns, func(n *tags.Node) bool { return n != nil }) {
 		return 0
 	}
-	for i, p := range b.tags {
-		if len(p) == 1 && p[0] == n {
+	same := func(q tags.Path) bool { // q is ns without its nils; checked before any path is made
+		i := 0
+		for _, n := range ns {
+			if n != nil {
+				if i == len(q) || q[i] != n {
+					return false
+				}
+				i++
+			}
+		}
+		return i == len(q)
+	}
+	for i, q := range b.tags {
+		if same(q) {
 			return page.Tag(i)
 		}
 	}
-	return b.addPath(tags.Path{n})
+	var p tags.Path
+	for _, n := range ns {
+		if n != nil {
+			p = append(p, n)
+		}
+	}
+	return b.addPath(p)
 }
 
 // tagLog is what a flow's pages are tagged from: the boxes as they were shifted into the pages,
