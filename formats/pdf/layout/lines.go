@@ -281,8 +281,9 @@ func (s *lineSetter) put(pc *piece, x, w float64) {
 func (s *lineSetter) image(pc *piece, x, w float64) {
 	s.flushText()
 	s.flushStrike()
-	h := min(pc.st.size*inlineHeight, w*float64(pc.img.Height)/float64(pc.img.Width))   // narrower when asked so
-	placeImage(&s.b.p, pc.img, x, s.base-h, w, h, s.b.tagFor(pc.st.link, pc.st.figure)) // a Figure, in its link if it has one
+	h := min(pc.st.size*inlineHeight, w*float64(pc.img.Height)/float64(pc.img.Width)) // narrower when asked so
+	// a Figure of its own, in its link if it has one
+	placeImage(&s.b.p, pc.img, x, s.base-h, w, h, s.b.tagFor(pc.st.link, pc.st.figure))
 	s.linkTo(pc.st, x, w)
 }
 
