@@ -38,6 +38,7 @@ type Config struct {
 	InnerMargin float64           // the side margin at the spine, in points; 0: bookc's own
 	OuterMargin float64           // the side margin away from the spine, in points; 0: bookc's own
 	Print       bool              // the PDF is printed in black ink: code and links in greys
+	PageList    bool              // the EPUB has a page-list of the PDF's page numbers
 	ManSection  string            // section of chapter man pages
 	ManPrefix   string            // first part of chapter man page names; "" lets the backend derive one
 	EPUBFonts   bool              // embed the book's faces (package fonts) in EPUBs
@@ -129,6 +130,7 @@ type bookc struct {
 	TOCDepth   *int              `toml:"toc-depth"`
 	TwoSided   bool              `toml:"two-sided"`
 	Print      bool              `toml:"print"`
+	PageList   bool              `toml:"page-list"`
 	ManSection string            `toml:"man-section"`
 	ManPrefix  string            `toml:"man-prefix"`
 	EPUBFonts  bool              `toml:"epub-fonts"`
@@ -274,7 +276,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 		c.TOCDepth = *b.TOCDepth
 	}
-	c.TwoSided, c.Print = b.TwoSided, b.Print
+	c.TwoSided, c.Print, c.PageList = b.TwoSided, b.Print, b.PageList
 	if b.ManSection != "" {
 		if !sectionName().MatchString(b.ManSection) {
 			return nil, fmt.Errorf("%s: [output.bookc] man-section = %q: use a section such as \"7\"", name, b.ManSection)

@@ -109,6 +109,9 @@ func TestPageSettings(t *testing.T) {
 	if c, err := Parse("book.toml", []byte("[output.bookc]\nprint = true\n")); err != nil || !c.Print {
 		t.Errorf("print = true: %v, print %v", err, c != nil && c.Print)
 	}
+	if c, err := Parse("book.toml", []byte("[output.bookc]\npage-list = true\n")); err != nil || !c.PageList || Default().PageList {
+		t.Errorf("page-list = true: %v, page-list %v; by default %v", err, c != nil && c.PageList, Default().PageList)
+	}
 	if c := Default(); c.PageBreak != "chapter" || c.TwoSided || c.Print || c.TOCDepth != tree.DefaultTOCDepth {
 		t.Errorf("without book.toml: page-break %q, two-sided %v, toc-depth %d", c.PageBreak, c.TwoSided, c.TOCDepth)
 	}
@@ -178,7 +181,7 @@ func TestParseErrors(t *testing.T) {
 		{"[output.bookc.roles.Ops]\n", `role name "Ops"`},
 		{"[output.bookc.man-pages]\n'a.md' = 'tool'\n", "name(section)"},
 		{"[output.bookc]\ncolour = 1\n", `unknown setting "output.bookc.colour"`},
-		{"[output.bookc]\ncolour = 1\n", `mdbook-version, paper, font-size, line-height, inner-margin, outer-margin, page-break, toc-depth, two-sided, print, man-section`},
+		{"[output.bookc]\ncolour = 1\n", `mdbook-version, paper, font-size, line-height, inner-margin, outer-margin, page-break, toc-depth, two-sided, print, page-list, man-section`},
 		{"[output.bookc]\nman-prefix = 'Metro'\n", `book.toml: [output.bookc] man-prefix = "Metro": use at most 12 lower-case letters`},
 		{"[output.bookc]\nman-prefix = 'metropolis-handbook'\n", `man-prefix = "metropolis-handbook"`},
 		{"[output.bookc]\nman-prefix = 'a--b'\n", `man-prefix = "a--b"`},

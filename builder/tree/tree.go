@@ -61,6 +61,9 @@ type Settings struct {
 	// TOCDepth is how many levels of a chapter the PDF's contents list: 1 its title, 2 its
 	// sections too, 3 their subsections, ...; 0: DefaultTOCDepth.
 	TOCDepth int `json:"toc_depth,omitempty"`
+	// PageList has the EPUB carry a page-list with the page numbers of the same edition's PDF
+	// (book.toml's page-list = true), which costs the EPUB the PDF's layout.
+	PageList bool `json:"page_list,omitempty"`
 	// Print has the PDF printed in black ink: code highlighting, inline code and links in greys
 	// as light as their colours (book.toml's print = true).
 	Print bool `json:"print,omitempty"`

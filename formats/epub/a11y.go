@@ -19,6 +19,7 @@ type access struct {
 	undescribed int    // of those, images without alt text: marked as decoration (alt="")
 	animated    bool   // a GIF with more than one frame, which may flash
 	certifiedBy string // who certified the book, as book.toml says; bookc certifies nothing itself
+	pageList    bool   // the navigation has a page-list of the PDF's page numbers
 }
 
 // survey counts the images the package shows and warns, at each use, of one without alt text: the
@@ -70,6 +71,9 @@ func (a access) metadata(x *html.XML) {
 	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "ARIA", "displayTransformability", "unlocked"}
 	if a.images > 0 && a.conforms() {
 		features = append(features, "alternativeText")
+	}
+	if a.pageList {
+		features = append(features, "pageBreakMarkers", "pageNavigation")
 	}
 	for _, f := range features {
 		meta("schema:accessibilityFeature", f)

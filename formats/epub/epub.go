@@ -122,7 +122,11 @@ func (l *layout) chapterDoc(c *tree.Chapter) ([]byte, diag.List) {
 	}
 	var diags diag.List
 	l.document(&x, title, "../", func() {
-		diags = html.Chapter(&x, c, html.Options{IDs: l.ids, Href: l.xrefHref, ImageSrc: l.imageSrc, Dir: l.dir})
+		opt := html.Options{IDs: l.ids, Href: l.xrefHref, ImageSrc: l.imageSrc, Dir: l.dir}
+		if l.pages != nil {
+			opt.StartPages, opt.Pages = l.pages.start[c.ID], l.pages.blocks[c.ID]
+		}
+		diags = html.Chapter(&x, c, opt)
 	})
 	return x.Bytes(), diags
 }

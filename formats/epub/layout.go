@@ -28,6 +28,7 @@ type layout struct {
 	assets   []*asset        // in order of first use
 	byName   map[string]*asset
 	access   access // what the package says of the book's accessibility
+	pages    *pages // where the PDF's pages begin, for the page-list; nil: none
 	diags    diag.List
 }
 
@@ -69,7 +70,9 @@ func newLayout(b *tree.Book) *layout {
 		}, nil)
 	}
 	l.collectAssets()
+	l.paginate()
 	l.access = l.survey()
+	l.access.pageList = l.pages != nil && len(l.pages.list) > 0
 	return l
 }
 

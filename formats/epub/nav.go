@@ -108,6 +108,7 @@ func (l *layout) navDoc() []byte {
 		list(l.toc())
 		x.End("nav")
 		x.Newline()
+		l.pageNav(&x)
 
 		x.Start("nav", "epub:type", "landmarks", "id", "landmarks", "hidden", "hidden")
 		x.Newline()

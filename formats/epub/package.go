@@ -38,6 +38,12 @@ func (l *layout) packageDoc(files []packed) []byte {
 	x.Newline()
 	x.Element("dc:language", l.lang)
 	x.Newline()
+	if l.access.pageList { // the page-list's numbers are those of this edition's PDF (EPUB 3.3, D.4.1)
+		x.Element("dc:source", b.Artifact()+".pdf", "id", "page-source")
+		x.Newline()
+		x.Element("meta", "pagination", "refines", "#page-source", "property", "source-of")
+		x.Newline()
+	}
 	for i, a := range b.Authors {
 		id := "creator-" + strconv.Itoa(i+1)
 		x.Element("dc:creator", a, "id", id)

@@ -18,6 +18,23 @@ type Options struct {
 	// Dir is the direction of the document the chapter is written into, as its <html dir> says:
 	// "rtl" or "ltr"; "" is "ltr".
 	Dir string
+	// Pages are the numbers of the printed pages that begin at the chapter's blocks, by the
+	// blocks' indexes; StartPages those that begin at the chapter itself. Each is marked where it
+	// begins (see PageID).
+	Pages      map[int][]string
+	StartPages []string
+}
+
+// PageID is the id of the mark where the printed page numbered label begins.
+func PageID(label string) string { return "bookc-page-" + label }
+
+// pageBreaks marks where the printed pages numbered labels begin: an empty span a reader's page
+// navigation goes to, named by the page's number (DPUB-ARIA's doc-pagebreak).
+func (w *writer) pageBreaks(labels []string) {
+	for _, l := range labels {
+		w.x.Element("span", "", "epub:type", "pagebreak", "role", "doc-pagebreak", "id", PageID(l), "aria-label", l)
+		w.x.Newline()
+	}
 }
 
 // writer renders one chapter. It is used by one goroutine.
@@ -59,9 +76,11 @@ func (w *writer) sections(bs tree.Blocks) {
 	var levels []int
 	saved := w.rawBlock
 	w.rawBlock = nil
+	w.pageBreaks(w.opt.StartPages)
 	for i, b := range bs {
 		h, ok := b.(*tree.Heading)
 		if !ok {
+			w.pageBreaks(w.opt.Pages[i])
 			w.block(b)
 			continue
 		}
@@ -77,6 +96,7 @@ func (w *writer) sections(bs tree.Blocks) {
 			levels = append(levels, h.Level)
 		}
 		w.level = min(len(levels)+1, 6)
+		w.pageBreaks(w.opt.Pages[i])
 		w.heading(h, w.level)
 		w.x.Newline()
 	}

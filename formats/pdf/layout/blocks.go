@@ -30,6 +30,9 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 			own(bb[0]).dests = append(dests, bb[0].starts().dests...)
 			dests = nil
 		}
+		if l.track && l.nest == 0 && l.chap != nil {
+			own(bb[0]).start = &pageStart{Chapter: l.chap, Block: l.first + i}
+		}
 		if _, rule := b.(*tree.ThematicBreak); rule && keeps(out) {
 			bb[len(bb)-1].keep = true // a rule under a heading: the heading still keeps with the text
 		}

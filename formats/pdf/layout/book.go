@@ -30,6 +30,32 @@ func Book(b *tree.Book) (*page.Doc, diag.List) { return solo().Book(b) }
 
 // Book lays out an edition, sharing work with the other editions of its book laid out with sh.
 func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
+	doc, diags, _ := sh.book(b, false)
+	return doc, diags
+}
+
+// PageStart is where a page of an edition's PDF begins, in the terms of the tree an EPUB of the
+// same edition is written from: in the chapter, at its start (Block -1) or at one of its
+// top-level blocks (an index in Chapter.Blocks), with the number the page prints. A page that
+// begins inside a block begins at that block; part pages, the title and the contents are not
+// listed.
+type PageStart struct {
+	Label   string
+	Chapter *tree.Chapter
+	Block   int
+}
+
+type pageStart = PageStart
+
+// PageStarts lays out an edition as Book does and tells where each of its pages begins, for an
+// EPUB's page-list with the printed page numbers.
+func PageStarts(b *tree.Book) []PageStart {
+	_, _, starts := solo().book(b, true)
+	return starts
+}
+
+// book lays out an edition; with track, it also tells where each body page begins.
+func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageStart) {
 	var (
 		l            *lay
 		body, toc    *flow
@@ -50,7 +76,7 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	for range passes {
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		l = newLay(b, refs, frontMemo, sh)
-		l.unknown = unknown
+		l.unknown, l.track = unknown, track
 		body = l.paginate(l.body(us, memos))
 		num.split = 0
 		if front > 0 {
@@ -97,7 +123,13 @@ func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
 	if l.hyph == nil {
 		l.diags.Add(diag.Notef("book.toml", 0, "bookc has no hyphenation patterns for the language %q: the PDF breaks lines only between words (patterns: %s)", b.Language, strings.Join(hyphen.Languages(), ", ")))
 	}
-	return doc, l.diags
+	var starts []PageStart
+	for i, pg := range body.pages {
+		if pg.start != nil {
+			starts = append(starts, PageStart{Label: num.body(i), Chapter: pg.start.Chapter, Block: pg.start.Block})
+		}
+	}
+	return doc, l.diags, starts
 }
 
 // folios numbers pages as books do: roman for the title page, the contents and the prefix
@@ -311,7 +343,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 	for i, u := range us {
 		g.Go(func() error {
 			c := newLay(l.book, l.refs, memos[i], l.shared)
-			c.unknown = l.unknown
+			c.unknown, c.track = l.unknown, l.track
 			c.words = metrics.NewMemo()
 			defer func() { c.words.Done(); c.words = nil }()
 			lays[i] = c
@@ -397,7 +429,11 @@ func (l *lay) chapter(c *tree.Chapter, level, depth int) []*vbox {
 		head = l.subOpening(c, title, plain, level, depth, dests)
 	}
 	restore()
+	if l.track {
+		own(head[0]).start = &pageStart{Chapter: c, Block: -1}
+	}
 	if len(c.Blocks) > 1 {
+		l.first = 1 // the title is in the opening
 		head = append(head, l.blocks(c.Blocks[1:], l.g.Left, l.g.Measure)...)
 	}
 	if end := unreferencedNotes(c); end != nil {

@@ -12,11 +12,12 @@ import (
 // built is one page of a flow, before running headers and folios are added.
 type built struct {
 	p       page.Page
-	chapter string // the titles running headers may show: the chapter's,
-	section string // the first section's on the page, else the one going on, else the chapter's,
-	inner   string // and the first sub-chapter's, else the one going on, else the chapter's
-	opening bool   // the page opens a chapter or part: no running header
-	bare    bool   // no folio either
+	chapter string     // the titles running headers may show: the chapter's,
+	section string     // the first section's on the page, else the one going on, else the chapter's,
+	inner   string     // and the first sub-chapter's, else the one going on, else the chapter's
+	opening bool       // the page opens a chapter or part: no running header
+	bare    bool       // no folio either
+	start   *pageStart // where it begins, when layout tracks it (PageStarts); nil on a part's page
 }
 
 // flow is a paginated sequence of boxes. Page numbers in dests and marks count from 0.
@@ -58,6 +59,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 	var carry []pending // footnotes that did not fit the page that references them
 	var floats []span   // figures and tables waiting for the top of a page, in their order
 	var run heads
+	var going *pageStart // the chapter or block begun last, which a page beginning inside it begins in
 	for i := 0; ; {
 		for i < len(bs) && bs[i].glue {
 			i++ // space at the top of a page is dropped
@@ -95,8 +97,24 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		reserve(&pg.p, lists...)
 		var notes []pending
 		bottom := 0.0 // of the last box that is not space, which may hang past the notes
+		// where the page begins, in the text: floats at its top come from further on
+		pg.start = going
+		begun, floating := false, true
 		put := func(b *vbox, dy float64) {
 			at := b.starts()
+			switch {
+			case floating:
+			case at.chapter != nil && at.chapter.part && !begun:
+				pg.start, going = nil, nil // a part's page: the EPUB has no page of it to mark
+			case at.start != nil:
+				if !begun {
+					pg.start = at.start
+				}
+				going = at.start
+			}
+			if !b.glue && !floating {
+				begun = true
+			}
 			if m := at.chapter; m != nil {
 				run.set(m)
 				if first.chapter == "" && m.level == chapterHead {
@@ -141,6 +159,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			y += floatSkip
 		}
 		floats = floats[pl.top:]
+		floating = false
 		for _, h := range header {
 			from := counts(&pg.p)
 			h.p.Shift(&pg.p, 0, l.g.Top+y)

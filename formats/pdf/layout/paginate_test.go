@@ -604,3 +604,60 @@ func TestCodeSplitBlanks(t *testing.T) {
 		t.Error("the code block never split")
 	}
 }
+
+// TestPageStarts checks where PageStarts says each page begins: every page of the body but the
+// part's, by the number it prints, in order; a page that opens a chapter begins at the chapter,
+// one that begins with a block at that block of its chapter, and one that begins inside a block
+// at the block it goes on with.
+func TestPageStarts(t *testing.T) {
+	b := subBook(false)
+	c2 := b.Parts[0].Chapters[1]
+	for i := range 12 {
+		c2.Blocks = append(c2.Blocks, words(fmt.Sprint("Block", i), 150))
+	}
+	doc, _ := Book(b)
+	starts := PageStarts(b)
+	body := map[string]int{} // the pages numbered in arabic, by their numbers
+	for p := range doc.Pages {
+		if lbl := label(doc.Labels, p); !strings.ContainsAny(lbl, "ivx") {
+			body[lbl] = p
+		}
+	}
+	part, ok := map[string]int{}, false
+	for _, d := range doc.Dests {
+		if d.Name == partDest(0) {
+			part[label(doc.Labels, d.Page)], ok = d.Page, true
+		}
+	}
+	if !ok {
+		t.Fatal("no part page")
+	}
+	if len(starts) != len(body)-len(part) {
+		t.Errorf("%d pages begin somewhere, want the body's %d but the part's", len(starts), len(body)-len(part))
+	}
+	text := func(p int) string { return strings.Join(lineTexts([]*vbox{{p: *doc.Pages[p]}}), " ") }
+	for i, s := range starts {
+		p, ok := body[s.Label]
+		switch {
+		case !ok:
+			t.Fatalf("page %q is no page of the body", s.Label)
+		case i > 0 && p <= body[starts[i-1].Label]:
+			t.Errorf("page %q listed after page %q", s.Label, starts[i-1].Label)
+		case s.Block < 0 && !strings.Contains(text(p), s.Chapter.Title):
+			t.Errorf("page %q begins chapter %s, which it does not open: %.80q", s.Label, s.Chapter.ID, text(p))
+		case s.Block == 0 || s.Block >= len(s.Chapter.Blocks):
+			t.Errorf("page %q begins at block %d of chapter %s, which has %d (the first its title)", s.Label, s.Block, s.Chapter.ID, len(s.Chapter.Blocks))
+		case s.Block > 0:
+			// the block begins on the page, or on one of the two before when the page begins inside it
+			if para, ok := s.Chapter.Blocks[s.Block].(*tree.Paragraph); ok {
+				first := strings.Fields(tree.PlainText(para.Content))[0]
+				if !strings.Contains(text(p)+text(p-1)+text(p-2), first) {
+					t.Errorf("page %q begins in the paragraph %q, which begins neither there nor just before", s.Label, first)
+				}
+			}
+		}
+	}
+	if len(starts) < 6 {
+		t.Errorf("%d pages listed, want the book's many", len(starts))
+	}
+}
