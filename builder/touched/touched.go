@@ -33,7 +33,7 @@ func (f *FS) note(name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, ok := f.seen[name]; !ok {
-		f.seen[name] = stampOf(filepath.Join(f.root, filepath.FromSlash(name)))
+		f.seen[name] = stampOf(f.root, name)
 	}
 }
 
@@ -94,10 +94,11 @@ type Snapshot struct {
 	stamps map[string]stamp
 }
 
-// stampOf stats a file without following it anywhere a read would not: Lstat, so that a link
-// that changes where it points counts as a change, and nothing is opened.
-func stampOf(path string) stamp {
-	st, err := os.Lstat(path)
+// stampOf stats the file named, a slash path in the folder root on disk, without following it
+// anywhere a read would not: Lstat, so that a link that changes where it points counts as a
+// change, and nothing is opened.
+func stampOf(root, name string) stamp {
+	st, err := os.Lstat(filepath.Join(root, filepath.FromSlash(name)))
 	if err != nil {
 		return stamp{}
 	}
@@ -111,7 +112,7 @@ func stampOf(path string) stamp {
 func (s Snapshot) Changed() []string {
 	var out []string
 	for n, was := range s.stamps {
-		if now := stampOf(filepath.Join(s.root, filepath.FromSlash(n))); now != was {
+		if now := stampOf(s.root, n); now != was {
 			out = append(out, n)
 		}
 	}
@@ -123,7 +124,7 @@ func (s Snapshot) Changed() []string {
 func (s Snapshot) Again() Snapshot {
 	next := Snapshot{root: s.root, stamps: make(map[string]stamp, len(s.stamps))}
 	for n := range s.stamps {
-		next.stamps[n] = stampOf(filepath.Join(s.root, filepath.FromSlash(n)))
+		next.stamps[n] = stampOf(s.root, n)
 	}
 	return next
 }
