@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,7 +58,7 @@ func cmdWatch(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 
 // watchFormats are the backends of the formats named, all of them when none is.
 func watchFormats(names []string) ([]formats.Backend, error) {
-	if len(names) == 0 || strings.Contains(" "+strings.Join(names, " ")+" ", " all ") {
+	if len(names) == 0 || slices.Contains(names, "all") {
 		return formats.All(), nil
 	}
 	var out []formats.Backend

@@ -84,7 +84,7 @@ func Read(doc *page.Doc, g layout.Geometry, body float64) Report {
 		r.Faults = append(r.Faults, Fault{Page: i + 1, What: fmt.Sprintf(format, args...)})
 	}
 	for i, ls := range all {
-		r.measure(doc.Pages[i], g, ls)
+		r.measure(g, ls)
 		if len(ls) == 0 {
 			continue
 		}
@@ -136,7 +136,7 @@ func bottom(p *page.Page, y float64) float64 {
 
 // measure counts the page's full body lines, and those of them in the measure: lines of body
 // text alone from the text block's left edge to its right, whichever side the page is.
-func (r *Report) measure(p *page.Page, g layout.Geometry, ls []line) {
+func (r *Report) measure(g layout.Geometry, ls []line) {
 	for _, l := range ls {
 		full := l.right-l.left > g.Measure-1
 		if !l.body || !full || l.heading || l.code || l.caption {
