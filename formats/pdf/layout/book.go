@@ -45,8 +45,6 @@ type PageStart struct {
 	Block   int
 }
 
-type pageStart = PageStart
-
 // PageStarts lays out an edition as Book does and tells where each of its pages begins, for an
 // EPUB's page-list with the printed page numbers.
 func PageStarts(b *tree.Book) []PageStart {
@@ -430,7 +428,7 @@ func (l *lay) chapter(c *tree.Chapter, level, depth int) []*vbox {
 	}
 	restore()
 	if l.track {
-		own(head[0]).start = &pageStart{Chapter: c, Block: -1}
+		own(head[0]).start = &PageStart{Chapter: c, Block: -1}
 	}
 	if len(c.Blocks) > 1 {
 		l.first = 1 // the title is in the opening

@@ -17,7 +17,7 @@ type built struct {
 	inner   string     // and the first sub-chapter's, else the one going on, else the chapter's
 	opening bool       // the page opens a chapter or part: no running header
 	bare    bool       // no folio either
-	start   *pageStart // where it begins, when layout tracks it (PageStarts); nil on a part's page
+	start   *PageStart // where it begins, when layout tracks it (PageStarts); nil on a part's page
 }
 
 // flow is a paginated sequence of boxes. Page numbers in dests and marks count from 0.
@@ -59,7 +59,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 	var carry []pending // footnotes that did not fit the page that references them
 	var floats []span   // figures and tables waiting for the top of a page, in their order
 	var run heads
-	var going *pageStart // the chapter or block begun last, which a page beginning inside it begins in
+	var going *PageStart // the chapter or block begun last, which a page beginning inside it begins in
 	for i := 0; ; {
 		for i < len(bs) && bs[i].glue {
 			i++ // space at the top of a page is dropped

@@ -55,7 +55,7 @@ type flowInfo struct {
 	header  []*vbox    // table header rows to repeat when a page starts with this box
 	chapter *chapMark  // a chapter, sub-chapter or section starts here: the running headers' titles
 	float   int        // the boxes from this one of a figure or table that may wait for the next page
-	start   *pageStart // a chapter or one of its blocks begins here: where a page-list's page can begin (PageStarts only)
+	start   *PageStart // a chapter or one of its blocks begins here: where a page-list's page can begin (PageStarts only)
 }
 
 // info returns the box's flowInfo to add to, made when it has none.
