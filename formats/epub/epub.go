@@ -78,7 +78,7 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 		{path: "EPUB/title.xhtml", data: l.titlePage(), mediaType: xhtml},
 		{path: "EPUB/nav.xhtml", data: l.navDoc(), mediaType: xhtml},
 		{path: "EPUB/toc.ncx", data: l.ncx(), mediaType: "application/x-dtbncx+xml"},
-		{path: "EPUB/style.css", data: stylesheet(b.Settings.EPUBFonts), mediaType: "text/css"},
+		{path: "EPUB/style.css", data: stylesheet(b), mediaType: "text/css"},
 		l.cover(),
 	}
 	for i, p := range b.Parts {
@@ -98,8 +98,12 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 		files = append(files, f)
 	}
 	if b.Settings.EPUBFonts {
-		for _, f := range fontFiles() {
-			files = append(files, packed{path: "EPUB/" + f.href, data: f.data, mediaType: "font/ttf"})
+		seen := map[string]bool{}
+		for _, f := range fontFiles(b.Settings.Fonts) {
+			if !seen[f.href] { // a file that serves several faces is packed once
+				seen[f.href] = true
+				files = append(files, packed{path: "EPUB/" + f.href, data: f.data, mediaType: "font/ttf"})
+			}
 		}
 	}
 	opf := l.packageDoc(files)
