@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"maps"
 	"slices"
 	"testing"
 
+	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/layout"
 	"bookc/formats/pdf/tags"
@@ -91,5 +93,43 @@ func TestStructure(t *testing.T) {
 				t.Errorf("page %d: a link to %s%s outside a Link element", i+1, l.URL, l.Dest)
 			}
 		}
+	}
+}
+
+// TestPassageLang checks that a passage in another language than the book's is a Span with its
+// /Lang, for a screen reader to speak it in that language: inside its paragraph, around a link it
+// holds or inside a link that holds it, the links' annotations still held by their Links; and that
+// the PDF reads back tagged.
+func TestPassageLang(t *testing.T) {
+	b := sample.Book()
+	link := func(url string, in ...tree.Inline) *tree.Link { return &tree.Link{URL: url, Content: in} }
+	c := b.Parts[0].Chapters[0]
+	c.Blocks = append(c.Blocks, sample.Para(sample.Text("Say "),
+		&tree.Lang{Lang: "de", Content: tree.Inlines{sample.Text("Guten Tag, "), link("https://de.example", sample.Text("hier"))}},
+		sample.Text(" and "), link("https://fr.example", &tree.Lang{Lang: "fr", Content: tree.Inlines{sample.Text("bonjour")}}),
+		sample.Text(", and "), &tree.Lang{Lang: b.Language, Content: tree.Inlines{sample.Text("in the book's own")}}, sample.Text(".")))
+	doc, _ := layout.Book(b)
+	spans := map[string]tags.Role{} // a passage's language: its parent's role
+	for _, e := range doc.Tags {
+		if e.Role == tags.Span {
+			spans[e.Lang] = doc.Tags[e.Parent].Role
+		}
+		if e.Role == tags.Link && e.Parent >= 0 && doc.Tags[e.Parent].Role == tags.Span && doc.Tags[e.Parent].Lang != "de" {
+			t.Errorf("a link inside the span of %q", doc.Tags[e.Parent].Lang)
+		}
+	}
+	if want := map[string]tags.Role{"de": tags.P, "fr": tags.Link}; !maps.Equal(spans, want) {
+		t.Errorf("passages' spans by language and the role they are in: %v, want %v", spans, want)
+	}
+	for i, pg := range doc.Pages {
+		for _, l := range pg.Links {
+			if l.Tag == 0 || doc.Tags[pg.Tags[l.Tag-1]].Role != tags.Link {
+				t.Errorf("page %d: the link to %s is held by no Link", i+1, l.URL)
+			}
+		}
+	}
+	_, path := render(t, b)
+	if err := validate.Tagged(path); err != nil {
+		t.Error(err)
 	}
 }

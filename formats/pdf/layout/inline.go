@@ -82,8 +82,12 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			out = l.runs(n.Content, st.with(styledWith(n.Kind)), out)
 		case *tree.Lang:
 			ls := st
-			if n.Lang != "" {
-				ls = st.with(func(s *style) { s.lang = n.Lang })
+			if n.Lang != "" && n.Lang != l.book.Language {
+				ls = st.with(func(s *style) {
+					// its hyphenation, and a Span with /Lang for a reader's voice (PDF/UA 7.2)
+					s.lang, s.span, s.inLink = n.Lang, tags.New(tags.Span), s.link != nil
+					s.span.Lang = n.Lang
+				})
 			}
 			out = l.runs(n.Content, ls, out)
 		}

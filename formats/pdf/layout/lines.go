@@ -241,7 +241,7 @@ func (s *lineSetter) space(st *style, x, natural, set float64) {
 }
 
 func sameFace(a, b *style) bool {
-	return a != nil && b != nil && a.font == b.font && a.faces == b.faces && a.heading == b.heading && a.size == b.size && a.color == b.color && a.rise == b.rise && a.ref == b.ref && a.link == b.link
+	return a != nil && b != nil && a.font == b.font && a.faces == b.faces && a.heading == b.heading && a.size == b.size && a.color == b.color && a.rise == b.rise && a.ref == b.ref && a.link == b.link && a.span == b.span
 }
 
 // put sets a piece at x: it joins the pending text run when it continues it exactly.
@@ -250,7 +250,7 @@ func (s *lineSetter) put(pc *piece, x, w float64) {
 	// a right-to-left piece is a run of its own, its glyphs in visual order: draw tells it by them
 	if s.cur == nil || s.curEnd != x || !sameFace(st, s.curSt) || s.cur.Font != pc.font || pc.level%2 == 1 || s.rtl {
 		s.flushText()
-		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color, Tag: s.b.tagFor(st.link)}
+		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color, Tag: s.b.tagFor(st.inline())}
 		s.curSt, s.rtl = st, pc.level%2 == 1
 	}
 	off := int32(s.text.Len()) - pc.base
@@ -282,8 +282,9 @@ func (s *lineSetter) image(pc *piece, x, w float64) {
 	s.flushText()
 	s.flushStrike()
 	h := min(pc.st.size*inlineHeight, w*float64(pc.img.Height)/float64(pc.img.Width)) // narrower when asked so
-	// a Figure of its own, in its link if it has one
-	placeImage(&s.b.p, pc.img, x, s.base-h, w, h, s.b.tagFor(pc.st.link, pc.st.figure))
+	// a Figure of its own, in its link and passage if it has them
+	outer, inner := pc.st.inline()
+	placeImage(&s.b.p, pc.img, x, s.base-h, w, h, s.b.tagFor(outer, inner, pc.st.figure))
 	s.linkTo(pc.st, x, w)
 }
 
@@ -299,7 +300,7 @@ func (s *lineSetter) linkTo(st *style, x, w float64) {
 	}
 	s.flushLink()
 	top := s.base - st.rise - st.size*0.95
-	s.link = &page.Link{X: x, Y: top, W: w, H: st.size * 1.2, URL: st.url, Dest: st.dest, Tag: s.b.tagFor(st.link)}
+	s.link = &page.Link{X: x, Y: top, W: w, H: st.size * 1.2, URL: st.url, Dest: st.dest, Tag: s.b.tagFor(st.linkPath())}
 }
 
 func (s *lineSetter) flushText() {

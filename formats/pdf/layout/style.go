@@ -163,6 +163,8 @@ type style struct {
 	ref    string     // the page number of this link target: its own text run, rewritten between passes
 	lang   string     // a passage's language, where it is not the book's: its hyphenation
 	link   *tags.Node // the link its runs are the text of, in the structure tree; nil: none
+	span   *tags.Node // the Span of a passage in another language, with its /Lang; nil: none
+	inLink bool       // the span is inside the link, not the link inside the span
 	figure *tags.Node // the Figure an image set in the line is, with its alternative text
 	// faces are the book's faces, of which font names a role (page.Regular ...), in the headings'
 	// family where heading is set; nil: bookc's own
@@ -171,6 +173,23 @@ type style struct {
 }
 
 func (s *style) face() *metrics.Face { return s.faces.Face(s.font, s.heading) }
+
+// inline are the inline elements the style's runs are in, outermost first: its link and its
+// passage's span, either way round; nil where there is none.
+func (s *style) inline() (outer, inner *tags.Node) {
+	if s.inLink {
+		return s.link, s.span
+	}
+	return s.span, s.link
+}
+
+// linkPath is where the style's link is: the elements around it and it, for its annotation.
+func (s *style) linkPath() (outer, inner *tags.Node) {
+	if s.inLink || s.link == nil {
+		return nil, s.link
+	}
+	return s.span, s.link
+}
 
 func (s style) with(f func(*style)) style { f(&s); return s }
 
