@@ -53,7 +53,7 @@ var flagSpecs = map[string]flagSpec{
 	"preprocessors": {toggle: func(o *options) { o.preprocess = true }},
 	"max-file-size": {value: func(o *options, v string) { o.limits.File = o.size("max-file-size", v) }},
 	"max-book-size": {value: func(o *options, v string) { o.limits.Total = o.size("max-book-size", v) }},
-	"cpuprofile":    {value: func(o *options, v string) { o.cpuProfile = v }}, // not in help: for bug reports
+	"cpuprofile":    {value: func(o *options, v string) { o.cpuProfile = v }}, // for a report of a slow build
 }
 
 // parseArgs reads `COMMAND [BOOKDIR] [flags]`, flags in -x, --x, --x=v or --x v form.

@@ -31,7 +31,8 @@ func (l *lay) blocks(bs tree.Blocks, x, w float64) []*vbox {
 			dests = nil
 		}
 		if l.track && l.nest == 0 && l.chap != nil {
-			own(bb[0]).start = &PageStart{Chapter: l.chap, Block: l.first + i}
+			// bs is the end of the chapter's blocks (its title is set in the opening): bs[i]'s index
+			own(bb[0]).start = &PageStart{Chapter: l.chap, Block: len(l.chap.Blocks) - len(bs) + i}
 		}
 		if _, rule := b.(*tree.ThematicBreak); rule && keeps(out) {
 			bb[len(bb)-1].keep = true // a rule under a heading: the heading still keeps with the text

@@ -196,15 +196,14 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 		for k := range p.Tags {
 			p.Tags[k] += off
 		}
-		left, recto := l.g.Left, (base+i)%2 == 0
-		if l.book.Settings.TwoSided && !recto && l.g.Verso() != l.g.Left {
+		left, recto, two := l.g.Left, (base+i)%2 == 0, l.book.Settings.TwoSided
+		if two && !recto && l.g.Verso() != l.g.Left {
 			dx := l.g.Verso() - l.g.Left
 			moved := page.Page{Tags: p.Tags}
 			p.Shift(&moved, dx, 0)
 			*p = moved
 			left += dx
 		}
-		two := l.book.Settings.TwoSided
 		// outer is where a text w wide starts at the text block's outer edge: a verso's left, a
 		// recto's right
 		outer := func(w float64) float64 {
@@ -431,7 +430,6 @@ func (l *lay) chapter(c *tree.Chapter, level, depth int) []*vbox {
 		own(head[0]).start = &PageStart{Chapter: c, Block: -1}
 	}
 	if len(c.Blocks) > 1 {
-		l.first = 1 // the title is in the opening
 		head = append(head, l.blocks(c.Blocks[1:], l.g.Left, l.g.Measure)...)
 	}
 	if end := unreferencedNotes(c); end != nil {

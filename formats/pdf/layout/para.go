@@ -589,7 +589,7 @@ func codeCuts(s string) []cut {
 	return cuts
 }
 
-const codeJoins = "/._-&?=,#%~:"
+const codeJoins = verbatimBreaks + ":" // and "::"
 
 // hyphenCuts allows breaks at hyphenation points of letter-only words and after explicit hyphens.
 func (l *lay) hyphenCuts(h *hyphen.Hyphenator, s string) []cut {

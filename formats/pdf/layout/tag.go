@@ -68,33 +68,22 @@ func (b *vbox) addPath(p tags.Path) page.Tag {
 // (a link in a line, a figure in the link): its path, made on first use. Nil nodes are left out;
 // none left is the box's own element.
 func (b *vbox) tagFor(ns ...*tags.Node) page.Tag {
-	if !slices.ContainsFunc(ns, func(n *tags.Node) bool { return n != nil }) {
-		return 0
-	}
-	same := func(q tags.Path) bool { // q is ns without its nils; checked before any path is made
-		i := 0
-		for _, n := range ns {
-			if n != nil {
-				if i == len(q) || q[i] != n {
-					return false
-				}
-				i++
-			}
-		}
-		return i == len(q)
-	}
-	for i, q := range b.tags {
-		if same(q) {
-			return page.Tag(i)
-		}
-	}
-	var p tags.Path
+	var room [3]*tags.Node // the path, without the nils: on the stack unless it is new
+	p := room[:0]
 	for _, n := range ns {
 		if n != nil {
 			p = append(p, n)
 		}
 	}
-	return b.addPath(p)
+	if len(p) == 0 {
+		return 0
+	}
+	for i, q := range b.tags {
+		if slices.Equal(q, p) {
+			return page.Tag(i)
+		}
+	}
+	return b.addPath(slices.Clone(p))
 }
 
 // tagLog is what a flow's pages are tagged from: the boxes as they were shifted into the pages,
