@@ -52,6 +52,10 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 	l := newLayout(b)
 	var diags diag.List
 	diags.Add(l.diags...)
+	var em *embedded // the fonts the EPUB carries; nil: none
+	if b.Settings.EPUBFonts {
+		em = embed(b.Settings.Fonts)
+	}
 
 	// Each chapter is deflated as soon as it is rendered: a big book's pages are never all in
 	// memory at once.
@@ -78,7 +82,7 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 		{path: "EPUB/title.xhtml", data: l.titlePage(), mediaType: xhtml},
 		{path: "EPUB/nav.xhtml", data: l.navDoc(), mediaType: xhtml},
 		{path: "EPUB/toc.ncx", data: l.ncx(), mediaType: "application/x-dtbncx+xml"},
-		{path: "EPUB/style.css", data: stylesheet(b), mediaType: "text/css"},
+		{path: "EPUB/style.css", data: stylesheet(em), mediaType: "text/css"},
 		l.cover(),
 	}
 	for i, p := range b.Parts {
@@ -97,9 +101,9 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 		}
 		files = append(files, f)
 	}
-	if b.Settings.EPUBFonts {
+	if em != nil {
 		seen := map[string]bool{}
-		for _, f := range fontFiles(b.Settings.Fonts) {
+		for _, f := range em.faces {
 			if !seen[f.href] { // a file that serves several faces is packed once
 				seen[f.href] = true
 				files = append(files, packed{path: "EPUB/" + f.href, data: f.data, mediaType: "font/ttf"})
