@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"bookc/builder/safefs"
@@ -121,4 +122,7 @@ func parseArgs(args []string) (*options, error) {
 
 // watchable reports whether a watch argument names a format rather than the book's folder (a
 // folder named like a format is written ./pdf).
-func watchable(arg string) bool { return arg == "pdf" || arg == "epub" || arg == "man" || arg == "all" }
+func watchable(arg string) bool { return arg == "all" || slices.Contains(formatNames, arg) }
+
+// formatNames are the formats bookc makes, each a command, whether or not its backend is built in.
+var formatNames = []string{"pdf", "epub", "man"}

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"syscall"
 
 	"bookc/formats"
@@ -99,7 +100,7 @@ func runCommand(ctx context.Context, o *options, stdin io.Reader, stdout, stderr
 	default:
 		b := formats.Lookup(o.command)
 		if b == nil {
-			if o.command == "pdf" || o.command == "epub" || o.command == "man" {
+			if slices.Contains(formatNames, o.command) {
 				fmt.Fprintf(stderr, "bookc: the %s format is not built yet\n", o.command)
 				return 1
 			}
