@@ -300,7 +300,7 @@ func newTree(cfg *config.Config) *tree.Book {
 	return &tree.Book{
 		Title: title, Authors: cfg.Authors, Description: cfg.Description, Language: cfg.Language,
 		Slug:     bookSlug(title),
-		Settings: tree.Settings{Paper: cfg.Paper, TOCDepth: cfg.TOCDepth, FontSize: cfg.FontSize, LineHeight: cfg.LineHeight, InnerMargin: cfg.InnerMargin, OuterMargin: cfg.OuterMargin, SectionPages: cfg.PageBreak == "section", TwoSided: cfg.TwoSided, Print: cfg.Print, PageList: cfg.PageList, ManSection: cfg.ManSection, ManPrefix: cfg.ManPrefix, BaseURL: cfg.BaseURL, CertifiedBy: cfg.CertifiedBy, EPUBFonts: cfg.EPUBFonts},
+		Settings: tree.Settings{Paper: cfg.Paper, TOCDepth: cfg.TOCDepth, FontSize: cfg.FontSize, LineHeight: cfg.LineHeight, InnerMargin: cfg.InnerMargin, OuterMargin: cfg.OuterMargin, SectionPages: cfg.PageBreak == "section", TwoSided: cfg.TwoSided, Print: cfg.Print, PageList: cfg.PageList, Archival: cfg.Archival, ManSection: cfg.ManSection, ManPrefix: cfg.ManPrefix, BaseURL: cfg.BaseURL, CertifiedBy: cfg.CertifiedBy, EPUBFonts: cfg.EPUBFonts},
 	}
 }
 

@@ -39,6 +39,7 @@ type Config struct {
 	OuterMargin float64           // the side margin away from the spine, in points; 0: bookc's own
 	Print       bool              // the PDF is printed in black ink: code and links in greys
 	PageList    bool              // the EPUB has a page-list of the PDF's page numbers
+	Archival    bool              // the PDF is PDF/A-2u as well as PDF/UA-1 (pdf-standard = "pdf/a-2u")
 	ManSection  string            // section of chapter man pages
 	ManPrefix   string            // first part of chapter man page names; "" lets the backend derive one
 	EPUBFonts   bool              // embed the book's faces (package fonts) in EPUBs
@@ -138,6 +139,7 @@ type bookc struct {
 	Cover      string            `toml:"cover"`
 	Fonts      fontsTable        `toml:"fonts"`
 	Certified  string            `toml:"certified-by"`
+	Standard   string            `toml:"pdf-standard"`
 	ManPages   map[string]string `toml:"man-pages"`
 	Roles      map[string]struct {
 		Title    string   `toml:"title"`
@@ -277,6 +279,13 @@ func Parse(name string, data []byte) (*Config, error) {
 		c.TOCDepth = *b.TOCDepth
 	}
 	c.TwoSided, c.Print, c.PageList = b.TwoSided, b.Print, b.PageList
+	switch strings.ToLower(b.Standard) {
+	case "", "pdf/ua-1":
+	case "pdf/a-2u":
+		c.Archival = true
+	default:
+		return nil, fmt.Errorf("%s: [output.bookc] pdf-standard = %q: use \"pdf/a-2u\" for a PDF archives take, or leave it out: every PDF is PDF/UA-1", name, b.Standard)
+	}
 	if b.ManSection != "" {
 		if !sectionName().MatchString(b.ManSection) {
 			return nil, fmt.Errorf("%s: [output.bookc] man-section = %q: use a section such as \"7\"", name, b.ManSection)

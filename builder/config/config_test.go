@@ -112,6 +112,11 @@ func TestPageSettings(t *testing.T) {
 	if c, err := Parse("book.toml", []byte("[output.bookc]\npage-list = true\n")); err != nil || !c.PageList || Default().PageList {
 		t.Errorf("page-list = true: %v, page-list %v; by default %v", err, c != nil && c.PageList, Default().PageList)
 	}
+	for in, want := range map[string]bool{"": false, "pdf-standard = 'pdf/ua-1'": false, "pdf-standard = 'PDF/A-2u'": true} {
+		if c, err := Parse("book.toml", []byte("[output.bookc]\n"+in+"\n")); err != nil || c.Archival != want {
+			t.Errorf("%q: %v, archival %v; want %v", in, err, c != nil && c.Archival, want)
+		}
+	}
 	if c := Default(); c.PageBreak != "chapter" || c.TwoSided || c.Print || c.TOCDepth != tree.DefaultTOCDepth {
 		t.Errorf("without book.toml: page-break %q, two-sided %v, toc-depth %d", c.PageBreak, c.TwoSided, c.TOCDepth)
 	}
@@ -178,6 +183,7 @@ func TestParseErrors(t *testing.T) {
 		{"[output.bookc]\nman-section = 'x'\n", `man-section = "x"`},
 		{"[output.bookc]\npage-break = 'part'\n", `book.toml: [output.bookc] page-break = "part": use "chapter" (parts and top-level chapters start a page) or "section"`},
 		{"[output.bookc]\ntwo-sided = 'yes'\n", "fix the TOML syntax"},
+		{"[output.bookc]\npdf-standard = 'pdf/a-1b'\n", `book.toml: [output.bookc] pdf-standard = "pdf/a-1b": use "pdf/a-2u"`},
 		{"[output.bookc.roles.Ops]\n", `role name "Ops"`},
 		{"[output.bookc.man-pages]\n'a.md' = 'tool'\n", "name(section)"},
 		{"[output.bookc]\ncolour = 1\n", `unknown setting "output.bookc.colour"`},

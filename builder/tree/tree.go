@@ -64,6 +64,9 @@ type Settings struct {
 	// PageList has the EPUB carry a page-list with the page numbers of the same edition's PDF
 	// (book.toml's page-list = true), which costs the EPUB the PDF's layout.
 	PageList bool `json:"page_list,omitempty"`
+	// Archival has the PDF also conform to PDF/A-2u, for archives (book.toml's pdf-standard =
+	// "pdf/a-2u"): an sRGB output intent and the metadata that says so.
+	Archival bool `json:"archival,omitempty"`
 	// Print has the PDF printed in black ink: code highlighting, inline code and links in greys
 	// as light as their colours (book.toml's print = true).
 	Print bool `json:"print,omitempty"`

@@ -343,6 +343,7 @@ func TestPageOptions(t *testing.T) {
 		"two-sided = true\npage-break = \"section\"\n",
 		"paper = \"6x9in\"\ntwo-sided = true\n",
 		"paper = \"letter\"\nfont-size = 12\nline-height = 1.5\n",
+		"pdf-standard = \"pdf/a-2u\"\n", // validateAll runs Preflight on a PDF that claims PDF/A
 	} {
 		t.Run(strings.ReplaceAll(strings.TrimSpace(opts), "\n", ", "), func(t *testing.T) { pageOptions(t, opts) })
 	}

@@ -12,13 +12,8 @@ import (
 	"bookc/formats/validate"
 )
 
-// TestSVGFigures builds a book of every SVG the reader's and the cleaner's tests hold, in the
-// styles real books carry (Graphviz, draw.io, Inkscape, svgbob, hand-written, hostile): each must
-// be drawn as vectors in the PDF, with its text as text, and packaged so that epubcheck passes.
-func TestSVGFigures(t *testing.T) {
-	if err := validate.Installed(); err != nil {
-		t.Fatal(err)
-	}
+// svgFixtures are the SVG files of the reader's and the cleaner's tests.
+func svgFixtures(t *testing.T) []string {
 	var svgs []string
 	for _, dir := range []string{"svg", "svgclean"} {
 		found, _ := filepath.Glob(filepath.Join("..", "..", "builder", dir, "testdata", "*.svg"))
@@ -27,6 +22,17 @@ func TestSVGFigures(t *testing.T) {
 	if len(svgs) < 10 {
 		t.Fatalf("only %d SVGs found under builder/svg*/testdata", len(svgs))
 	}
+	return svgs
+}
+
+// TestSVGFigures builds a book of every SVG the reader's and the cleaner's tests hold, in the
+// styles real books carry (Graphviz, draw.io, Inkscape, svgbob, hand-written, hostile): each must
+// be drawn as vectors in the PDF, with its text as text, and packaged so that epubcheck passes.
+func TestSVGFigures(t *testing.T) {
+	if err := validate.Installed(); err != nil {
+		t.Fatal(err)
+	}
+	svgs := svgFixtures(t)
 	book := t.TempDir()
 	files := map[string]string{"book.toml": "[book]\ntitle = \"Figures\"\n", "src/SUMMARY.md": "- [Figures](figures.md)\n"}
 	var md strings.Builder

@@ -73,7 +73,7 @@ func startImages(b *tree.Book, images *draw.Images) {
 	for _, c := range b.Written() {
 		tree.WalkChapter(c, nil, func(in tree.Inline) {
 			if im, ok := in.(*tree.Image); ok && im.Asset != nil && im.Asset.Drawing == nil {
-				images.Start(im.Asset.MediaType, im.Asset.Data)
+				images.Start(im.Asset.MediaType, im.Asset.Data, b.Settings.Archival)
 			}
 		})
 	}

@@ -18,30 +18,9 @@ import (
 //   - in the tree's reading order, every Figure has alternative text, and headings step down one
 //     level at a time (H1, H2, H3; never H1 then H3).
 func Tagged(path string) error {
-	out, err := output(nil, "qpdf", "--json", "--json-stream-data=inline", "--decode-level=generalized", path)
+	d, js, err := readPDF(path)
 	if err != nil {
-		return fmt.Errorf("qpdf --json %s: %v", path, err)
-	}
-	var js struct {
-		Pages []struct {
-			Object   string   `json:"object"`
-			Contents []string `json:"contents"`
-		} `json:"pages"`
-		QPDF []map[string]json.RawMessage `json:"qpdf"`
-	}
-	if err := json.Unmarshal([]byte(out), &js); err != nil {
-		return fmt.Errorf("qpdf --json %s: %v", path, err)
-	}
-	if len(js.QPDF) < 2 {
-		return fmt.Errorf("qpdf --json %s: no objects", path)
-	}
-	d := &pdfDoc{objs: map[string]obj{}}
-	for k, raw := range js.QPDF[1] {
-		var o obj
-		if err := json.Unmarshal(raw, &o); err != nil {
-			return fmt.Errorf("qpdf --json %s: object %s: %v", path, k, err)
-		}
-		d.objs[strings.TrimPrefix(k, "obj:")] = o
+		return err
 	}
 	var errs []string
 	fail := func(format string, args ...any) {
@@ -200,6 +179,40 @@ func Tagged(path string) error {
 		return fmt.Errorf("%s is not tagged as PDF/UA asks:\n  %s", path, strings.Join(errs, "\n  "))
 	}
 	return nil
+}
+
+// qpdfJSON is what qpdf's JSON gives of a PDF: its pages' objects and content streams, and every
+// object by its number.
+type qpdfJSON struct {
+	Pages []struct {
+		Object   string   `json:"object"`
+		Contents []string `json:"contents"`
+	} `json:"pages"`
+	QPDF []map[string]json.RawMessage `json:"qpdf"`
+}
+
+// readPDF reads a PDF's objects back through qpdf's JSON, streams decoded.
+func readPDF(path string) (*pdfDoc, *qpdfJSON, error) {
+	out, err := output(nil, "qpdf", "--json", "--json-stream-data=inline", "--decode-level=generalized", path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("qpdf --json %s: %v", path, err)
+	}
+	var js qpdfJSON
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		return nil, nil, fmt.Errorf("qpdf --json %s: %v", path, err)
+	}
+	if len(js.QPDF) < 2 {
+		return nil, nil, fmt.Errorf("qpdf --json %s: no objects", path)
+	}
+	d := &pdfDoc{objs: map[string]obj{}}
+	for k, raw := range js.QPDF[1] {
+		var o obj
+		if err := json.Unmarshal(raw, &o); err != nil {
+			return nil, nil, fmt.Errorf("qpdf --json %s: object %s: %v", path, k, err)
+		}
+		d.objs[strings.TrimPrefix(k, "obj:")] = o
+	}
+	return d, &js, nil
 }
 
 // obj is an object as qpdf's JSON gives it: a value, or a stream's dictionary and data.

@@ -1,6 +1,6 @@
 // Package validate runs the ecosystem's own validators over bookc's artifacts: epubcheck and DAISY
-// Ace (accessibility) for EPUB, mandoc, groff and lexgrog for man pages, qpdf, pdffonts and a
-// text-block check for PDF. Tests use it; a missing validator is an error, never a reason to skip.
+// Ace (accessibility) for EPUB, mandoc, groff and lexgrog for man pages, qpdf, pdffonts, PDFBox's
+// Preflight (PDF/A) and a text-block check for PDF. Tests use it; a missing validator is an error, never a reason to skip.
 package validate
 
 import (
@@ -23,8 +23,10 @@ func Missing() []string {
 			out = append(out, tool)
 		}
 	}
-	if _, err := os.Stat(EPUBCheck); err != nil {
-		out = append(out, EPUBCheck)
+	for _, jar := range append([]string{EPUBCheck}, strings.Split(preflightPath(), ":")...) {
+		if _, err := os.Stat(jar); err != nil {
+			out = append(out, jar)
+		}
 	}
 	return out
 }
@@ -32,7 +34,7 @@ func Missing() []string {
 // Installed returns an error naming every missing validator and how to install them.
 func Installed() error {
 	if m := Missing(); len(m) > 0 {
-		return fmt.Errorf("validators missing: %s (apt-get install epubcheck default-jre-headless mandoc groff qpdf poppler-utils man-db, or run .ci/run)", strings.Join(m, ", "))
+		return fmt.Errorf("validators missing: %s (apt-get install epubcheck default-jre-headless mandoc groff qpdf poppler-utils man-db libpdfbox2-java libactivation-java libjaxb-api-java, or run .ci/run)", strings.Join(m, ", "))
 	}
 	return nil
 }
@@ -120,13 +122,21 @@ func PDFStructure(path string) error {
 }
 
 // PDF checks a PDF's structure (qpdf), that it is tagged (Tagged), that every font is embedded
-// (pdffonts) and that no text line sticks out past the text block.
+// (pdffonts) and that no text line sticks out past the text block; one that claims PDF/A, that it
+// is PDF/A-2u (Archival).
 func PDF(path string) error {
 	if err := PDFStructure(path); err != nil {
 		return err
 	}
 	if err := Tagged(path); err != nil {
 		return err
+	}
+	if archival, err := claimsArchival(path); err != nil {
+		return err
+	} else if archival {
+		if err := Archival(path); err != nil {
+			return err
+		}
 	}
 	out, err := run(nil, "pdffonts", path)
 	if err != nil {

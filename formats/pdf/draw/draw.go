@@ -40,7 +40,7 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 // PDFShared is PDF with the raster images the book's other editions have prepared so far: an
 // image another edition has prepared is not prepared again (nil: prepare each here).
 func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, error) {
-	imgs := newDocImages(doc.Pages, images) // prepared on every core, with the pages
+	imgs := newDocImages(doc.Pages, images, doc.Meta.Archival) // prepared on every core, with the pages
 	tagged := newStructure(doc)
 	encoded := encodePages(doc, streams, newForms(doc.Pages), imgs)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
@@ -49,8 +49,8 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, erro
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	m := doc.Meta
-	f.SetCreationDate(m.Date)
-	f.SetModificationDate(m.Date)
+	f.SetCreationDate(m.Date.UTC())
+	f.SetModificationDate(m.Date.UTC())
 	f.SetProducer("bookc", true)
 	f.SetCreator(m.Creator, true)
 	f.SetTitle(m.Title, true)

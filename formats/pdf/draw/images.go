@@ -65,13 +65,13 @@ type xobject struct {
 
 // prepare returns the image prepared: the one made before for the same bytes, or a new one. A
 // caller whose image another is preparing waits for it, as memo.Bytes's callers do.
-func (c *Images) prepare(mediaType string, data []byte) (*xobject, error) {
+func (c *Images) prepare(mediaType string, data []byte, rgb bool) (*xobject, error) {
 	if c == nil {
-		return prepare(mediaType, data)
+		return prepare(mediaType, data, rgb)
 	}
-	e, mine := c.entry(mediaType, data)
+	e, mine := c.entry(mediaType, data, rgb)
 	if mine {
-		x, err := prepare(mediaType, data)
+		x, err := prepare(mediaType, data, rgb)
 		e.Set(prepared{x, err})
 	}
 	p := e.Wait()
@@ -80,37 +80,42 @@ func (c *Images) prepare(mediaType string, data []byte) (*xobject, error) {
 
 // Start begins to prepare an image, in the background, unless it is known already: a renderer
 // starts its book's images before typesetting it, which leaves cores idle, so that painting
-// finds them made. No more images than cores are prepared at once.
-func (c *Images) Start(mediaType string, data []byte) {
-	e, mine := c.entry(mediaType, data)
+// finds them made. No more images than cores are prepared at once. rgb is prepare's.
+func (c *Images) Start(mediaType string, data []byte, rgb bool) {
+	e, mine := c.entry(mediaType, data, rgb)
 	if !mine {
 		return
 	}
 	go func() {
 		c.slots <- struct{}{}
-		x, err := prepare(mediaType, data)
+		x, err := prepare(mediaType, data, rgb)
 		<-c.slots
 		e.Set(prepared{x, err})
 	}()
 }
 
 // entry is the image's entry, and whether it is new: the caller's to make.
-func (c *Images) entry(mediaType string, data []byte) (e *memo.Entry[prepared], mine bool) {
+func (c *Images) entry(mediaType string, data []byte, rgb bool) (e *memo.Entry[prepared], mine bool) {
 	h := sha256.New()
 	h.Write([]byte(mediaType + "\x00"))
+	if rgb {
+		h.Write([]byte("rgb\x00"))
+	}
 	h.Write(data)
 	var k [sha256.Size]byte
 	h.Sum(k[:0])
 	return c.made.Claim(k)
 }
 
-// prepare makes an image's XObject from its file. It never panics, whatever the bytes.
-func prepare(mediaType string, data []byte) (*xobject, error) {
+// prepare makes an image's XObject from its file. It never panics, whatever the bytes. rgb has
+// it in no colour space but DeviceRGB's and DeviceGray's, which an sRGB output intent gives a
+// meaning (PDF/A): a CMYK JPEG is converted.
+func prepare(mediaType string, data []byte, rgb bool) (*xobject, error) {
 	switch mediaType {
 	case "image/png":
 		return preparePNG(data)
 	case "image/jpeg":
-		return prepareJPEG(data)
+		return prepareJPEG(data, rgb)
 	case "image/gif":
 		return prepareGIF(data)
 	}
@@ -133,8 +138,8 @@ type docImage struct {
 }
 
 // newDocImages lists the pages' images and starts preparing them, on as many cores as there
-// are, with store (nil for none) keeping them for other documents.
-func newDocImages(pages []*page.Page, store *Images) *docImages {
+// are, with store (nil for none) keeping them for other documents. rgb is prepare's.
+func newDocImages(pages []*page.Page, store *Images, rgb bool) *docImages {
 	d := &docImages{index: map[string]int{}}
 	for i, pg := range pages {
 		for _, im := range pg.Images {
@@ -149,7 +154,7 @@ func newDocImages(pages []*page.Page, store *Images) *docImages {
 		d.wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(d.list); i = int(next.Add(1) - 1) {
 				im := &d.list[i]
-				im.x, im.err = store.prepare(im.mediaType, im.data)
+				im.x, im.err = store.prepare(im.mediaType, im.data, rgb)
 			}
 		})
 	}
@@ -213,10 +218,11 @@ func (d *docImages) objects(first int) (objs []appended, names []byte) {
 
 // prepareJPEG gives a JPEG to PDF as it is, a DCT stream, when its markers are as PDF readers
 // need them (checkJPEG): Go's decoder, which the builder has checked it with, accepts files that
-// readers' cannot decode. A JPEG that fails the check is re-encoded by Go's encoder.
-func prepareJPEG(data []byte) (*xobject, error) {
+// readers' cannot decode. A JPEG that fails the check is re-encoded by Go's encoder, and so is a
+// CMYK one when rgb is set, in RGB.
+func prepareJPEG(data []byte, rgb bool) (*xobject, error) {
 	j, err := checkJPEG(data)
-	if err != nil {
+	if err != nil || rgb && j.components == 4 {
 		img, derr := jpeg.Decode(bytes.NewReader(data))
 		if derr != nil {
 			return nil, derr

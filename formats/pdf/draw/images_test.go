@@ -253,6 +253,27 @@ func TestImageErrors(t *testing.T) {
 	}
 }
 
+// TestArchivalImages checks that an archival document has no CMYK image, which its sRGB output
+// intent would not describe: a CMYK JPEG is converted, other JPEGs pass through.
+func TestArchivalImages(t *testing.T) {
+	for name, want := range map[string]string{
+		"video-001.cmyk.jpeg":        "image 150 103 rgb 3 8 jpeg",
+		"video-001.progressive.jpeg": "image 150 103 rgb 3 8 jpeg",
+		"video-005.gray.jpeg":        "image 150 103 gray 1 8 jpeg",
+	} {
+		data := testImage(t, name)
+		doc := imageDoc("image/jpeg", data)
+		doc.Meta.Archival = true
+		path, pdf := writePDF(t, doc)
+		if rows, _ := listImages(t, path); len(rows) != 2 || rows[0] != want {
+			t.Errorf("%s, archival: pdfimages -list %q, want %q twice", name, rows, want)
+		}
+		if name == "video-001.progressive.jpeg" && !bytes.Contains(pdf, data[:len(data)-2]) {
+			t.Errorf("%s, archival: the JPEG was not passed through", name)
+		}
+	}
+}
+
 // FuzzPrepare feeds bytes to the image preparation as each type: it never panics, and what it
 // makes of an image the builder accepts is a document qpdf finds no error in.
 func FuzzPrepare(f *testing.F) {
@@ -266,7 +287,7 @@ func FuzzPrepare(f *testing.F) {
 	f.Add(transparentGIF())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, mt := range []string{"image/png", "image/jpeg", "image/gif"} {
-			if _, err := prepare(mt, data); err != nil {
+			if _, err := prepare(mt, data, false); err != nil {
 				continue
 			}
 			if _, err := imagecheck.Check(data); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"hash/crc32"
 	"regexp"
 	"runtime"
 	"slices"
@@ -21,6 +22,7 @@ var (
 	plainRe    = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
 	headRe     = regexp.MustCompile(`^(\d+) 0 obj\n`)
 	contentsRe = regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`)
+	datesRe    = regexp.MustCompile(`(?m)^(/(?:Creation|Mod)Date \(D:\d{14})\)$`)
 	xrefLine   = 20 // "0000000123 00000 n \n"
 )
 
@@ -178,13 +180,16 @@ func amend(objs []object, labels []page.Label, counts []int, contents, first int
 		case bytes.HasPrefix(body, []byte("<<\n/ProcSet ")):
 			resources = o
 		case bytes.Contains(body, []byte("/Type /Catalog")):
-			o.out = o.body
+			o.out = bytes.Replace(o.body, noFiles, nil, 1)
 			if len(labels) > 0 {
 				o.out = withLabels(o.out, labels)
 			}
 			if st != nil {
 				o.out = inCatalog(o.out, st.catalogEntries(tagFirst))
 			}
+		case bytes.Contains(body, []byte("\n/CreationDate (D:")):
+			// the information's dates are UTC, as the metadata's; PDF/A has the two agree
+			o.out = datesRe.ReplaceAll(o.body, []byte("${1}Z)"))
 		case bytes.HasPrefix(body, []byte("<</Title ")) && bytes.Contains(body, []byte("\n/Count 0>>")):
 			if items+1 >= len(counts) {
 				return nil, fmt.Errorf("object %d: an outline item past the %d bookc made", o.num, len(counts)-1)
@@ -212,6 +217,12 @@ func amend(objs []object, labels []page.Label, counts []int, contents, first int
 	resources.out = bytes.Replace(resources.out, []byte("/XObject <<\n"), xobjects, 1)
 	return nums, nil
 }
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// noFiles is the names fpdf gives a document without attachments, which PDF/A-2 does not allow
+// even empty (ISO 19005-2, 6.8).
+var noFiles = []byte("/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n")
 
 // assemble writes the file: fpdf's header and objects as amended, the objects bookc adds, and a
 // new cross-reference table and trailer.
@@ -254,7 +265,11 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([]
 	for _, off := range offsets[1:] {
 		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], start)
+	// the ID, which PDF/A requires, is of the file: the same document, the same ID. Two CRCs
+	// and the length, since the processor computes CRCs at memory's speed, a digest at a tenth of it.
+	body := out.Bytes()
+	id := fmt.Sprintf("%08x%08x%016x", crc32.ChecksumIEEE(body), crc32.Checksum(body, castagnoli), len(body))
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start)
 	return out.Bytes(), nil
 }
 

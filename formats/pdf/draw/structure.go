@@ -82,14 +82,14 @@ func newStructure(doc *page.Doc) *structure {
 }
 
 // count is how many objects the structure adds: an element each, the tree's root, an annotation
-// per link, and the metadata.
+// per link, the metadata, and an archival document's colour profile.
 func (s *structure) count() int {
-	n := 0
+	n := s.links()
 	if s.tagged() {
-		n = len(s.elems) + 2
-	}
-	for _, as := range s.annots {
-		n += len(as)
+		n += len(s.elems) + 2
+		if s.meta.Archival {
+			n++
+		}
 	}
 	return n
 }
@@ -97,14 +97,23 @@ func (s *structure) count() int {
 func (s *structure) tagged() bool { return len(s.elems) > 0 }
 
 // numbers of the structure's objects, from first: the elements, the root, the annotations page
-// by page, the metadata.
+// by page, the metadata, the profile.
 func (s *structure) root(first int) int {
 	if !s.tagged() {
 		return first - 1 // the annotations come first
 	}
 	return first + len(s.elems)
 }
-func (s *structure) metadata(first int) int { return first + s.count() - 1 }
+func (s *structure) metadata(first int) int { return s.root(first) + 1 + s.links() }
+
+// links counts the annotations.
+func (s *structure) links() int {
+	n := 0
+	for _, as := range s.annots {
+		n += len(as)
+	}
+	return n
+}
 
 // pageEntries is what amend adds to page i's dictionary: its annotations, its key in the parent
 // tree, and that its annotations are visited in the structure's order.
@@ -138,8 +147,12 @@ func (s *structure) catalogEntries(first int) []byte {
 	if !s.tagged() {
 		return nil
 	}
-	return fmt.Appendf(nil, "/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/Metadata %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n",
+	b := fmt.Appendf(nil, "/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/Metadata %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n",
 		s.root(first), s.metadata(first))
+	if s.meta.Archival {
+		b = append(b, outputIntent(s.metadata(first)+1)...)
+	}
+	return b
 }
 
 // kid is an entry of an element's /K: another element, marked content on a page, or an annotation.
@@ -258,6 +271,9 @@ func (s *structure) objects(first int, pages []int) []appended {
 	out = append(out, s.annotations(first, pages)...)
 	xmp := s.xmp()
 	out = append(out, appended{dict: fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), stream: xmp})
+	if s.meta.Archival {
+		out = append(out, profile())
+	}
 	return out
 }
 
@@ -288,7 +304,7 @@ func (s *structure) annotations(first int, pages []int) []appended {
 }
 
 // xmp is the document's metadata as XMP: what the information dictionary says, and that the
-// file claims PDF/UA-1.
+// file claims PDF/UA-1, and PDF/A-2u when archival.
 func (s *structure) xmp() []byte {
 	m := s.meta
 	esc := html.EscapeString
@@ -311,7 +327,11 @@ func (s *structure) xmp() []byte {
 	if !m.Date.IsZero() {
 		fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n", date, date)
 	}
-	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
+	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n")
+	if m.Archival {
+		b.WriteString(archivalXMP)
+	}
+	b.WriteString("</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return []byte(b.String())
 }
 

@@ -119,7 +119,7 @@ func (w *formWriter) group(g *svg.Group) {
 	if g.Opacity < 1 {
 		gs := w.state(g.Opacity, g.Opacity, 0)
 		k := w.reserve()
-		w.form(k, "/Group <</S /Transparency /I true>>", body)
+		w.form(k, "/Group <</Type /Group /S /Transparency /I true>>", body)
 		w.name(vState, gs)
 		w.buf = append(w.buf, "gs "...)
 		w.name(vForm, k)

@@ -144,7 +144,7 @@ func (w *formWriter) softMask(p *svg.Paint) int {
 	}
 	sh := w.fs.intern(vShading, shading(g, true))
 	k := w.reserve()
-	w.form(k, "/Group <</S /Transparency /CS /DeviceGray>>", func() {
+	w.form(k, "/Group <</Type /Group /S /Transparency /CS /DeviceGray>>", func() {
 		w.buf = append(w.buf, "q "...)
 		w.reals(6, g.Transform[:]...)
 		w.buf = append(w.buf, "cm "...)

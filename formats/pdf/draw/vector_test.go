@@ -98,11 +98,11 @@ func TestFormOperators(t *testing.T) {
 			Clip:     &svg.Clip{Paths: []*svg.Path{{Segments: rect(0, 0, 2, 2)}, {Segments: rect(3, 3, 1, 1)}}},
 			Children: []svg.Node{&svg.Path{Segments: rect(0, 0, 1, 1), Fill: solid(0, 0, 0)}}},
 			[]string{"/BBox [0 0 10 10]\nq\n2 0 0 2 0 0 cm\n/Gs1 gs /X2 Do\nQ\n", "/ca 0.5 /CA 0.5",
-				"/BBox [0 0 5 5] /Group <</S /Transparency /I true>>\n0 0 m\n2 0 l\n2 2 l\n0 2 l\nh\n3 3 m\n4 3 l\n4 4 l\n3 4 l\nh\nW n\n0.000 g\n0 0 m\n1 0 l\n1 1 l\n0 1 l\nh\nf\n"}},
+				"/BBox [0 0 5 5] /Group <</Type /Group /S /Transparency /I true>>\n0 0 m\n2 0 l\n2 2 l\n0 2 l\nh\n3 3 m\n4 3 l\n4 4 l\n3 4 l\nh\nW n\n0.000 g\n0 0 m\n1 0 l\n1 1 l\n0 1 l\nh\nf\n"}},
 		{"in a translucent group's form, the pattern lives in the group's space", &svg.Group{Transform: translate(10, 0), Opacity: 0.5,
 			Children: []svg.Node{&svg.Path{Segments: rect(0, 0, 1, 1), Fill: &svg.Paint{Gradient: grad, Opacity: 1}}}},
 			[]string{"/BBox [0 0 10 10]\nq\n1 0 0 1 10 0 cm\n/Gs1 gs /X2 Do\nQ\n", "/ca 0.5 /CA 0.5",
-				"/BBox [-10 0 0 10] /Group <</S /Transparency /I true>>\n/Pattern cs /P3 scn\n0 0 m\n1 0 l\n1 1 l\n0 1 l\nh\nf\n",
+				"/BBox [-10 0 0 10] /Group <</Type /Group /S /Transparency /I true>>\n/Pattern cs /P3 scn\n0 0 m\n1 0 l\n1 1 l\n0 1 l\nh\nf\n",
 				"/PatternType 2 /Shading <</ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 20 0] /Extend [true true] " +
 					"/Function <</FunctionType 2 /Domain [0 1] /C0 [1 0 0] /C1 [0 0 1] /N 1>>>> /Matrix [1 0 0 2 5 0]"}},
 		{"a translucent fill and stroke are painted apart", group(svg.Identity,

@@ -182,7 +182,7 @@ func meta(b *tree.Book) page.Meta {
 		subject = "Full edition"
 	}
 	return page.Meta{Title: b.Title, Author: strings.Join(b.Authors, ", "), Subject: subject,
-		Language: b.Language, Creator: "bookc", Date: b.Date}
+		Language: b.Language, Creator: "bookc", Date: b.Date, Archival: b.Settings.Archival}
 }
 
 // add appends a flow's pages to the document with their running header and folio; two-sided,

@@ -79,6 +79,7 @@ type Label struct {
 type Meta struct {
 	Title, Author, Subject, Language, Creator string
 	Date                                      time.Time
+	Archival                                  bool // PDF/A-2u too, for archives
 }
 
 // Dest is a named place links jump to. Page is 0-based.
