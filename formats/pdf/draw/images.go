@@ -186,12 +186,15 @@ func (d *docImages) show(data []byte, x, y, w, h, pageH float64) (ops string, ok
 func imageName(i int) string { return "Im" + strconv.Itoa(i+1) }
 
 // pt writes a length to a hundredth of a thousandth of a point, fpdf's precision for images.
-func pt(v float64) string {
+func pt(v float64) string { return string(appendPt(nil, v)) }
+
+// appendPt appends a length as pt writes it.
+func appendPt(b []byte, v float64) []byte {
 	v = math.Round(v*1e5) / 1e5
 	if v == 0 {
 		v = 0 // not -0
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
 // objects gives the images' objects, numbered from first in the order of the list, each image

@@ -5,8 +5,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"bookc/formats/pdf/page"
 	"bookc/formats/pdf/tags"
@@ -158,9 +161,47 @@ func (s *structure) catalogEntries(first int) []byte {
 // kid is an entry of an element's /K: another element, marked content on a page, or an annotation.
 type kid struct {
 	elem       int32 // -1 when it is content
-	page, mcid int   // the marked content, or the annotation's object when annot is set
-	annot      int
+	page, mcid int32 // the marked content, or the annotation's object when annot is set
+	annot      int32
 }
+
+// kidsOf lists every element's kids, in the order they were added, in one slice: an element's
+// are kids[at[e]:at[e+1]]. A book has tens of thousands of elements, each with a few kids.
+type kidsOf struct {
+	added []struct {
+		parent int32
+		k      kid
+	}
+	at   []int32
+	kids []kid
+}
+
+func (ks *kidsOf) add(parent int32, k kid) {
+	ks.added = append(ks.added, struct {
+		parent int32
+		k      kid
+	}{parent, k})
+}
+
+// sort gathers each element's kids, keeping their order (a counting sort), for n elements.
+func (ks *kidsOf) sort(n int) {
+	ks.at = make([]int32, n+1)
+	for _, a := range ks.added {
+		ks.at[a.parent+1]++
+	}
+	for e := range n {
+		ks.at[e+1] += ks.at[e]
+	}
+	next := slices.Clone(ks.at[:n])
+	ks.kids = make([]kid, len(ks.added))
+	for _, a := range ks.added {
+		ks.kids[next[a.parent]] = a.k
+		next[a.parent]++
+	}
+	ks.added = nil
+}
+
+func (ks *kidsOf) of(e int) []kid { return ks.kids[ks.at[e]:ks.at[e+1]] }
 
 // objects writes the structure's objects, numbered from first, for pages whose objects are
 // numbered pages. Each element's kids are in reading order: the blocks of a page as layout placed
@@ -169,7 +210,16 @@ func (s *structure) objects(first int, pages []int) []appended {
 	if !s.tagged() {
 		return s.annotations(first, pages)
 	}
-	kids := make([][]kid, len(s.elems))
+	// the buffers are made about their size at once: growing them by halves costs more than
+	// writing them
+	marks := 0
+	for _, m := range s.marks {
+		marks += len(m)
+	}
+	kids := kidsOf{added: make([]struct {
+		parent int32
+		k      kid
+	}, 0, len(s.elems)+marks+s.links())}
 	attached := make([]bool, len(s.elems))
 	var attach func(e int32)
 	attach = func(e int32) {
@@ -179,11 +229,11 @@ func (s *structure) objects(first int, pages []int) []appended {
 		attached[e] = true
 		if p := s.elems[e].Parent; p >= 0 {
 			attach(p)
-			kids[p] = append(kids[p], kid{elem: e})
+			kids.add(p, kid{elem: e})
 		}
 	}
-	attached[0] = true // the Document: the root's only kid
-	var nums []byte    // the parent tree's /Nums
+	attached[0] = true                                                                       // the Document: the root's only kid
+	nums := make([]byte, 0, 8*len(s.order)+(marks+s.links())*(digits(first+len(s.elems))+5)) // the parent tree's /Nums
 	for i := range s.order {
 		for _, e := range s.order[i] {
 			if !s.elems[e].Role.Inline() {
@@ -193,7 +243,7 @@ func (s *structure) objects(first int, pages []int) []appended {
 		nums = append(strconv.AppendInt(nums, int64(i), 10), " ["...)
 		for mcid, e := range s.marks[i] {
 			attach(e)
-			kids[e] = append(kids[e], kid{elem: -1, page: i, mcid: mcid})
+			kids.add(e, kid{elem: -1, page: int32(i), mcid: int32(mcid)})
 			nums = ref(nums, first+int(e))
 		}
 		nums = append(nums, "]\n"...)
@@ -204,71 +254,36 @@ func (s *structure) objects(first int, pages []int) []appended {
 		for k, a := range as {
 			if a.elem >= 0 {
 				attach(a.elem)
-				kids[a.elem] = append(kids[a.elem], kid{elem: -1, page: i, annot: n + k})
+				kids.add(a.elem, kid{elem: -1, page: int32(i), annot: int32(n + k)})
 				nums = ref(append(strconv.AppendInt(nums, int64(key), 10), ' '), first+int(a.elem))
 			}
 			key++
 		}
 	}
+	kids.sort(len(s.elems))
+	// the elements' dictionaries are written on as many goroutines as there are cores, each a
+	// run of them into a buffer of its own, the annotations' while they are
+	parts := make([]dicts, min(runtime.GOMAXPROCS(0), max(1, len(s.elems)/1024)))
+	var wg sync.WaitGroup
+	for w := range parts {
+		from, to := w*len(s.elems)/len(parts), (w+1)*len(s.elems)/len(parts)
+		wg.Go(func() {
+			ds := dicts{buf: make([]byte, 0, 48*(to-from)+6*int(kids.at[to]-kids.at[from])), ends: make([]int, 0, to-from)}
+			for e := from; e < to; e++ {
+				ds.end(s.elemDict(ds.buf, e, kids.of(e), first, pages))
+			}
+			parts[w] = ds
+		})
+	}
+	annots := s.annotations(first, pages)
+	wg.Wait()
 	out := make([]appended, 0, s.count())
-	for e, el := range s.elems {
-		d := append(append(make([]byte, 0, 64+16*len(kids[e])), "<</S /"...), el.Role.String()...)
-		parent := s.root(first)
-		if el.Parent >= 0 {
-			parent = first + int(el.Parent)
-		}
-		d = ref(append(d, " /P "...), parent)
-		if el.Alt != "" {
-			key := "/Alt"
-			if el.Role == tags.Link {
-				key = "/Contents" // what the link is, besides its text (the annotation says it too)
-			}
-			d = fmt.Appendf(d, " %s %s", key, hexText(el.Alt))
-		}
-		if el.Lang != "" {
-			d = fmt.Appendf(d, " /Lang %s", hexBytes(el.Lang))
-		}
-		switch {
-		case el.Scope:
-			d = append(d, " /A <</O /Table /Scope /Column>>"...)
-		case el.Role == tags.Figure:
-			if b, ok := s.boxes[int32(e)]; ok {
-				place := "Block"
-				if p := el.Parent; p >= 0 && (s.elems[p].Role == tags.P || s.elems[p].Role.Inline()) {
-					place = "Inline" // an image set in a line of text
-				}
-				d = fmt.Appendf(d, " /A <</O /Layout /Placement /%s /BBox [%s %s %s %s]>>", place, pt(b[0]), pt(b[1]), pt(b[2]), pt(b[3]))
-			}
-		}
-		home := -1 // the page of its first marked content: /Pg, which its IDs there need not repeat
-		for _, k := range kids[e] {
-			if k.elem < 0 && k.annot == 0 {
-				home = k.page
-				d = ref(append(d, " /Pg "...), pages[home])
-				break
-			}
-		}
-		d = append(d, " /K ["...)
-		for _, k := range kids[e] {
-			if k.elem < 0 && k.annot == 0 && k.page == home {
-				d = append(strconv.AppendInt(d, int64(k.mcid), 10), ' ')
-				continue
-			}
-			switch {
-			case k.elem >= 0:
-				d = ref(d, first+int(k.elem))
-			case k.annot > 0:
-				d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), k.annot), ">> "...)
-			default:
-				d = append(strconv.AppendInt(append(ref(append(d, "<</Type /MCR /Pg "...), pages[k.page]), "/MCID "...), int64(k.mcid), 10), ">> "...)
-			}
-		}
-		d = append(bytes.TrimSuffix(d, []byte(" ")), "]>>"...)
-		out = append(out, appended{dict: d})
+	for _, ds := range parts {
+		out = append(out, ds.list()...)
 	}
 	out = append(out, appended{dict: fmt.Appendf(nil, "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [\n%s]>> /ParentTreeNextKey %d>>",
 		first, nums, key)})
-	out = append(out, s.annotations(first, pages)...)
+	out = append(out, annots...)
 	xmp := s.xmp()
 	out = append(out, appended{dict: fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), stream: xmp})
 	if s.meta.Archival {
@@ -277,30 +292,94 @@ func (s *structure) objects(first int, pages []int) []appended {
 	return out
 }
 
+// elemDict appends element e's dictionary to d: its role, parent, descriptions and attributes,
+// and its kids, for objects numbered from first and pages whose objects are numbered pages.
+func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int) []byte {
+	el := s.elems[e]
+	d = append(append(d, "<</S /"...), el.Role.String()...)
+	parent := s.root(first)
+	if el.Parent >= 0 {
+		parent = first + int(el.Parent)
+	}
+	d = ref(append(d, " /P "...), parent)
+	if el.Alt != "" {
+		key := "/Alt"
+		if el.Role == tags.Link {
+			key = "/Contents" // what the link is, besides its text (the annotation says it too)
+		}
+		d = appendHexText(append(append(append(d, ' '), key...), ' '), el.Alt)
+	}
+	if el.Lang != "" {
+		d = appendHexBytes(append(d, " /Lang "...), el.Lang)
+	}
+	switch {
+	case el.Scope:
+		d = append(d, " /A <</O /Table /Scope /Column>>"...)
+	case el.Role == tags.Figure:
+		if b, ok := s.boxes[int32(e)]; ok {
+			place := "Block"
+			if p := el.Parent; p >= 0 && (s.elems[p].Role == tags.P || s.elems[p].Role.Inline()) {
+				place = "Inline" // an image set in a line of text
+			}
+			d = fmt.Appendf(d, " /A <</O /Layout /Placement /%s /BBox [%s %s %s %s]>>", place, pt(b[0]), pt(b[1]), pt(b[2]), pt(b[3]))
+		}
+	}
+	home := -1 // the page of its first marked content: /Pg, which its IDs there need not repeat
+	for _, k := range kids {
+		if k.elem < 0 && k.annot == 0 {
+			home = int(k.page)
+			d = ref(append(d, " /Pg "...), pages[home])
+			break
+		}
+	}
+	d = append(d, " /K ["...)
+	for _, k := range kids {
+		if k.elem < 0 && k.annot == 0 && int(k.page) == home {
+			d = append(strconv.AppendInt(d, int64(k.mcid), 10), ' ')
+			continue
+		}
+		switch {
+		case k.elem >= 0:
+			d = ref(d, first+int(k.elem))
+		case k.annot > 0:
+			d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), int(k.annot)), ">> "...)
+		default:
+			d = append(strconv.AppendInt(append(ref(append(d, "<</Type /MCR /Pg "...), pages[k.page]), "/MCID "...), int64(k.mcid), 10), ">> "...)
+		}
+	}
+	return append(bytes.TrimSuffix(d, []byte(" ")), "]>>"...)
+}
+
 // annotations are the links' objects, from first's annotFirst on.
 func (s *structure) annotations(first int, pages []int) []appended {
-	var out []appended
+	var ds dicts
 	key := len(s.order)
 	for _, as := range s.annots {
 		for _, a := range as {
-			d := fmt.Appendf(nil, "<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /F 4",
-				pt(a.rect[0]), pt(a.rect[1]), pt(a.rect[2]), pt(a.rect[3]))
+			d := append(ds.buf, "<</Type /Annot /Subtype /Link /Rect ["...)
+			for i, v := range a.rect {
+				if i > 0 {
+					d = append(d, ' ')
+				}
+				d = appendPt(d, v)
+			}
+			d = append(d, "] /Border [0 0 0] /F 4"...)
 			if a.elem >= 0 {
-				d = fmt.Appendf(d, " /StructParent %d", key)
+				d = strconv.AppendInt(append(d, " /StructParent "...), int64(key), 10)
 				if alt := s.elems[a.elem].Alt; alt != "" {
-					d = fmt.Appendf(d, " /Contents %s", hexText(alt))
+					d = appendHexText(append(d, " /Contents "...), alt)
 				}
 			}
 			if a.url != "" {
-				d = fmt.Appendf(d, " /A <</S /URI /URI %s>>", hexBytes(a.url))
+				d = append(appendHexBytes(append(d, " /A <</S /URI /URI "...), a.url), ">>"...)
 			} else {
-				d = fmt.Appendf(d, " /Dest [%d 0 R /XYZ 0 %s null]", pages[a.dest.Page], pt(s.height-a.dest.Y))
+				d = append(appendPt(append(ref(append(d, " /Dest ["...), pages[a.dest.Page]), "/XYZ 0 "...), s.height-a.dest.Y), " null]"...)
 			}
-			out = append(out, appended{dict: append(d, ">>"...)})
+			ds.end(append(d, ">>"...))
 			key++
 		}
 	}
-	return out
+	return ds.list()
 }
 
 // xmp is the document's metadata as XMP: what the information dictionary says, and that the
@@ -335,12 +414,57 @@ func (s *structure) xmp() []byte {
 	return []byte(b.String())
 }
 
+// dicts are objects' dictionaries written one after another into one buffer, instead of each
+// into its own: a book's structure has tens of thousands.
+type dicts struct {
+	buf  []byte
+	ends []int
+}
+
+// end takes buf, grown by the next dictionary.
+func (ds *dicts) end(buf []byte) {
+	ds.buf = buf
+	ds.ends = append(ds.ends, len(buf))
+}
+
+func (ds *dicts) list() []appended {
+	out := make([]appended, len(ds.ends))
+	start := 0
+	for i, end := range ds.ends {
+		out[i] = appended{dict: ds.buf[start:end:end]}
+		start = end
+	}
+	return out
+}
+
+// digits counts n's decimal digits.
+func digits(n int) int { return len(strconv.Itoa(n)) }
+
 // ref appends a reference to object n, and a space.
 func ref(b []byte, n int) []byte { return append(strconv.AppendInt(b, int64(n), 10), " 0 R "...) }
 
-// hexText is a text string in hexadecimal, UTF-16BE with its byte order mark: no character of it
-// needs escaping.
-func hexText(s string) string { return hexBytes(textString(s)) }
+// appendHexText appends a text string in hexadecimal, UTF-16BE with its byte order mark: no
+// character of it needs escaping. It is textString's, written straight into b: a book has
+// thousands of links, each described twice.
+func appendHexText(b []byte, s string) []byte {
+	b = append(b, "<feff"...)
+	for _, r := range s { // invalid UTF-8 is U+FFFD, as textString has it
+		if r >= 0x10000 {
+			r -= 0x10000
+			b = appendHex16(appendHex16(b, 0xD800+uint16(r>>10)), 0xDC00+uint16(r&0x3FF))
+		} else {
+			b = appendHex16(b, uint16(r))
+		}
+	}
+	return append(b, '>')
+}
 
-// hexBytes is a string of bytes in hexadecimal.
-func hexBytes(s string) string { return "<" + hex.EncodeToString([]byte(s)) + ">" }
+func appendHex16(b []byte, u uint16) []byte {
+	const digits = "0123456789abcdef"
+	return append(b, digits[u>>12], digits[u>>8&15], digits[u>>4&15], digits[u&15])
+}
+
+// appendHexBytes appends a string of bytes in hexadecimal.
+func appendHexBytes(b []byte, s string) []byte {
+	return append(hex.AppendEncode(append(b, '<'), []byte(s)), '>')
+}

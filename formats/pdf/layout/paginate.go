@@ -54,7 +54,7 @@ func (h *heads) set(m *chapMark) {
 // paginate cuts boxes into pages (see fit), puts footnotes on the page that references them and
 // floats at the top of pages, and spreads each page's glue for it to end flush at the foot.
 func (l *lay) paginate(bs []*vbox) *flow {
-	f := &flow{}
+	f := &flow{tags: tagLog{events: make([]tagEvent, 0, len(bs)+len(bs)/16)}} // each box once, and a few sections and repeated headers
 	placed := map[string]bool{}
 	var carry []pending // footnotes that did not fit the page that references them
 	var floats []span   // figures and tables waiting for the top of a page, in their order

@@ -3,6 +3,8 @@
 // of a page belongs to before the page it lands on is known (Builder).
 package tags
 
+import "slices"
+
 // Elem is an element of the structure tree (tagged PDF): a standard structure type, its parent
 // (an index in Doc.Tags; -1 for the root), and what assistive technology reads besides the content.
 type Elem struct {
@@ -80,10 +82,21 @@ func New(r Role) *Node { return &Node{Role: r} }
 // outermost first. An empty path is the innermost element of the blocks around the piece.
 type Path []*Node
 
-// Within is the path inside n: n, then p.
-func (p Path) Within(n *Node) Path {
-	out := make(Path, 0, len(p)+1)
-	return append(append(out, n), p...)
+// Within is the paths inside n: n, then each path. They share one array, as a box's paths are
+// made together and live as long.
+func Within(ps []Path, n *Node) []Path {
+	size := 0
+	for _, p := range ps {
+		size += len(p) + 1
+	}
+	room := make([]*Node, 0, size)
+	out := make([]Path, len(ps))
+	for i, p := range ps {
+		from := len(room)
+		room = append(append(room, n), p...)
+		out[i] = room[from:len(room):len(room)]
+	}
+	return out
 }
 
 // Builder makes the structure tree of a run of pages from the paths of their pieces, in reading
@@ -168,6 +181,7 @@ func (b *Builder) Elems() []Elem { return b.elems }
 // returns the offset its indices moved by.
 func Graft(dst *[]Elem, tree []Elem, parent int32) int32 {
 	off := int32(len(*dst))
+	*dst = slices.Grow(*dst, len(tree))
 	for _, e := range tree {
 		if e.Parent < 0 {
 			e.Parent = parent
