@@ -352,7 +352,16 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 
 // annotations are the links' objects, from first's annotFirst on.
 func (s *structure) annotations(first int, pages []int) []appended {
-	var ds dicts
+	size := 0
+	for _, as := range s.annots {
+		for _, a := range as {
+			size += 160 + 2*len(a.url)
+			if a.elem >= 0 {
+				size += 4 * len(s.elems[a.elem].Alt)
+			}
+		}
+	}
+	ds := dicts{buf: make([]byte, 0, size), ends: make([]int, 0, s.links())}
 	key := len(s.order)
 	for _, as := range s.annots {
 		for _, a := range as {

@@ -114,12 +114,13 @@ func (t *tagLog) section(r tags.Role, level int) {
 // tree places the pieces of the flow's pages in a structure tree, which it returns, and counts
 // their Tags in their pages' Tags. The pages must hold what paginating put in them, and no more.
 func (t *tagLog) tree() []tags.Elem {
-	b := tags.NewBuilder()
+	b := tags.NewBuilder(len(t.events)) // about as many elements as boxes: a book's body has fewer, its contents more
 	local := map[int32]page.Tag{} // the page's Tag of each element it has
 	var seen []page.Tag           // the page's Tag of each path of the box being placed, or unplaced
 	var last *page.Page
-	// the boxes of a block share their paths, whose elements are the same while no section
-	// starts: each path's element, once placed (placing looks up every node of the path)
+	// the boxes of a block have the same paths (the lines of a paragraph), whose elements are
+	// the same while no section starts: each path's element, once placed (placing looks up
+	// every node of the path)
 	var shared []tags.Path
 	var ids []int32
 	for i, ev := range t.events {
@@ -148,7 +149,7 @@ func (t *tagLog) tree() []tags.Elem {
 		for range paths {
 			seen = append(seen, unplaced)
 		}
-		if len(shared) != len(paths) || &shared[0] != &paths[0] {
+		if !slices.EqualFunc(shared, paths, slices.Equal) {
 			shared, ids = paths, ids[:0]
 			for range paths {
 				ids = append(ids, notPlaced)

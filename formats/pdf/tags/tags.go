@@ -117,8 +117,11 @@ type placed struct {
 	node   *Node
 }
 
-// NewBuilder returns a Builder whose top elements go under none (-1, the document's root).
-func NewBuilder() *Builder { return &Builder{ids: map[placed]int32{}, parent: -1} }
+// NewBuilder returns a Builder whose top elements go under none (-1, the document's root), with
+// room for about size elements.
+func NewBuilder(size int) *Builder {
+	return &Builder{elems: make([]Elem, 0, size), ids: make(map[placed]int32, size), parent: -1}
+}
 
 // Section opens a part's or chapter's section (role Part or Sect) at a level of the book's
 // hierarchy, 0 the top: inside the section open at the level above, closing those at its level

@@ -15,7 +15,7 @@ func TestHeadingLevels(t *testing.T) {
 		{"back up, then skipped again", []Role{H1, H2, H1, H5}, []Role{H1, H2, H1, H2}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			b := NewBuilder()
+			b := NewBuilder(0)
 			b.Section(Sect, 0)
 			for i, r := range tt.asked {
 				id := b.Place(Path{New(r)})
@@ -29,7 +29,7 @@ func TestHeadingLevels(t *testing.T) {
 
 // TestPlace: a path's nodes are made once under the section open, and sections nest by level.
 func TestPlace(t *testing.T) {
-	b := NewBuilder()
+	b := NewBuilder(0)
 	b.Section(Part, 0)
 	b.Section(Sect, 1)
 	p, link := New(P), New(Link)
