@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"runtime/metrics"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -139,5 +142,53 @@ func BenchmarkPDF1500KB(b *testing.B) {
 			b.Fatal(err)
 		}
 		renderAll(b, book, []string{""}, []formats.Backend{formats.Lookup("pdf")})
+	}
+}
+
+// BenchmarkRebuildPDF1500KB is what watch does after an edit of one paragraph of the 1.5 MB book:
+// the book loaded again, and its PDF rendered by the backend renewed from the build before, which
+// reuses what the edit left as it was. Goal (issue 18): 80 ms.
+func BenchmarkRebuildPDF1500KB(b *testing.B) {
+	fsys, err := synth.Scale(handbook.FS, 12)
+	if err != nil {
+		b.Fatal(err)
+	}
+	be := formats.ForBook(formats.Lookup("pdf"))
+	build := func() {
+		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ed, _, err := book.Edition("")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := be.Render(ed); err != nil {
+			b.Fatal(err)
+		}
+	}
+	build()
+	// the edit: a word added to, then taken from, the first sentence of a chapter in the middle
+	var chapters []string
+	for name := range fsys {
+		if strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "SUMMARY.md") {
+			chapters = append(chapters, name)
+		}
+	}
+	slices.Sort(chapters)
+	name := chapters[len(chapters)/2]
+	text := fsys[name].Data
+	at := bytes.Index(text, []byte(". "))
+	if at < 0 {
+		b.Fatalf("%s has no sentence to edit", name)
+	}
+	edited := slices.Concat(text[:at], []byte(" edited"), text[at:])
+	for i := 0; b.Loop(); i++ {
+		fsys[name].Data = text
+		if i%2 == 0 {
+			fsys[name].Data = edited
+		}
+		be = formats.Renew(be)
+		build()
 	}
 }
