@@ -107,6 +107,13 @@ type Builder struct {
 	open   []int32 // the sections open, by level: a chapter's, its sub-chapter's ...
 	parent int32   // where sections and paths without one go: the root (-1) or an element
 	heads  []level // the headings open, outermost first: see heading
+	// the last path placed, under which element, and its nodes' elements: the next path most
+	// often begins as it does (the lines of a list item's paragraphs), and those need no lookup
+	last struct {
+		under int32
+		path  Path
+		ids   []int32
+	}
 }
 
 // level is a heading's level as its node asked it and as it was placed.
@@ -144,7 +151,17 @@ func (b *Builder) Place(p Path) int32 {
 	if n := len(b.open); n > 0 {
 		parent = b.open[n-1]
 	}
-	for _, n := range p {
+	same := 0
+	if b.last.under == parent && b.last.path != nil {
+		for same < len(p) && same < len(b.last.path) && p[same] == b.last.path[same] {
+			same++
+		}
+	}
+	b.last.under, b.last.path, b.last.ids = parent, p, b.last.ids[:same]
+	if same > 0 {
+		parent = b.last.ids[same-1]
+	}
+	for _, n := range p[same:] {
 		k := placed{parent, n}
 		id, ok := b.ids[k]
 		if !ok {
@@ -153,6 +170,7 @@ func (b *Builder) Place(p Path) int32 {
 			b.ids[k] = id
 		}
 		parent = id
+		b.last.ids = append(b.last.ids, id)
 	}
 	return parent
 }
