@@ -28,7 +28,7 @@ const maxImageBytes = 1 << 30
 // same places, whichever chapter is parsed first.
 type imageLoader struct {
 	src     *Source
-	checks  *imagecheck.Memo // the images checked in the builds before, if kept
+	checks  *imagecheck.Memo // the images checked in this build, and in the builds before if kept
 	mu      sync.Mutex
 	files   map[string]*imageFile // by FS path
 	decoded atomic.Int64          // bytes, of every image checked

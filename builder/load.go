@@ -40,7 +40,8 @@ type Options struct {
 	RunPreprocessors bool
 	Preprocess       preprocess.Options
 	// Images remembers the images checked by the builds before, for builds of one book that
-	// load it again ('bookc watch'); nil checks every image.
+	// load it again ('bookc watch'); nil: a memo of this build's own, so that an image several
+	// chapters show is checked once.
 	Images *imagecheck.Memo
 }
 
@@ -260,7 +261,11 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt
 	for _, r := range b.Config.Roles {
 		roles = append(roles, r.Name)
 	}
-	images := &imageLoader{src: src, checks: opt.Images, files: map[string]*imageFile{}}
+	checks := opt.Images
+	if checks == nil {
+		checks = imagecheck.NewMemo()
+	}
+	images := &imageLoader{src: src, checks: checks, files: map[string]*imageFile{}}
 	files := &include.Files{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))

@@ -13,10 +13,11 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/image/webp"
+
+	"bookc/builder/once"
 )
 
 // MaxBytes is the decoded size of the largest image a book may carry: 4096x4096 in RGBA. Drawing
@@ -144,12 +145,11 @@ func sniff(data []byte) string {
 	return "application/octet-stream"
 }
 
-// Memo remembers the checks of images by their bytes, for the builds of one book that load the
-// same images again ('bookc watch'): an image is decoded once, not at every build. Safe for
-// concurrent use; a nil Memo remembers nothing.
+// Memo remembers the checks of images by their bytes: an image a book shows in several chapters,
+// which parse at once, is decoded once, and so is an image the builds of one book load again
+// ('bookc watch'). Safe for concurrent use; a nil Memo remembers nothing.
 type Memo struct {
-	mu   sync.Mutex
-	seen map[[sha256.Size]byte]checked
+	seen *once.Table[[sha256.Size]byte, checked]
 }
 
 type checked struct {
@@ -158,22 +158,27 @@ type checked struct {
 }
 
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{seen: map[[sha256.Size]byte]checked{}} }
+func NewMemo() *Memo { return &Memo{seen: once.NewTable[[sha256.Size]byte, checked]()} }
 
-// Check is Check, remembered.
+// Check is Check, remembered. A caller whose image another is checking waits for that check.
 func (m *Memo) Check(data []byte) (Info, error) {
 	if m == nil {
 		return Check(data)
 	}
-	k := sha256.Sum256(data)
-	m.mu.Lock()
-	c, ok := m.seen[k]
-	m.mu.Unlock()
-	if !ok {
+	e, mine := m.seen.Claim(sha256.Sum256(data))
+	if mine {
+		var c checked
 		c.info, c.err = Check(data)
-		m.mu.Lock()
-		m.seen[k] = c
-		m.mu.Unlock()
+		e.Set(c)
 	}
+	c := e.Wait()
 	return c.info, c.err
+}
+
+// Renew returns the memo for the next build: the checks this build asked for (once.Table.Renew).
+func (m *Memo) Renew() *Memo {
+	if m == nil {
+		return nil
+	}
+	return &Memo{seen: m.seen.Renew()}
 }

@@ -117,8 +117,20 @@ func TestCheck(t *testing.T) {
 			})
 		}
 	}
-	if n := len(memo.seen); n != len(tests) {
+	if n := memo.seen.Len(); n != len(tests) {
 		t.Errorf("the memo holds %d checks of %d images", n, len(tests))
+	}
+	// a renewed memo keeps what the build before checked, and forgets it a build later
+	next := memo.Renew()
+	if n := next.seen.Len(); n != len(tests) {
+		t.Errorf("renewed, the memo holds %d checks of %d images", n, len(tests))
+	}
+	next.Check(tests[0].data)
+	if n := next.Renew().seen.Len(); n != 1 {
+		t.Errorf("renewed after checking one image, the memo holds %d checks", n)
+	}
+	if (*Memo)(nil).Renew() != nil {
+		t.Error("a nil memo renews as a memo")
 	}
 }
 

@@ -112,6 +112,7 @@ func (w *watcher) build(ctx context.Context, changed []string) touched.Snapshot 
 		}
 	}
 	w.cfg = b.Config
+	w.images = w.images.Renew() // the next build remembers the images this one checked, no others
 	code := buildBook(ctx, w.o, b, w.kept, start, w.stderr)
 	if ctx.Err() == nil {
 		what := "built"

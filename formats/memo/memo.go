@@ -2,7 +2,11 @@
 // book, which share most of their pages and chapters byte for byte, compress each only once.
 package memo
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+
+	"bookc/builder/once"
+)
 
 // Bytes is a memo of one pure function of bytes, such as a compressor: an input it has seen gives
 // the output made then. Inputs are known by two independent 64-bit hashes and their length, so a
@@ -10,7 +14,7 @@ import "hash/maphash"
 // that of a memory fault. Safe for concurrent use; a nil *Bytes remembers nothing.
 type Bytes struct {
 	seeds [2]maphash.Seed
-	made  *Table[key, []byte]
+	made  *once.Table[key, []byte]
 }
 
 type key struct {
@@ -20,7 +24,7 @@ type key struct {
 
 // New returns an empty memo.
 func New() *Bytes {
-	return &Bytes{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: NewTable[key, []byte]()}
+	return &Bytes{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: once.NewTable[key, []byte]()}
 }
 
 // Do returns f(in): the output made before for the same input, or f's, which it keeps. A caller
@@ -41,7 +45,7 @@ func (m *Bytes) Do(in []byte, f func([]byte) []byte) []byte {
 }
 
 // Renew returns the memo for the next build of the same book: the outputs this build asked for
-// (see Table.Renew). A nil memo renews as nil.
+// (see once.Table.Renew). A nil memo renews as nil.
 func (m *Bytes) Renew() *Bytes {
 	if m == nil {
 		return nil

@@ -15,7 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"bookc/formats/memo"
+	"bookc/builder/once"
 	"bookc/formats/pdf/page"
 )
 
@@ -32,13 +32,13 @@ const maxDecoded = 1 << 30
 // Images is what the editions of one book share of their raster images: each image prepared,
 // by its content. Safe for concurrent use; a nil *Images keeps nothing.
 type Images struct {
-	made  *memo.Table[[sha256.Size]byte, prepared]
+	made  *once.Table[[sha256.Size]byte, prepared]
 	slots chan struct{} // one for each image Start prepares at a time
 }
 
 // NewImages returns an empty store of prepared images.
 func NewImages() *Images {
-	return &Images{made: memo.NewTable[[sha256.Size]byte, prepared](), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	return &Images{made: once.NewTable[[sha256.Size]byte, prepared](), slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 // Renew returns the store for the next build of the same book: the images this build drew.
@@ -95,7 +95,7 @@ func (c *Images) Start(mediaType string, data []byte, rgb bool) {
 }
 
 // entry is the image's entry, and whether it is new: the caller's to make.
-func (c *Images) entry(mediaType string, data []byte, rgb bool) (e *memo.Entry[prepared], mine bool) {
+func (c *Images) entry(mediaType string, data []byte, rgb bool) (e *once.Entry[prepared], mine bool) {
 	h := sha256.New()
 	h.Write([]byte(mediaType + "\x00"))
 	if rgb {

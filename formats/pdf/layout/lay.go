@@ -8,8 +8,8 @@ import (
 	"sync"
 
 	"bookc/builder/diag"
+	"bookc/builder/once"
 	"bookc/builder/tree"
-	once "bookc/formats/memo"
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"

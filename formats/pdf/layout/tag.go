@@ -115,8 +115,8 @@ func (t *tagLog) section(r tags.Role, level int) {
 // their Tags in their pages' Tags. The pages must hold what paginating put in them, and no more.
 func (t *tagLog) tree() []tags.Elem {
 	b := tags.NewBuilder(len(t.events)) // about as many elements as boxes: a book's body has fewer, its contents more
-	local := map[int32]page.Tag{} // the page's Tag of each element it has
-	var seen []page.Tag           // the page's Tag of each path of the box being placed, or unplaced
+	local := map[int32]page.Tag{}       // the page's Tag of each element it has
+	var seen []page.Tag                 // the page's Tag of each path of the box being placed, or unplaced
 	var last *page.Page
 	// the boxes of a block have the same paths (the lines of a paragraph), whose elements are
 	// the same while no section starts: each path's element, once placed (placing looks up

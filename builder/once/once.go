@@ -1,8 +1,12 @@
-package memo
+// Package once holds values made once each, by key: the first caller to ask for a key makes its
+// value, and the others wait for it. The builder's image checks and the backends' compressed
+// streams, prepared images and set blocks are such tables; a watch session renews them between
+// builds.
+package once
 
 import "sync"
 
-// Table holds values made once each, by key, for the renders of one book: the first caller to
+// Table holds values made once each, by key, for the builds of one book: the first caller to
 // claim a key makes its value, and the others that claim it wait for that value instead of
 // making it again. Renew carries a table over to the next build of the book ('bookc watch'),
 // with what the last build used and nothing else, so that a long session's memory stays that of
