@@ -168,20 +168,18 @@ type kid struct {
 // kidsOf lists every element's kids, in the order they were added, in one slice: an element's
 // are kids[at[e]:at[e+1]]. A book has tens of thousands of elements, each with a few kids.
 type kidsOf struct {
-	added []struct {
-		parent int32
-		k      kid
-	}
-	at   []int32
-	kids []kid
+	added []kidOf
+	at    []int32
+	kids  []kid
 }
 
-func (ks *kidsOf) add(parent int32, k kid) {
-	ks.added = append(ks.added, struct {
-		parent int32
-		k      kid
-	}{parent, k})
+// kidOf is a kid as added: with its parent.
+type kidOf struct {
+	parent int32
+	k      kid
 }
+
+func (ks *kidsOf) add(parent int32, k kid) { ks.added = append(ks.added, kidOf{parent, k}) }
 
 // sort gathers each element's kids, keeping their order (a counting sort), for n elements.
 func (ks *kidsOf) sort(n int) {
@@ -216,10 +214,7 @@ func (s *structure) objects(first int, pages []int) []appended {
 	for _, m := range s.marks {
 		marks += len(m)
 	}
-	kids := kidsOf{added: make([]struct {
-		parent int32
-		k      kid
-	}, 0, len(s.elems)+marks+s.links())}
+	kids := kidsOf{added: make([]kidOf, 0, len(s.elems)+marks+s.links())}
 	attached := make([]bool, len(s.elems))
 	var attach func(e int32)
 	attach = func(e int32) {
