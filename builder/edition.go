@@ -25,6 +25,14 @@ func (b *Book) Edition(role string) (*tree.Book, diag.List, error) {
 			return nil, nil, fmt.Errorf("no role %q in book.toml (roles: %s)", role, strings.Join(b.RoleNames(), ", "))
 		}
 		e.cfg = r
+		e.paths = map[string]bool{}
+		for _, pat := range r.Chapters {
+			if strings.ContainsAny(pat, `*?[\`) {
+				e.globs = append(e.globs, pat)
+			} else {
+				e.paths[pat] = true
+			}
+		}
 		out.Edition = tree.Edition{Role: r.Name, Title: r.Title}
 		e.ed = out.Edition
 	}
@@ -69,6 +77,10 @@ type edition struct {
 	ed    tree.Edition // the edition being made; zero for the full book
 	cfg   *config.Role
 	notes diag.List
+	// the role's chapter list: the paths it names, looked up, and its globs, matched; a book of
+	// thousands of chapters lists them one by one
+	paths map[string]bool
+	globs []string
 
 	kept     map[string]bool // IDs of the chapters the edition has
 	anchors  map[string]bool // kept heading IDs
@@ -78,10 +90,10 @@ type edition struct {
 
 // listed reports whether the role's chapter list names the SUMMARY path.
 func (e *edition) listed(p string) bool {
-	for _, pat := range e.cfg.Chapters {
-		if pat == p {
-			return true
-		}
+	if e.paths[p] {
+		return true
+	}
+	for _, pat := range e.globs {
 		if ok, _ := path.Match(pat, p); ok && p != "" {
 			return true
 		}
