@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -45,15 +44,7 @@ func TestArchival(t *testing.T) {
 	var md strings.Builder
 	md.WriteString("# Pictures\n\nA screenshot with alpha:\n\n![Translucent pixels](alpha.png)\n\nA photograph in CMYK[^ink]:\n\n![A video still](cmyk.jpeg)\n\n")
 	md.WriteString("[^ink]: Printers' inks, which the sRGB output intent does not describe.\n\nSee [the spec](https://www.pdfa.org/) or [the pictures](#pictures).\n\n```rust\nfn main() { println!(\"archived\"); }\n```\n")
-	for i, p := range svgFixtures(t) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := fmt.Sprintf("img/%02d-%s", i, filepath.Base(p))
-		files["src/"+name] = string(data)
-		fmt.Fprintf(&md, "\n%s\n\n![%s](%s)\n", strings.Repeat("A figure drawn from an SVG file follows. ", 12), filepath.Base(p), name)
-	}
+	addSVGFigures(t, files, &md)
 	files["src/pictures.md"] = md.String()
 	book := t.TempDir()
 	writeBook(t, book, files)

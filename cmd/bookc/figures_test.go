@@ -25,18 +25,11 @@ func svgFixtures(t *testing.T) []string {
 	return svgs
 }
 
-// TestSVGFigures builds a book of every SVG the reader's and the cleaner's tests hold, in the
-// styles real books carry (Graphviz, draw.io, Inkscape, svgbob, hand-written, hostile): each must
-// be drawn as vectors in the PDF, with its text as text, and packaged so that epubcheck passes.
-func TestSVGFigures(t *testing.T) {
-	if err := validate.Installed(); err != nil {
-		t.Fatal(err)
-	}
+// addSVGFigures puts every SVG fixture in the book's files, under src/img, and in the chapter md,
+// with prose between them as in a book, by whose justified lines the validator finds the text
+// block's edge. It returns the fixtures.
+func addSVGFigures(t *testing.T, files map[string]string, md *strings.Builder) []string {
 	svgs := svgFixtures(t)
-	book := t.TempDir()
-	files := map[string]string{"book.toml": "[book]\ntitle = \"Figures\"\n", "src/SUMMARY.md": "- [Figures](figures.md)\n"}
-	var md strings.Builder
-	md.WriteString("# Figures\n")
 	for i, p := range svgs {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -44,10 +37,23 @@ func TestSVGFigures(t *testing.T) {
 		}
 		name := fmt.Sprintf("img/%02d-%s", i, filepath.Base(p))
 		files["src/"+name] = string(data)
-		// prose between the figures, as in a book, by whose justified lines the validator finds
-		// the text block's edge
-		fmt.Fprintf(&md, "\n%s\n\n![%s](%s)\n", strings.Repeat("The figure below is drawn from an SVG file. ", 12), filepath.Base(p), name)
+		fmt.Fprintf(md, "\n%s\n\n![%s](%s)\n", strings.Repeat("The figure below is drawn from an SVG file. ", 12), filepath.Base(p), name)
 	}
+	return svgs
+}
+
+// TestSVGFigures builds a book of every SVG the reader's and the cleaner's tests hold, in the
+// styles real books carry (Graphviz, draw.io, Inkscape, svgbob, hand-written, hostile): each must
+// be drawn as vectors in the PDF, with its text as text, and packaged so that epubcheck passes.
+func TestSVGFigures(t *testing.T) {
+	if err := validate.Installed(); err != nil {
+		t.Fatal(err)
+	}
+	book := t.TempDir()
+	files := map[string]string{"book.toml": "[book]\ntitle = \"Figures\"\n", "src/SUMMARY.md": "- [Figures](figures.md)\n"}
+	var md strings.Builder
+	md.WriteString("# Figures\n")
+	svgs := addSVGFigures(t, files, &md)
 	files["src/figures.md"] = md.String()
 	writeBook(t, book, files)
 
