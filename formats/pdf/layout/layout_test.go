@@ -586,6 +586,42 @@ func TestIdeographicBreaks(t *testing.T) {
 	}
 }
 
+// TestThaiBreaks checks that Thai, written without spaces between words, breaks between its
+// words (the machine's dictionary, hunspell-th), with no hyphen, and fills its lines: without the
+// dictionary it broke only at its one space, past the measure.
+func TestThaiBreaks(t *testing.T) {
+	const text = "ภาษาไทยเขียนติดกันโดยไม่เว้นวรรคระหว่างคำ คอมพิวเตอร์จึงต้องใช้พจนานุกรมเพื่อหาตำแหน่งที่ตัดบรรทัดได้อย่างถูกต้อง"
+	words := []string{"ภาษาไทย", "เขียน", "ติดกัน", "โดย", "ไม่", "เว้น", "วรรค", "ระหว่าง", "คำ", "คอมพิวเตอร์", "จึง", "ต้อง", "ใช้", "พจนานุกรม", "เพื่อ", "หา", "ตำแหน่ง", "ที่", "ตัด", "บรรทัด", "ได้", "อย่าง", "ถูกต้อง"}
+	l := testLay()
+	const w = 120
+	lines := l.paragraph([]run{{st: ptr(body()), text: text}}, 0, w)
+	got := lineTexts(lines)
+	if len(got) < 4 {
+		t.Fatalf("%d lines: %q", len(got), got)
+	}
+	if strings.ReplaceAll(strings.Join(got, ""), " ", "") != strings.ReplaceAll(text, " ", "") {
+		t.Errorf("text changed: %q", got)
+	}
+	for i, ln := range got {
+		ln = strings.TrimSpace(ln)
+		if strings.HasSuffix(ln, "-") {
+			t.Errorf("line %d ends with a hyphen: %q", i, ln)
+		}
+		starts := false
+		for _, wd := range words {
+			starts = starts || strings.HasPrefix(ln, wd)
+		}
+		if !starts {
+			t.Errorf("line %d starts inside a word: %q", i, ln)
+		}
+		texts := lines[i].p.Texts
+		last := texts[len(texts)-1]
+		if end := last.X + metrics.Reach(last); end > w+0.01 {
+			t.Errorf("line %d ends at %.2f, past the measure of %v: %q", i, end, float64(w), ln)
+		}
+	}
+}
+
 // TestRightToLeftBlocks checks that a right-to-left paragraph is set flush right, and that a
 // right-to-left list item has its bullet on the right, after its text, and a quote its rule there.
 func TestRightToLeftBlocks(t *testing.T) {

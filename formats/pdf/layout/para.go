@@ -16,6 +16,7 @@ import (
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/wordbreak"
 )
 
 // piece is what an item shows: the text of a box, the hyphen a flagged penalty adds, or an image.
@@ -191,6 +192,7 @@ func (l *lay) word(p *para, frags []run) {
 		}
 		if !f.st.code {
 			cuts = mergeCuts(cuts, ideographicCuts(f.text))
+			cuts = mergeCuts(cuts, thaiCuts(f.text))
 		}
 		segs := l.words.Shape(f.st.face(), f.text)
 		l.lackIn(f.text, segs)
@@ -507,6 +509,40 @@ func ideographicCuts(s string) []cut {
 		}
 	}
 	return cuts
+}
+
+// thaiCuts are the places where Thai words meet, in text written without spaces between them
+// (wordbreak, from the machine's Thai dictionary): a line breaks there as at a space, with no
+// hyphen. Without a dictionary, Thai breaks only at spaces.
+func thaiCuts(s string) []cut {
+	if !hasThai(s) {
+		return nil
+	}
+	d := wordbreak.Thai()
+	if d == nil {
+		return nil
+	}
+	var cuts []cut
+	for _, at := range d.Breaks(s) {
+		cuts = append(cuts, cut{at: at})
+	}
+	return cuts
+}
+
+// hasThai tells whether s holds a Thai letter, without decoding text that cannot (Thai's UTF-8
+// starts with 0xE0 0xB8 or 0xE0 0xB9).
+func hasThai(s string) bool {
+	for i := strings.IndexByte(s, 0xE0); i >= 0 && i+1 < len(s); {
+		if s[i+1] == 0xB8 || s[i+1] == 0xB9 {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 0xE0)
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func hasIdeograph(s string) bool {
