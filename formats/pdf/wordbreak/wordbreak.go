@@ -29,6 +29,10 @@ var DefaultPaths = []string{"/usr/share/hunspell/th_TH.dic", "/usr/share/myspell
 // maxFile bounds the dictionary read: Debian's is 1.3 MB.
 const maxFile = 16 << 20
 
+// maxWord bounds a word's bytes, and so the work at each place of a text: segmenting tries every
+// word that may start there, up to the longest (Debian's longest Thai word is 25 letters).
+const maxWord = 256
+
 // Thai is the first of DefaultPaths that reads as a dictionary, loaded once; nil when none does.
 var Thai = sync.OnceValue(func() *Dict {
 	for _, p := range DefaultPaths {
@@ -76,7 +80,7 @@ func Parse(data []byte) *Dict {
 		if i := strings.IndexByte(w, '/'); i >= 0 {
 			w = w[:i]
 		}
-		if w == "" || !utf8.ValidString(w) {
+		if w == "" || len(w) > maxWord || !utf8.ValidString(w) {
 			continue
 		}
 		d.words[w] = true
