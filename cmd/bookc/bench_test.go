@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"regexp"
 	"runtime"
@@ -153,6 +154,19 @@ func BenchmarkPDF1500KB(b *testing.B) {
 	}
 }
 
+// fullEdition loads a book, as a build does, and gives its full edition.
+func fullEdition(b *testing.B, fsys fs.FS) *tree.Book {
+	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ed, _, err := book.Edition("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ed
+}
+
 // BenchmarkRebuildPDF1500KB is what watch does after an edit of one paragraph of the 1.5 MB book:
 // the book loaded again, and its PDF rendered by the backend renewed from the build before, which
 // reuses what the edit left as it was. Goal (issue 18): 80 ms.
@@ -163,15 +177,7 @@ func BenchmarkRebuildPDF1500KB(b *testing.B) {
 	}
 	be := formats.ForBook(formats.Lookup("pdf"))
 	build := func() {
-		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		ed, _, err := book.Edition("")
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := be.Render(ed); err != nil {
+		if _, err := be.Render(fullEdition(b, fsys)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -218,15 +224,7 @@ func BenchmarkFloor1500KB(b *testing.B) {
 			chapters = append(chapters, fsys[name].Data)
 		}
 	}
-	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ed, _, err := book.Edition("")
-	if err != nil {
-		b.Fatal(err)
-	}
-	out, err := formats.Lookup("pdf").Render(ed)
+	out, err := formats.Lookup("pdf").Render(fullEdition(b, fsys))
 	if err != nil {
 		b.Fatal(err)
 	}
