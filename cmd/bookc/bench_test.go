@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"fmt"
 	"io"
@@ -139,7 +141,13 @@ func watchHeap() func() uint64 {
 
 // BenchmarkPDF1500KB is the full PDF of a 1.5 MB book, the book `make bench-peers` times against
 // pandoc and xelatex (goal: 30x faster).
-func BenchmarkPDF1500KB(b *testing.B) {
+func BenchmarkPDF1500KB(b *testing.B) { benchFormat(b, "pdf") }
+
+// BenchmarkEPUB1500KB is the EPUB of the same book.
+func BenchmarkEPUB1500KB(b *testing.B) { benchFormat(b, "epub") }
+
+// benchFormat builds one format of the full edition of the 1.5 MB book, from its sources.
+func benchFormat(b *testing.B, format string) {
 	fsys, err := synth.Scale(handbook.FS, 12)
 	if err != nil {
 		b.Fatal(err)
@@ -150,7 +158,7 @@ func BenchmarkPDF1500KB(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		renderAll(b, book, []string{""}, []formats.Backend{formats.Lookup("pdf")})
+		renderAll(b, book, []string{""}, []formats.Backend{formats.Lookup(format)})
 	}
 }
 
@@ -213,6 +221,26 @@ func BenchmarkRebuildPDF1500KB(b *testing.B) {
 // bookc writes them. (Reading and writing are left out, as BenchmarkPDF1500KB reads the book
 // from memory and writes nothing.)
 func BenchmarkFloor1500KB(b *testing.B) {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // bookc's level
+	benchFloor(b, "pdf", pageContents, zw)
+}
+
+// BenchmarkEPUBFloor1500KB is the same for the EPUB (goal: BenchmarkEPUB1500KB within 2x of it):
+// the parse, and deflate, at the EPUB's level, of the files the EPUB packs.
+func BenchmarkEPUBFloor1500KB(b *testing.B) {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // the EPUB's level
+	benchFloor(b, "epub", zipFiles, fw)
+}
+
+// compressor is a zlib or flate writer, reset for each stream as bookc's are.
+type compressor interface {
+	io.WriteCloser
+	Reset(io.Writer)
+}
+
+// benchFloor times goldmark's parse of the 1.5 MB book's chapters and the compression of the
+// streams of the format's artifact, as files gives them, with w.
+func benchFloor(b *testing.B, format string, files func(*testing.B, []byte) [][]byte, w compressor) {
 	fsys, err := synth.Scale(handbook.FS, 12)
 	if err != nil {
 		b.Fatal(err)
@@ -224,25 +252,51 @@ func BenchmarkFloor1500KB(b *testing.B) {
 			chapters = append(chapters, fsys[name].Data)
 		}
 	}
-	out, err := formats.Lookup("pdf").Render(fullEdition(b, fsys))
+	out, err := formats.Lookup(format).Render(fullEdition(b, fsys))
 	if err != nil {
 		b.Fatal(err)
 	}
-	pages := pageContents(b, out.Files[0].Data)
+	streams := files(b, out.Files[0].Data)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
 	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // bookc's level
 	for b.Loop() {
 		for _, c := range chapters {
 			md.Parser().Parse(text.NewReader(c))
 		}
-		for _, p := range pages {
+		for _, s := range streams {
 			z.Reset()
-			zw.Reset(&z)
-			zw.Write(p)
-			zw.Close()
+			w.Reset(&z)
+			w.Write(s)
+			w.Close()
 		}
 	}
+}
+
+// zipFiles are the files a bookc EPUB deflates, inflated (images and the mimetype are stored).
+func zipFiles(b *testing.B, epub []byte) [][]byte {
+	zr, err := zip.NewReader(bytes.NewReader(epub), int64(len(epub)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out [][]byte
+	for _, f := range zr.File {
+		if f.Method != zip.Deflate {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	if len(out) < 100 {
+		b.Fatalf("%d files in the EPUB", len(out))
+	}
+	return out
 }
 
 // pageContents are a bookc PDF's page content streams, inflated: the streams its pages name
