@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -44,17 +43,21 @@ var preflightLine = regexp.MustCompile(`(?m)^(\d+(?:\.\d+)+) : (.*)$`)
 // PDF/A-2 allows (pdfA1Only), its metadata claims part 2 at level U, and every font maps its
 // glyphs to Unicode (a ToUnicode map), as level U asks.
 func Archival(path string) error {
+	d, err := readPDF(path)
+	if err != nil {
+		return err
+	}
+	return d.archival(path)
+}
+
+// archival is Archival on a PDF read.
+func (d *pdfDoc) archival(path string) error {
 	out, err := run(nil, "java", "-XX:TieredStopAtLevel=1", "-cp", preflightPath(), "org.apache.pdfbox.preflight.Validator_A1b", path)
 	if !strings.Contains(out, "PDF/A-1b file") {
 		return fmt.Errorf("preflight %s did not finish%s:\n%s", path, errText(err), firstLines(out, 20))
 	}
 	var faults []string // its own first: Preflight's may be many
-	d, _, err := readPDF(path)
-	if err != nil {
-		return err
-	}
-	catalog := d.dict(d.dict(d.objs["trailer"].Value)["/Root"])
-	meta, err := d.streamData(catalog["/Metadata"])
+	meta, err := d.metadata()
 	if err != nil || !bytes.Contains(meta, []byte("<pdfaid:part>2</pdfaid:part>")) || !bytes.Contains(meta, []byte("<pdfaid:conformance>U</pdfaid:conformance>")) {
 		faults = append(faults, "the metadata does not claim PDF/A-2u (pdfaid:part 2, pdfaid:conformance U)"+errText(err))
 	}
@@ -77,8 +80,8 @@ func Archival(path string) error {
 	return nil
 }
 
-// claimsArchival tells whether a PDF's metadata claims PDF/A: bookc writes it uncompressed.
-func claimsArchival(path string) (bool, error) {
-	data, err := os.ReadFile(path)
-	return bytes.Contains(data, []byte("<pdfaid:part>")), err
+// claimsArchival tells whether a PDF's metadata claims PDF/A.
+func (d *pdfDoc) claimsArchival() bool {
+	meta, _ := d.metadata()
+	return bytes.Contains(meta, []byte("<pdfaid:part>"))
 }

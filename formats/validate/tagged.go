@@ -18,10 +18,16 @@ import (
 //   - in the tree's reading order, every Figure has alternative text, and headings step down one
 //     level at a time (H1, H2, H3; never H1 then H3).
 func Tagged(path string) error {
-	d, js, err := readPDF(path)
+	d, err := readPDF(path)
 	if err != nil {
 		return err
 	}
+	return d.tagged(path)
+}
+
+// tagged is Tagged on a PDF read.
+func (d *pdfDoc) tagged(path string) error {
+	js := d.js
 	var errs []string
 	fail := func(format string, args ...any) {
 		if len(errs) < 10 {
@@ -39,7 +45,7 @@ func Tagged(path string) error {
 	if vp := d.dict(catalog["/ViewerPreferences"]); vp["/DisplayDocTitle"] != true {
 		fail("the catalog asks no /DisplayDocTitle")
 	}
-	if meta, err := d.streamData(catalog["/Metadata"]); err != nil || !bytes.Contains(meta, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
+	if meta, err := d.metadata(); err != nil || !bytes.Contains(meta, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
 		fail("no XMP metadata claiming PDF/UA-1 (pdfuaid:part 1)%s", errText(err))
 	}
 	root := d.dict(catalog["/StructTreeRoot"])
@@ -192,27 +198,32 @@ type qpdfJSON struct {
 }
 
 // readPDF reads a PDF's objects back through qpdf's JSON, streams decoded.
-func readPDF(path string) (*pdfDoc, *qpdfJSON, error) {
+func readPDF(path string) (*pdfDoc, error) {
 	out, err := output(nil, "qpdf", "--json", "--json-stream-data=inline", "--decode-level=generalized", path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("qpdf --json %s: %v", path, err)
+		return nil, fmt.Errorf("qpdf --json %s: %v", path, err)
 	}
 	var js qpdfJSON
 	if err := json.Unmarshal([]byte(out), &js); err != nil {
-		return nil, nil, fmt.Errorf("qpdf --json %s: %v", path, err)
+		return nil, fmt.Errorf("qpdf --json %s: %v", path, err)
 	}
 	if len(js.QPDF) < 2 {
-		return nil, nil, fmt.Errorf("qpdf --json %s: no objects", path)
+		return nil, fmt.Errorf("qpdf --json %s: no objects", path)
 	}
-	d := &pdfDoc{objs: map[string]obj{}}
+	d := &pdfDoc{objs: map[string]obj{}, js: &js}
 	for k, raw := range js.QPDF[1] {
 		var o obj
 		if err := json.Unmarshal(raw, &o); err != nil {
-			return nil, nil, fmt.Errorf("qpdf --json %s: object %s: %v", path, k, err)
+			return nil, fmt.Errorf("qpdf --json %s: object %s: %v", path, k, err)
 		}
 		d.objs[strings.TrimPrefix(k, "obj:")] = o
 	}
-	return d, &js, nil
+	return d, nil
+}
+
+// metadata is the catalog's XMP, decoded.
+func (d *pdfDoc) metadata() ([]byte, error) {
+	return d.streamData(d.dict(d.dict(d.objs["trailer"].Value)["/Root"])["/Metadata"])
 }
 
 // obj is an object as qpdf's JSON gives it: a value, or a stream's dictionary and data.
@@ -224,7 +235,11 @@ type obj struct {
 	} `json:"stream"`
 }
 
-type pdfDoc struct{ objs map[string]obj }
+// pdfDoc is a PDF as qpdf's JSON gives it: its objects by number, and the pages' contents.
+type pdfDoc struct {
+	objs map[string]obj
+	js   *qpdfJSON
+}
 
 // resolve follows a reference ("12 0 R") to its object's value.
 func (d *pdfDoc) resolve(v any) any {

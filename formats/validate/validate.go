@@ -128,13 +128,15 @@ func PDF(path string) error {
 	if err := PDFStructure(path); err != nil {
 		return err
 	}
-	if err := Tagged(path); err != nil {
+	d, err := readPDF(path) // once, for both checks of the structure
+	if err != nil {
 		return err
 	}
-	if archival, err := claimsArchival(path); err != nil {
+	if err := d.tagged(path); err != nil {
 		return err
-	} else if archival {
-		if err := Archival(path); err != nil {
+	}
+	if d.claimsArchival() {
+		if err := d.archival(path); err != nil {
 			return err
 		}
 	}
