@@ -118,15 +118,9 @@ func (t *tagLog) tree() []tags.Elem {
 	local := map[int32]page.Tag{}       // the page's Tag of each element it has
 	var seen []page.Tag                 // the page's Tag of each path of the box being placed, or unplaced
 	var last *page.Page
-	// the boxes of a block have the same paths (the lines of a paragraph), whose elements are
-	// the same while no section starts: each path's element, once placed (placing looks up
-	// every node of the path)
-	var shared []tags.Path
-	var ids []int32
 	for i, ev := range t.events {
 		if ev.p == nil {
 			b.Section(ev.section, ev.level)
-			shared = nil
 			continue
 		}
 		if ev.p != last {
@@ -149,12 +143,6 @@ func (t *tagLog) tree() []tags.Elem {
 		for range paths {
 			seen = append(seen, unplaced)
 		}
-		if !slices.EqualFunc(shared, paths, slices.Equal) {
-			shared, ids = paths, ids[:0]
-			for range paths {
-				ids = append(ids, notPlaced)
-			}
-		}
 		retag(p, ev.from, to, func(k page.Tag) page.Tag {
 			if k == artifact || int(k) >= len(paths) {
 				return 0
@@ -163,10 +151,7 @@ func (t *tagLog) tree() []tags.Elem {
 				return l
 			}
 			l := page.Tag(0)
-			if ids[k] == notPlaced {
-				ids[k] = b.Place(paths[k])
-			}
-			if id := ids[k]; id >= 0 {
+			if id := b.Place(paths[k]); id >= 0 {
 				var ok bool
 				if l, ok = local[id]; !ok {
 					if len(p.Tags) < int(artifact)-1 {
@@ -188,9 +173,6 @@ func (t *tagLog) tree() []tags.Elem {
 
 // unplaced marks a path of the box being placed that no piece has named yet.
 const unplaced = artifact
-
-// notPlaced marks a path whose element is not known yet (Place gives -1 and up).
-const notPlaced = -2
 
 // pieces counts what a page holds, before a box is shifted into it.
 type pieces struct{ texts, images, vectors, links int32 }
