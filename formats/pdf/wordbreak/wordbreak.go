@@ -11,6 +11,7 @@ package wordbreak
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"os"
 	"strings"
 	"sync"
@@ -60,11 +61,7 @@ func Load(path string) (*Dict, error) {
 	return Parse(data), nil
 }
 
-var errTooBig = errorString("bigger than a dictionary is")
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }
+var errTooBig = errors.New("bigger than a dictionary is")
 
 // Parse reads a hunspell dictionary's bytes (see Load). Lines that are not UTF-8 are skipped.
 func Parse(data []byte) *Dict {
