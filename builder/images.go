@@ -28,7 +28,8 @@ const maxImageBytes = 1 << 30
 // same places, whichever chapter is parsed first.
 type imageLoader struct {
 	src     *Source
-	checks  *imagecheck.Memo // the images checked in this build, and in the builds before if kept
+	checks  *imagecheck.Memo      // the images checked in this build, and in the builds before if kept
+	last    map[string]*imageFile // the image files of the load before, if kept: their assets are reused
 	mu      sync.Mutex
 	files   map[string]*imageFile // by FS path
 	decoded atomic.Int64          // bytes, of every image checked
@@ -39,6 +40,8 @@ type imageFile struct {
 	asset   *tree.Asset // nil when the file cannot be used
 	problem string      // why, for every reference's warning
 	partial string      // what of a usable image is left out, for every reference's warning
+	data    []byte      // the file's bytes
+	decoded int64       // bytes, once decoded
 }
 
 var mediaExt = map[string]string{
@@ -75,7 +78,7 @@ func (l *imageLoader) load(dir, ref string, at markdown.Pos) (*tree.Asset, *diag
 		l.files[name] = f
 	}
 	l.mu.Unlock()
-	f.once.Do(func() { f.asset, f.problem, f.partial = l.read(name) })
+	f.once.Do(func() { l.read(name, f) })
 	if f.asset == nil {
 		return warn("image %s %s; a framed box with its alt text stands in for it", ref, f.problem)
 	}
@@ -86,31 +89,43 @@ func (l *imageLoader) load(dir, ref string, at markdown.Pos) (*tree.Asset, *diag
 	return f.asset, nil
 }
 
-// read loads an image file: the asset, or why it cannot be used, and what of it is left out.
-func (l *imageLoader) read(name string) (a *tree.Asset, problem, partial string) {
+// read loads an image file into f: the asset, or why it cannot be used, and what of it is left
+// out. A file the load before read with the same bytes gives the same asset, so that the chapters
+// showing it that the load before converted still hold (Memo.reuse).
+func (l *imageLoader) read(name string, f *imageFile) {
 	data, err := fs.ReadFile(l.src.FS, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, "does not exist (" + l.src.Display(name) + ")", ""
+		f.problem = "does not exist (" + l.src.Display(name) + ")"
+		return
 	case err != nil && strings.Contains(err.Error(), "escapes"):
-		return nil, "leads out of the include root through a symbolic link", ""
+		f.problem = "leads out of the include root through a symbolic link"
+		return
 	case err != nil:
-		return nil, "cannot be read: " + unwrapPath(err).Error(), ""
+		f.problem = "cannot be read: " + unwrapPath(err).Error()
+		return
 	}
-	if isSVG(data) {
-		return readSVG(data)
+	f.data = data
+	if last := l.last[name]; last != nil && last.asset != nil && bytes.Equal(last.data, data) {
+		f.asset, f.partial, f.decoded = last.asset, last.partial, last.decoded
+	} else if isSVG(data) {
+		f.asset, f.problem, f.partial = readSVG(data)
+	} else {
+		info, err := l.checks.Check(data)
+		switch {
+		case errors.Is(err, imagecheck.ErrTooBig):
+			f.problem = "is too large to embed (" + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ") + ")"
+			return
+		case err != nil:
+			f.problem = "is " + err.Error()
+			return
+		}
+		f.asset, f.decoded = &tree.Asset{Data: data, MediaType: info.MediaType, Width: info.Width, Height: info.Height}, info.Decoded
 	}
-	info, err := l.checks.Check(data)
-	switch {
-	case errors.Is(err, imagecheck.ErrTooBig):
-		return nil, "is too large to embed (" + strings.TrimPrefix(err.Error(), imagecheck.ErrTooBig.Error()+": ") + ")", ""
-	case err != nil:
-		return nil, "is " + err.Error(), ""
+	if f.decoded > 0 && l.decoded.Add(f.decoded) > maxImageBytes {
+		f.asset, f.partial = nil, ""
+		f.problem = "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)"
 	}
-	if total := l.decoded.Add(info.Decoded); total > maxImageBytes {
-		return nil, "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)", ""
-	}
-	return &tree.Asset{Data: data, MediaType: info.MediaType, Width: info.Width, Height: info.Height}, "", ""
 }
 
 // name gives every usable image its name inside artifacts, once all are loaded: the FS path

@@ -16,7 +16,6 @@ import (
 
 	"bookc/builder/config"
 	"bookc/builder/diag"
-	"bookc/builder/imagecheck"
 	"bookc/builder/include"
 	"bookc/builder/markdown"
 	"bookc/builder/preprocess"
@@ -39,10 +38,10 @@ type Options struct {
 	// run-preprocessors = true does; Preprocess says how.
 	RunPreprocessors bool
 	Preprocess       preprocess.Options
-	// Images remembers the images checked by the builds before, for builds of one book that
-	// load it again ('bookc watch'); nil: a memo of this build's own, so that an image several
-	// chapters show is checked once.
-	Images *imagecheck.Memo
+	// Memo carries what the loads before made to this one, for builds of one book that load it
+	// again ('bookc watch'): renew it between loads. nil: a memo of this load's own, so that an
+	// image several chapters show is checked once.
+	Memo *Memo
 }
 
 // Book is a loaded book: the full tree with its role markers still in place, the configuration, and
@@ -269,11 +268,12 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt
 	for _, r := range b.Config.Roles {
 		roles = append(roles, r.Name)
 	}
-	checks := opt.Images
-	if checks == nil {
-		checks = imagecheck.NewMemo()
+	memo := opt.Memo
+	if memo == nil {
+		memo = NewMemo()
 	}
-	images := &imageLoader{src: src, checks: checks, files: map[string]*imageFile{}}
+	memo.start(convertEnv{roles: roles, hideLines: b.Config.HideLines, highlight: opt.Highlight, base: b.Config.BaseURL, byPath: byPath})
+	images := &imageLoader{src: src, checks: memo.checks, last: memo.last.images, files: map[string]*imageFile{}}
 	files := &include.Files{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -283,7 +283,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt
 		}
 		g.Go(func() error {
 			j.links = &linker{byPath: byPath, base: b.Config.BaseURL, page: j.path, id: j.ch.ID}
-			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: opt.Highlight}, images, files)
+			j.parse(src, srcDir, markdown.Env{Roles: roles, HideLines: b.Config.HideLines, Highlight: opt.Highlight}, images, files, memo)
 			return nil
 		})
 	}
@@ -299,6 +299,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt
 	}
 	b.Tree.Settings.Fonts = b.readFonts(src)
 	images.name()
+	memo.next.images = images.files
 	for _, j := range jobs {
 		b.Diags.Add(j.diags...)
 	}
@@ -335,8 +336,9 @@ func (j *chapterJob) read(src *Source, files *include.Files) (text string, ok bo
 }
 
 // parse reads, expands and converts the chapter; env has what all chapters share. A chapter
-// given by mdBook's JSON is converted as given: its includes are expanded already.
-func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images *imageLoader, files *include.Files) {
+// given by mdBook's JSON is converted as given: its includes are expanded already. A chapter
+// whose expanded text the load before converted is taken from memo as it was.
+func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images *imageLoader, files *include.Files, memo *Memo) {
 	var exp *include.Result
 	if j.given {
 		exp = j.exp
@@ -362,7 +364,9 @@ func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images 
 		}
 		return a
 	}
-	j.res = markdown.Convert(env)
+	if !memo.reuse(j, exp, env) {
+		memo.convert(j, env)
+	}
 	j.diags.Add(j.res.Diags...)
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"bookc/builder"
 	"bookc/builder/diag"
-	"bookc/builder/imagecheck"
 	"bookc/builder/preprocess"
 	"bookc/handbook"
 )
@@ -39,9 +38,9 @@ func openSource(o *options) (*builder.Source, error) {
 	return builder.OpenDir(o.bookDir, o.includeRoot, o.limits)
 }
 
-// loadFrom loads the book from src, which it closes; images, when kept from the builds before,
-// spares checking their images again.
-func loadFrom(ctx context.Context, o *options, src *builder.Source, highlight bool, images *imagecheck.Memo, stderr io.Writer) (*builder.Book, error) {
+// loadFrom loads the book from src, which it closes; memo, when kept from the loads before,
+// spares checking their images and converting their chapters again.
+func loadFrom(ctx context.Context, o *options, src *builder.Source, highlight bool, memo *builder.Memo, stderr io.Writer) (*builder.Book, error) {
 	type loaded struct {
 		b   *builder.Book
 		err error
@@ -55,7 +54,7 @@ func loadFrom(ctx context.Context, o *options, src *builder.Source, highlight bo
 			Highlight:        highlight,
 			RunPreprocessors: o.preprocess,
 			Preprocess:       preprocess.Options{Context: ctx, Stderr: stderr, Timeout: preprocessTimeout},
-			Images:           images,
+			Memo:             memo,
 		})
 		done <- loaded{b, err}
 	}()

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"bookc/builder"
 	"bookc/builder/config"
-	"bookc/builder/imagecheck"
 	"bookc/builder/touched"
 	"bookc/formats"
 )
@@ -21,9 +21,10 @@ import (
 var watchPoll = 250 * time.Millisecond
 
 // cmdWatch builds the book, then builds it again each time a file the last build read changes,
-// until interrupted. The backends are kept from build to build, renewed (formats.Renew), so that
-// what an edit leaves as it was (set paragraphs, compressed pages, images) is not made again; a
-// change to book.toml starts them afresh. A build that fails keeps the last good artifacts, as
+// until interrupted. The load's memo and the backends are kept from build to build, renewed
+// (builder.Memo.Renew, formats.Renew), so that what an edit leaves as it was (converted chapters,
+// checked images, set paragraphs, compressed pages) is not made again; a change to book.toml
+// starts the backends afresh. A build that fails keeps the last good artifacts, as
 // every build does, and the next change tries again.
 func cmdWatch(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 	if o.bookDir == "" {
@@ -39,7 +40,7 @@ func cmdWatch(ctx context.Context, o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bookc: %v\n", err)
 		return 1
 	}
-	w := &watcher{o: o, fresh: backends, images: imagecheck.NewMemo(), stdout: stdout, stderr: stderr}
+	w := &watcher{o: o, fresh: backends, memo: builder.NewMemo(), stdout: stdout, stderr: stderr}
 	snap := w.build(ctx, nil)
 	fmt.Fprintf(stdout, "bookc: watching %s (Ctrl-C stops)\n", o.bookDir)
 	tick := time.NewTicker(watchPoll)
@@ -79,7 +80,7 @@ type watcher struct {
 	fresh, kept    []formats.Backend
 	cfg            *config.Config
 	last           touched.Snapshot // what the last build read
-	images         *imagecheck.Memo // the images checked so far
+	memo           *builder.Memo    // what the last load made
 	stdout, stderr io.Writer
 }
 
@@ -94,7 +95,7 @@ func (w *watcher) build(ctx context.Context, changed []string) touched.Snapshot 
 	rec := touched.Record(src.FS, src.RootName)
 	src.FS = rec
 	defer func() { w.last = rec.Snapshot() }()
-	b, err := loadFrom(ctx, w.o, src, formats.ColoursCode(w.fresh), w.images, w.stderr)
+	b, err := loadFrom(ctx, w.o, src, formats.ColoursCode(w.fresh), w.memo, w.stderr)
 	if err != nil {
 		if !errors.Is(err, errInterrupted) {
 			w.failed(err)
@@ -112,7 +113,7 @@ func (w *watcher) build(ctx context.Context, changed []string) touched.Snapshot 
 		}
 	}
 	w.cfg = b.Config
-	w.images = w.images.Renew() // the next build remembers the images this one checked, no others
+	w.memo = w.memo.Renew() // the next load reuses what this one made, nothing older
 	code := buildBook(ctx, w.o, b, w.kept, start, w.stderr)
 	if ctx.Err() == nil {
 		what := "built"

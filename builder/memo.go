@@ -1,0 +1,142 @@
+package builder
+
+import (
+	"maps"
+	"slices"
+	"sync"
+
+	"bookc/builder/imagecheck"
+	"bookc/builder/include"
+	"bookc/builder/markdown"
+	"bookc/builder/tree"
+)
+
+// Memo is what the loads of one book carry from each to the next ('bookc watch'): the images
+// checked, the images read, and every chapter as converted, so that after an edit only the
+// chapters whose text changed (their includes expanded) are parsed again. Renew it between loads.
+type Memo struct {
+	checks *imagecheck.Memo
+	last   *loaded // what the load before made: only read during a load
+	mu     sync.Mutex
+	next   *loaded // what this load makes, for the next: guarded by mu
+}
+
+// NewMemo returns a Memo that remembers nothing yet.
+func NewMemo() *Memo { return &Memo{checks: imagecheck.NewMemo(), last: &loaded{}, next: newLoaded()} }
+
+// Renew returns the memo for the next load of the book: what this load checked, read and
+// converted, nothing older.
+func (m *Memo) Renew() *Memo {
+	return &Memo{checks: m.checks.Renew(), last: m.next, next: newLoaded()}
+}
+
+// loaded is one load's reusable work.
+type loaded struct {
+	env      convertEnv
+	chapters map[chapterKey]*converted
+	images   map[string]*imageFile // by FS path
+}
+
+func newLoaded() *loaded { return &loaded{chapters: map[chapterKey]*converted{}} }
+
+type chapterKey struct{ id, fsPath string }
+
+// convertEnv is what every chapter's conversion depends on besides its own text: when any of it
+// changes (book.toml, SUMMARY.md), no conversion of the load before holds.
+type convertEnv struct {
+	roles     []string
+	hideLines map[string]string
+	highlight bool
+	base      string
+	byPath    map[string]string
+}
+
+func (e convertEnv) equal(o convertEnv) bool {
+	return slices.Equal(e.roles, o.roles) && maps.Equal(e.hideLines, o.hideLines) && e.highlight == o.highlight &&
+		e.base == o.base && maps.Equal(e.byPath, o.byPath)
+}
+
+// converted is a chapter as converted: from what text, with which images, into what.
+type converted struct {
+	exp     *include.Result
+	images  []imageUse // the images the chapter loaded, in order
+	res     *markdown.Result
+	leaving []string
+	// ids are the heading IDs, anchor IDs and cross-reference anchors as converted, before the
+	// book made them unique book-wide (finish), which it does again on each load
+	ids []string
+}
+
+type imageUse struct {
+	ref   string
+	at    markdown.Pos
+	asset *tree.Asset
+}
+
+// start begins a load with env: the load before's conversions hold only if it had the same.
+func (m *Memo) start(env convertEnv) {
+	m.next.env = env
+	if !m.last.env.equal(env) {
+		m.last = &loaded{}
+	}
+}
+
+// reuse gives the chapter of job j its conversion from the load before when its text is the same
+// and each image it loaded is still the same asset: true when it did.
+func (m *Memo) reuse(j *chapterJob, exp *include.Result, env markdown.Env) bool {
+	c := m.last.chapters[chapterKey{j.ch.ID, j.fsPath}]
+	if c == nil || c.exp.Text != exp.Text || !slices.Equal(c.exp.Origins, exp.Origins) {
+		return false
+	}
+	n := len(j.diags)
+	for _, u := range c.images {
+		if env.Image(u.ref, u.at) != u.asset { // reports the image's problems, as converting did
+			j.diags = j.diags[:n]
+			return false
+		}
+	}
+	ids := c.ids
+	for _, h := range c.res.Headings {
+		h.ID, ids = ids[0], ids[1:]
+	}
+	for _, a := range c.res.Anchors {
+		a.ID, ids = ids[0], ids[1:]
+	}
+	for _, r := range c.res.Refs {
+		r.XRef.Anchor, ids = ids[0], ids[1:]
+	}
+	j.res = c.res
+	j.links.leaving = c.leaving
+	m.keep(j, c)
+	return true
+}
+
+// convert converts the chapter of job j, and keeps the conversion for the next load.
+func (m *Memo) convert(j *chapterJob, env markdown.Env) {
+	c := &converted{exp: env.Source}
+	load := env.Image
+	env.Image = func(ref string, at markdown.Pos) *tree.Asset {
+		a := load(ref, at)
+		c.images = append(c.images, imageUse{ref, at, a})
+		return a
+	}
+	c.res = markdown.Convert(env)
+	c.leaving = j.links.leaving
+	for _, h := range c.res.Headings {
+		c.ids = append(c.ids, h.ID)
+	}
+	for _, a := range c.res.Anchors {
+		c.ids = append(c.ids, a.ID)
+	}
+	for _, r := range c.res.Refs {
+		c.ids = append(c.ids, r.XRef.Anchor)
+	}
+	j.res = c.res
+	m.keep(j, c)
+}
+
+func (m *Memo) keep(j *chapterJob, c *converted) {
+	m.mu.Lock()
+	m.next.chapters[chapterKey{j.ch.ID, j.fsPath}] = c
+	m.mu.Unlock()
+}

@@ -1,0 +1,140 @@
+package builder
+
+import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"image/png"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestMemo loads a book, edits it, and loads it again with the memo renewed: the book must be what
+// a load from nothing gives, tree and diagnostics alike, and exactly the chapters whose text,
+// includes or images changed must be converted again (the others keep their blocks).
+func TestMemo(t *testing.T) {
+	base := os.DirFS("testdata/books/features")
+	edit := func(name string, f func(string) string) func(fstest.MapFS) {
+		return func(m fstest.MapFS) { m[name].Data = []byte(f(string(m[name].Data))) }
+	}
+	replace := func(name, old, new string) func(fstest.MapFS) {
+		return edit(name, func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("%s has no %q to edit", name, old)
+			}
+			return strings.Replace(s, old, new, 1)
+		})
+	}
+	// drafts and missing files have no text: their title heading is made on every load
+	untexted := []string{"missing-file", "not-written-yet"}
+	cases := []struct {
+		name      string
+		first     func(fstest.MapFS) // the book as first loaded, when not as it is
+		edit      func(fstest.MapFS)
+		converted []string // chapter IDs; nil: every one
+	}{
+		{"nothing", nil, func(fstest.MapFS) {}, []string{}},
+		{"a paragraph", nil, replace("src/basics.md", "Text with", "Some text with"), []string{"basics"}},
+		{"an include", nil, replace("src/snippet.txt", "\n", "\nmore\n"), []string{"basics"}},
+		{"an image", nil, func(m fstest.MapFS) { m["src/img/pixel.png"].Data = pngOf(t, 2, 1) }, []string{"preface"}},
+		// the preface takes "lists" first, so the unchanged basics' "Lists" must become basics-lists,
+		// and the link to it follow
+		{"a heading another chapter has", nil, replace("src/preface.md", "Read [the", "## Lists\n\nRead [the"), []string{"preface"}},
+		// and back: basics-lists must be lists again
+		{"a heading no other chapter has now", replace("src/preface.md", "Read [the", "## Lists\n\nRead [the"),
+			replace("src/preface.md", "## Lists\n\n", ""), []string{"preface"}},
+		{"SUMMARY.md", nil, replace("src/SUMMARY.md", "[The tool]", "[The tool, renamed]"), nil},
+		{"book.toml", nil, edit("book.toml", func(s string) string { return s + "\n[output.html.code.hidelines]\ngo = \"~\"\n" }), nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := mapFS(t, base)
+			if c.first != nil {
+				c.first(m)
+			}
+			memo := NewMemo()
+			before := memoLoad(t, m, memo)
+			c.edit(m)
+			after := memoLoad(t, m, memo.Renew())
+			fresh := memoLoad(t, m, nil)
+			if got, want := bookJSON(t, after), bookJSON(t, fresh); !bytes.Equal(got, want) {
+				t.Errorf("the book loaded with the memo differs from one loaded afresh:\n%s\nwant\n%s", got, want)
+			}
+			if got, want := diagText(after.Diags), diagText(fresh.Diags); !bytes.Equal(got, want) {
+				t.Errorf("diagnostics with the memo:\n%s\nwant\n%s", got, want)
+			}
+			firsts := map[string]any{}
+			for _, ch := range before.Tree.Chapters() {
+				firsts[ch.ID] = ch.Blocks[0]
+			}
+			var converted, all []string
+			for _, ch := range after.Tree.Chapters() {
+				all = append(all, ch.ID)
+				if firsts[ch.ID] != ch.Blocks[0] && !slices.Contains(untexted, ch.ID) {
+					converted = append(converted, ch.ID)
+				}
+			}
+			want := c.converted
+			if want == nil {
+				want = slices.DeleteFunc(all, func(id string) bool { return slices.Contains(untexted, id) })
+			}
+			if !slices.Equal(converted, want) {
+				t.Errorf("converted again: %q, want %q", converted, want)
+			}
+		})
+	}
+}
+
+func memoLoad(t *testing.T, fsys fs.FS, memo *Memo) *Book {
+	t.Helper()
+	b, err := Load(FromFS(fsys, "book"), Options{SourceDateEpoch: "1700000000", Highlight: true, Memo: memo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// bookJSON is every edition of the book as JSON.
+func bookJSON(t *testing.T, b *Book) []byte {
+	t.Helper()
+	eds, _, err := b.Editions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.MarshalIndent(eds, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// mapFS copies a book into memory, to be edited.
+func mapFS(t *testing.T, fsys fs.FS) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		m[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func pngOf(t *testing.T, w, h int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
