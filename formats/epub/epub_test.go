@@ -235,7 +235,7 @@ func TestRenewedBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	formatstest.Renewed(t, backend{}, [][]*tree.Book{editions(t, handbook.FS), editions(t, edited), editions(t, handbook.FS)})
+	formatstest.Renewed(t, backend{}, handbook.FS, edited, handbook.FS)
 }
 
 func TestRegistered(t *testing.T) {

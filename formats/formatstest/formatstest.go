@@ -3,10 +3,12 @@ package formatstest
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
 
 	"golang.org/x/sync/errgroup"
 
+	"bookc/builder"
 	"bookc/builder/tree"
 	"bookc/formats"
 )
@@ -43,23 +45,26 @@ func Shared(t *testing.T, be formats.Backend, eds []*tree.Book) {
 	}
 }
 
-// Renewed renders builds of one book in turn, as 'bookc watch' does after each edit: the
-// editions of the first with one formats.ForBook backend, each next build's with the backend
-// formats.Renew made of the last. Every artifact must be the bytes be makes of it alone: what a
-// renewed backend keeps from the builds before must change none.
-func Renewed(t *testing.T, be formats.Backend, builds [][]*tree.Book) {
+// Renewed builds one book in turn from each of sources, as 'bookc watch' does after each edit:
+// each loaded with the memo builder.Memo.Renew made of the load before, and its editions rendered
+// by the backend formats.Renew made of the last (the first build's by one formats.ForBook
+// backend) before the next is loaded. Every artifact must be the bytes be makes alone of the same
+// source loaded from nothing: what a renewed memo or backend keeps from the builds before must
+// change none.
+func Renewed(t *testing.T, be formats.Backend, sources ...fs.FS) {
 	t.Helper()
-	kept := formats.ForBook(be)
-	for n, eds := range builds {
+	kept, memo := formats.ForBook(be), builder.NewMemo()
+	for n, src := range sources {
 		if n > 0 {
-			kept = formats.Renew(kept)
+			kept, memo = formats.Renew(kept), memo.Renew()
 		}
-		for _, ed := range eds {
+		watched, fresh := editions(t, src, memo), editions(t, src, nil)
+		for i, ed := range watched {
 			got, err := kept.Render(ed)
 			if err != nil {
 				t.Fatal(err)
 			}
-			alone, err := be.Render(ed)
+			alone, err := be.Render(fresh[i])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,4 +75,18 @@ func Renewed(t *testing.T, be formats.Backend, builds [][]*tree.Book) {
 			}
 		}
 	}
+}
+
+// editions loads the book in src with memo and makes every edition of it.
+func editions(t *testing.T, src fs.FS, memo *builder.Memo) []*tree.Book {
+	t.Helper()
+	book, err := builder.Load(builder.FromFS(src, "book"), builder.Options{SourceDateEpoch: "1700000000", Highlight: true, Memo: memo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eds, _, err := book.Editions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eds
 }

@@ -1,5 +1,6 @@
 // Package memo remembers what a function of bytes made of each input, so that the editions of one
-// book, which share most of their pages and chapters byte for byte, compress each only once.
+// book, which share most of their pages and chapters byte for byte, compress and encode each only
+// once.
 package memo
 
 import (
@@ -8,23 +9,29 @@ import (
 	"bookc/builder/once"
 )
 
-// Bytes is a memo of one pure function of bytes, such as a compressor: an input it has seen gives
+// Of is a memo of one pure function of bytes, such as a compressor: an input it has seen gives
 // the output made then. Inputs are known by two independent 64-bit hashes and their length, so a
 // memo keeps no copy of them; two inputs that differ agree on all three with a chance far below
-// that of a memory fault. Safe for concurrent use; a nil *Bytes remembers nothing.
-type Bytes struct {
+// that of a memory fault. Safe for concurrent use; a nil *Of remembers nothing.
+type Of[V any] struct {
 	seeds [2]maphash.Seed
-	made  *once.Table[key, []byte]
+	made  *once.Table[key, V]
 }
+
+// Bytes is a memo of a function from bytes to bytes.
+type Bytes = Of[[]byte]
 
 type key struct {
 	h [2]uint64
 	n int
 }
 
-// New returns an empty memo.
-func New() *Bytes {
-	return &Bytes{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: once.NewTable[key, []byte]()}
+// New returns an empty memo of bytes.
+func New() *Bytes { return NewOf[[]byte]() }
+
+// NewOf returns an empty memo.
+func NewOf[V any]() *Of[V] {
+	return &Of[V]{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: once.NewTable[key, V]()}
 }
 
 // Do returns f(in): the output made before for the same input, or f's, which it keeps. A caller
@@ -32,7 +39,7 @@ func New() *Bytes {
 // together come to the same pages at about the same time. f must be the same function at every
 // call on one memo, depend on its input only, and not panic. The output is shared between
 // callers: read it, never change it.
-func (m *Bytes) Do(in []byte, f func([]byte) []byte) []byte {
+func (m *Of[V]) Do(in []byte, f func([]byte) V) V {
 	if m == nil {
 		return f(in)
 	}
@@ -46,9 +53,9 @@ func (m *Bytes) Do(in []byte, f func([]byte) []byte) []byte {
 
 // Renew returns the memo for the next build of the same book: the outputs this build asked for
 // (see once.Table.Renew). A nil memo renews as nil.
-func (m *Bytes) Renew() *Bytes {
+func (m *Of[V]) Renew() *Of[V] {
 	if m == nil {
 		return nil
 	}
-	return &Bytes{seeds: m.seeds, made: m.made.Renew()}
+	return &Of[V]{seeds: m.seeds, made: m.made.Renew()}
 }

@@ -19,28 +19,29 @@ type Backend struct {
 	shared  *layout.Shared // from ForBook; nil: each Render on its own
 	streams *memo.Bytes    // the same: the streams compressed so far
 	images  *draw.Images   // the same: the raster images prepared so far
+	pages   *draw.Pages    // the same: the pages encoded so far
 }
 
 // Name is the CLI's subcommand.
 func (Backend) Name() string { return "pdf" }
 
 // ForBook returns a Backend whose renders of one book's editions share their common blocks, and
-// compress each page they have alike, and prepare each image, once; a Backend that is one
-// already, itself.
+// encode and compress each page they have alike, and prepare each image, once; a Backend that is
+// one already, itself.
 func (be Backend) ForBook() formats.Backend {
 	if be.shared != nil {
 		return be
 	}
-	return Backend{shared: layout.NewShared(), streams: memo.New(), images: draw.NewImages()}
+	return Backend{shared: layout.NewShared(), streams: memo.New(), images: draw.NewImages(), pages: draw.NewPages()}
 }
 
-// Renew returns the Backend for the next build of the same book: the blocks, streams and images
-// this one used (formats.Sharing). A Backend that shares nothing renews as one from ForBook.
+// Renew returns the Backend for the next build of the same book: the blocks, streams, images and
+// pages this one used (formats.Sharing). A Backend that shares nothing renews as one from ForBook.
 func (be Backend) Renew() formats.Backend {
 	if be.shared == nil {
 		return be.ForBook()
 	}
-	return Backend{shared: be.shared.Renew(), streams: be.streams.Renew(), images: be.images.Renew()}
+	return Backend{shared: be.shared.Renew(), streams: be.streams.Renew(), images: be.images.Renew(), pages: be.pages.Renew()}
 }
 
 // ColoursCode: code is printed in colour.
@@ -58,7 +59,7 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 	}
 	startImages(b, images)
 	doc, diags := typeset(b)
-	data, err := draw.PDFShared(doc, be.streams, images)
+	data, err := draw.PDFShared(doc, be.streams, images, be.pages)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
 	}

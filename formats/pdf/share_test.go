@@ -8,7 +8,6 @@ import (
 	"testing/fstest"
 
 	"bookc/builder"
-	"bookc/builder/tree"
 	"bookc/formats/formatstest"
 	"bookc/handbook"
 )
@@ -56,30 +55,16 @@ func checkShared(t *testing.T, src *builder.Source) {
 	formatstest.Shared(t, Backend{}, eds)
 }
 
-// TestRenewedBuilds renders the places book, then with one paragraph edited, then as it was, with
-// a backend kept and renewed from build to build, as 'bookc watch' does: no byte may differ from
-// a render from scratch.
+// TestRenewedBuilds builds the places book, then with one paragraph edited, then as it was, then
+// with a heading in a.md that takes b.md's heading's ID, and as it was, with a load memo and a
+// backend kept and renewed from build to build, as 'bookc watch' does: no byte may differ from a
+// render from scratch.
 func TestRenewedBuilds(t *testing.T) {
-	formatstest.Renewed(t, Backend{}, placesBuilds(t))
-}
-
-// placesBuilds are the editions of three builds of the places book: as it is, with a paragraph
-// of b.md edited (which moves the pages after it), and as it was.
-func placesBuilds(t *testing.T) [][]*tree.Book {
 	edited := fstest.MapFS{}
 	maps.Copy(edited, places)
 	edited["src/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(places["src/b.md"].Data), "The same words", "Other words, and many more of them, so that the paragraph takes another line or two,", 1))}
-	var builds [][]*tree.Book
-	for _, fsys := range []fstest.MapFS{places, edited, places} {
-		book, err := builder.Load(builder.FromFS(fsys, "places"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		eds, _, err := book.Editions()
-		if err != nil {
-			t.Fatal(err)
-		}
-		builds = append(builds, eds)
-	}
-	return builds
+	taken := fstest.MapFS{}
+	maps.Copy(taken, places)
+	taken["src/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(places["src/a.md"].Data), "# A\n", "# A\n\n## End\n", 1))}
+	formatstest.Renewed(t, Backend{}, places, edited, places, taken, places)
 }

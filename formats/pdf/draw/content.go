@@ -32,6 +32,7 @@ type encoder struct {
 	tags   []int32         // the page's Tags
 	inMark bool            // a marked-content sequence is open (mark)
 	markOf int32           // the element it marks; -1 an artifact
+	key    []byte          // the page's key in Pages, in a buffer the next page reuses
 
 	font         page.Font
 	size         float64

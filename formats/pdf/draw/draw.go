@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"runtime"
-	"slices"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -34,15 +33,16 @@ import (
 // streams, when not nil, is the zlib compression of the streams the editions of a book have
 // painted so far: a page or font subset another edition has compressed is not compressed again.
 func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
-	return PDFShared(doc, streams, nil)
+	return PDFShared(doc, streams, nil, nil)
 }
 
-// PDFShared is PDF with the raster images the book's other editions have prepared so far: an
-// image another edition has prepared is not prepared again (nil: prepare each here).
-func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images) ([]byte, error) {
+// PDFShared is PDF with the raster images the book's other editions have prepared so far, and the
+// pages they have encoded: an image another edition has prepared, or a page it has encoded, is not
+// made again (nil: make each here).
+func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages) ([]byte, error) {
 	imgs := newDocImages(doc.Pages, images, doc.Meta.Archival) // prepared on every core, with the pages
 	tagged := newStructure(doc)
-	encoded := encodePages(doc, streams, newForms(doc.Pages), imgs)
+	encoded := encodePages(doc, streams, pages, newForms(doc.Pages), imgs)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
@@ -113,7 +113,7 @@ type contents struct {
 // encodePages writes and compresses the pages' contents, the workers taking every so many pages
 // in turn, and one more the drawings' forms. A page's rectangles, rules, drawings and text are
 // let go of once encoded: the images and links are fpdf's to draw (painter).
-func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms, imgs *docImages) *contents {
+func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, imgs *docImages) *contents {
 	workers := runtime.GOMAXPROCS(0)
 	c := &contents{data: make([][]byte, len(doc.Pages)), marks: make([][]int32, len(doc.Pages)), used: make([]usage, workers), forms: fs}
 	c.g.Go(func() error {
@@ -128,10 +128,10 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, fs *forms, imgs *docImages)
 			defer e.words.Done()
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
+			compress := func(data []byte) []byte { return streams.Do(data, z.stream) }
 			for i := w; i < len(doc.Pages); i += workers {
 				pg := doc.Pages[i]
-				data, marks := e.page(pg)
-				c.data[i], c.marks[i] = streams.Do(data, z.stream), slices.Clone(marks)
+				c.data[i], c.marks[i] = pages.encode(e, pg, compress)
 				pg.Rects, pg.Rules, pg.Vectors, pg.Texts, pg.Images, pg.Links = nil, nil, nil, nil, nil, nil
 			}
 			c.used[w] = e.used

@@ -220,11 +220,11 @@ func samePixels(t *testing.T, want, colour image.Image, mask []image.Image) {
 func TestImagesOnce(t *testing.T) {
 	a, b := testImage(t, "basn6a08.png"), testImage(t, "basn2c08.png")
 	store := NewImages()
-	one, err := PDFShared(imageDoc("image/png", b, a, b), nil, store)
+	one, err := PDFShared(imageDoc("image/png", b, a, b), nil, store, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	two, err := PDFShared(imageDoc("image/png", b, a, b), nil, store)
+	two, err := PDFShared(imageDoc("image/png", b, a, b), nil, store, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
