@@ -2,6 +2,7 @@ package layout
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -292,10 +293,17 @@ func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64, r
 }
 
 // putLabel puts a list item's or footnote's label first among the box's texts, a Lbl in the structure
-// tree before the body it labels.
+// tree before the body it labels. The page numbers the box prints move one place along.
 func putLabel(b *vbox, t page.Text) {
 	t.Tag = b.addPath(tags.Path{tags.New(tags.Lbl)})
 	b.p.Texts = append([]page.Text{t}, b.p.Texts...)
+	if len(b.cited().refs) > 0 {
+		c := b.cite()
+		c.refs = slices.Clone(c.refs) // the box's copies share the slots
+		for i := range c.refs {
+			c.refs[i].text++
+		}
+	}
 }
 
 // rightToLeftBlocks tells whether blocks begin with right-to-left text: a list item or quote set

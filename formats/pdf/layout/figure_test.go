@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"bookc/builder/svg"
@@ -86,5 +87,34 @@ func TestInlineImageSize(t *testing.T) {
 				t.Errorf("image set %v (w, h), want %.2f x %.2f", got, want, want/2)
 			}
 		})
+	}
+}
+
+// TestDrawingKeptInReuse lays out a chapter with an SVG figure and an SVG inline in a paragraph,
+// then the chapter with a paragraph more, with one Shared, as two editions are: the second takes
+// the first's lines for the paragraph, as copies, which must still draw the image. Each layout
+// draws both drawings.
+func TestDrawingKeptInReuse(t *testing.T) {
+	vec := &tree.Asset{Name: "a.svg", MediaType: "image/svg+xml", Width: 400, Height: 200,
+		Drawing: &svg.Drawing{Width: 400, Height: 200, Root: &svg.Group{Transform: svg.Identity, Opacity: 1}}}
+	img := func() *tree.Image { return &tree.Image{Src: "a.svg", Alt: "A drawing", Asset: vec} }
+	blocks := tree.Blocks{
+		sample.Heading(1, "first", "First"),
+		&tree.Figure{Image: img()},
+		sample.Para(sample.Text("An inline drawing "), img(), sample.Text(" in a line.")),
+	}
+	sh := NewShared()
+	for _, ed := range []struct {
+		name   string
+		blocks tree.Blocks
+	}{{"the first edition", blocks}, {"the second", append(slices.Clone(blocks), sample.Para(sample.Text("More.")))}} {
+		doc, _ := sh.Book(bookOf(&tree.Chapter{ID: "first", Title: "First", Blocks: ed.blocks}))
+		vectors := 0
+		for _, p := range doc.Pages {
+			vectors += len(p.Vectors)
+		}
+		if vectors != 2 {
+			t.Errorf("%s: the PDF draws %d vector drawings, want 2", ed.name, vectors)
+		}
 	}
 }

@@ -433,23 +433,34 @@ func TestFolios(t *testing.T) {
 }
 
 // TestRenumber checks that reused boxes print the page numbers of the current pass, in
-// paragraphs and table cells, and that a number of another width sets the lines again.
+// paragraphs, table cells, list items and footnotes, each box's slots naming the texts that are
+// its numbers (a label put before them moves them), and that a number of another width sets the
+// lines again.
 func TestRenumber(t *testing.T) {
 	xref := &tree.XRef{Chapter: "usage", Content: tree.Inlines{&tree.Text{Text: "Usage"}}}
+	see := &tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: "See "}, xref}}
 	blocks := tree.Blocks{
-		&tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: "See "}, xref}},
+		see,
 		&tree.Table{Align: []tree.Align{tree.AlignNone}, Header: []tree.Inlines{{&tree.Text{Text: "Where"}}},
 			Rows: [][]tree.Inlines{{{xref}}}},
+		&tree.List{Items: []*tree.ListItem{{Blocks: tree.Blocks{see}}}},
 	}
+	note := &tree.Footnote{Number: 1, ID: "fn-1", Blocks: tree.Blocks{see}}
 	b, m, h := sample.Book(), newMemo(), NewShared()
 	for _, c := range []struct{ label string }{{"5"}, {"7"}, {"12"}, {"xii"}} {
 		l := newLay(b, map[string]string{chapterDest("usage"): c.label}, m, h)
 		var texts []string
-		for _, bx := range l.blocks(blocks, 0, 300) {
+		bs := append(l.blocks(blocks, 0, 300), l.footnote(note)...)
+		for _, bx := range bs {
 			texts = append(texts, lineTexts([]*vbox{bx})...)
+			for _, r := range bx.cited().refs {
+				if s := bx.p.Texts[r.text].S; s != c.label {
+					t.Errorf("label %s: a line's slot for it holds %q", c.label, s)
+				}
+			}
 		}
 		all := strings.Join(texts, " | ")
-		if strings.Count(all, "Usage, p. "+c.label) != 2 { // the no-break space set as a space
+		if strings.Count(all, "Usage, p. "+c.label) != 4 { // the no-break space set as a space
 			t.Errorf("label %s: %q", c.label, all)
 		}
 	}
@@ -734,5 +745,23 @@ func TestCodeBreaks(t *testing.T) {
 	}
 	if broken < 10 {
 		t.Errorf("inline code broke inside only %d times", broken)
+	}
+}
+
+// TestCloneKeepsPieces checks that a box's copy has every kind of piece the box has, drawings
+// included: a block reused by another edition or pass is such a copy.
+func TestCloneKeepsPieces(t *testing.T) {
+	b := &vbox{h: 10, p: page.Page{
+		Tags:    []int32{1},
+		Rects:   []page.Rect{{W: 1, H: 1}},
+		Rules:   []page.Rule{{X2: 1}},
+		Images:  []page.Image{{W: 1, H: 1, Name: "a.png"}},
+		Vectors: []page.Vector{{W: 1, H: 1, Name: "a.svg"}},
+		Texts:   []page.Text{{S: "a"}},
+		Links:   []page.Link{{W: 1, H: 1, URL: "https://example.com"}},
+	}}
+	c := clone([]*vbox{b})[0]
+	if c == b || !reflect.DeepEqual(c.p, b.p) {
+		t.Errorf("the copy's pieces %+v, want %+v", c.p, b.p)
 	}
 }

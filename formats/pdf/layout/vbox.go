@@ -252,10 +252,11 @@ func clone(bs []*vbox) []*vbox {
 	return out
 }
 
-// copyBox copies a box with page pieces of its own to add to.
+// copyBox copies a box with page pieces of its own to add to: every kind of them, drawings too.
 func copyBox(b *vbox) *vbox {
 	c := *b
-	c.p = page.Page{Rects: slices.Clip(b.p.Rects), Rules: slices.Clip(b.p.Rules), Images: slices.Clip(b.p.Images),
-		Texts: slices.Clip(b.p.Texts), Links: slices.Clip(b.p.Links)}
+	p := &c.p
+	p.Tags, p.Rects, p.Rules, p.Images = slices.Clip(p.Tags), slices.Clip(p.Rects), slices.Clip(p.Rules), slices.Clip(p.Images)
+	p.Vectors, p.Texts, p.Links = slices.Clip(p.Vectors), slices.Clip(p.Texts), slices.Clip(p.Links)
 	return &c
 }
