@@ -6,6 +6,7 @@ package layout
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -348,6 +349,20 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 				boxes[i] = bs
 				return nil
 			}
+			var share func(*setUnit, bool)
+			if u.chap != nil && l.shared.units != nil && !l.track {
+				var set **setUnit
+				if set, share = claim(l.shared.units, c.unitKey(u, memos[i])); set != nil {
+					if bs, ok := c.reuseUnit(*set); ok {
+						memos[i].unit, boxes[i] = *set, bs
+						return nil
+					}
+				}
+			}
+			finished := false
+			if share != nil {
+				defer func() { share(memos[i].unit, finished) }() // also when setting panics: the others must not wait
+			}
 			if u.chap == nil {
 				boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
 			} else {
@@ -355,6 +370,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 			}
 			// kept as they are: paginating only reads boxes, and the next pass takes copies
 			memos[i].unit = &setUnit{boxes[i], c.notes, slices.Clone(c.diags)}
+			finished = true
 			return nil
 		})
 	}
@@ -366,6 +382,18 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 		l.diags = append(l.diags, c.diags...)
 	}
 	return out
+}
+
+// unitKey is the unit's key in Shared.units for this pass, its fingerprint taken once in m.
+func (l *lay) unitKey(u unit, m *memo) unitKey {
+	if m.key == nil {
+		c := *u.chap
+		c.Children = nil
+		m.key = &unitKey{content: string(fingerprint(nil, reflect.ValueOf(c))), level: u.level, depth: u.depth, titled: u.titled, unknown: l.unknown}
+	}
+	k := *m.key
+	k.numbered = l.refs != nil
+	return k
 }
 
 // reuseUnit takes a unit as the previous pass set it, its page numbers brought up to date, unless

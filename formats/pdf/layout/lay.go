@@ -52,6 +52,7 @@ type lay struct {
 type memo struct {
 	blocks  map[blockKey]setBlock
 	unit    *setUnit
+	key     *unitKey // the unit's in Shared.units, once asked for
 	entries map[entryKey][]*vbox
 }
 
@@ -92,23 +93,29 @@ func newMemo() *memo {
 type Shared struct {
 	words *sync.Map // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
 
-	blocks *once.Table[sharedKey, sharedBlock] // nil when there is one edition: nothing to share
+	blocks *once.Table[sharedKey, shared[setBlock]] // nil when there is one edition: nothing to share
+	// units are the chapters as a layout's first pass sets them, before any page number is
+	// known, and as a later pass set them again when a number changed width: the same in every
+	// edition that has the chapter alike, and in the next build when an edit left it as it was
+	// ('bookc watch'). nil with blocks.
+	units *once.Table[unitKey, shared[*setUnit]]
 }
 
 // NewShared returns an empty Shared, for the editions of one book.
 func NewShared() *Shared {
 	sh := solo()
-	sh.blocks = once.NewTable[sharedKey, sharedBlock]()
+	sh.blocks = once.NewTable[sharedKey, shared[setBlock]]()
+	sh.units = once.NewTable[unitKey, shared[*setUnit]]()
 	return sh
 }
 
-// Renew returns the Shared for the next build of the same book: the blocks this build set or
-// reused, and the words it hyphenated (a book's vocabulary, which edits barely grow).
+// Renew returns the Shared for the next build of the same book: the blocks and chapters this
+// build set or reused, and the words it hyphenated (a book's vocabulary, which edits barely grow).
 func (sh *Shared) Renew() *Shared {
 	if sh.blocks == nil {
 		return NewShared()
 	}
-	return &Shared{words: sh.words, blocks: sh.blocks.Renew()}
+	return &Shared{words: sh.words, blocks: sh.blocks.Renew(), units: sh.units.Renew()}
 }
 
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
@@ -121,9 +128,20 @@ type sharedKey struct {
 	x, w, size float64
 }
 
-// sharedBlock is a block set by one edition, which the others wait for rather than set it again.
-type sharedBlock struct {
-	set setBlock
+// unitKey is a chapter's place in the outline and everything its setting depends on but the
+// page numbers it prints (renumber brings those up to date).
+type unitKey struct {
+	content      string // the chapter's fingerprint, without its sub-chapters (units of their own)
+	level, depth int
+	titled       bool
+	unknown      string // what its references print while their pages are unknown
+	numbered     bool   // set by a pass that knew its pages: another entry than the first pass's
+}
+
+// shared is a block or chapter set by one edition, which the others wait for rather than set it
+// again.
+type shared[V any] struct {
+	set V
 	ok  bool // false when its setting failed: each edition then sets it for itself
 }
 
@@ -152,11 +170,12 @@ func hyphenator(lang string) *hyphen.Hyphenator {
 	return h
 }
 
-// block returns the block set for the key, waiting while another edition sets it. When none has,
-// it returns nil and the function to hand the set block over with, which the caller must call,
-// with ok false if it could not set it. nil and nil: the caller sets the block for itself.
-func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
-	e, mine := sh.blocks.Claim(k)
+// claim returns what was set for the key, a block or a chapter, waiting while another edition
+// sets it. When none has, it returns nil and the function to hand what the caller sets over with,
+// which the caller must call, with ok false if it could not set it. nil and nil: the caller sets
+// it for itself.
+func claim[K comparable, V any](t *once.Table[K, shared[V]], k K) (*V, func(s V, ok bool)) {
+	e, mine := t.Claim(k)
 	if !mine {
 		sb := e.Wait()
 		if !sb.ok {
@@ -164,7 +183,7 @@ func (sh *Shared) block(k sharedKey) (*setBlock, func(s setBlock, ok bool)) {
 		}
 		return &sb.set, nil
 	}
-	return nil, func(s setBlock, ok bool) { e.Set(sharedBlock{s, ok}) }
+	return nil, func(s V, ok bool) { e.Set(shared[V]{s, ok}) }
 }
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
@@ -265,7 +284,7 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 // fromShared is Shared.block for a block of this chapter at this place and size.
 func (l *lay) fromShared(b tree.Block, x, w float64) (*setBlock, func(setBlock, bool)) {
 	content := fingerprint(nil, reflect.ValueOf(&b).Elem())
-	return l.shared.block(sharedKey{l.source(), string(content), x, w, l.size})
+	return claim(l.shared.blocks, sharedKey{l.source(), string(content), x, w, l.size})
 }
 
 // reuse gives a set block's boxes with their page numbers brought up to date, and reports what
@@ -285,18 +304,20 @@ func (l *lay) reuse(m setBlock) ([]*vbox, bool) {
 // number's width changed, so that the lines must be set again. Only the boxes that print a number
 // are copied; the others are given as they are, to be read only.
 func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
-	refs, headers := false, false
+	changed, headers := false, false
 	for _, b := range bs {
 		for _, r := range b.cited().refs {
 			t := b.p.Texts[r.text]
-			if now := l.pageRef(r.dest); now != t.S && faceOf(t.Font).Width(now, t.Size) != faceOf(t.Font).Width(t.S, t.Size) {
-				return nil, false
+			if now := l.pageRef(r.dest); now != t.S {
+				if faceOf(t.Font).Width(now, t.Size) != faceOf(t.Font).Width(t.S, t.Size) {
+					return nil, false
+				}
+				changed = true
 			}
-			refs = true
 		}
 		headers = headers || b.flow != nil && b.flow.header != nil
 	}
-	if !refs {
+	if !changed { // every number prints as it did: the boxes are what they were
 		return bs, true
 	}
 	if headers { // table rows must repeat the copy of their header: copy all, linked

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -763,5 +764,54 @@ func TestCloneKeepsPieces(t *testing.T) {
 	c := clone([]*vbox{b})[0]
 	if c == b || !reflect.DeepEqual(c.p, b.p) {
 		t.Errorf("the copy's pieces %+v, want %+v", c.p, b.p)
+	}
+}
+
+// TestSharedUnits lays out the sample book's chapters, then again with the same Shared (another
+// edition) and with the Shared renewed (the next build): each chapter's boxes must be the first
+// layout's, not set again, and a chapter edited must be set again.
+func TestSharedUnits(t *testing.T) {
+	b := sample.Book()
+	body := func(b *tree.Book, sh *Shared) []*vbox {
+		l := newLay(b, nil, newMemo(), sh)
+		l.unknown = placeholder(b)
+		us := l.units()
+		memos := make([]*memo, len(us))
+		for i := range memos {
+			memos[i] = newMemo()
+		}
+		return l.body(us, memos)
+	}
+	chapters := func(bs []*vbox) map[string]*vbox { // each chapter's first box, by its title
+		firsts := map[string]*vbox{}
+		for _, bx := range bs {
+			if m := bx.starts().chapter; m != nil && !m.part && m.level != sectionHead {
+				firsts[m.title] = bx
+			}
+		}
+		return firsts
+	}
+	sh := NewShared()
+	first := chapters(body(b, sh))
+	if len(first) != len(b.Chapters()) {
+		t.Fatalf("%d chapters laid out, want %d", len(first), len(b.Chapters()))
+	}
+	edited := sample.Book()
+	usage := edited.Parts[1].Chapters[0]
+	usage.Blocks = append(slices.Clone(usage.Blocks), sample.Para(sample.Text("A paragraph more.")))
+	for _, c := range []struct {
+		name  string
+		b     *tree.Book
+		renew bool   // a build after the last, not an edition beside it
+		set   string // the chapter set again
+	}{{"another edition", b, false, ""}, {"the next build", b, true, ""}, {"the next build, one chapter edited", edited, true, "1  Usage"}} {
+		if c.renew {
+			sh = sh.Renew()
+		}
+		for title, bx := range chapters(body(c.b, sh)) {
+			if again := bx != first[title]; again != (title == c.set) {
+				t.Errorf("%s: %q set again: %v", c.name, title, again)
+			}
+		}
 	}
 }
