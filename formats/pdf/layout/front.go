@@ -142,7 +142,7 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	key := entryKey{title, st, indent}
 	set, ok := l.memo.entries[key]
 	if !ok {
-		set = l.setLines(l.build([]run{{st: &st, text: title}}, w), x, w, lead, left)
+		set = made(l.shared.entries, key, func() []*vbox { return l.setLines(l.build([]run{{st: &st, text: title}}, w), x, w, lead, left) })
 		l.memo.entries[key] = set
 	}
 	if len(set) == 0 {

@@ -99,6 +99,9 @@ type Shared struct {
 	// edition that has the chapter alike, and in the next build when an edit left it as it was
 	// ('bookc watch'). nil with blocks.
 	units *once.Table[unitKey, shared[*setUnit]]
+	// entries are the titles of the contents as set, the same in every pass, edition and build
+	// that has them: only their numbers change. nil with blocks.
+	entries *once.Table[entryKey, shared[[]*vbox]]
 }
 
 // NewShared returns an empty Shared, for the editions of one book.
@@ -106,6 +109,7 @@ func NewShared() *Shared {
 	sh := solo()
 	sh.blocks = once.NewTable[sharedKey, shared[setBlock]]()
 	sh.units = once.NewTable[unitKey, shared[*setUnit]]()
+	sh.entries = once.NewTable[entryKey, shared[[]*vbox]]()
 	return sh
 }
 
@@ -115,7 +119,7 @@ func (sh *Shared) Renew() *Shared {
 	if sh.blocks == nil {
 		return NewShared()
 	}
-	return &Shared{words: sh.words, blocks: sh.blocks.Renew(), units: sh.units.Renew()}
+	return &Shared{words: sh.words, blocks: sh.blocks.Renew(), units: sh.units.Renew(), entries: sh.entries.Renew()}
 }
 
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
@@ -184,6 +188,26 @@ func claim[K comparable, V any](t *once.Table[K, shared[V]], k K) (*V, func(s V,
 		return &sb.set, nil
 	}
 	return nil, func(s V, ok bool) { e.Set(shared[V]{s, ok}) }
+}
+
+// made returns what t holds for k, which make makes when no edition or build has: for what is
+// only read once made. A nil t holds nothing.
+func made[K comparable, V any](t *once.Table[K, shared[V]], k K, make func() V) V {
+	if t == nil {
+		return make()
+	}
+	got, share := claim(t, k)
+	if got != nil {
+		return *got
+	}
+	var v V
+	finished := false
+	if share != nil {
+		defer func() { share(v, finished) }() // also when making panics: the others must not wait
+	}
+	v = make()
+	finished = true
+	return v
 }
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
