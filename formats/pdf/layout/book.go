@@ -389,7 +389,8 @@ func (l *lay) unitKey(u unit, m *memo) unitKey {
 	if m.key == nil {
 		c := *u.chap
 		c.Children = nil
-		m.key = &unitKey{content: string(fingerprint(nil, reflect.ValueOf(c))), level: u.level, depth: u.depth, titled: u.titled, unknown: l.unknown}
+		l.scratch = fingerprint(l.scratch[:0], reflect.ValueOf(c))
+		m.key = &unitKey{content: l.shared.print(l.scratch), level: u.level, depth: u.depth, titled: u.titled, unknown: l.unknown}
 	}
 	k := *m.key
 	k.numbered = l.refs != nil

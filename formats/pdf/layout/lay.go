@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"hash/maphash"
 	"reflect"
 	"slices"
 	"strconv"
@@ -44,6 +45,7 @@ type lay struct {
 	glyphs   glyphRoom      // the room lines gather and keep their glyphs in
 	words    *metrics.Memo  // the words shaped lately (nil: none remembered)
 	faces    *metrics.Faces // the book's faces; nil: bookc's own
+	scratch  []byte         // the buffer fingerprints are taken in (fromShared, unitKey)
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
@@ -91,7 +93,8 @@ func newMemo() *memo {
 // comes in the same chapter at the same place and size. A layout gives the same pages with it as
 // without; it is safe for concurrent use.
 type Shared struct {
-	words *sync.Map // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
+	words *sync.Map       // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
+	seeds [2]maphash.Seed // of the prints of blocks and chapters
 
 	blocks *once.Table[sharedKey, shared[setBlock]] // nil when there is one edition: nothing to share
 	// units are the chapters as a layout's first pass sets them, before any page number is
@@ -107,6 +110,7 @@ type Shared struct {
 // NewShared returns an empty Shared, for the editions of one book.
 func NewShared() *Shared {
 	sh := solo()
+	sh.seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 	sh.blocks = once.NewTable[sharedKey, shared[setBlock]]()
 	sh.units = once.NewTable[unitKey, shared[*setUnit]]()
 	sh.entries = once.NewTable[entryKey, shared[[]*vbox]]()
@@ -119,7 +123,19 @@ func (sh *Shared) Renew() *Shared {
 	if sh.blocks == nil {
 		return NewShared()
 	}
-	return &Shared{words: sh.words, blocks: sh.blocks.Renew(), units: sh.units.Renew(), entries: sh.entries.Renew()}
+	return &Shared{words: sh.words, seeds: sh.seeds, blocks: sh.blocks.Renew(), units: sh.units.Renew(), entries: sh.entries.Renew()}
+}
+
+// print is a fingerprint known by two independent 64-bit hashes and its length, as formats/memo
+// knows its inputs: a key keeps no copy of the block or chapter it was taken of, and two that
+// differ agree on all three with a chance far below that of a memory fault.
+type print struct {
+	h [2]uint64
+	n int
+}
+
+func (sh *Shared) print(fp []byte) print {
+	return print{[2]uint64{maphash.Bytes(sh.seeds[0], fp), maphash.Bytes(sh.seeds[1], fp)}, len(fp)}
 }
 
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
@@ -128,14 +144,14 @@ func solo() *Shared { return &Shared{words: &sync.Map{}} }
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {
 	source     string // the chapter: diagnostics name its file
-	content    string // the block's fingerprint, which has every field of it
+	content    print  // of the block's fingerprint, which has every field of it
 	x, w, size float64
 }
 
 // unitKey is a chapter's place in the outline and everything its setting depends on but the
 // page numbers it prints (renumber brings those up to date).
 type unitKey struct {
-	content      string // the chapter's fingerprint, without its sub-chapters (units of their own)
+	content      print // of the chapter's fingerprint, without its sub-chapters (units of their own)
 	level, depth int
 	titled       bool
 	unknown      string // what its references print while their pages are unknown
@@ -307,8 +323,8 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 
 // fromShared is Shared.block for a block of this chapter at this place and size.
 func (l *lay) fromShared(b tree.Block, x, w float64) (*setBlock, func(setBlock, bool)) {
-	content := fingerprint(nil, reflect.ValueOf(&b).Elem())
-	return claim(l.shared.blocks, sharedKey{l.source(), string(content), x, w, l.size})
+	l.scratch = fingerprint(l.scratch[:0], reflect.ValueOf(&b).Elem())
+	return claim(l.shared.blocks, sharedKey{l.source(), l.shared.print(l.scratch), x, w, l.size})
 }
 
 // reuse gives a set block's boxes with their page numbers brought up to date, and reports what
