@@ -389,8 +389,7 @@ func (l *lay) unitKey(u unit, m *memo) unitKey {
 	if m.key == nil {
 		c := *u.chap
 		c.Children = nil
-		l.scratch = fingerprint(l.scratch[:0], reflect.ValueOf(c))
-		m.key = &unitKey{content: l.shared.print(l.scratch), level: u.level, depth: u.depth, titled: u.titled, unknown: l.unknown}
+		m.key = &unitKey{content: l.shared.printOf(reflect.ValueOf(c)), level: u.level, depth: u.depth, titled: u.titled, unknown: l.unknown}
 	}
 	k := *m.key
 	k.numbered = l.refs != nil

@@ -45,7 +45,6 @@ type lay struct {
 	glyphs   glyphRoom      // the room lines gather and keep their glyphs in
 	words    *metrics.Memo  // the words shaped lately (nil: none remembered)
 	faces    *metrics.Faces // the book's faces; nil: bookc's own
-	scratch  []byte         // the buffer fingerprints are taken in (fromShared, unitKey)
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a
@@ -134,9 +133,16 @@ type print struct {
 	n int
 }
 
-func (sh *Shared) print(fp []byte) print {
-	return print{[2]uint64{maphash.Bytes(sh.seeds[0], fp), maphash.Bytes(sh.seeds[1], fp)}, len(fp)}
+// printOf is the print of v's fingerprint, taken in a buffer of the pool's.
+func (sh *Shared) printOf(v reflect.Value) print {
+	buf := fingerprints.Get().(*[]byte)
+	defer fingerprints.Put(buf)
+	*buf = fingerprint((*buf)[:0], v)
+	return print{[2]uint64{maphash.Bytes(sh.seeds[0], *buf), maphash.Bytes(sh.seeds[1], *buf)}, len(*buf)}
 }
+
+// fingerprints are the buffers fingerprints are taken in: a chapter's runs to megabytes.
+var fingerprints = sync.Pool{New: func() any { return new([]byte) }}
 
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
 func solo() *Shared { return &Shared{words: &sync.Map{}} }
@@ -323,8 +329,7 @@ func (l *lay) cached(b tree.Block, x, w float64, set func() []*vbox) []*vbox {
 
 // fromShared is Shared.block for a block of this chapter at this place and size.
 func (l *lay) fromShared(b tree.Block, x, w float64) (*setBlock, func(setBlock, bool)) {
-	l.scratch = fingerprint(l.scratch[:0], reflect.ValueOf(&b).Elem())
-	return claim(l.shared.blocks, sharedKey{l.source(), l.shared.print(l.scratch), x, w, l.size})
+	return claim(l.shared.blocks, sharedKey{l.source(), l.shared.printOf(reflect.ValueOf(&b).Elem()), x, w, l.size})
 }
 
 // reuse gives a set block's boxes with their page numbers brought up to date, and reports what
