@@ -2,11 +2,14 @@ package man
 
 import (
 	"flag"
+	"io/fs"
 	"testing"
+	"testing/fstest"
 
 	"bookc/builder"
 	"bookc/builder/safefs"
 	"bookc/builder/tree"
+	"bookc/formats/formatstest"
 	"bookc/handbook"
 )
 
@@ -78,4 +81,27 @@ func BenchmarkHandbook(b *testing.B) {
 			}
 		}
 	}
+}
+
+// TestRenewedBuilds builds the handbook's man pages, then with its introduction given a heading
+// that chapters after it have ("Permissions", whose anchors then move), then as it was, each load
+// with the memo of the one before, as 'bookc watch' does: no byte may differ from a build from
+// scratch.
+func TestRenewedBuilds(t *testing.T) {
+	edited := fstest.MapFS{}
+	err := fs.WalkDir(handbook.FS, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(handbook.FS, name)
+		if name == "src/introduction.md" {
+			data = append(data, "\n\n## Permissions\n\nA section the author just added.\n"...)
+		}
+		edited[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatstest.Renewed(t, backend{}, handbook.FS, edited, handbook.FS)
 }
