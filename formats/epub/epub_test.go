@@ -10,13 +10,11 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"bookc/builder/diag"
@@ -220,21 +218,9 @@ func TestSharedEditions(t *testing.T) {
 // a backend kept and renewed from build to build, as 'bookc watch' does: no byte may differ from
 // a render from scratch.
 func TestRenewedBuilds(t *testing.T) {
-	edited := fstest.MapFS{}
-	err := fs.WalkDir(handbook.FS, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(handbook.FS, name)
-		if name == "src/introduction.md" {
-			data = append(data, "\n\nA paragraph the author just added.\n"...)
-		}
-		edited[name] = &fstest.MapFile{Data: data}
-		return err
+	edited := formatstest.Edited(t, handbook.FS, "src/introduction.md", func(data []byte) []byte {
+		return append(data, "\n\nA paragraph the author just added.\n"...)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	formatstest.Renewed(t, backend{}, handbook.FS, edited, handbook.FS)
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io/fs"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/sync/errgroup"
 
@@ -89,4 +90,29 @@ func editions(t *testing.T, src fs.FS, memo *builder.Memo) []*tree.Book {
 		t.Fatal(err)
 	}
 	return eds
+}
+
+// Edited is a copy of the files of fsys with the one named changed by edit: a book as an author
+// leaves it after an edit.
+func Edited(t *testing.T, fsys fs.FS, name string, edit func([]byte) []byte) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if p == name {
+			data = edit(data)
+		}
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := m[name]; !ok {
+		t.Fatalf("no %s to edit", name)
+	}
+	return m
 }

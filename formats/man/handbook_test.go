@@ -2,9 +2,7 @@ package man
 
 import (
 	"flag"
-	"io/fs"
 	"testing"
-	"testing/fstest"
 
 	"bookc/builder"
 	"bookc/builder/safefs"
@@ -88,20 +86,8 @@ func BenchmarkHandbook(b *testing.B) {
 // with the memo of the one before, as 'bookc watch' does: no byte may differ from a build from
 // scratch.
 func TestRenewedBuilds(t *testing.T) {
-	edited := fstest.MapFS{}
-	err := fs.WalkDir(handbook.FS, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(handbook.FS, name)
-		if name == "src/introduction.md" {
-			data = append(data, "\n\n## Permissions\n\nA section the author just added.\n"...)
-		}
-		edited[name] = &fstest.MapFile{Data: data}
-		return err
+	edited := formatstest.Edited(t, handbook.FS, "src/introduction.md", func(data []byte) []byte {
+		return append(data, "\n\n## Permissions\n\nA section the author just added.\n"...)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	formatstest.Renewed(t, backend{}, handbook.FS, edited, handbook.FS)
 }
