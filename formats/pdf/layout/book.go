@@ -72,10 +72,13 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		memos[i] = newMemo()
 	}
 	frontMemo := newMemo()
-	for range passes {
+	// The first pass lays the book out to number its pages, which no reference prints yet: it
+	// puts nothing on them, unless it turns out to be the last (a book without link targets).
+	measure := true
+	for pass := 0; pass < passes; pass++ {
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		l = newLay(b, refs, frontMemo, sh)
-		l.unknown, l.track = unknown, track
+		l.unknown, l.track, l.measure = unknown, track, measure && refs == nil
 		body = l.paginate(l.body(us, memos))
 		num.split = 0
 		if front > 0 {
@@ -91,6 +94,10 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 			num.toc = len(toc.pages)
 		}
 		if maps.Equal(labels, refs) {
+			if l.measure { // the last pass after all: lay it again, on the pages
+				measure, pass = false, pass-1
+				continue
+			}
 			break
 		}
 		refs = labels

@@ -34,6 +34,7 @@ type lay struct {
 	scale    float64            // the book's body size to bodySize: what pt scales the design by
 	nest     int                // container depth: headings inside containers are no sections
 	track    bool               // mark where chapters and their blocks begin, for PageStarts
+	measure  bool               // paginate only numbers pages: it puts nothing on them (a first pass)
 	lists    int                // list depth, for bullets
 	level    int                // outline level of the current chapter
 	depth    int                // of the current chapter: 0 top-level, 1 a sub-chapter...

@@ -52,9 +52,13 @@ func (h *heads) set(m *chapMark) {
 }
 
 // paginate cuts boxes into pages (see fit), puts footnotes on the page that references them and
-// floats at the top of pages, and spreads each page's glue for it to end flush at the foot.
+// floats at the top of pages, and spreads each page's glue for it to end flush at the foot. A
+// layout that measures (lay.measure) only numbers the pages: it puts nothing on them.
 func (l *lay) paginate(bs []*vbox) *flow {
-	f := &flow{tags: tagLog{events: make([]tagEvent, 0, len(bs)+len(bs)/16)}} // each box once, and a few sections and repeated headers
+	f := &flow{}
+	if !l.measure {
+		f.tags.events = make([]tagEvent, 0, len(bs)+len(bs)/16) // each box once, and a few sections and repeated headers
+	}
 	placed := map[string]bool{}
 	var carry []pending // footnotes that did not fit the page that references them
 	var floats []span   // figures and tables waiting for the top of a page, in their order
@@ -94,7 +98,9 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		for _, fl := range floats[:pl.top] {
 			lists = append(lists, bs[fl.from:fl.to])
 		}
-		reserve(&pg.p, lists...)
+		if !l.measure {
+			reserve(&pg.p, lists...)
+		}
 		var notes []pending
 		bottom := 0.0 // of the last box that is not space, which may hang past the notes
 		// where the page begins, in the text: floats at its top come from further on
@@ -139,9 +145,11 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			for _, m := range at.marks {
 				f.marks = append(f.marks, page.Bookmark{Title: outlineTitle(m.title), Level: m.level, Page: len(f.pages), Y: l.g.Top + y, Open: m.open})
 			}
-			from := counts(&pg.p)
-			b.p.Shift(&pg.p, 0, l.g.Top+y)
-			f.tags.place(&pg.p, b, from)
+			if !l.measure {
+				from := counts(&pg.p)
+				b.p.Shift(&pg.p, 0, l.g.Top+y)
+				f.tags.place(&pg.p, b, from)
+			}
 			if y += dy; !b.glue {
 				bottom = y
 			}
@@ -161,9 +169,11 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		floats = floats[pl.top:]
 		floating = false
 		for _, h := range header {
-			from := counts(&pg.p)
-			h.p.Shift(&pg.p, 0, l.g.Top+y)
-			f.tags.repeat(&pg.p, h, from)
+			if !l.measure {
+				from := counts(&pg.p)
+				h.p.Shift(&pg.p, 0, l.g.Top+y)
+				f.tags.repeat(&pg.p, h, from)
+			}
 			y += h.h
 		}
 		for k := i; k < pl.end; k++ {
@@ -458,9 +468,11 @@ func (l *lay) placeNotes(f *flow, pg *built, notes []pending, y float64, least i
 			if p.from == 0 {
 				f.dests = append(f.dests, page.Dest{Name: footnoteDest(p.id), Page: len(f.pages), Y: y})
 			}
-			from := counts(&pg.p)
-			bs[p.from].p.Shift(&pg.p, 0, y)
-			f.tags.place(&pg.p, bs[p.from], from)
+			if !l.measure {
+				from := counts(&pg.p)
+				bs[p.from].p.Shift(&pg.p, 0, y)
+				f.tags.place(&pg.p, bs[p.from], from)
+			}
 			y += bs[p.from].h
 			fits--
 		}

@@ -11,6 +11,7 @@ import (
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // laid is a flow of boxes paginated: the page each box is on, -1 for space dropped at a page's
@@ -659,5 +660,30 @@ func TestPageStarts(t *testing.T) {
 	}
 	if len(starts) < 6 {
 		t.Errorf("%d pages listed, want the book's many", len(starts))
+	}
+}
+
+// TestBookWithoutChapters lays out a book of no chapters, whose first pass, which only numbers
+// pages, is its last: its pages must still hold the title and the contents, and the structure
+// tree their headings.
+func TestBookWithoutChapters(t *testing.T) {
+	doc, _ := Book(bookOf())
+	var texts []string
+	for _, p := range doc.Pages {
+		for _, tx := range p.Texts {
+			texts = append(texts, tx.S)
+		}
+	}
+	if all := strings.Join(texts, " "); !strings.Contains(all, "Sample Book") || !strings.Contains(all, "Contents") {
+		t.Errorf("%d pages, with %q; want the title and the contents", len(doc.Pages), all)
+	}
+	headings := 0
+	for _, e := range doc.Tags {
+		if e.Role == tags.H1 {
+			headings++
+		}
+	}
+	if headings != 2 { // the title's and the contents'
+		t.Errorf("the structure tree has %d H1s, want the title's and the contents' (were the contents' pages only numbered?)", headings)
 	}
 }
