@@ -108,7 +108,9 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 		}
 		walk(part.Chapters, depth)
 	}
-	wrap(out[start:], tags.New(tags.TOC))
+	if !l.measure {
+		wrap(out[start:], tags.New(tags.TOC))
+	}
 	return out
 }
 
@@ -147,6 +149,17 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	}
 	if len(set) == 0 {
 		return nil
+	}
+	if l.measure { // the pages are only counted: the lines as they stand, kept together as below
+		lines := make([]*vbox, len(set))
+		for i, b := range set {
+			c := *b
+			if dest != "" {
+				c.keep = i < len(set)-1
+			}
+			lines[i] = &c
+		}
+		return lines
 	}
 	lines := clone(set) // to tag, and add the number, the leaders and the link to
 	if dest == "" {
