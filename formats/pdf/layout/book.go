@@ -80,6 +80,9 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		l = newLay(b, refs, frontMemo, sh)
 		l.unknown, l.track, l.measure = unknown, track, measure && refs == nil
 		body = l.paginate(l.body(us, memos))
+		if !l.measure {
+			body.grow() // while the contents are set: a pass that puts pieces on pages is most often the last
+		}
 		num.split = 0
 		if front > 0 {
 			num.split = pageOf(body, us[front].dest())
@@ -198,7 +201,7 @@ func meta(b *tree.Book) page.Meta {
 // running header and the folio at the outer edge. Flows are laid out at a recto's left edge.
 func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 	base := len(doc.Pages)
-	off := tags.Graft(&doc.Tags, f.tags.tree(), 0) // under the Document
+	off := tags.Graft(&doc.Tags, f.tree(), 0) // under the Document
 	for i, pg := range f.pages {
 		p := &pg.p
 		for k := range p.Tags {

@@ -25,7 +25,23 @@ type flow struct {
 	pages []*built
 	dests []page.Dest
 	marks []page.Bookmark
-	tags  tagLog // what its pages' structure tree is made of
+	tags  tagLog           // what its pages' structure tree is made of
+	grown chan []tags.Elem // the tree, being made (grow); nil: made when asked for
+}
+
+// grow starts making the flow's structure tree, on a core of its own: the tree changes the pages'
+// Tags, which nothing else reads until the flow is added to the document.
+func (f *flow) grow() {
+	f.grown = make(chan []tags.Elem, 1)
+	go func() { f.grown <- f.tags.tree() }()
+}
+
+// tree is the flow's structure tree: the one grow made, or made now.
+func (f *flow) tree() []tags.Elem {
+	if f.grown != nil {
+		return <-f.grown
+	}
+	return f.tags.tree()
 }
 
 const (
