@@ -72,6 +72,11 @@ type chapterJob struct {
 	given   bool
 	content string
 	exp     *include.Result
+	// raw is the chapter's file as read, decoded what decoding it reported, and reads the files
+	// its includes read: what its expansion is reused by (Memo.expansion)
+	raw     []byte
+	decoded diag.List
+	reads   []fileRead
 }
 
 // Load reads the book from src. It fails only when there is no book to speak of (unreadable
@@ -318,18 +323,27 @@ func newTree(cfg *config.Config) *tree.Book {
 	}
 }
 
-// read reads the chapter's file as text; ok is false when there is none to read.
-func (j *chapterJob) read(src *Source, files *include.Files) (text string, ok bool) {
+// read reads the chapter's file; ok is false when there is none to read.
+func (j *chapterJob) read(src *Source, files *include.Files) (data []byte, ok bool) {
 	data, err := files.Read(src.FS, j.fsPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		j.diags.Add(diag.Warnf(j.ch.Source, 0, "listed in SUMMARY.md but missing; the chapter is empty (create the file)"))
-		return "", false
+		return nil, false
 	case err != nil:
 		j.diags.Add(diag.Errorf(j.ch.Source, 0, "cannot read the chapter: %v", unwrapPath(err)))
-		return "", false
+		return nil, false
 	}
 	j.modTime = modTime(src.FS, j.fsPath)
+	return data, true
+}
+
+// readText reads the chapter's file as text, reporting what decoding it found.
+func (j *chapterJob) readText(src *Source, files *include.Files) (string, bool) {
+	data, ok := j.read(src, files)
+	if !ok {
+		return "", false
+	}
 	text, ds := decodeText(j.ch.Source, data)
 	j.diags.Add(ds...)
 	return text, true
@@ -347,11 +361,18 @@ func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images 
 		}
 		j.modTime = modTime(src.FS, j.fsPath)
 	} else {
-		text, ok := j.read(src, files)
+		data, ok := j.read(src, files)
 		if !ok {
 			return
 		}
-		exp = include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName, Files: files}, j.fsPath, []byte(text))
+		j.raw = data
+		if exp = memo.expansion(j, src, files); exp == nil {
+			var text string
+			text, j.decoded = decodeText(j.ch.Source, data)
+			exp = include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName, Files: files}, j.fsPath, []byte(text))
+			j.reads = readsOf(exp.Read, src, files)
+		}
+		j.diags.Add(j.decoded...)
 		j.diags.Add(exp.Diags...)
 	}
 	chapterDir := path.Dir(j.path)

@@ -69,7 +69,7 @@ func (b *Book) preprocessed(src *Source, sum *summary.Summary, srcDir string, op
 				}
 				fsPath := path.Join(srcDir, e.Path)
 				j := &chapterJob{ch: &tree.Chapter{Source: src.Display(fsPath)}, fsPath: fsPath}
-				c.Content, _ = j.read(src, files)
+				c.Content, _ = j.readText(src, files)
 				b.Diags.Add(j.diags...)
 			}
 			c.SubItems = items(e.Children)

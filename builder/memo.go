@@ -1,10 +1,12 @@
 package builder
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 	"sync"
 
+	"bookc/builder/diag"
 	"bookc/builder/imagecheck"
 	"bookc/builder/include"
 	"bookc/builder/markdown"
@@ -56,8 +58,11 @@ func (e convertEnv) equal(o convertEnv) bool {
 		e.base == o.base && maps.Equal(e.byPath, o.byPath)
 }
 
-// converted is a chapter as converted: from what text, with which images, into what.
+// converted is a chapter as converted: from what files and text, with which images, into what.
 type converted struct {
+	raw     []byte     // the chapter's file
+	decoded diag.List  // what decoding it reported
+	reads   []fileRead // the files its includes read
 	exp     *include.Result
 	images  []imageUse // the images the chapter loaded, in order
 	res     *markdown.Result
@@ -65,6 +70,43 @@ type converted struct {
 	// ids are the heading IDs, anchor IDs and cross-reference anchors as converted, before the
 	// book made them unique book-wide (finish), which it does again on each load
 	ids []string
+}
+
+// fileRead is a file an expansion read, or tried to: its bytes, or that it could not.
+type fileRead struct {
+	name string
+	data []byte
+	ok   bool
+}
+
+// readsOf reads again the files an expansion read, from the load's own reads.
+func readsOf(names []string, src *Source, files *include.Files) []fileRead {
+	reads := make([]fileRead, len(names))
+	for i, n := range names {
+		data, err := files.Read(src.FS, n)
+		reads[i] = fileRead{n, data, err == nil}
+	}
+	return reads
+}
+
+// expansion gives job j's chapter its expansion from the load before when the chapter's file and
+// every file its includes read hold the same bytes as then (or are missing still), and the book's
+// budget takes it; nil when the chapter must be expanded.
+func (m *Memo) expansion(j *chapterJob, src *Source, files *include.Files) *include.Result {
+	c := m.last.chapters[chapterKey{j.ch.ID, j.fsPath}]
+	if c == nil || c.raw == nil || c.exp.Stopped || !bytes.Equal(c.raw, j.raw) {
+		return nil
+	}
+	for _, r := range c.reads {
+		if data, err := files.Read(src.FS, r.name); (err == nil) != r.ok || !bytes.Equal(data, r.data) {
+			return nil
+		}
+	}
+	if !files.Charge(len(c.exp.Text)) {
+		return nil
+	}
+	j.decoded, j.reads = c.decoded, c.reads
+	return c.exp
 }
 
 type imageUse struct {
@@ -107,13 +149,13 @@ func (m *Memo) reuse(j *chapterJob, exp *include.Result, env markdown.Env) bool 
 	}
 	j.res = c.res
 	j.links.leaving = c.leaving
-	m.keep(j, c)
+	m.keep(j, &converted{raw: j.raw, decoded: j.decoded, reads: j.reads, exp: c.exp, images: c.images, res: c.res, leaving: c.leaving, ids: c.ids})
 	return true
 }
 
 // convert converts the chapter of job j, and keeps the conversion for the next load.
 func (m *Memo) convert(j *chapterJob, env markdown.Env) {
-	c := &converted{exp: env.Source}
+	c := &converted{raw: j.raw, decoded: j.decoded, reads: j.reads, exp: env.Source}
 	load := env.Image
 	env.Image = func(ref string, at markdown.Pos) *tree.Asset {
 		a := load(ref, at)

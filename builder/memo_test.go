@@ -40,6 +40,9 @@ func TestMemo(t *testing.T) {
 		{"nothing", nil, func(fstest.MapFS) {}, []string{}},
 		{"a paragraph", nil, replace("src/basics.md", "Text with", "Some text with"), []string{"basics"}},
 		{"an include", nil, replace("src/snippet.txt", "\n", "\nmore\n"), []string{"basics"}},
+		// a chapter including a file that is missing, then made
+		{"an include made", replace("src/basics.md", "## Lists", "{{#include later.md}}\n\n## Lists"),
+			func(m fstest.MapFS) { m["src/later.md"] = &fstest.MapFile{Data: []byte("Words made later.\n")} }, []string{"basics"}},
 		{"an image", nil, func(m fstest.MapFS) { m["src/img/pixel.png"].Data = pngOf(t, 2, 1) }, []string{"preface"}},
 		// the preface takes "lists" first, so the unchanged basics' "Lists" must become basics-lists,
 		// and the link to it follow

@@ -68,11 +68,20 @@ func (f *Files) Read(fsys fs.FS, name string) ([]byte, error) {
 	return r.(read).data, r.(read).err
 }
 
+// Charge counts an expansion made before, of n bytes, in the book's budget, as making it would,
+// and reports whether the book is still within it.
+func (f *Files) Charge(n int) bool { return f.expanded.Add(int64(n)) <= budgetCap }
+
 // Result is a chapter's text with every directive expanded.
 type Result struct {
 	Text    string
 	Origins []Origin // Origins[i] is where line i+1 of Text came from
 	Diags   diag.List
+	// Read are the files the expansion read, or tried to, besides the chapter's own, in order:
+	// the expansion holds while its text and each of them hold the same bytes, or are missing
+	// still. Stopped: the budget cut it short.
+	Read    []string
+	Stopped bool
 }
 
 // Origin maps a 1-based line of the expanded text to its source.
@@ -132,7 +141,7 @@ func (e *expander) spend(n int, name string, line int) bool {
 	if int64(e.sb.Len()+n) <= limit && book <= budgetCap {
 		return true
 	}
-	e.over = true
+	e.over, e.res.Stopped = true, true
 	names := make([]string, len(e.chain))
 	for i, c := range e.chain {
 		names[i] = e.opt.Display(c)
@@ -320,6 +329,7 @@ func (e *expander) read(name string, line int, kind, target string, chain []stri
 			return "", "", false
 		}
 	}
+	e.res.Read = append(e.res.Read, file)
 	data, err := e.opt.Files.Read(e.opt.FS, file)
 	switch {
 	case err == nil:

@@ -3,6 +3,7 @@ package include
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -162,6 +163,16 @@ func TestFilesReadOnce(t *testing.T) {
 	}
 }
 
+// TestRead checks that an expansion lists every file it read or tried to, nested and missing ones
+// too, and says when the budget stopped it.
+func TestRead(t *testing.T) {
+	fsys := fstest.MapFS{"a.md": {Data: []byte("A\n{{#include b.md}}\n")}, "b.md": {Data: []byte("B\n")}}
+	r := Expand(Options{FS: fsys, Files: &Files{}}, "ch.md", []byte("{{#include a.md}}\n{{#include gone.md}}\n{{#include /abs.md}}\n"))
+	if want := []string{"a.md", "b.md", "gone.md"}; !slices.Equal(r.Read, want) || r.Stopped {
+		t.Errorf("read %q, stopped %v; want %q, not stopped", r.Read, r.Stopped, want)
+	}
+}
+
 // TestBudget: includes that fan out stop at the budget, with one error naming the chain, and in
 // time and memory proportional to the budget, not to the 10^10 copies they ask for.
 func TestBudget(t *testing.T) {
@@ -182,8 +193,8 @@ func TestBudget(t *testing.T) {
 		!strings.Contains(r.Diags[0].String(), "ch.md -> f0.md -> f1.md") {
 		t.Errorf("%d diagnostics, want 1; the first: %.300v", len(r.Diags), r.Diags)
 	}
-	if strings.HasSuffix(r.Text, "end\n") {
-		t.Error("the chapter went on past the budget")
+	if strings.HasSuffix(r.Text, "end\n") || !r.Stopped {
+		t.Errorf("the chapter went on past the budget, or did not say it stopped (%v)", r.Stopped)
 	}
 	// The book's budget is shared: chapters that each stay within their own still stop together.
 	big := strings.Repeat("x", 1<<20) + "\n"
