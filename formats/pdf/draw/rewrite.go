@@ -332,25 +332,31 @@ func split(pdf []byte) (objs []object, head []byte, trailer [][]byte, err error)
 	return objs, pdf[:offsets[0]], trailer, nil
 }
 
-// compress deflates the plain streams, the workers taking every so many in turn.
+// compress deflates the plain streams, each distinct one once (fpdf starts every page with the
+// same few operators), the workers taking every so many in turn.
 func compress(objs []object) error {
-	var streams []*object
+	alike := map[string][]*object{} // by their data
+	var distinct []string           // in the order first met
 	for i := range objs {
-		if objs[i].data != nil {
-			streams = append(streams, &objs[i])
+		if d := objs[i].data; d != nil {
+			if _, seen := alike[string(d)]; !seen {
+				distinct = append(distinct, string(d))
+			}
+			alike[string(d)] = append(alike[string(d)], &objs[i])
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(streams)/8))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/8))
 	var g errgroup.Group
 	for w := range workers {
 		g.Go(func() error {
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
-			for i := w; i < len(streams); i += workers {
-				o := streams[i]
-				data := z.stream(o.data)
-				o.out = fmt.Appendf(make([]byte, 0, len(data)+len(o.rest)+64), "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(data))
-				o.out = append(append(o.out, data...), o.rest...)
+			for i := w; i < len(distinct); i += workers {
+				data := z.stream([]byte(distinct[i]))
+				for _, o := range alike[distinct[i]] {
+					o.out = fmt.Appendf(make([]byte, 0, len(data)+len(o.rest)+64), "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(data))
+					o.out = append(append(o.out, data...), o.rest...)
+				}
 			}
 			return nil
 		})
