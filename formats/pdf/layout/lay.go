@@ -361,12 +361,13 @@ func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
 				changed = true
 			}
 		}
-		headers = headers || b.flow != nil && b.flow.header != nil
+		// rows repeat their table's header: copies of it where it prints a number
+		headers = headers || b.flow != nil && slices.ContainsFunc(b.flow.header, func(h *vbox) bool { return len(h.cited().refs) > 0 })
 	}
 	if !changed { // every number prints as it did: the boxes are what they were
 		return bs, true
 	}
-	if headers { // table rows must repeat the copy of their header: copy all, linked
+	if headers { // table rows must repeat the renumbered copy of their header: copy all, linked
 		out := clone(bs)
 		for _, b := range out {
 			l.printRefs(b)

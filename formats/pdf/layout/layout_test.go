@@ -434,9 +434,9 @@ func TestFolios(t *testing.T) {
 }
 
 // TestRenumber checks that reused boxes print the page numbers of the current pass, in
-// paragraphs, table cells, list items and footnotes, each box's slots naming the texts that are
-// its numbers (a label put before them moves them), and that a number of another width sets the
-// lines again.
+// paragraphs, table cells and headers, list items and footnotes, each box's slots naming the texts
+// that are its numbers (a label put before them moves them), and that a number of another width
+// sets the lines again.
 func TestRenumber(t *testing.T) {
 	xref := &tree.XRef{Chapter: "usage", Content: tree.Inlines{&tree.Text{Text: "Usage"}}}
 	see := &tree.Paragraph{Content: tree.Inlines{&tree.Text{Text: "See "}, xref}}
@@ -445,6 +445,7 @@ func TestRenumber(t *testing.T) {
 		&tree.Table{Align: []tree.Align{tree.AlignNone}, Header: []tree.Inlines{{&tree.Text{Text: "Where"}}},
 			Rows: [][]tree.Inlines{{{xref}}}},
 		&tree.List{Items: []*tree.ListItem{{Blocks: tree.Blocks{see}}}},
+		&tree.Table{Align: []tree.Align{tree.AlignNone}, Header: []tree.Inlines{{xref}}, Rows: [][]tree.Inlines{{{sample.Text("A row")}}}},
 	}
 	note := &tree.Footnote{Number: 1, ID: "fn-1", Blocks: tree.Blocks{see}}
 	b, m, h := sample.Book(), newMemo(), NewShared()
@@ -461,7 +462,7 @@ func TestRenumber(t *testing.T) {
 			}
 		}
 		all := strings.Join(texts, " | ")
-		if strings.Count(all, "Usage, p. "+c.label) != 4 { // the no-break space set as a space
+		if strings.Count(all, "Usage, p. "+c.label) != 5 { // the no-break space set as a space
 			t.Errorf("label %s: %q", c.label, all)
 		}
 	}
