@@ -6,9 +6,7 @@ package draw
 
 import (
 	"bytes"
-	"encoding/binary"
 	"runtime"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/sync/errgroup"
@@ -57,13 +55,8 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 	f.SetAuthor(m.Author, true)
 	f.SetSubject(m.Subject, true)
 	f.SetLang(m.Language)
-	mark := 0
-	for i := range doc.Pages {
+	for range doc.Pages {
 		f.AddPage()
-		for ; mark < len(doc.Outline) && doc.Outline[mark].Page == i; mark++ {
-			b := doc.Outline[mark]
-			f.Bookmark(textString(b.Title), b.Level, b.Y)
-		}
 	}
 	if err := f.Error(); err != nil {
 		encoded.wait()
@@ -76,7 +69,7 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 	}
 	data, glyphs := encoded.wait()
 	tagged.marks = encoded.marks
-	out := &sink{labels: doc.Labels, outline: doc.Outline, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
+	out := &sink{labels: doc.Labels, outline: outline{doc.Outline, doc.Height}, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
 	if err := f.Output(out); err != nil {
 		return nil, err
 	}
@@ -149,14 +142,4 @@ func (c *contents) wait() ([][]byte, usage) {
 		all.merge(u)
 	}
 	return c.data, all
-}
-
-// textString is s as a PDF text string holds text beyond Latin-1: UTF-16BE after a byte order
-// mark. fpdf would write it so only with a font of its own set.
-func textString(s string) string {
-	b := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = binary.BigEndian.AppendUint16(b, u)
-	}
-	return string(b)
 }

@@ -103,7 +103,7 @@ func TestRewrite(t *testing.T) {
 	if err := f.Output(&plain); err != nil {
 		t.Fatal(err)
 	}
-	packed, err := rewrite(plain.Bytes(), nil, nil, nil, nil, nil, nil, nil)
+	packed, err := rewrite(plain.Bytes(), nil, outline{}, nil, nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
