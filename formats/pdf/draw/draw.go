@@ -1,7 +1,8 @@
 // Package draw paints laid-out pages into a PDF: fpdf makes the document (pages, links, the
-// outline, the information); the pages' text and shapes are written by draw's own encoder, on
-// every core, and joined to fpdf's pages with the fonts' subsets, which draw embeds itself, the
-// vector drawings' forms and the raster images (rewrite). Every position comes from the layout; draw decides none.
+// information); the pages' text and shapes are written by draw's own encoder, on every core, and
+// joined to fpdf's pages with the fonts' subsets, which draw embeds itself, the vector drawings'
+// forms, the raster images and the outline (rewrite). Every position comes from the layout; draw
+// decides none.
 package draw
 
 import (
@@ -18,12 +19,12 @@ import (
 
 // PDF paints the document. The same document always gives the same bytes.
 //
-// fpdf makes the file: its pages, links, outline and information. The pages' rectangles,
+// fpdf makes the file: its pages, links and information. The pages' rectangles,
 // rules and text, nearly all of a book, are written and compressed on every core at once
 // (encodePages) while fpdf makes the pages, and so is each vector drawing, once however many
 // pages show it (forms); the faces they use are subset while fpdf writes its part (embedFonts);
-// rewrite then puts each page's content beside what fpdf drew on it, and adds the fonts and the
-// drawings. The raster images are prepared on every core too, once per build (images.go), and
+// rewrite then puts each page's content beside what fpdf drew on it, and adds the fonts, the
+// drawings and the outline. The raster images are prepared on every core too, once per build (images.go), and
 // added by rewrite before the fonts; fpdf only shows them. Faces are parsed once per process
 // (metrics), not once per document as fpdf would. What a page holds is let go of once painted,
 // and doc.Pages keeps its length with nil pages, so a big book is not in memory twice.
