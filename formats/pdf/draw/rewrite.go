@@ -96,6 +96,7 @@ type appended struct {
 //   - fpdf's own streams are compressed. fpdf can do it itself, but it makes a new zlib writer
 //     for every stream, which costs more than the compressing; here each worker has one;
 //   - the catalog gets the page labels (roman front matter, arabic body) viewers show;
+//   - the outline (ol) follows the fonts, and the catalog points to it;
 //   - the structure tree, the links and the metadata (st) follow the fonts, and the pages and the
 //     catalog point to them.
 func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fonts []*embedded, fs *forms, images *docImages, st *structure) ([]byte, error) {
