@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // TestMemo loads a book, edits it, and loads it again with the memo renewed: the book must be what
@@ -39,6 +40,11 @@ func TestMemo(t *testing.T) {
 	}{
 		{"nothing", nil, func(fstest.MapFS) {}, []string{}},
 		{"a paragraph", nil, replace("src/basics.md", "Text with", "Some text with"), []string{"basics"}},
+		// the same size, a later time: a file is taken to be unchanged only while both hold
+		{"a word, as long", nil, func(m fstest.MapFS) {
+			replace("src/basics.md", "Text with", "Text WITH")(m)
+			m["src/basics.md"].ModTime = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+		}, []string{"basics"}},
 		{"an include", nil, replace("src/snippet.txt", "\n", "\nmore\n"), []string{"basics"}},
 		// a chapter including a file that is missing, then made
 		{"an include made", replace("src/basics.md", "## Lists", "{{#include later.md}}\n\n## Lists"),
