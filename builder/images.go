@@ -14,6 +14,7 @@ import (
 
 	"bookc/builder/diag"
 	"bookc/builder/imagecheck"
+	"bookc/builder/include"
 	"bookc/builder/markdown"
 	"bookc/builder/safefs"
 	"bookc/builder/tree"
@@ -28,6 +29,7 @@ const maxImageBytes = 1 << 30
 // same places, whichever chapter is parsed first.
 type imageLoader struct {
 	src     *Source
+	reads   *include.Files        // the load's reads of files, an image's among them
 	checks  *imagecheck.Memo      // the images checked in this build, and in the builds before if kept
 	last    map[string]*imageFile // the image files of the load before, if kept: their assets are reused
 	mu      sync.Mutex
@@ -93,7 +95,7 @@ func (l *imageLoader) load(dir, ref string, at markdown.Pos) (*tree.Asset, *diag
 // out. A file the load before read with the same bytes gives the same asset, so that the chapters
 // showing it that the load before converted still hold (Memo.reuse).
 func (l *imageLoader) read(name string, f *imageFile) {
-	data, err := fs.ReadFile(l.src.FS, name)
+	data, err := l.reads.Read(l.src.FS, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		f.problem = "does not exist (" + l.src.Display(name) + ")"

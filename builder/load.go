@@ -278,8 +278,9 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt
 		memo = NewMemo()
 	}
 	memo.start(convertEnv{roles: roles, hideLines: b.Config.HideLines, highlight: opt.Highlight, base: b.Config.BaseURL, byPath: byPath})
-	images := &imageLoader{src: src, checks: memo.checks, last: memo.last.images, files: map[string]*imageFile{}}
 	files := &include.Files{}
+	memo.seed(files, src.FS)
+	images := &imageLoader{src: src, reads: files, checks: memo.checks, last: memo.last.images, files: map[string]*imageFile{}}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, j := range jobs {
@@ -305,6 +306,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt
 	b.Tree.Settings.Fonts = b.readFonts(src)
 	images.name()
 	memo.next.images = images.files
+	memo.stamp(files, src.FS)
 	for _, j := range jobs {
 		b.Diags.Add(j.diags...)
 	}

@@ -2,9 +2,11 @@ package builder
 
 import (
 	"bytes"
+	"io/fs"
 	"maps"
 	"slices"
 	"sync"
+	"time"
 
 	"bookc/builder/diag"
 	"bookc/builder/imagecheck"
@@ -13,9 +15,10 @@ import (
 	"bookc/builder/tree"
 )
 
-// Memo is what the loads of one book carry from each to the next ('bookc watch'): the images
-// checked, the images read, and every chapter as converted, so that after an edit only the
-// chapters whose text changed (their includes expanded) are parsed again. Renew it between loads.
+// Memo is what the loads of one book carry from each to the next ('bookc watch'): the files read,
+// the images checked, and every chapter as converted, so that after an edit only the files that
+// changed are read again and only the chapters whose text changed (their includes expanded) are
+// parsed again. Renew it between loads.
 type Memo struct {
 	checks *imagecheck.Memo
 	last   *loaded // what the load before made: only read during a load
@@ -37,6 +40,42 @@ type loaded struct {
 	env      convertEnv
 	chapters map[chapterKey]*converted
 	images   map[string]*imageFile // by FS path
+	files    map[string]stamped    // every file read, by FS path
+}
+
+// stamped is a file as read, with the size and time it had then: while they are the same, it is
+// taken to hold the same bytes, as 'bookc watch' takes a file to be unchanged (builder/touched),
+// and is not read again.
+type stamped struct {
+	size int64
+	mod  time.Time
+	data []byte
+}
+
+// seed gives files the bytes of every file the load before read whose size and time are still
+// what they were, so that this load reads only the files that changed.
+func (m *Memo) seed(files *include.Files, fsys fs.FS) {
+	for name, f := range m.last.files {
+		if st, err := fs.Stat(fsys, name); err == nil && st.Mode().IsRegular() && st.Size() == f.size && st.ModTime().Equal(f.mod) {
+			files.Know(name, f.data)
+		}
+	}
+}
+
+// sameBytes reports whether a and b are the very same bytes in memory, not merely equal ones.
+func sameBytes(a, b []byte) bool { return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) }
+
+// stamp keeps the files this load read, with their sizes and times, for the next load: those it
+// was given by seed with the stamps they had, the others stated now.
+func (m *Memo) stamp(files *include.Files, fsys fs.FS) {
+	m.next.files = map[string]stamped{}
+	files.Each(func(name string, data []byte) {
+		if f, ok := m.last.files[name]; ok && sameBytes(f.data, data) {
+			m.next.files[name] = f
+		} else if st, err := fs.Stat(fsys, name); err == nil && st.Size() == int64(len(data)) {
+			m.next.files[name] = stamped{st.Size(), st.ModTime(), data}
+		}
+	})
 }
 
 func newLoaded() *loaded { return &loaded{chapters: map[chapterKey]*converted{}} }
@@ -115,11 +154,12 @@ type imageUse struct {
 	asset *tree.Asset
 }
 
-// start begins a load with env: the load before's conversions hold only if it had the same.
+// start begins a load with env: the load before's conversions hold only if it had the same; its
+// files and images hold whatever the book says of them.
 func (m *Memo) start(env convertEnv) {
 	m.next.env = env
 	if !m.last.env.equal(env) {
-		m.last = &loaded{}
+		m.last = &loaded{images: m.last.images, files: m.last.files}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -146,4 +147,58 @@ func pngOf(t *testing.T, w, h int) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// reads counts the files opened through it. It has no Stat of its own: fs.Stat opens a file to
+// stat it, so stats are counted apart, by what they ask.
+type reads struct {
+	fs.FS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (r *reads) Open(name string) (fs.File, error) {
+	r.mu.Lock()
+	r.opened[name]++
+	r.mu.Unlock()
+	return r.FS.Open(name)
+}
+
+func (r *reads) ReadFile(name string) ([]byte, error) {
+	r.mu.Lock()
+	r.opened[name]++
+	r.mu.Unlock()
+	return fs.ReadFile(r.FS, name)
+}
+
+func (r *reads) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.FS, name) }
+
+// TestMemoReads loads a book, edits a chapter and loads it again with the memo renewed: of the
+// chapters, includes and images, only the edited chapter is read again.
+func TestMemoReads(t *testing.T) {
+	m := mapFS(t, os.DirFS("testdata/books/features"))
+	memo := NewMemo()
+	memoLoad(t, m, memo)
+	m["src/basics.md"].Data = append(m["src/basics.md"].Data, "\nA paragraph more.\n"...)
+	m["src/basics.md"].ModTime = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := &reads{FS: m, opened: map[string]int{}}
+	second := memo.Renew()
+	memoLoad(t, r, second)
+	var again []string
+	for name := range r.opened {
+		if !strings.HasSuffix(name, "SUMMARY.md") && !strings.HasSuffix(name, "book.toml") {
+			again = append(again, name)
+		}
+	}
+	slices.Sort(again)
+	if want := []string{"src/basics.md", "src/missing.md"}; !slices.Equal(again, want) { // a missing file is looked for again
+		t.Errorf("read again: %q, want %q", again, want)
+	}
+	// a file no load reads any more is not kept for the next
+	m["src/SUMMARY.md"].Data = []byte(strings.Replace(string(m["src/SUMMARY.md"].Data), "[Appendix](appendix.md)", "", 1))
+	third := second.Renew()
+	memoLoad(t, m, third)
+	if _, kept := third.next.files["src/appendix.md"]; kept || len(third.next.files) == 0 {
+		t.Errorf("after appendix.md left the book, the memo keeps it (%v), of %d files", kept, len(third.next.files))
+	}
 }

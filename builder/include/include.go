@@ -50,8 +50,9 @@ type Files struct {
 }
 
 type read struct {
-	data []byte // shared by every reader: never modify
-	err  error
+	data  []byte // shared by every reader: never modify
+	err   error
+	asked *atomic.Bool // of a file known already (Know): whether a reader asked for it since
 }
 
 // Read returns the contents of the named file of fsys, as fs.ReadFile does. A nil Files reads the
@@ -60,12 +61,33 @@ func (f *Files) Read(fsys fs.FS, name string) ([]byte, error) {
 	if f == nil {
 		return fs.ReadFile(fsys, name)
 	}
-	if r, ok := f.m.Load(name); ok {
-		return r.(read).data, r.(read).err
+	v, ok := f.m.Load(name)
+	if !ok {
+		data, err := fs.ReadFile(fsys, name)
+		v, _ = f.m.LoadOrStore(name, read{data: data, err: err})
 	}
-	data, err := fs.ReadFile(fsys, name)
-	r, _ := f.m.LoadOrStore(name, read{data, err})
-	return r.(read).data, r.(read).err
+	r := v.(read)
+	if r.asked != nil {
+		r.asked.Store(true)
+	}
+	return r.data, r.err
+}
+
+// Know gives the named file the bytes a reader knows it holds (read by the build before, and
+// unchanged since by its size and time), which Read then gives without reading it again.
+func (f *Files) Know(name string, data []byte) {
+	f.m.LoadOrStore(name, read{data: data, asked: &atomic.Bool{}})
+}
+
+// Each calls fn with every file read so far, and its bytes: not those that could not be read, nor
+// those known that no reader asked for.
+func (f *Files) Each(fn func(name string, data []byte)) {
+	f.m.Range(func(k, v any) bool {
+		if r := v.(read); r.err == nil && (r.asked == nil || r.asked.Load()) {
+			fn(k.(string), r.data)
+		}
+		return true
+	})
 }
 
 // Charge counts an expansion made before, of n bytes, in the book's budget, as making it would,
