@@ -43,6 +43,10 @@ type loaded struct {
 	files    map[string]stamped    // every file read, by FS path
 }
 
+func newLoaded() *loaded { return &loaded{chapters: map[chapterKey]*converted{}} }
+
+type chapterKey struct{ id, fsPath string }
+
 // stamped is a file as read, with the size and time it had then: while they are the same, it is
 // taken to hold the same bytes, as 'bookc watch' takes a file to be unchanged (builder/touched),
 // and is not read again.
@@ -77,10 +81,6 @@ func (m *Memo) stamp(files *include.Files, fsys fs.FS) {
 		}
 	})
 }
-
-func newLoaded() *loaded { return &loaded{chapters: map[chapterKey]*converted{}} }
-
-type chapterKey struct{ id, fsPath string }
 
 // convertEnv is what every chapter's conversion depends on besides its own text: when any of it
 // changes (book.toml, SUMMARY.md), no conversion of the load before holds.
