@@ -177,20 +177,31 @@ func (m *Memo) reuse(j *chapterJob, exp *include.Result, env markdown.Env) bool 
 			return false
 		}
 	}
-	ids := c.ids
-	for _, h := range c.res.Headings {
-		h.ID, ids = ids[0], ids[1:]
-	}
-	for _, a := range c.res.Anchors {
-		a.ID, ids = ids[0], ids[1:]
-	}
-	for _, r := range c.res.Refs {
-		r.XRef.Anchor, ids = ids[0], ids[1:]
+	for i, id := range idSlots(c.res) {
+		*id = c.ids[i]
 	}
 	j.res = c.res
 	j.links.leaving = c.leaving
-	m.keep(j, &converted{raw: j.raw, decoded: j.decoded, reads: j.reads, exp: c.exp, images: c.images, res: c.res, leaving: c.leaving, ids: c.ids})
+	kept := *c // from this load's files, which may be new ones holding the same text
+	kept.raw, kept.decoded, kept.reads = j.raw, j.decoded, j.reads
+	m.keep(j, &kept)
 	return true
+}
+
+// idSlots are the IDs of a conversion that finish makes unique book-wide, in order: its headings',
+// its anchors', and its cross-references' anchors.
+func idSlots(res *markdown.Result) []*string {
+	slots := make([]*string, 0, len(res.Headings)+len(res.Anchors)+len(res.Refs))
+	for _, h := range res.Headings {
+		slots = append(slots, &h.ID)
+	}
+	for _, a := range res.Anchors {
+		slots = append(slots, &a.ID)
+	}
+	for _, r := range res.Refs {
+		slots = append(slots, &r.XRef.Anchor)
+	}
+	return slots
 }
 
 // convert converts the chapter of job j, and keeps the conversion for the next load.
@@ -204,14 +215,8 @@ func (m *Memo) convert(j *chapterJob, env markdown.Env) {
 	}
 	c.res = markdown.Convert(env)
 	c.leaving = j.links.leaving
-	for _, h := range c.res.Headings {
-		c.ids = append(c.ids, h.ID)
-	}
-	for _, a := range c.res.Anchors {
-		c.ids = append(c.ids, a.ID)
-	}
-	for _, r := range c.res.Refs {
-		c.ids = append(c.ids, r.XRef.Anchor)
+	for _, id := range idSlots(c.res) {
+		c.ids = append(c.ids, *id)
 	}
 	j.res = c.res
 	m.keep(j, c)
