@@ -14,25 +14,35 @@ import (
 // memo keeps no copy of them; two inputs that differ agree on all three with a chance far below
 // that of a memory fault. Safe for concurrent use; a nil *Of remembers nothing.
 type Of[V any] struct {
-	seeds [2]maphash.Seed
-	made  *once.Table[key, V]
+	prints Printer
+	made   *once.Table[Print, V]
 }
 
 // Bytes is a memo of a function from bytes to bytes.
 type Bytes = Of[[]byte]
 
-type key struct {
+// Print is what a memo knows an input by: two independent 64-bit hashes and the length.
+type Print struct {
 	h [2]uint64
 	n int
+}
+
+// Printer takes prints with seeds of its own: prints of one Printer compare, others' do not.
+type Printer struct{ seeds [2]maphash.Seed }
+
+// NewPrinter returns a Printer with new seeds.
+func NewPrinter() Printer { return Printer{[2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}} }
+
+// Of is the print of in.
+func (p Printer) Of(in []byte) Print {
+	return Print{[2]uint64{maphash.Bytes(p.seeds[0], in), maphash.Bytes(p.seeds[1], in)}, len(in)}
 }
 
 // New returns an empty memo of bytes.
 func New() *Bytes { return NewOf[[]byte]() }
 
 // NewOf returns an empty memo.
-func NewOf[V any]() *Of[V] {
-	return &Of[V]{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, made: once.NewTable[key, V]()}
-}
+func NewOf[V any]() *Of[V] { return &Of[V]{prints: NewPrinter(), made: once.NewTable[Print, V]()} }
 
 // Do returns f(in): the output made before for the same input, or f's, which it keeps. A caller
 // whose input another is making waits for it rather than make it again: editions rendered
@@ -43,8 +53,7 @@ func (m *Of[V]) Do(in []byte, f func([]byte) V) V {
 	if m == nil {
 		return f(in)
 	}
-	k := key{[2]uint64{maphash.Bytes(m.seeds[0], in), maphash.Bytes(m.seeds[1], in)}, len(in)}
-	e, mine := m.made.Claim(k)
+	e, mine := m.made.Claim(m.prints.Of(in))
 	if mine {
 		e.Set(f(in))
 	}
@@ -57,5 +66,5 @@ func (m *Of[V]) Renew() *Of[V] {
 	if m == nil {
 		return nil
 	}
-	return &Of[V]{seeds: m.seeds, made: m.made.Renew()}
+	return &Of[V]{prints: m.prints, made: m.made.Renew()}
 }

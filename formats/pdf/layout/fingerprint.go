@@ -11,7 +11,7 @@ import (
 
 // fingerprint appends what tells v from every other value of its type: each field in order, the
 // dynamic type of each interface, and a length before each string and slice, so that two values
-// give the same bytes only when they are equal. Its print (Shared.print) keys the blocks and
+// give the same bytes only when they are equal. Its print (Shared.printOf) keys the blocks and
 // chapters editions and builds share (sharedKey, unitKey): the JSON it replaces said as much, at
 // four times the cost, and left out what JSON leaves out.
 func fingerprint(buf []byte, v reflect.Value) []byte {

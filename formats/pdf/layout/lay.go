@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"hash/maphash"
 	"reflect"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"bookc/builder/diag"
 	"bookc/builder/once"
 	"bookc/builder/tree"
+	memos "bookc/formats/memo" // layout has a memo of its own
 	"bookc/formats/pdf/hyphen"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
@@ -93,8 +93,8 @@ func newMemo() *memo {
 // comes in the same chapter at the same place and size. A layout gives the same pages with it as
 // without; it is safe for concurrent use.
 type Shared struct {
-	words *sync.Map       // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
-	seeds [2]maphash.Seed // of the prints of blocks and chapters
+	words  *sync.Map     // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
+	prints memos.Printer // of blocks' and chapters' fingerprints: a key keeps no copy of them
 
 	blocks *once.Table[sharedKey, shared[setBlock]] // nil when there is one edition: nothing to share
 	// units are the chapters as a layout's first pass sets them, before any page number is
@@ -110,7 +110,7 @@ type Shared struct {
 // NewShared returns an empty Shared, for the editions of one book.
 func NewShared() *Shared {
 	sh := solo()
-	sh.seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+	sh.prints = memos.NewPrinter()
 	sh.blocks = once.NewTable[sharedKey, shared[setBlock]]()
 	sh.units = once.NewTable[unitKey, shared[*setUnit]]()
 	sh.entries = once.NewTable[entryKey, shared[[]*vbox]]()
@@ -123,23 +123,15 @@ func (sh *Shared) Renew() *Shared {
 	if sh.blocks == nil {
 		return NewShared()
 	}
-	return &Shared{words: sh.words, seeds: sh.seeds, blocks: sh.blocks.Renew(), units: sh.units.Renew(), entries: sh.entries.Renew()}
-}
-
-// print is a fingerprint known by two independent 64-bit hashes and its length, as formats/memo
-// knows its inputs: a key keeps no copy of the block or chapter it was taken of, and two that
-// differ agree on all three with a chance far below that of a memory fault.
-type print struct {
-	h [2]uint64
-	n int
+	return &Shared{words: sh.words, prints: sh.prints, blocks: sh.blocks.Renew(), units: sh.units.Renew(), entries: sh.entries.Renew()}
 }
 
 // printOf is the print of v's fingerprint, taken in a buffer of the pool's.
-func (sh *Shared) printOf(v reflect.Value) print {
+func (sh *Shared) printOf(v reflect.Value) memos.Print {
 	buf := fingerprints.Get().(*[]byte)
 	defer fingerprints.Put(buf)
 	*buf = fingerprint((*buf)[:0], v)
-	return print{[2]uint64{maphash.Bytes(sh.seeds[0], *buf), maphash.Bytes(sh.seeds[1], *buf)}, len(*buf)}
+	return sh.prints.Of(*buf)
 }
 
 // fingerprints are the buffers fingerprints are taken in: a chapter's runs to megabytes.
@@ -150,15 +142,15 @@ func solo() *Shared { return &Shared{words: &sync.Map{}} }
 
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {
-	source     string // the chapter: diagnostics name its file
-	content    print  // of the block's fingerprint, which has every field of it
+	source     string      // the chapter: diagnostics name its file
+	content    memos.Print // of the block's fingerprint, which has every field of it
 	x, w, size float64
 }
 
 // unitKey is a chapter's place in the outline and everything its setting depends on but the
 // page numbers it prints (renumber brings those up to date).
 type unitKey struct {
-	content      print // of the chapter's fingerprint, without its sub-chapters (units of their own)
+	content      memos.Print // of the chapter's fingerprint, without its sub-chapters (units of their own)
 	level, depth int
 	titled       bool
 	unknown      string // what its references print while their pages are unknown
