@@ -25,7 +25,7 @@ func (p *Pages) Renew() *Pages {
 }
 
 // encodedPage is a page's content stream, compressed, with what its marked content marks and the
-// glyphs it draws. A mark is the first place in the page's Tags of the element it marks (-1: an
+// glyphs it draws. A mark is the place in the page's Tags of the element it marks (-1: an
 // artifact), so that the page holds where the document numbers its elements otherwise.
 type encodedPage struct {
 	stream []byte
@@ -43,7 +43,7 @@ func (p *Pages) encode(e *encoder, pg *page.Page, compress func([]byte) []byte) 
 		data, marks := e.page(pg)
 		local := make([]int32, len(marks))
 		for i, m := range marks {
-			local[i] = firstOf(pg.Tags, m)
+			local[i] = placeOf(pg.Tags, m)
 		}
 		return &encodedPage{stream: compress(data), marks: local, used: e.used}
 	}
@@ -65,8 +65,9 @@ func (p *Pages) encode(e *encoder, pg *page.Page, compress func([]byte) []byte) 
 	return ep.stream, marks
 }
 
-// firstOf is the first place of elem in tags; -1 for an artifact (elem -1).
-func firstOf(tags []int32, elem int32) int32 {
+// placeOf is the place of elem in a page's tags, which name each element once (layout's tag
+// tree); -1 for an artifact (elem -1).
+func placeOf(tags []int32, elem int32) int32 {
 	for i, t := range tags {
 		if t == elem {
 			return int32(i)
@@ -77,7 +78,7 @@ func firstOf(tags []int32, elem int32) int32 {
 
 // pageKey appends all the content stream of pg depends on: every piece the page draws, what the
 // document calls its images and drawings, and the roles of the elements its pieces belong to, each
-// element by its first place in the page's Tags (the content names no element numbers).
+// element by its place in the page's Tags (the content names no element numbers).
 func (e *encoder) pageKey(buf []byte, pg *page.Page) []byte {
 	num := func(vs ...float64) {
 		for _, v := range vs {
@@ -100,7 +101,7 @@ func (e *encoder) pageKey(buf []byte, pg *page.Page) []byte {
 	if e.elems != nil {
 		n(len(pg.Tags))
 		for _, t := range pg.Tags {
-			n(int(firstOf(pg.Tags, t)), int(e.elems[t].Role))
+			n(int(e.elems[t].Role))
 		}
 	} else {
 		n(-1)
