@@ -426,13 +426,8 @@ func (ol outline) objects(root int, pages []int) []appended {
 		return fmt.Appendf(b, "/%s %d 0 R\n", key, root+1+i)
 	}
 	objs := make([]appended, 0, 1+n)
-	top := []int{}
-	for i, p := range parent {
-		if p < 0 {
-			top = append(top, i)
-		}
-	}
-	objs = append(objs, appended{dict: fmt.Appendf(nil, "<</Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d>>", root+1+top[0], root+1+top[len(top)-1], counts[0])})
+	// the first item is at the top, and lastAt's first the last there
+	objs = append(objs, appended{dict: fmt.Appendf(nil, "<</Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d>>", root+1, root+1+lastAt[0], counts[0])})
 	for i, m := range ol.marks {
 		d := append([]byte("<</Title "), appendHexText(nil, m.Title)...)
 		d = append(d, '\n')
