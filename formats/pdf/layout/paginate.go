@@ -161,11 +161,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 			for _, m := range at.marks {
 				f.marks = append(f.marks, page.Bookmark{Title: outlineTitle(m.title), Level: m.level, Page: len(f.pages), Y: l.g.Top + y, Open: m.open})
 			}
-			if !l.measure {
-				from := counts(&pg.p)
-				b.p.Shift(&pg.p, 0, l.g.Top+y)
-				f.tags.place(&pg.p, b, from)
-			}
+			l.place(f, pg, b, l.g.Top+y, false)
 			if y += dy; !b.glue {
 				bottom = y
 			}
@@ -185,11 +181,7 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		floats = floats[pl.top:]
 		floating = false
 		for _, h := range header {
-			if !l.measure {
-				from := counts(&pg.p)
-				h.p.Shift(&pg.p, 0, l.g.Top+y)
-				f.tags.repeat(&pg.p, h, from)
-			}
+			l.place(f, pg, h, l.g.Top+y, true)
 			y += h.h
 		}
 		for k := i; k < pl.end; k++ {
@@ -228,6 +220,21 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		carry = l.placeNotes(f, pg, carry, bottom, 0)
 		f.pages = append(f.pages, pg)
 		i = pl.end
+	}
+}
+
+// place puts the pieces of box b on page pg of flow f at y, and logs them for the structure tree,
+// as a table header repeated when repeat; a layout that measures puts nothing.
+func (l *lay) place(f *flow, pg *built, b *vbox, y float64, repeat bool) {
+	if l.measure {
+		return
+	}
+	from := counts(&pg.p)
+	b.p.Shift(&pg.p, 0, y)
+	if repeat {
+		f.tags.repeat(&pg.p, b, from)
+	} else {
+		f.tags.place(&pg.p, b, from)
 	}
 }
 
@@ -484,11 +491,7 @@ func (l *lay) placeNotes(f *flow, pg *built, notes []pending, y float64, least i
 			if p.from == 0 {
 				f.dests = append(f.dests, page.Dest{Name: footnoteDest(p.id), Page: len(f.pages), Y: y})
 			}
-			if !l.measure {
-				from := counts(&pg.p)
-				bs[p.from].p.Shift(&pg.p, 0, y)
-				f.tags.place(&pg.p, bs[p.from], from)
-			}
+			l.place(f, pg, bs[p.from], y, false)
 			y += bs[p.from].h
 			fits--
 		}
