@@ -359,28 +359,24 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 				boxes[i] = bs
 				return nil
 			}
-			var share func(*setUnit, bool)
+			set := func() *setUnit {
+				if u.chap == nil {
+					boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
+				} else {
+					boxes[i] = c.chapter(u.chap, u.level, u.depth)
+				}
+				// kept as they are: paginating only reads boxes, and the next pass takes copies
+				return &setUnit{boxes[i], c.notes, slices.Clone(c.diags)}
+			}
 			if u.chap != nil && l.shared.units != nil && !l.track {
-				var set **setUnit
-				if set, share = claim(l.shared.units, c.unitKey(u, memos[i])); set != nil {
-					if bs, ok := c.reuseUnit(*set); ok {
-						memos[i].unit, boxes[i] = *set, bs
-						return nil
-					}
+				// as another edition or the build before set it, or set here for them
+				su := made(l.shared.units, c.unitKey(u, memos[i]), set)
+				if bs, ok := c.reuseUnit(su); ok {
+					memos[i].unit, boxes[i] = su, bs
+					return nil
 				}
 			}
-			finished := false
-			if share != nil {
-				defer func() { share(memos[i].unit, finished) }() // also when setting panics: the others must not wait
-			}
-			if u.chap == nil {
-				boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
-			} else {
-				boxes[i] = c.chapter(u.chap, u.level, u.depth)
-			}
-			// kept as they are: paginating only reads boxes, and the next pass takes copies
-			memos[i].unit = &setUnit{boxes[i], c.notes, slices.Clone(c.diags)}
-			finished = true
+			memos[i].unit = set()
 			return nil
 		})
 	}
