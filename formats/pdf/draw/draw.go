@@ -122,7 +122,10 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 			defer e.words.Done()
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
-			compress := func(data []byte) []byte { return streams.Do(data, z.stream) }
+			compress := z.stream // pages keeps each page's stream already
+			if pages == nil {
+				compress = func(data []byte) []byte { return streams.Do(data, z.stream) }
+			}
 			for i := w; i < len(doc.Pages); i += workers {
 				pg := doc.Pages[i]
 				c.data[i], c.marks[i] = pages.encode(e, pg, compress)
