@@ -167,7 +167,7 @@ func (m *Memo) start(env convertEnv) {
 // and each image it loaded is still the same asset: true when it did.
 func (m *Memo) reuse(j *chapterJob, exp *include.Result, env markdown.Env) bool {
 	c := m.last.chapters[chapterKey{j.ch.ID, j.fsPath}]
-	if c == nil || c.exp.Text != exp.Text || !slices.Equal(c.exp.Origins, exp.Origins) {
+	if c == nil || exp != c.exp && (c.exp.Text != exp.Text || !slices.Equal(c.exp.Origins, exp.Origins)) { // the expansion kept, or one alike
 		return false
 	}
 	n := len(j.diags)
