@@ -286,19 +286,24 @@ func zipFiles(b *testing.B, epub []byte) [][]byte {
 			continue
 		}
 		r, err := f.Open()
-		if err != nil {
-			b.Fatal(err)
-		}
-		data, err := io.ReadAll(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, data)
+		out = append(out, readAll(b, r, err))
 	}
 	if len(out) < 100 {
 		b.Fatalf("%d files in the EPUB", len(out))
 	}
 	return out
+}
+
+// readAll is what r, opened with err, gives to the end: an inflated stream or file.
+func readAll(b *testing.B, r io.Reader, err error) []byte {
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
 }
 
 // pageContents are a bookc PDF's page content streams, inflated: the streams its pages name
@@ -316,14 +321,7 @@ func pageContents(b *testing.B, pdf []byte) [][]byte {
 			b.Fatalf("page content object %s not found", m[1])
 		}
 		r, err := zlib.NewReader(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
-		}
-		page, err := io.ReadAll(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, page)
+		pages = append(pages, readAll(b, r, err))
 	}
 	if len(pages) < 100 {
 		b.Fatalf("%d page contents found", len(pages))
