@@ -79,7 +79,7 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		l = newLay(b, refs, frontMemo, sh)
 		l.unknown, l.track, l.measure = unknown, track, measure && refs == nil
-		body = l.paginate(l.body(us, memos))
+		body = l.paginate(l.body(us, memos), l.shared.paged)
 		if !l.measure {
 			body.grow() // while the contents are set: a pass that puts pieces on pages is most often the last
 		}
@@ -90,7 +90,7 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		// the contents' length numbers the prefix pages, and their numbers are in the contents
 		for range passes {
 			labels = num.labels(body)
-			toc = l.paginate(l.contents(labels))
+			toc = l.paginate(l.contents(labels), nil)
 			if len(toc.pages) == num.toc {
 				break
 			}
@@ -366,7 +366,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 					boxes[i] = c.chapter(u.chap, u.level, u.depth)
 				}
 				// kept as they are: paginating only reads boxes, and the next pass takes copies
-				return &setUnit{boxes[i], c.notes, slices.Clone(c.diags)}
+				return &setUnit{bs: boxes[i], notes: c.notes, diags: slices.Clone(c.diags)}
 			}
 			if u.chap != nil && l.shared.units != nil && !l.track {
 				// as another edition or the build before set it, or set here for them
@@ -408,18 +408,44 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 	if u == nil {
 		return nil, false
 	}
+	ids := slices.Sorted(maps.Keys(u.notes))
+	nums := l.printed(nil, u.bs)
+	for _, id := range ids {
+		nums = l.printed(nums, u.notes[id])
+	}
+	// the same boxes as last time where they print the same numbers: paginating them again can
+	// take the pages cut from them then (Shared.paged)
+	if last := u.last.Load(); last != nil && slices.Equal(last.nums, nums) {
+		l.notes, l.diags = last.notes, slices.Clone(u.diags)
+		return last.bs, true
+	}
 	bs, ok := l.renumber(u.bs)
 	if !ok {
 		return nil, false
 	}
 	notes := make(map[string][]*vbox, len(u.notes))
-	for id, nb := range u.notes {
-		if notes[id], ok = l.renumber(nb); !ok {
+	same := true // every number prints as in u: its own boxes, not kept again
+	for _, id := range ids {
+		if notes[id], ok = l.renumber(u.notes[id]); !ok {
 			return nil, false
 		}
+		same = same && identical(notes[id], u.notes[id])
+	}
+	if !same || !identical(bs, u.bs) {
+		u.last.Store(&renumbered{nums, bs, notes})
 	}
 	l.notes, l.diags = notes, slices.Clone(u.diags)
 	return bs, true
+}
+
+// printed appends to nums the page numbers the boxes print, as renumber would print them.
+func (l *lay) printed(nums []string, bs []*vbox) []string {
+	for _, b := range bs {
+		for _, r := range b.cited().refs {
+			nums = append(nums, l.pageRef(r.dest))
+		}
+	}
+	return nums
 }
 
 // partDest names a part's page; IDs of the book never hold a colon.

@@ -295,7 +295,7 @@ func TestPaginate(t *testing.T) {
 	for i, b := range bs {
 		b.info().dests = []string{fmt.Sprint(i)}
 	}
-	f := l.paginate(bs)
+	f := l.paginate(bs, nil)
 	on := map[string]int{}
 	for _, d := range f.dests {
 		on[d.Name] = d.Page

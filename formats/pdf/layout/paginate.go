@@ -69,9 +69,15 @@ func (h *heads) set(m *chapMark) {
 
 // paginate cuts boxes into pages (see fit), puts footnotes on the page that references them and
 // floats at the top of pages, and spreads each page's glue for it to end flush at the foot. A
-// layout that measures (lay.measure) only numbers the pages: it puts nothing on them.
-func (l *lay) paginate(bs []*vbox) *flow {
+// layout that measures (lay.measure) only numbers the pages: it puts nothing on them. With kept,
+// it takes the stretches between boxes that start pages from there, and keeps them there.
+func (l *lay) paginate(bs []*vbox, kept *pagedTable) *flow {
 	f := &flow{}
+	if l.track {
+		kept = nil // the pages' starts are not kept
+	}
+	var rec *recording // the stretch being paginated for kept
+	defer func() { rec.abandon() }()
 	if !l.measure {
 		f.tags.events = make([]tagEvent, 0, len(bs)+len(bs)/16) // each box once, and a few sections and repeated headers
 	}
@@ -84,6 +90,14 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		for i < len(bs) && bs[i].glue {
 			i++ // space at the top of a page is dropped
 		}
+		free := len(floats) == 0 && len(carry) == 0 // nothing waits for a page
+		if rec != nil && i >= rec.to && free {
+			if i == rec.to {
+				rec.done(f, run, placed)
+			}
+			rec.abandon()
+			rec = nil
+		}
 		ends := i == len(bs) || bs[i].newPage // a chapter's floats and notes end before the next chapter
 		switch {
 		case ends && len(floats) == 0 && len(carry) > 0:
@@ -95,6 +109,13 @@ func (l *lay) paginate(bs []*vbox) *flow {
 		case ends && len(floats) == 0 && l.book.Settings.TwoSided && len(f.pages)%2 == 1 && opensRecto(bs[i]):
 			f.pages = append(f.pages, &built{opening: true, bare: true}) // a blank verso
 			continue
+		}
+		if kept != nil && rec == nil && free && (i == 0 || bs[i].newPage) {
+			var to int
+			if rec, to = l.record(kept, f, bs, i, &run, placed); to > i {
+				i = to
+				continue
+			}
 		}
 		pl := l.fit(bs, i, floats, placed, l.carried(carry, l.g.TextH))
 		pg := &built{}

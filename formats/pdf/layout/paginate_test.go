@@ -30,7 +30,7 @@ func paginated(l *lay, bs []*vbox) *laid {
 	for k, b := range bs {
 		own(b).dests = append(b.starts().dests, fmt.Sprint("box:", k))
 	}
-	r := &laid{l: l, bs: bs, f: l.paginate(bs), page: make([]int, len(bs)), y: make([]float64, len(bs))}
+	r := &laid{l: l, bs: bs, f: l.paginate(bs, nil), page: make([]int, len(bs)), y: make([]float64, len(bs))}
 	for k := range r.page {
 		r.page[k] = -1
 	}
