@@ -33,6 +33,7 @@ type encoder struct {
 	inMark bool            // a marked-content sequence is open (mark)
 	markOf int32           // the element it marks; -1 an artifact
 	key    []byte          // the page's key in Pages, in a buffer the next page reuses
+	glyphs []page.Glyph    // the glyphs of the run being shown, unpacked, in a buffer the next run reuses
 
 	font         page.Font
 	size         float64

@@ -106,9 +106,12 @@ type missingBox struct{ x, w float64 }
 // sets to fonts and their glyphs to the subsets, and gives where the glyphs that no font has
 // stand: the caller draws those boxes, outside the text object.
 func (e *encoder) show(t page.Text, endsLine bool, fonts *fontSet) []missingBox {
-	segs := []metrics.Seg{{Font: t.Font, Glyphs: t.Glyphs}}
+	var segs []metrics.Seg
 	if t.Glyphs == nil {
 		segs = e.words.Shape(metrics.Get(t.Font), t.S)
+	} else {
+		e.glyphs = t.Glyphs.Unpack(e.glyphs[:0])
+		segs = []metrics.Seg{{Font: t.Font, Glyphs: e.glyphs}}
 	}
 	r := glyphRun{e: e, t: t, ws: t.WordSpace * 1000 / t.Size, segs: segs}
 	for i, sg := range segs {

@@ -144,13 +144,7 @@ func (e *encoder) pageKey(buf []byte, pg *page.Page) []byte {
 		n(len(t.S), int(t.Font), int(t.Tag), len(t.Glyphs))
 		buf = append(buf, t.S...)
 		color(&t.Color)
-		for _, g := range t.Glyphs {
-			buf = binary.LittleEndian.AppendUint16(buf, g.ID)
-			buf = binary.LittleEndian.AppendUint16(buf, uint16(g.Advance))
-			buf = binary.LittleEndian.AppendUint16(buf, uint16(g.XOff))
-			buf = binary.LittleEndian.AppendUint16(buf, uint16(g.YOff))
-			buf = binary.LittleEndian.AppendUint32(buf, uint32(g.Cluster))
-		}
+		buf = append(buf, t.Glyphs...) // packed, and its length before it: all they say
 	}
 	return buf
 }

@@ -186,21 +186,22 @@ func visualOrder(pieces []piece, ln linebreak.Line, rtl bool) []int {
 }
 
 // glyphRoom is where a layout's lines gather the glyphs of a run (line), and keep them once the
-// run is done (kept): slices of one large array, for the many small runs of a chapter, rather
-// than an allocation each.
+// run is done (kept), packed: slices of one large array, for the many small runs of a chapter,
+// rather than an allocation each.
 type glyphRoom struct {
-	line, kept []page.Glyph
+	line []page.Glyph
+	kept page.Glyphs
 }
 
-// keep copies the run's glyphs into the room that keeps them, and gives them.
-func (r *glyphRoom) keep() []page.Glyph {
-	n := len(r.line)
+// keep packs the run's glyphs into the room that keeps them, and gives them.
+func (r *glyphRoom) keep() page.Glyphs {
+	n := page.MaxPacked * len(r.line)
 	if cap(r.kept)-len(r.kept) < n {
 		// small at first, for the many short units (a part's page, a block set once), then larger
-		r.kept = make([]page.Glyph, 0, max(min(2*cap(r.kept), 16384), 256, n))
+		r.kept = make(page.Glyphs, 0, max(min(2*cap(r.kept), 1<<17), 2048, n))
 	}
 	start := len(r.kept)
-	r.kept = append(r.kept, r.line...)
+	r.kept = page.Pack(r.kept, r.line)
 	return r.kept[start:len(r.kept):len(r.kept)]
 }
 

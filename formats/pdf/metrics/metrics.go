@@ -342,8 +342,9 @@ func Reach(t page.Text) float64 {
 	spaces := 0
 	var n int
 	if t.Glyphs != nil {
-		n = Advance(t.Glyphs)
-		for _, g := range t.Glyphs {
+		gs := t.Glyphs.Unpack(nil)
+		n = Advance(gs)
+		for _, g := range gs {
 			if int(g.Cluster) < len(t.S) && t.S[g.Cluster] == ' ' {
 				spaces++
 			}

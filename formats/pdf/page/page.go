@@ -114,14 +114,14 @@ type Page struct {
 // every space, as PDF's word spacing (Tw) is: a justified line is one run.
 //
 // Glyphs, when layout shaped the run itself (a line of a paragraph, whose words it measured one
-// by one), are what draw paints, all in Font; without them, draw shapes S as metrics does, which
+// by one), are what draw paints, all in Font, packed (see Glyphs); without them, draw shapes S as metrics does, which
 // may take fallback faces for some of it. S is the source text either way: what copying gives.
 type Text struct {
 	X, Y      float64
 	Size      float64
 	WordSpace float64
 	S         string
-	Glyphs    []Glyph
+	Glyphs    Glyphs
 	Font      Font // the small fields last, packed: a book has millions of texts
 	Color     Color
 	Tag       Tag
