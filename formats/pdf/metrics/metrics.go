@@ -342,7 +342,7 @@ func Reach(t page.Text) float64 {
 	spaces := 0
 	var n int
 	if t.Glyphs != nil {
-		gs := t.Glyphs.Unpack(nil)
+		gs := t.Glyphs.Unpack(nil, Get(t.Font).TTF.Advances())
 		n = Advance(gs)
 		for _, g := range gs {
 			if int(g.Cluster) < len(t.S) && t.S[g.Cluster] == ' ' {

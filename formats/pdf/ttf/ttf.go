@@ -144,6 +144,9 @@ func (f *Font) Supplementary() []rune {
 // Glyphs is how many glyphs the font has.
 func (f *Font) Glyphs() int { return len(f.advances) }
 
+// Advances are the glyphs' advances, as Advance gives them, by glyph: not to be changed.
+func (f *Font) Advances() []int16 { return f.advances }
+
 // Advance returns a glyph's advance in thousandths of an em, rounded as a PDF's width array
 // gives it.
 func (f *Font) Advance(g uint16) int16 {
