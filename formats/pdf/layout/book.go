@@ -253,15 +253,21 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 		}
 		doc.Pages = append(doc.Pages, p)
 	}
-	for _, d := range f.dests {
-		d.Page += base
-		doc.Dests = append(doc.Dests, d)
-	}
-	for _, m := range f.marks {
-		m.Page += base
-		doc.Outline = append(doc.Outline, m)
-	}
+	doc.Dests = onPages(doc.Dests, f.dests, base, destPage)
+	doc.Outline = onPages(doc.Outline, f.marks, base, markPage)
 }
+
+// onPages appends to dst the link targets or outline entries of src, each by pages further on.
+func onPages[T any](dst, src []T, by int, pageOf func(*T) *int) []T {
+	for _, v := range src {
+		*pageOf(&v) += by
+		dst = append(dst, v)
+	}
+	return dst
+}
+
+func destPage(d *page.Dest) *int     { return &d.Page }
+func markPage(m *page.Bookmark) *int { return &m.Page }
 
 // fitText shortens s with an ellipsis until it fits the width: to the longest prefix that fits
 // with it. It measures rune by rune, without kerning, and stops at the width, so a title of any

@@ -138,14 +138,8 @@ func (r *recording) done(f *flow, run heads, placed map[string]bool) {
 	for _, pg := range f.pages[base:] {
 		p.pages = append(p.pages, pg.copy())
 	}
-	for _, d := range f.dests[r.dests:] {
-		d.Page -= base
-		p.dests = append(p.dests, d)
-	}
-	for _, m := range f.marks[r.marks:] {
-		m.Page -= base
-		p.marks = append(p.marks, m)
-	}
+	p.dests = onPages(nil, f.dests[r.dests:], -base, destPage)
+	p.marks = onPages(nil, f.marks[r.marks:], -base, markPage)
 	k := base
 	for _, ev := range f.tags.events[r.events:] {
 		on := int32(-1)
@@ -182,14 +176,8 @@ func (l *lay) replay(f *flow, p *paged) {
 	for _, pg := range p.pages {
 		f.pages = append(f.pages, pg.copy())
 	}
-	for _, d := range p.dests {
-		d.Page += base
-		f.dests = append(f.dests, d)
-	}
-	for _, m := range p.marks {
-		m.Page += base
-		f.marks = append(f.marks, m)
-	}
+	f.dests = onPages(f.dests, p.dests, base, destPage)
+	f.marks = onPages(f.marks, p.marks, base, markPage)
 	for k, ev := range p.events {
 		if p.on[k] >= 0 {
 			ev.p = &f.pages[base+int(p.on[k])].p
