@@ -92,11 +92,6 @@ func (p *paged) same(bs []*vbox, notes [][]*vbox) bool {
 	return true
 }
 
-// identical reports whether a and b are the same boxes, in the same memory.
-func identical(a, b []*vbox) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
-}
-
 // recording is a stretch being paginated for Shared.paged: what the flow held where it began.
 type recording struct {
 	to                  int // the box after it

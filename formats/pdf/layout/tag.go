@@ -38,7 +38,7 @@ func wrap(bs []*vbox, n *tags.Node) {
 				bare = []tags.Path{{n}}
 			}
 			b.tags = bare
-		case was != nil && &b.tags[0] == &was[0] && len(b.tags) == len(was):
+		case was != nil && identical(b.tags, was):
 			b.tags = is
 		default:
 			ps := tags.Within(b.tags, n)

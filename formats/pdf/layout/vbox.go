@@ -140,6 +140,11 @@ func (b *vbox) absorb(c *vbox, dy float64) {
 // space is glue between blocks: it stretches by a third to end pages flush, and shrinks by a sixth.
 func space(h float64) *vbox { return &vbox{h: h, glue: true, stretch: float32(h / 3)} }
 
+// identical reports whether a and b are the same elements, in the same memory.
+func identical[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
 // height sums the boxes' heights.
 func height(bs []*vbox) float64 {
 	h := 0.0
