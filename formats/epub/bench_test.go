@@ -8,21 +8,14 @@ import (
 	"bookc/builder"
 	"bookc/builder/synth"
 	"bookc/builder/tree"
+	"bookc/formats/formatstest"
 	"bookc/handbook"
 )
 
 // editions loads a book and makes every edition of it, the full book first.
 func editions(b testing.TB, fsys fs.FS) []*tree.Book {
 	b.Helper()
-	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	eds, _, err := book.Editions()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return eds
+	return formatstest.Editions(b, builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
 }
 
 // BenchmarkHandbookEditions renders the handbook's four editions concurrently, as the CLI does.

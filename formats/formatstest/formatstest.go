@@ -80,8 +80,15 @@ func Renewed(t *testing.T, be formats.Backend, sources ...fs.FS) {
 
 // editions loads the book in src with memo and makes every edition of it.
 func editions(t *testing.T, src fs.FS, memo *builder.Memo) []*tree.Book {
+	return Editions(t, builder.FromFS(src, "book"), builder.Options{SourceDateEpoch: "1700000000", Highlight: true, Memo: memo})
+}
+
+// Editions loads the book in src with the options, closes src, and makes every edition of the
+// book, the full one first.
+func Editions(t testing.TB, src *builder.Source, opts builder.Options) []*tree.Book {
 	t.Helper()
-	book, err := builder.Load(builder.FromFS(src, "book"), builder.Options{SourceDateEpoch: "1700000000", Highlight: true, Memo: memo})
+	defer src.Close()
+	book, err := builder.Load(src, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,16 +17,7 @@ var corpus = flag.String("corpus", "", "also validate the man edition of the mdB
 // loadEditions builds every edition of a book: the full book and each role's.
 func loadEditions(t testing.TB, src *builder.Source) []*tree.Book {
 	t.Helper()
-	defer src.Close()
-	b, err := builder.Load(src, builder.Options{FallbackDate: handbook.Date})
-	if err != nil {
-		t.Fatal(err)
-	}
-	eds, _, err := b.Editions()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return eds
+	return formatstest.Editions(t, src, builder.Options{FallbackDate: handbook.Date})
 }
 
 // TestHandbookPagesValidate runs the validators over every page of every handbook edition.
