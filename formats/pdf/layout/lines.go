@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"bookc/formats/pdf/linebreak"
+	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
 	"bookc/formats/pdf/shape"
 )
@@ -193,16 +194,15 @@ type glyphRoom struct {
 	kept page.Glyphs
 }
 
-// keep packs the run's glyphs, of a font with the advances given, into the room that keeps
-// them, and gives them.
-func (r *glyphRoom) keep(widths []int16) page.Glyphs {
+// keep packs the run's glyphs, of the face given, into the room that keeps them, and gives them.
+func (r *glyphRoom) keep(face *metrics.Face) page.Glyphs {
 	n := page.MaxPacked * len(r.line)
 	if cap(r.kept)-len(r.kept) < n {
 		// small at first, for the many short units (a part's page, a block set once), then larger
 		r.kept = make(page.Glyphs, 0, max(min(2*cap(r.kept), 1<<17), 2048, n))
 	}
 	start := len(r.kept)
-	r.kept = page.Pack(r.kept, r.line, widths)
+	r.kept = face.Pack(r.kept, r.line)
 	return r.kept[start:len(r.kept):len(r.kept)]
 }
 
@@ -312,7 +312,7 @@ func (s *lineSetter) flushText() {
 	}
 	if s.cur != nil {
 		s.cur.S = s.text.String()
-		s.cur.Glyphs = s.room.keep(faceOf(s.cur.Font).TTF.Advances())
+		s.cur.Glyphs = s.room.keep(faceOf(s.cur.Font))
 		s.b.p.Texts = append(s.b.p.Texts, *s.cur)
 		s.cur, s.spaces = nil, false
 		s.text.Reset()
