@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"maps"
@@ -10,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"bookc/builder/diag"
 	"bookc/builder/imagecheck"
@@ -21,8 +21,9 @@ import (
 )
 
 // maxImageBytes bounds the decoded size of all of a book's images together: each is decoded to be
-// checked, and drawn again by every edition.
-const maxImageBytes = 1 << 30
+// checked, and drawn again by every edition. Identical bytes are charged once, as they are decoded
+// and drawn once, whichever paths and chapters show them. A var, so that tests can lower it.
+var maxImageBytes int64 = 1 << 30
 
 // imageLoader reads and checks each image once, whichever chapters show it. Every reference to a
 // file it cannot use is reported at its own file:line, so that the same book always blames the
@@ -33,8 +34,9 @@ type imageLoader struct {
 	checks  *imagecheck.Memo      // the images checked in this build, and in the builds before if kept
 	last    map[string]*imageFile // the image files of the load before, if kept: their assets are reused
 	mu      sync.Mutex
-	files   map[string]*imageFile // by FS path
-	decoded atomic.Int64          // bytes, of every image checked
+	files   map[string]*imageFile      // by FS path
+	charged map[[sha256.Size]byte]bool // the contents whose decoded size counts in decoded
+	decoded int64                      // bytes, of every distinct image checked
 }
 
 type imageFile struct {
@@ -124,10 +126,30 @@ func (l *imageLoader) read(name string, f *imageFile) {
 		}
 		f.asset, f.decoded = &tree.Asset{Data: data, MediaType: info.MediaType, Width: info.Width, Height: info.Height}, info.Decoded
 	}
-	if f.decoded > 0 && l.decoded.Add(f.decoded) > maxImageBytes {
+	if f.decoded > 0 && !l.charge(data, f.decoded) {
 		f.asset, f.partial = nil, ""
 		f.problem = "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)"
 	}
+}
+
+// charge counts an image's decoded size against the book's budget, once for its bytes however
+// many files hold them, and tells whether the budget has room for it.
+func (l *imageLoader) charge(data []byte, decoded int64) bool {
+	key := sha256.Sum256(data)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.charged[key] {
+		return true
+	}
+	if l.decoded+decoded > maxImageBytes {
+		return false
+	}
+	if l.charged == nil {
+		l.charged = map[[sha256.Size]byte]bool{}
+	}
+	l.charged[key] = true
+	l.decoded += decoded
+	return true
 }
 
 // name gives every usable image its name inside artifacts, once all are loaded: the FS path
