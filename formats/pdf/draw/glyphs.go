@@ -110,7 +110,7 @@ func (e *encoder) show(t page.Text, endsLine bool, fonts *fontSet) []missingBox 
 	if t.Glyphs == nil {
 		segs = e.words.Shape(metrics.Get(t.Font), t.S)
 	} else {
-		e.glyphs = metrics.Get(t.Font).Unpack(e.glyphs[:0], t.Glyphs)
+		e.glyphs = metrics.Get(t.Font).Unpack(e.glyphs[:0], t.Glyphs, t.S)
 		segs = []metrics.Seg{{Font: t.Font, Glyphs: e.glyphs}}
 	}
 	r := glyphRun{e: e, t: t, ws: t.WordSpace * 1000 / t.Size, segs: segs}

@@ -44,7 +44,7 @@ type lay struct {
 	missing  lacking            // characters of the chapter that the fonts lack
 	at       tree.At            // where the block being set is in the source
 	memo     *memo
-	glyphs   glyphRoom      // the room lines gather and keep their glyphs in
+	room     *room          // where lines gather and keep their runs
 	words    *metrics.Memo  // the words shaped lately (nil: none remembered)
 	faces    *metrics.Faces // the book's faces; nil: bookc's own
 }
@@ -250,7 +250,7 @@ func made[K comparable, V any](t *once.Table[K, shared[V]], k K, make func() V) 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
 	faces, _ := metrics.ForBook(b.Settings.Fonts) // remembered: Book reports its errors once
 	return &lay{g: PageGeometry(b.Settings), ink: inksFor(b.Settings), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language), faces: faces,
-		params: linebreak.DefaultParams(), notes: map[string][]*vbox{},
+		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, room: new(room),
 		size: bodySizeOf(b.Settings), lead: bodyLeadOf(b.Settings), scale: bodySizeOf(b.Settings) / bodySize}
 }
 

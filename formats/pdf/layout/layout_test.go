@@ -130,7 +130,7 @@ func TestInvisibles(t *testing.T) {
 			t.Errorf("%s: got %q", st.font.Face().Name, got)
 		}
 		for _, tx := range lines[0].p.Texts {
-			for _, g := range faceOf(tx.Font).Unpack(nil, tx.Glyphs) {
+			for _, g := range faceOf(tx.Font).Unpack(nil, tx.Glyphs, tx.S) {
 				for _, r := range "\u200b\u2060\ufeff" {
 					if id := faceOf(tx.Font).TTF.Glyph(r); g.ID == 0 || id != 0 && g.ID == id {
 						t.Errorf("%s: glyph %d (%q's) is drawn", st.font.Face().Name, g.ID, r)

@@ -2,7 +2,8 @@ package layout
 
 import (
 	"math"
-	"strings"
+	"sync"
+	"unsafe"
 
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
@@ -32,7 +33,7 @@ func (l *lay) setLines(p *para, x, w, lead float64, al align) []*vbox {
 	lines := linebreak.Break(items, func(int) float64 { return w }, l.params)
 	out := make([]*vbox, 0, len(lines))
 	for _, ln := range lines {
-		out = append(out, setLine(items, p.pieces, ln, x, w, lead, al, p.rtl, &l.glyphs))
+		out = append(out, setLine(items, p.pieces, ln, x, w, lead, al, p.rtl, l.room))
 	}
 	return out
 }
@@ -65,9 +66,9 @@ func width(items []linebreak.Item, ln linebreak.Line) float64 {
 	return w
 }
 
-// setLine sets one line; glyphs is the room its glyphs are gathered and kept in, which the next
+// setLine sets one line; rm is the room its runs are gathered and kept in, which the next
 // line goes on using.
-func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, lead float64, al align, rtl bool, glyphs *glyphRoom) *vbox {
+func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, lead float64, al align, rtl bool, rm *room) *vbox {
 	r := ln.Ratio
 	switch {
 	case math.IsInf(r, 0), al != justify && r > 0, r > loose:
@@ -94,7 +95,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	if size == 0 {
 		size = bodySize
 	}
-	s := &lineSetter{b: &vbox{h: lead}, room: glyphs}
+	s := &lineSetter{b: &vbox{h: lead}, room: rm}
 	s.base = (lead + size*0.734) / 2
 	s.b.base = s.base
 	order := visualOrder(pieces, ln, rtl)
@@ -128,6 +129,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	s.flushText()
 	s.flushLink()
 	s.flushStrike()
+	s.b.p.Texts = rm.keepRuns()
 	return s.b
 }
 
@@ -186,33 +188,78 @@ func visualOrder(pieces []piece, ln linebreak.Line, rtl bool) []int {
 	return visual
 }
 
-// glyphRoom is where a layout's lines gather the glyphs of a run (line), and keep them once the
-// run is done (kept), packed: slices of one large array, for the many small runs of a chapter,
-// rather than an allocation each.
-type glyphRoom struct {
-	line []page.Glyph
-	kept page.Glyphs
+// room is where a layout's lines gather the glyphs, the text and the runs of a line, and keep
+// them once it is set, packed: slices of a few large arrays, for a chapter's many small runs,
+// rather than an allocation each (a long book's lines are millions of runs). A room serves one
+// layout at a time; the units of a book take turns with rooms (rooms), so that each goes on
+// filling the arrays the one before left, rather than leave an array half empty each.
+type room struct {
+	line  []page.Glyph // the pending run's glyphs
+	text  []byte       // the pending run's text
+	runs  []page.Text  // the pending line's runs
+	kept  page.Glyphs
+	chars []byte // the kept text: bytes once given as a string are never written again
+	texts []page.Text
 }
 
-// keep packs the run's glyphs, of the face given, into the room that keeps them, and gives them.
-func (r *glyphRoom) keep(face *metrics.Face) page.Glyphs {
-	n := page.MaxPacked * len(r.line)
-	if cap(r.kept)-len(r.kept) < n {
-		// small at first, for the many short units (a part's page, a block set once), then larger
-		r.kept = make(page.Glyphs, 0, max(min(2*cap(r.kept), 1<<17), 2048, n))
+// rooms are the rooms the units of books take turns with.
+var rooms = sync.Pool{New: func() any { return new(room) }}
+
+// grown is buf with room for n more, in a new array when it has not: small at first, for a
+// layout's first few lines (a part's page, the contents), then larger. What was kept stays in
+// the old array.
+func grown[T any](buf []T, n, small, large int) []T {
+	if cap(buf)-len(buf) < n {
+		return make([]T, 0, max(min(2*cap(buf), large), small, n))
 	}
+	return buf
+}
+
+// keep packs the glyphs of the run's text s, of the face given, into the room that keeps them,
+// and gives them.
+func (r *room) keep(face *metrics.Face, s string) page.Glyphs {
+	r.kept = grown(r.kept, page.MaxPacked*len(r.line), 512, 1<<15)
 	start := len(r.kept)
-	r.kept = face.Pack(r.kept, r.line)
+	r.kept = face.Pack(r.kept, r.line, s)
+	r.line = r.line[:0]
 	return r.kept[start:len(r.kept):len(r.kept)]
+}
+
+// keepText gives the pending run's text as a string kept in the room. The string shares the
+// room's bytes, which are never written again once given, as strings.Builder's are.
+func (r *room) keepText() string {
+	n := len(r.text)
+	if n == 0 {
+		return ""
+	}
+	r.chars = grown(r.chars, n, 1024, 1<<16)
+	start := len(r.chars)
+	r.chars = append(r.chars, r.text...)
+	r.text = r.text[:0]
+	return unsafe.String(&r.chars[start], n)
+}
+
+// keepRuns gives the pending line's runs, kept in the room: a box may append to them, in an
+// array of its own then.
+func (r *room) keepRuns() []page.Text {
+	n := len(r.runs)
+	if n == 0 {
+		return nil
+	}
+	r.texts = grown(r.texts, n, 16, 1<<10)
+	start := len(r.texts)
+	r.texts = append(r.texts, r.runs...)
+	clear(r.runs) // let go of what the runs point to
+	r.runs = r.runs[:0]
+	return r.texts[start:len(r.texts):len(r.texts)]
 }
 
 // lineSetter gathers one line's text runs, link areas and strike-outs.
 type lineSetter struct {
 	b      *vbox
 	base   float64
-	cur    *page.Text // the pending run, its S still in text and its glyphs in room.line
-	text   strings.Builder
-	room   *glyphRoom
+	cur    *page.Text // the pending run, its S still in room.text and its glyphs in room.line
+	room   *room
 	spaces bool // the pending run has a space, so its WordSpace is set
 	rtl    bool // the pending run is set right to left: nothing joins it
 	curSt  *style
@@ -235,10 +282,10 @@ func (s *lineSetter) space(st *style, x, natural, set float64) {
 		return
 	}
 	for _, g := range st.face().Space() {
-		g.Cluster += int32(s.text.Len())
+		g.Cluster += int32(len(s.room.text))
 		s.room.line = append(s.room.line, g)
 	}
-	s.text.WriteByte(' ')
+	s.room.text = append(s.room.text, ' ')
 	s.curEnd += set
 }
 
@@ -255,12 +302,12 @@ func (s *lineSetter) put(pc *piece, x, w float64) {
 		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color, Tag: s.b.tagFor(st.inline())}
 		s.curSt, s.rtl = st, pc.level%2 == 1
 	}
-	off := int32(s.text.Len()) - pc.base
+	off := int32(len(s.room.text)) - pc.base
 	for _, g := range pc.glyphs {
 		g.Cluster += off
 		s.room.line = append(s.room.line, g)
 	}
-	s.text.WriteString(pc.text)
+	s.room.text = append(s.room.text, pc.text...)
 	s.curEnd = x + w
 	if pc.note != "" {
 		c := s.b.cite()
@@ -308,15 +355,13 @@ func (s *lineSetter) linkTo(st *style, x, w float64) {
 func (s *lineSetter) flushText() {
 	if s.cur != nil && s.curSt.ref != "" {
 		c := s.b.cite()
-		c.refs = append(c.refs, refSlot{text: len(s.b.p.Texts), dest: s.curSt.ref})
+		c.refs = append(c.refs, refSlot{text: len(s.room.runs), dest: s.curSt.ref})
 	}
 	if s.cur != nil {
-		s.cur.S = s.text.String()
-		s.cur.Glyphs = s.room.keep(faceOf(s.cur.Font))
-		s.b.p.Texts = append(s.b.p.Texts, *s.cur)
+		s.cur.S = s.room.keepText()
+		s.cur.Glyphs = s.room.keep(faceOf(s.cur.Font), s.cur.S)
+		s.room.runs = append(s.room.runs, *s.cur)
 		s.cur, s.spaces = nil, false
-		s.text.Reset()
-		s.room.line = s.room.line[:0]
 	}
 }
 

@@ -337,15 +337,15 @@ func (f *Face) RuneWidth(r rune, size float64) float64 {
 	return f.Width(string(r), size)
 }
 
-// Pack appends glyphs of the face to dst, packed as pages keep them (page.Glyphs): with the
-// face's own advances, which most glyphs have.
-func (f *Face) Pack(dst page.Glyphs, gs []page.Glyph) page.Glyphs {
-	return page.Pack(dst, gs, f.TTF.Advances())
+// Pack appends the glyphs of text s set in the face to dst, packed as pages keep them
+// (page.Glyphs): most are the face's own glyphs for the characters, which its tables give again.
+func (f *Face) Pack(dst page.Glyphs, gs []page.Glyph, s string) page.Glyphs {
+	return page.Pack(dst, gs, s, f.TTF)
 }
 
-// Unpack appends the glyphs of p, a run of the face that Pack packed, to dst.
-func (f *Face) Unpack(dst []page.Glyph, p page.Glyphs) []page.Glyph {
-	return p.Unpack(dst, f.TTF.Advances())
+// Unpack appends the glyphs of p, a run of text s of the face that Pack packed, to dst.
+func (f *Face) Unpack(dst []page.Glyph, p page.Glyphs, s string) []page.Glyph {
+	return p.Unpack(dst, s, f.TTF)
 }
 
 // Reach returns how far a text run reaches from its X, its word spacing included.
@@ -353,7 +353,7 @@ func Reach(t page.Text) float64 {
 	spaces := 0
 	var n int
 	if t.Glyphs != nil {
-		gs := Get(t.Font).Unpack(nil, t.Glyphs)
+		gs := Get(t.Font).Unpack(nil, t.Glyphs, t.S)
 		n = Advance(gs)
 		for _, g := range gs {
 			if int(g.Cluster) < len(t.S) && t.S[g.Cluster] == ' ' {
