@@ -165,7 +165,7 @@ func (l *lay) block(b tree.Block, x, w float64) []*vbox {
 	case *tree.ThematicBreak:
 		skip := l.pt(parSkip)
 		b := &vbox{h: 2 * skip}
-		b.p.Rules = append(b.p.Rules, page.Rule{X1: x + w/3, Y1: skip, X2: x + 2*w/3, Y2: skip, Width: 0.6, Color: ruleGrey})
+		b.more().Rules = append(b.more().Rules, page.Rule{X1: x + w/3, Y1: skip, X2: x + 2*w/3, Y2: skip, Width: 0.6, Color: ruleGrey})
 		return []*vbox{b}
 	case *tree.Figure:
 		return l.figure(n, x, w)
@@ -272,9 +272,9 @@ func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64, r
 			x += s
 		}
 		r := page.Rect{X: x - s, Y: b.base - s, W: s, H: s, Stroke: colorPtr(black), LineWidth: 0.6}
-		b.p.Rects = append(b.p.Rects, r)
+		b.more().Rects = append(b.more().Rects, r)
 		if task == tree.Checked {
-			b.p.Rules = append(b.p.Rules,
+			b.more().Rules = append(b.more().Rules,
 				page.Rule{X1: x - s*0.8, Y1: b.base - s*0.5, X2: x - s*0.55, Y2: b.base - s*0.2, Width: 0.9, Color: black},
 				page.Rule{X1: x - s*0.55, Y1: b.base - s*0.2, X2: x - s*0.15, Y2: b.base - s*0.85, Width: 0.9, Color: black})
 		}
@@ -296,7 +296,7 @@ func (l *lay) marker(b *vbox, ls *tree.List, i int, task tree.Task, x float64, r
 // tree before the body it labels. The page numbers the box prints move one place along.
 func putLabel(b *vbox, t page.Text) {
 	t.Tag = b.addPath(tags.Path{tags.New(tags.Lbl)})
-	b.p.Texts = append([]page.Text{t}, b.p.Texts...)
+	b.texts = append([]page.Text{t}, b.texts...)
 	if len(b.cited().refs) > 0 {
 		c := b.cite()
 		c.refs = slices.Clone(c.refs) // the box's copies share the slots

@@ -516,7 +516,7 @@ func (l *lay) chapterOpening(c *tree.Chapter, title tree.Inlines, plain string, 
 	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, l.pt(28), left)...)
 	wrap(head, tags.New(tags.Heading(level+1))) // "Chapter 2" and the title, one heading
 	rule := &vbox{h: l.pt(26)}
-	rule.p.Rules = append(rule.p.Rules, page.Rule{X1: l.g.Left, Y1: l.pt(8), X2: l.g.Left + l.g.Measure, Y2: l.pt(8), Width: 0.8, Color: black})
+	rule.more().Rules = append(rule.more().Rules, page.Rule{X1: l.g.Left, Y1: l.pt(8), X2: l.g.Left + l.g.Measure, Y2: l.pt(8), Width: 0.8, Color: black})
 	head = append(head, rule)
 	keepTogether(head)
 	return head

@@ -116,7 +116,7 @@ func (l *lay) continued(x, w, pad, lead float64) *vbox {
 	st := style{faces: l.faces, font: page.Italic, size: l.pt(noteSize), color: grey}
 	b := &vbox{h: pad - 1 + lead, base: pad - 1 + lead*0.7}
 	const s = "continued"
-	b.p.Texts = []page.Text{{X: x + w - pad - st.face().Width(s, st.size), Y: b.base, Font: st.face().Font, Size: st.size, Color: st.color, S: s}}
+	b.texts = []page.Text{{X: x + w - pad - st.face().Width(s, st.size), Y: b.base, Font: st.face().Font, Size: st.size, Color: st.color, S: s}}
 	return b
 }
 
@@ -147,7 +147,7 @@ func keepCode(out []*vbox) {
 		return
 	}
 	for i, seen := 0, 0; i <= n && seen < splitCode; i++ {
-		if i > 0 && len(out[i].p.Texts) > 0 {
+		if i > 0 && len(out[i].texts) > 0 {
 			seen++
 		}
 		if seen < splitCode {
@@ -156,7 +156,7 @@ func keepCode(out []*vbox) {
 	}
 	for i, seen := n, 0; i > 0 && seen < splitCode; i-- {
 		out[i].keep = true
-		if len(out[i].p.Texts) > 0 {
+		if len(out[i].texts) > 0 {
 			seen++
 		}
 	}
@@ -219,7 +219,7 @@ func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
 		segs := fc.Shape(s)
 		l.lackIn(s, segs)
 		if strings.TrimSpace(s) != "" {
-			b.p.Texts = append(b.p.Texts, page.Text{X: x, Y: b.base, Font: l.faces.Face(seg[i].font, false).Font, Size: size, Color: seg[i].c, S: s})
+			b.texts = append(b.texts, page.Text{X: x, Y: b.base, Font: l.faces.Face(seg[i].font, false).Font, Size: size, Color: seg[i].c, S: s})
 		}
 		for _, sg := range segs {
 			x += float64(metrics.Advance(sg.Glyphs)) * size / 1000
@@ -234,7 +234,7 @@ func contMark(b *vbox, x, size float64) {
 	y := b.base - size*0.35
 	top := b.base - size*0.8
 	c := grey
-	b.p.Rules = append(b.p.Rules,
+	b.more().Rules = append(b.more().Rules,
 		page.Rule{X1: x + 6, Y1: top, X2: x + 6, Y2: y, Width: 0.6, Color: c},
 		page.Rule{X1: x + 6, Y1: y, X2: x, Y2: y, Width: 0.6, Color: c},
 		page.Rule{X1: x, Y1: y, X2: x + 2, Y2: y - 1.6, Width: 0.6, Color: c},

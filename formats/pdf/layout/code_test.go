@@ -85,10 +85,10 @@ func TestPrintGreys(t *testing.T) {
 		boxes := append(l.code(block, l.g.Left, l.g.Measure), l.paragraph(l.runs(para, l.text(), nil), l.g.Left, l.g.Measure)...)
 		boxes = append(boxes, l.admonition(&tree.Admonition{Kind: tree.Warning, Blocks: tree.Blocks{sample.Para(sample.Text("Mind it."))}}, l.g.Left, l.g.Measure)...)
 		for _, b := range boxes {
-			for _, tx := range b.p.Texts {
+			for _, tx := range b.texts {
 				colours[tx.Color] = true
 			}
-			for _, r := range b.p.Rects {
+			for _, r := range b.pieces().Rects {
 				if r.Fill != nil {
 					colours[*r.Fill] = true
 				}

@@ -31,7 +31,7 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 			iw, ih = iw*s, ih*s
 		}
 		b := &vbox{h: ih + 4}
-		placeImage(&b.p, a, x+(w-iw)/2, 2, iw, ih, 0)
+		placeImage(b.more(), a, x+(w-iw)/2, 2, iw, ih, 0)
 		out = append(out, b)
 		wrap(out, figureNode(img, f.Caption))
 	} else {
@@ -46,7 +46,7 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 		}
 		out = append(out, tagged(l.altBox(img, x, w), tags.P)...) // the image is not there: its text is
 	}
-	if len(f.Caption) > 0 && (len(out[0].p.Images) > 0 || tree.PlainText(f.Caption) != img.Alt) {
+	if len(f.Caption) > 0 && (len(out[0].pieces().Images) > 0 || tree.PlainText(f.Caption) != img.Alt) {
 		st := style{faces: l.faces, font: page.Italic, size: l.pt(smallSize), color: grey}
 		caption := l.setLines(l.build(l.runs(f.Caption, st, nil), w*0.85), x+w*0.075, w*0.85, l.pt(smallLead), center)
 		out = append(out, &vbox{h: 4})
@@ -91,10 +91,10 @@ func (l *lay) altBox(img *tree.Image, x, w float64) []*vbox {
 	out := append([]*vbox{{h: 10}}, lines...)
 	out = append(out, &vbox{h: 10})
 	top, bottom := out[0], out[len(out)-1]
-	top.p.Rules = append(top.p.Rules, page.Rule{X1: x, Y1: 0, X2: x + w, Y2: 0, Width: 0.6, Color: ruleGrey})
-	bottom.p.Rules = append(bottom.p.Rules, page.Rule{X1: x, Y1: bottom.h, X2: x + w, Y2: bottom.h, Width: 0.6, Color: ruleGrey})
+	top.more().Rules = append(top.more().Rules, page.Rule{X1: x, Y1: 0, X2: x + w, Y2: 0, Width: 0.6, Color: ruleGrey})
+	bottom.more().Rules = append(bottom.more().Rules, page.Rule{X1: x, Y1: bottom.h, X2: x + w, Y2: bottom.h, Width: 0.6, Color: ruleGrey})
 	for _, b := range out {
-		b.p.Rules = append(b.p.Rules,
+		b.more().Rules = append(b.more().Rules,
 			page.Rule{X1: x, Y1: 0, X2: x, Y2: b.h, Width: 0.6, Color: ruleGrey},
 			page.Rule{X1: x + w, Y1: 0, X2: x + w, Y2: b.h, Width: 0.6, Color: ruleGrey})
 	}

@@ -38,10 +38,10 @@ func TestFigureSize(t *testing.T) {
 			var w, h float64
 			var vectors int
 			for _, b := range l.figure(&tree.Figure{Image: img}, 0, measure) {
-				for _, im := range b.p.Images {
+				for _, im := range b.pieces().Images {
 					w, h = im.W, im.H
 				}
-				for _, v := range b.p.Vectors {
+				for _, v := range b.pieces().Vectors {
 					w, h = v.W, v.H
 					vectors++
 				}
@@ -79,7 +79,7 @@ func TestInlineImageSize(t *testing.T) {
 			p := &tree.Paragraph{Content: tree.Inlines{sample.Text("An icon "), &tree.Image{Src: "a.png", Alt: "icon", Width: tt.width, Asset: png}, sample.Text(" in text.")}}
 			var got []float64
 			for _, b := range l.blocks(tree.Blocks{p}, 0, 300) {
-				for _, im := range b.p.Images {
+				for _, im := range b.pieces().Images {
 					got = append(got, im.W, im.H)
 				}
 			}

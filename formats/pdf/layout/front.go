@@ -47,7 +47,7 @@ func (l *lay) titlePage() *flow {
 		}
 		for _, b := range tagged(l.titleLines(f.text, f.st, f.lead, most), role) {
 			from := counts(&pg.p)
-			b.p.Shift(&pg.p, 0, y)
+			b.shiftInto(&pg.p, 0, y)
 			fl.tags.place(&pg.p, b, from)
 			y += b.h
 		}
@@ -167,20 +167,20 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	}
 	last := lines[len(lines)-1]
 	end := x
-	for _, t := range last.p.Texts {
+	for _, t := range last.texts {
 		end = max(end, t.X+metrics.Reach(t))
 	}
 	num := labels[dest]
 	nw := st.face().Width(num, st.size)
-	last.p.Texts = append(last.p.Texts, page.Text{X: g.Left + g.Measure - nw, Y: last.base, Font: st.face().Font, Size: st.size, Color: st.color, S: num})
+	last.texts = append(last.texts, page.Text{X: g.Left + g.Measure - nw, Y: last.base, Font: st.face().Font, Size: st.size, Color: st.color, S: num})
 	dot := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: grey} // one size: leaders align down the page
 	step := dot.face().Width(" .", dot.size)
 	start := g.Left + step*float64(int((end-g.Left)/step)+2)
 	if n := int((g.Left + g.Measure - l.pt(numW) - start) / step); n > 0 {
-		last.p.Texts = append(last.p.Texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n), Tag: artifact})
+		last.texts = append(last.texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n), Tag: artifact})
 	}
 	for _, b := range lines {
-		b.p.Links = append(b.p.Links, page.Link{X: x, Y: 0, W: g.Left + g.Measure - x, H: b.h, Dest: dest})
+		b.more().Links = append(b.more().Links, page.Link{X: x, Y: 0, W: g.Left + g.Measure - x, H: b.h, Dest: dest})
 		b.keep = true
 	}
 	last.keep = false

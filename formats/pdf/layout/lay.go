@@ -367,7 +367,7 @@ func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
 	changed, headers := false, false
 	for _, b := range bs {
 		for _, r := range b.cited().refs {
-			t := b.p.Texts[r.text]
+			t := b.texts[r.text]
 			if now := l.pageRef(r.dest); now != t.S {
 				if faceOf(t.Font).Width(now, t.Size) != faceOf(t.Font).Width(t.S, t.Size) {
 					return nil, false
@@ -402,11 +402,11 @@ func (l *lay) renumber(bs []*vbox) ([]*vbox, bool) {
 // printRefs writes the page numbers a box prints, the box's own copy of its texts.
 func (l *lay) printRefs(b *vbox) {
 	if refs := b.cited().refs; len(refs) > 0 {
-		b.p.Texts = slices.Clone(b.p.Texts)
+		b.texts = slices.Clone(b.texts)
 		for _, r := range refs {
 			// the run is the number alone (its style is its own): draw shapes it, as wide as
 			// the one it replaces (renumber)
-			t := &b.p.Texts[r.text]
+			t := &b.texts[r.text]
 			t.S, t.Glyphs = l.pageRef(r.dest), nil
 		}
 	}

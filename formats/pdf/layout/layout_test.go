@@ -30,7 +30,7 @@ func lineTexts(bs []*vbox) []string {
 	for _, b := range bs {
 		var sb strings.Builder
 		end := math.Inf(-1)
-		for _, t := range b.p.Texts {
+		for _, t := range b.texts {
 			if t.X > end+0.5 && sb.Len() > 0 {
 				sb.WriteByte(' ')
 			}
@@ -53,7 +53,7 @@ func TestParagraphGolden(t *testing.T) {
 			// the added hyphen is a soft hyphen (U+00AD); the golden file shows it as "-"
 			golden.Check(t, fmt.Sprintf("frog-%d.txt", int(w)), []byte(strings.ReplaceAll(text, "\u00ad", "-")))
 			for i, b := range lines[:len(lines)-1] {
-				ts := b.p.Texts
+				ts := b.texts
 				last := ts[len(ts)-1]
 				end := last.X + metrics.Reach(last)
 				if math.Abs(end-w) > 0.01 && end > w {
@@ -70,7 +70,7 @@ func TestJustified(t *testing.T) {
 	lines := l.paragraph([]run{{st: ptr(body()), text: knuthFrog + " " + knuthFrog}}, 10, 300)
 	ragged := 0
 	for i, b := range lines[:len(lines)-1] {
-		ts := b.p.Texts
+		ts := b.texts
 		last := ts[len(ts)-1]
 		end := last.X + metrics.Reach(last)
 		switch {
@@ -106,7 +106,7 @@ func TestNoHyphens(t *testing.T) {
 		}
 	}
 	for i, b := range lines {
-		for _, tx := range b.p.Texts {
+		for _, tx := range b.texts {
 			if end := tx.X + metrics.Reach(tx); end > 120.01 {
 				t.Errorf("line %d ends at %.2f past 120: %q", i, end, texts[i])
 			}
@@ -129,7 +129,7 @@ func TestInvisibles(t *testing.T) {
 		if got := lineTexts(lines)[0]; got != s {
 			t.Errorf("%s: got %q", st.font.Face().Name, got)
 		}
-		for _, tx := range lines[0].p.Texts {
+		for _, tx := range lines[0].texts {
 			for _, g := range faceOf(tx.Font).Unpack(nil, tx.Glyphs, tx.S) {
 				for _, r := range "\u200b\u2060\ufeff" {
 					if id := faceOf(tx.Font).TTF.Glyph(r); g.ID == 0 || id != 0 && g.ID == id {
@@ -151,13 +151,13 @@ func TestCodeWrap(t *testing.T) {
 	var text strings.Builder
 	marks := 0
 	for _, b := range bs {
-		for _, tx := range b.p.Texts {
+		for _, tx := range b.texts {
 			text.WriteString(tx.S)
 			if end := tx.X + metrics.Reach(tx); end > 350-codePad {
 				t.Errorf("code text ends at %.2f, past the block", end)
 			}
 		}
-		if len(b.p.Rules) > 0 {
+		if len(b.pieces().Rules) > 0 {
 			marks++
 		}
 	}
@@ -179,10 +179,10 @@ func TestCodeWrap(t *testing.T) {
 		if j > 0 {
 			want += (4 + 2) * space
 		}
-		if x := b.p.Texts[0].X; math.Abs(x-want) > 0.01 {
+		if x := b.texts[0].X; math.Abs(x-want) > 0.01 {
 			t.Errorf("line %d of the wrapped line starts at x %.2f, want %.2f", j+1, x, want)
 		}
-		for _, tx := range b.p.Texts {
+		for _, tx := range b.texts {
 			if end := tx.X + metrics.Reach(tx); end > 350-codePad {
 				t.Errorf("code text ends at %.2f, past the block", end)
 			}
@@ -200,7 +200,7 @@ func TestTableWidths(t *testing.T) {
 		Rows: [][]tree.Inlines{row("a", strings.Repeat("long description text ", 20)), row("b", "short")}}
 	bs := l.table(tb, 0, 400)
 	for _, b := range bs {
-		for _, tx := range b.p.Texts {
+		for _, tx := range b.texts {
 			if end := tx.X + metrics.Reach(tx); end > 400.01 {
 				t.Errorf("cell text ends at %.2f", end)
 			}
@@ -222,7 +222,7 @@ func TestTableWidths(t *testing.T) {
 		l := newLay(&tree.Book{Language: "en", Settings: tree.Settings{FontSize: size}}, nil, newMemo(), NewShared())
 		smallest := math.Inf(1)
 		for _, b := range l.table(&wide, 0, 400) {
-			for _, tx := range b.p.Texts {
+			for _, tx := range b.texts {
 				if end := tx.X + metrics.Reach(tx); end > 400.01 {
 					t.Errorf("wide table at %v pt: cell text %q ends at %.2f", size, tx.S, end)
 				}
@@ -282,7 +282,7 @@ func TestPaginate(t *testing.T) {
 	add(newPage(), paraLines(8))
 	orphan := add(paraLines(3)) - 2
 	hdr := &vbox{h: 10}
-	hdr.p.Texts = []page.Text{{S: "HEADER"}}
+	hdr.texts = []page.Text{{S: "HEADER"}}
 	add(newPage())
 	rows := lines(12, func(int) bool { return false })
 	for _, r := range rows[1:] {
@@ -356,8 +356,8 @@ func TestFigures(t *testing.T) {
 			var imgs []page.Image
 			var text []string
 			for _, b := range bs {
-				imgs = append(imgs, b.p.Images...)
-				for _, tx := range b.p.Texts {
+				imgs = append(imgs, b.pieces().Images...)
+				for _, tx := range b.texts {
 					text = append(text, tx.S)
 				}
 			}
@@ -398,12 +398,12 @@ func TestCache(t *testing.T) {
 	}
 	for i, a := range first {
 		b := second[i]
-		if a.h != b.h || a.keep != b.keep || a.glue != b.glue || a.base != b.base || !reflect.DeepEqual(a.p, b.p) ||
+		if a.h != b.h || a.keep != b.keep || a.glue != b.glue || a.base != b.base || !reflect.DeepEqual(a.pieces(), b.pieces()) ||
 			!reflect.DeepEqual(a.cited(), b.cited()) || len(a.starts().header) != len(b.starts().header) {
 			t.Errorf("box %d differs:\n%+v\n%+v", i, a, b)
 		}
 		for j, h := range a.starts().header {
-			if !reflect.DeepEqual(h.p, b.starts().header[j].p) {
+			if !reflect.DeepEqual(h.pieces(), b.starts().header[j].pieces()) {
 				t.Errorf("box %d: repeated header differs", i)
 			}
 		}
@@ -456,7 +456,7 @@ func TestRenumber(t *testing.T) {
 		for _, bx := range bs {
 			texts = append(texts, lineTexts([]*vbox{bx})...)
 			for _, r := range bx.cited().refs {
-				if s := bx.p.Texts[r.text].S; s != c.label {
+				if s := bx.texts[r.text].S; s != c.label {
 					t.Errorf("label %s: a line's slot for it holds %q", c.label, s)
 				}
 			}
@@ -481,21 +481,21 @@ func TestInlineImage(t *testing.T) {
 		t.Fatalf("%d lines, want 1", len(bs))
 	}
 	b := bs[0]
-	if len(b.p.Images) != 1 {
-		t.Fatalf("%d images in the line, want 1", len(b.p.Images))
+	if len(b.pieces().Images) != 1 {
+		t.Fatalf("%d images in the line, want 1", len(b.pieces().Images))
 	}
-	im := b.p.Images[0]
+	im := b.pieces().Images[0]
 	if h := l.size * inlineHeight; im.H != h || math.Abs(im.W-4*h) > 1e-9 {
 		t.Errorf("image %vx%v, want %vx%v (its aspect kept)", im.W, im.H, 4*h, h)
 	}
 	if im.Y+im.H != b.base || im.Y < 0 {
 		t.Errorf("image from %v to %v, want it on the baseline %v and inside the line", im.Y, im.Y+im.H, b.base)
 	}
-	if len(b.p.Links) != 1 || b.p.Links[0].X > im.X || b.p.Links[0].X+b.p.Links[0].W < im.X+im.W {
-		t.Errorf("link areas %+v do not cover the image at %v..%v", b.p.Links, im.X, im.X+im.W)
+	if len(b.pieces().Links) != 1 || b.pieces().Links[0].X > im.X || b.pieces().Links[0].X+b.pieces().Links[0].W < im.X+im.W {
+		t.Errorf("link areas %+v do not cover the image at %v..%v", b.pieces().Links, im.X, im.X+im.W)
 	}
 	var text []string
-	for _, tx := range b.p.Texts {
+	for _, tx := range b.texts {
 		text = append(text, tx.S)
 	}
 	if got := strings.Join(text, "|"); strings.Contains(got, "passing") {
@@ -505,7 +505,7 @@ func TestInlineImage(t *testing.T) {
 	if path := b.paths()[im.Tag]; len(path) != 2 || path[0].Role != tags.Link || path[1].Role != tags.Figure || path[1].Alt != "passing" {
 		t.Errorf("the image's structure path %v, want a Figure with Alt \"passing\" in a Link", roles(path))
 	}
-	if link := b.paths()[b.p.Links[0].Tag]; len(link) != 1 || link[0].Role != tags.Link {
+	if link := b.paths()[b.pieces().Links[0].Tag]; len(link) != 1 || link[0].Role != tags.Link {
 		t.Errorf("the link area's path %v, want the Link", roles(link))
 	}
 }
@@ -588,7 +588,7 @@ func TestIdeographicBreaks(t *testing.T) {
 		if r, _ := utf8.DecodeLastRuneInString(ln); strings.ContainsRune("「（", r) {
 			t.Errorf("line %d ends with %q: %q", i, r, ln)
 		}
-		texts := lines[i].p.Texts
+		texts := lines[i].texts
 		last := texts[len(texts)-1]
 		if end := last.X + metrics.Reach(last); end > w+0.01 || i < len(got)-1 && end < w-0.5 {
 			t.Errorf("line %d ends at %.2f, the measure is %v: %q", i, end, float64(w), ln)
@@ -627,7 +627,7 @@ func TestThaiBreaks(t *testing.T) {
 		if !starts {
 			t.Errorf("line %d starts inside a word: %q", i, ln)
 		}
-		texts := lines[i].p.Texts
+		texts := lines[i].texts
 		last := texts[len(texts)-1]
 		if end := last.X + metrics.Reach(last); end > w+0.01 {
 			t.Errorf("line %d ends at %.2f, past the measure of %v: %q", i, end, float64(w), ln)
@@ -644,23 +644,23 @@ func TestRightToLeftBlocks(t *testing.T) {
 	}
 	const w = 300
 	para := l.block(heb("שלום עולם")[0], 0, w)
-	if tx := para[0].p.Texts; len(tx) == 0 || tx[len(tx)-1].X+metrics.Reach(tx[len(tx)-1]) < w-0.5 {
+	if tx := para[0].texts; len(tx) == 0 || tx[len(tx)-1].X+metrics.Reach(tx[len(tx)-1]) < w-0.5 {
 		t.Errorf("a Hebrew paragraph is not flush right: %+v", tx)
 	}
 	list := l.block(&tree.List{Items: []*tree.ListItem{{Blocks: heb("קריאה")}}}, 0, w)
 	var bullet, text *page.Text
-	for i, tx := range list[0].p.Texts {
+	for i, tx := range list[0].texts {
 		if tx.S == "•" {
-			bullet = &list[0].p.Texts[i]
+			bullet = &list[0].texts[i]
 		} else {
-			text = &list[0].p.Texts[i]
+			text = &list[0].texts[i]
 		}
 	}
 	if bullet == nil || text == nil || bullet.X < text.X+metrics.Reach(*text) {
-		t.Errorf("the bullet of a Hebrew item is not right of its text: %+v", list[0].p.Texts)
+		t.Errorf("the bullet of a Hebrew item is not right of its text: %+v", list[0].texts)
 	}
 	quote := l.block(&tree.Quote{Blocks: heb("ציטוט")}, 0, w)
-	if r := quote[0].p.Rects; len(r) == 0 || r[0].X < w/2 {
+	if r := quote[0].pieces().Rects; len(r) == 0 || r[0].X < w/2 {
 		t.Errorf("a Hebrew quote's rule is not on the right: %+v", r)
 	}
 }
@@ -673,7 +673,7 @@ func TestCodeSpaces(t *testing.T) {
 		&tree.Text{Text: strings.Repeat(" and more words", 20)}}
 	lines := l.paragraph(l.runs(in, body(), nil), 0, 300)
 	found := false
-	for _, tx := range lines[0].p.Texts {
+	for _, tx := range lines[0].texts {
 		if strings.Contains(tx.S, "a b c") || strings.HasPrefix(tx.S, "a") && tx.Font == page.Mono {
 			found = true
 			if tx.WordSpace != 0 {
@@ -751,9 +751,11 @@ func TestCodeBreaks(t *testing.T) {
 }
 
 // TestCloneKeepsPieces checks that a box's copy has every kind of piece the box has, drawings
-// included: a block reused by another edition or pass is such a copy.
+// included, and pieces of its own to add to: a block reused by another edition or pass is such
+// a copy, which containers decorate.
 func TestCloneKeepsPieces(t *testing.T) {
-	b := &vbox{h: 10, p: page.Page{
+	b := &vbox{h: 10}
+	b.setPieces(page.Page{
 		Tags:    []int32{1},
 		Rects:   []page.Rect{{W: 1, H: 1}},
 		Rules:   []page.Rule{{X2: 1}},
@@ -761,10 +763,16 @@ func TestCloneKeepsPieces(t *testing.T) {
 		Vectors: []page.Vector{{W: 1, H: 1, Name: "a.svg"}},
 		Texts:   []page.Text{{S: "a"}},
 		Links:   []page.Link{{W: 1, H: 1, URL: "https://example.com"}},
-	}}
+	})
 	c := clone([]*vbox{b})[0]
-	if c == b || !reflect.DeepEqual(c.p, b.p) {
-		t.Errorf("the copy's pieces %+v, want %+v", c.p, b.p)
+	if c == b || !reflect.DeepEqual(c.pieces(), b.pieces()) {
+		t.Errorf("the copy's pieces %+v, want %+v", c.pieces(), b.pieces())
+	}
+	decorate([]*vbox{c}, 0, 10, grey)
+	c.more().Rules = append(c.more().Rules, page.Rule{X2: 2})
+	c.texts = append(c.texts, page.Text{S: "b"})
+	if p := b.pieces(); len(p.Rects) != 1 || len(p.Rules) != 1 || len(p.Texts) != 1 {
+		t.Errorf("decorating the copy changed the box: %+v", p)
 	}
 }
 

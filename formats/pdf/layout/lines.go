@@ -129,7 +129,7 @@ func setLine(items []linebreak.Item, pieces []piece, ln linebreak.Line, x, w, le
 	s.flushText()
 	s.flushLink()
 	s.flushStrike()
-	s.b.p.Texts = rm.keepRuns()
+	s.b.texts = rm.keepRuns()
 	return s.b
 }
 
@@ -333,7 +333,7 @@ func (s *lineSetter) image(pc *piece, x, w float64) {
 	h := min(pc.st.size*inlineHeight, w*float64(pc.img.Height)/float64(pc.img.Width)) // narrower when asked so
 	// a Figure of its own, in its link and passage if it has them
 	outer, inner := pc.st.inline()
-	placeImage(&s.b.p, pc.img, x, s.base-h, w, h, s.b.tagFor(outer, inner, pc.st.figure))
+	placeImage(s.b.more(), pc.img, x, s.base-h, w, h, s.b.tagFor(outer, inner, pc.st.figure))
 	s.linkTo(pc.st, x, w)
 }
 
@@ -367,14 +367,14 @@ func (s *lineSetter) flushText() {
 
 func (s *lineSetter) flushLink() {
 	if s.link != nil {
-		s.b.p.Links = append(s.b.p.Links, *s.link)
+		s.b.more().Links = append(s.b.more().Links, *s.link)
 		s.link = nil
 	}
 }
 
 func (s *lineSetter) flushStrike() {
 	if s.strike != nil {
-		s.b.p.Rules = append(s.b.p.Rules, *s.strike)
+		s.b.more().Rules = append(s.b.more().Rules, *s.strike)
 		s.strike = nil
 	}
 }

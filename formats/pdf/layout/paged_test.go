@@ -104,7 +104,7 @@ func TestRenumberedKept(t *testing.T) {
 	again := build()
 	for _, bx := range printing {
 		if !slices.Contains(again, bx) {
-			t.Errorf("a box printing %q was renumbered again, not kept", bx.p.Texts[bx.cited().refs[0].text].S)
+			t.Errorf("a box printing %q was renumbered again, not kept", bx.texts[bx.cited().refs[0].text].S)
 		}
 	}
 }

@@ -251,7 +251,7 @@ func (l *lay) place(f *flow, pg *built, b *vbox, y float64, repeat bool) {
 		return
 	}
 	from := counts(&pg.p)
-	b.p.Shift(&pg.p, 0, y)
+	b.shiftInto(&pg.p, 0, y)
 	if repeat {
 		f.tags.repeat(&pg.p, b, from)
 	} else {
@@ -468,11 +468,12 @@ func reserve(p *page.Page, lists ...[]*vbox) {
 	texts, rules, rects, images, links := 2, 1, 0, 0, 0
 	for _, list := range lists {
 		for _, b := range list {
-			texts += len(b.p.Texts)
-			rules += len(b.p.Rules)
-			rects += len(b.p.Rects)
-			images += len(b.p.Images)
-			links += len(b.p.Links)
+			p := b.pieces()
+			texts += len(p.Texts)
+			rules += len(p.Rules)
+			rects += len(p.Rects)
+			images += len(p.Images)
+			links += len(p.Links)
 		}
 	}
 	p.Texts = slices.Grow(p.Texts, texts)

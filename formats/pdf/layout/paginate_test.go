@@ -128,7 +128,7 @@ func TestKeepWithNext(t *testing.T) {
 			t.Errorf("the paragraph ending in a colon ends page %d, the code it leads in to is on page %d", r.page[lead[len(lead)-1]]+1, r.page[code]+1)
 		}
 		img := r.find(t, "CaptionWords") - 2 // the image, the space above the caption, the caption
-		if len(r.bs[img].p.Images) != 1 {
+		if len(r.bs[img].pieces().Images) != 1 {
 			t.Fatalf("box %d is no image", img)
 		}
 		if cap := r.find(t, "CaptionWords"); r.page[img] != r.page[cap] {
@@ -256,7 +256,7 @@ func figure(name string, w, h int) *tree.Figure {
 func (r *laid) image(t *testing.T, name string) int {
 	t.Helper()
 	for k, b := range r.bs {
-		for _, im := range b.p.Images {
+		for _, im := range b.pieces().Images {
 			if im.Name == name {
 				return k
 			}
@@ -636,7 +636,7 @@ func TestPageStarts(t *testing.T) {
 	if len(starts) != len(body)-len(part) {
 		t.Errorf("%d pages begin somewhere, want the body's %d but the part's", len(starts), len(body)-len(part))
 	}
-	text := func(p int) string { return strings.Join(lineTexts([]*vbox{{p: *doc.Pages[p]}}), " ") }
+	text := func(p int) string { return strings.Join(lineTexts([]*vbox{{texts: doc.Pages[p].Texts}}), " ") }
 	for i, s := range starts {
 		p, ok := body[s.Label]
 		switch {

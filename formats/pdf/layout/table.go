@@ -88,12 +88,12 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 		rebuild(head)
 		hbs = tagged(cell.row(head, t.HeaderCells, widths, x, true), tags.THead)
 		for _, hb := range hbs {
-			hb.p.Rects = append([]page.Rect{{X: x, Y: 0, W: tw, H: hb.h, Fill: colorPtr(headBg)}}, hb.p.Rects...)
+			hb.more().Rects = append([]page.Rect{{X: x, Y: 0, W: tw, H: hb.h, Fill: colorPtr(headBg)}}, hb.more().Rects...)
 			hb.keep = true
 		}
 		first, last := hbs[0], hbs[len(hbs)-1]
-		first.p.Rules = append(first.p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
-		last.p.Rules = append(last.p.Rules, page.Rule{X1: x, Y1: last.h, X2: x + tw, Y2: last.h, Width: 0.6, Color: black})
+		first.more().Rules = append(first.more().Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
+		last.more().Rules = append(last.more().Rules, page.Rule{X1: x, Y1: last.h, X2: x + tw, Y2: last.h, Width: 0.6, Color: black})
 		out = slices.Clone(hbs)
 	}
 	for i, r := range body {
@@ -106,13 +106,13 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 		}
 		switch {
 		case i > 0:
-			bs[0].p.Rules = append(bs[0].p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 0.3, Color: ruleGrey})
+			bs[0].more().Rules = append(bs[0].more().Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 0.3, Color: ruleGrey})
 		case hbs == nil:
-			bs[0].p.Rules = append(bs[0].p.Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
+			bs[0].more().Rules = append(bs[0].more().Rules, page.Rule{X1: x, Y1: 0, X2: x + tw, Y2: 0, Width: 1, Color: black})
 		}
 		if i == len(body)-1 {
 			b := bs[len(bs)-1]
-			b.p.Rules = append(b.p.Rules, page.Rule{X1: x, Y1: b.h, X2: x + tw, Y2: b.h, Width: 1, Color: black})
+			b.more().Rules = append(b.more().Rules, page.Rule{X1: x, Y1: b.h, X2: x + tw, Y2: b.h, Width: 1, Color: black})
 		}
 		out = append(out, bs...)
 	}

@@ -18,10 +18,45 @@ type vbox struct {
 	split   bool    // a line ending in a hyphen: a page break after it splits the word over two pages
 	newPage bool    // starts a page
 	stretch float32 // how far glue may stretch to end a page flush at the foot; it shrinks half as far
-	p       page.Page
-	tags    []tags.Path // what its pieces belong to in the structure tree: see tag.go
-	cites   *cites      // nil for most boxes: a box is copied for every pass
-	flow    *flowInfo   // nil for most boxes, which are lines
+	// texts are its text runs, art what else it shows (its Texts unused), nil for none: most
+	// boxes are lines of text, and a long book has a million of them
+	texts []page.Text
+	art   *page.Page
+	tags  []tags.Path // what its pieces belong to in the structure tree: see tag.go
+	cites *cites      // nil for most boxes: a box is copied for every pass
+	flow  *flowInfo   // nil for most boxes, which are lines
+}
+
+// more is the box's art, to add to: made when it has none.
+func (b *vbox) more() *page.Page {
+	if b.art == nil {
+		b.art = &page.Page{}
+	}
+	return b.art
+}
+
+// pieces is all the box shows, as a page: its art and its texts, in the box's own arrays.
+func (b *vbox) pieces() page.Page {
+	var p page.Page
+	if b.art != nil {
+		p = *b.art
+	}
+	p.Texts = b.texts
+	return p
+}
+
+// setPieces makes p what the box shows.
+func (b *vbox) setPieces(p page.Page) {
+	b.texts, p.Texts = p.Texts, nil
+	if b.art != nil || len(p.Tags)+len(p.Rects)+len(p.Rules)+len(p.Images)+len(p.Vectors)+len(p.Links) > 0 {
+		b.art = &p
+	}
+}
+
+// shiftInto appends all the box shows to dst, moved by (dx, dy).
+func (b *vbox) shiftInto(dst *page.Page, dx, dy float64) {
+	p := b.pieces()
+	p.Shift(dst, dx, dy)
 }
 
 // cites is what a few lines cite: footnotes, and the page numbers of link targets they print.
@@ -84,7 +119,7 @@ func (b *vbox) starts() flowInfo {
 
 // refSlot is a text of a box that prints the page number of a link target.
 type refSlot struct {
-	text int // index in p.Texts
+	text int // index in texts
 	dest string
 }
 
@@ -119,22 +154,24 @@ func (b *vbox) absorb(c *vbox, dy float64) {
 	if c.cites != nil {
 		bc := b.cite()
 		for _, r := range c.cites.refs {
-			bc.refs = append(bc.refs, refSlot{text: len(b.p.Texts) + r.text, dest: r.dest})
+			bc.refs = append(bc.refs, refSlot{text: len(b.texts) + r.text, dest: r.dest})
 		}
 		bc.notes = append(bc.notes, c.cites.notes...)
 	}
 	if c.flow != nil && len(c.flow.dests) > 0 { // link targets in a table cell
 		b.info().dests = append(b.info().dests, c.flow.dests...)
 	}
-	from, off := counts(&b.p), page.Tag(len(b.paths()))
-	c.p.Shift(&b.p, 0, dy)
+	p := b.pieces()
+	from, off := counts(&p), page.Tag(len(b.paths()))
+	c.shiftInto(&p, 0, dy)
 	b.tags = append(slices.Clip(b.paths()), c.paths()...)
-	retag(&b.p, from, counts(&b.p), func(t page.Tag) page.Tag {
+	retag(&p, from, counts(&p), func(t page.Tag) page.Tag {
 		if t == artifact {
 			return t
 		}
 		return t + off
 	})
+	b.setPieces(p)
 }
 
 // space is glue between blocks: it stretches by a third to end pages flush, and shrinks by a sixth.
@@ -167,7 +204,7 @@ func decorate(bs []*vbox, x, w float64, fill page.Color) {
 	fp := colorPtr(fill) // one for all: the drawing only reads it, and a code block has a box per line
 	paint := func(b *vbox) {
 		r := page.Rect{X: x, Y: 0, W: w, H: b.h, Fill: fp}
-		b.p.Rects = append([]page.Rect{r}, b.p.Rects...)
+		b.more().Rects = append([]page.Rect{r}, b.more().Rects...)
 	}
 	for _, b := range bs {
 		paint(b)
@@ -260,8 +297,12 @@ func clone(bs []*vbox) []*vbox {
 // copyBox copies a box with page pieces of its own to add to: every kind of them, drawings too.
 func copyBox(b *vbox) *vbox {
 	c := *b
-	p := &c.p
-	p.Tags, p.Rects, p.Rules, p.Images = slices.Clip(p.Tags), slices.Clip(p.Rects), slices.Clip(p.Rules), slices.Clip(p.Images)
-	p.Vectors, p.Texts, p.Links = slices.Clip(p.Vectors), slices.Clip(p.Texts), slices.Clip(p.Links)
+	c.texts = slices.Clip(c.texts)
+	if b.art != nil {
+		p := *b.art
+		p.Tags, p.Rects, p.Rules, p.Images = slices.Clip(p.Tags), slices.Clip(p.Rects), slices.Clip(p.Rules), slices.Clip(p.Images)
+		p.Vectors, p.Links = slices.Clip(p.Vectors), slices.Clip(p.Links)
+		c.art = &p
+	}
 	return &c
 }
