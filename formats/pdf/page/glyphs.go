@@ -109,11 +109,19 @@ func (p Glyphs) Unpack(dst []Glyph, s string, nominal Nominal) []Glyph {
 			head, i = h, i+n
 		}
 		if head&1 == 0 {
-			for range head >> 1 {
-				if next < 0 || int(next) >= len(s) {
+			run := head >> 1
+			if next < 0 || int(next) > len(s) || uint64(len(s)-int(next)) < run { // never from Pack: a glyph a character
+				return dst
+			}
+			dst = slices.Grow(dst, int(run))
+			for range run {
+				if int(next) >= len(s) {
 					return dst
 				}
-				r, n := utf8.DecodeRuneInString(s[next:])
+				r, n := rune(s[next]), 1
+				if r >= utf8.RuneSelf {
+					r, n = utf8.DecodeRuneInString(s[next:])
+				}
 				g := Glyph{ID: nominal.Glyph(r), Cluster: next}
 				if int(g.ID) < len(widths) {
 					g.Advance = widths[g.ID]

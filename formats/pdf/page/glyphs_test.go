@@ -7,20 +7,38 @@ import (
 	"unicode/utf8"
 )
 
-// table is a font's tables for the tests: a cmap and the glyphs' advances.
+// table is a font's tables for the tests: a cmap and the glyphs' advances. Its cmap is looked up
+// as a font's is (ttf.Font.Glyph), by index for the first characters, so that the benchmarks
+// cost what layout's and draw's do.
 type table struct {
 	cmap   map[rune]uint16
+	first  []uint16 // the cmap of the characters below len(first)
 	widths []int16
 }
 
-func (t table) Glyph(r rune) uint16 { return t.cmap[r] }
-func (t table) Advances() []int16   { return t.widths }
+func (t table) Glyph(r rune) uint16 {
+	if r >= 0 && int(r) < len(t.first) {
+		return t.first[r]
+	}
+	return t.cmap[r]
+}
+
+func (t table) Advances() []int16 { return t.widths }
 
 // font maps a, b, c, é, A, V, f, i, space and 𝔸 to glyphs 1 to 10; glyph 11 is the ligature fi.
-var font = table{
-	cmap:   map[rune]uint16{'a': 1, 'b': 2, 'c': 3, 'é': 4, 'A': 5, 'V': 6, 'f': 7, 'i': 8, ' ': 9, '𝔸': 10},
-	widths: []int16{0, 500, 600, 250, 300, 400, 410, 300, 280, 250, 700, 560},
-}
+var font = func() table {
+	t := table{
+		cmap:   map[rune]uint16{'a': 1, 'b': 2, 'c': 3, 'é': 4, 'A': 5, 'V': 6, 'f': 7, 'i': 8, ' ': 9, '𝔸': 10},
+		first:  make([]uint16, 0x100),
+		widths: []int16{0, 500, 600, 250, 300, 400, 410, 300, 280, 250, 700, 560},
+	}
+	for r, g := range t.cmap {
+		if int(r) < len(t.first) {
+			t.first[r] = g
+		}
+	}
+	return t
+}()
 
 // nominal gives the glyphs font has for s, one per character, as a shaper without kerning and
 // ligatures would.
@@ -107,6 +125,19 @@ func FuzzPack(f *testing.F) {
 		}
 		if got := p.Unpack(nil, s, font); !slices.Equal(got, gs) {
 			t.Fatalf("unpacked %v, want %v", got, gs)
+		}
+	})
+}
+
+// FuzzUnpack checks that any bytes unpack, as glyphs of any text, without reading past either:
+// Glyphs come from Pack alone, but a slip must not crash a build.
+func FuzzUnpack(f *testing.F) {
+	f.Add([]byte{6, 1, 0, 0}, "abc")
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}, "aé")
+	f.Fuzz(func(t *testing.T, p []byte, s string) {
+		gs := Glyphs(p).Unpack(nil, s, font)
+		if len(gs) > len(p)*128 { // a run's head of n bytes counts fewer than 128^n glyphs, each a character of s
+			t.Fatalf("%d glyphs from %d bytes", len(gs), len(p))
 		}
 	})
 }
