@@ -387,7 +387,11 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 		})
 	}
 	_ = g.Wait() // the workers return no errors
-	var out []*vbox
+	n := 0
+	for _, bs := range boxes {
+		n += len(bs)
+	}
+	out := make([]*vbox, 0, n)
 	for i, c := range lays {
 		out = append(out, boxes[i]...)
 		maps.Copy(l.notes, c.notes)

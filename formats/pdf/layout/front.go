@@ -177,7 +177,7 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	step := dot.face().Width(" .", dot.size)
 	start := g.Left + step*float64(int((end-g.Left)/step)+2)
 	if n := int((g.Left + g.Measure - l.pt(numW) - start) / step); n > 0 {
-		last.texts = append(last.texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: strings.Repeat(" .", n), Tag: artifact})
+		last.texts = append(last.texts, page.Text{X: start, Y: last.base, Font: dot.face().Font, Size: dot.size, Color: dot.color, S: leaders(n), Tag: artifact})
 	}
 	for _, b := range lines {
 		b.more().Links = append(b.more().Links, page.Link{X: x, Y: 0, W: g.Left + g.Measure - x, H: b.h, Dest: dest})
@@ -186,4 +186,16 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	last.keep = false
 	wrap(lines, linkNode(title+", page "+num, "")) // the whole entry is the link
 	return tagged(lines, tags.TOCI)
+}
+
+// dots are the leaders of the widest contents line, which every entry's are a part of: a book's
+// contents has tens of thousands of entries.
+var dots = strings.Repeat(" .", 200)
+
+// leaders is n dots, each after a space.
+func leaders(n int) string {
+	if 2*n <= len(dots) {
+		return dots[:2*n]
+	}
+	return strings.Repeat(" .", n)
 }

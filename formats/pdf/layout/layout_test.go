@@ -824,3 +824,12 @@ func TestSharedUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaders checks that the contents' leaders are as many dots as asked, past the widest line too.
+func TestLeaders(t *testing.T) {
+	for _, n := range []int{0, 1, 7, len(dots) / 2, len(dots)/2 + 1, 1000} {
+		if got, want := leaders(n), strings.Repeat(" .", n); got != want {
+			t.Errorf("leaders(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
