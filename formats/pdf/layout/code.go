@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 
@@ -210,16 +211,15 @@ func lastBreak(line []cell, cut int, ok func(k int) bool) int {
 func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
 	for i := 0; i < len(seg); {
 		j := i
-		var sb strings.Builder
 		fc := l.faces.Face(seg[i].font, false)
 		for ; j < len(seg) && seg[j].c == seg[i].c && seg[j].font == seg[i].font; j++ {
-			sb.WriteRune(seg[j].r)
+			l.room.text = utf8.AppendRune(l.room.text, seg[j].r)
 		}
-		s := sb.String()
+		s := l.room.keepText()
 		segs := fc.Shape(s)
 		l.lackIn(s, segs)
 		if strings.TrimSpace(s) != "" {
-			b.texts = append(b.texts, page.Text{X: x, Y: b.base, Font: l.faces.Face(seg[i].font, false).Font, Size: size, Color: seg[i].c, S: s})
+			b.texts = append(b.texts, page.Text{X: x, Y: b.base, Font: fc.Font, Size: size, Color: seg[i].c, S: s})
 		}
 		for _, sg := range segs {
 			x += float64(metrics.Advance(sg.Glyphs)) * size / 1000
