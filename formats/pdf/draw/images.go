@@ -11,6 +11,7 @@ import (
 	"image/jpeg"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -341,10 +342,50 @@ func checkJPEG(data []byte) (jpegInfo, error) {
 			for i < len(data) && !(data[i] == 0xFF && i+1 < len(data) && data[i+1] != 0 && (data[i+1] < 0xD0 || data[i+1] > 0xD7) && data[i+1] != 0xFF) {
 				i++
 			}
+		case m == 0xC4: // DHT
+			if err := checkHuffman(seg); err != nil {
+				return j, err
+			}
 		case m == 0xEE && bytes.HasPrefix(seg, []byte("Adobe")):
 			j.adobe = true
 		}
 	}
+}
+
+// checkHuffman checks a DHT segment's tables as libjpeg does before it decodes with them
+// (jdhuff.c), which Go's decoder does not all do: at most 256 codes, each length's codes within
+// its code space less the all-ones code, and DC symbols under 16. PDF readers and qpdf refuse a
+// JPEG that fails.
+func checkHuffman(seg []byte) error {
+	for len(seg) > 0 {
+		if len(seg) < 17 || seg[0]>>4 > 1 || seg[0]&15 > 3 {
+			return errors.New("JPEG Huffman table malformed")
+		}
+		dc, counts := seg[0]>>4 == 0, seg[1:17]
+		last := 0 // the longest length with codes
+		n := 0
+		for l, c := range counts {
+			if c > 0 {
+				last = l
+			}
+			n += int(c)
+		}
+		if n > 256 || len(seg) < 17+n {
+			return errors.New("JPEG Huffman table malformed")
+		}
+		code := 0 // the next code, of the length l+1
+		for l := 0; l <= last; l++ {
+			if code += int(counts[l]); code >= 1<<(l+1) {
+				return errors.New("JPEG Huffman codes overflow their lengths")
+			}
+			code <<= 1
+		}
+		if dc && slices.ContainsFunc(seg[17:17+n], func(v byte) bool { return v > 15 }) {
+			return errors.New("JPEG Huffman table with a DC symbol over 15")
+		}
+		seg = seg[17+n:]
+	}
+	return nil
 }
 
 // prepareGIF gives the first frame of a GIF as indices into its palette, and its transparent

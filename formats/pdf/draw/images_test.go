@@ -145,6 +145,7 @@ func TestPrepareImages(t *testing.T) {
 		{"CMYK JPEG", "image/jpeg", testImage(t, "video-001.cmyk.jpeg"), []string{"image 150 103 cmyk 4 8 jpeg"}, true, false},
 		{"progressive JPEG", "image/jpeg", testImage(t, "video-001.progressive.jpeg"), []string{"image 150 103 rgb 3 8 jpeg"}, true, false},
 		{"JPEG with bytes after EOI", "image/jpeg", append(bytes.Clone(jpegBytes.Bytes()), "trailing"...), []string{"image 8 8 gray 1 8 jpeg"}, false, false},
+		{"JPEG with a Huffman table readers refuse", "image/jpeg", bogusDC(t, jpegBytes.Bytes()), []string{"image 8 8 gray 1 8 jpeg"}, false, false},
 		{"GIF", "image/gif", testImage(t, "video-001.gif"), []string{"image 150 103 index 1 8 image"}, false, true},
 		{"GIF, a transparent colour", "image/gif", transparentGIF(), []string{"image 9 7 index 1 8 image"}, false, false},
 	}
@@ -186,6 +187,55 @@ func TestPrepareImages(t *testing.T) {
 			got = got[:len(tt.rows)]
 			samePixels(t, want, got[0], got[1:])
 		})
+	}
+}
+
+// bogusDC is a JPEG with the last symbol of its first DC Huffman table, a category its pixels do
+// not use, made 0xFC: Go decodes it, libjpeg (qpdf, PDF readers) refuses the table.
+func bogusDC(t *testing.T, data []byte) []byte {
+	t.Helper()
+	data = bytes.Clone(data)
+	at := bytes.Index(data, []byte{0xFF, 0xC4})
+	if at < 0 || data[at+4]>>4 != 0 {
+		t.Fatal("no DC table first in the JPEG")
+	}
+	n := 0
+	for _, c := range data[at+5 : at+21] {
+		n += int(c)
+	}
+	data[at+21+n-1] = 0xFC
+	if _, err := jpeg.Decode(bytes.NewReader(data)); err != nil {
+		t.Fatalf("Go's decoder refuses the JPEG too: %v", err)
+	}
+	return data
+}
+
+// TestCheckHuffman checks the Huffman tables a JPEG may pass to PDF with, as libjpeg has them.
+func TestCheckHuffman(t *testing.T) {
+	table := func(class byte, counts []byte, symbols ...byte) []byte {
+		seg := append([]byte{class}, counts...)
+		seg = append(seg, make([]byte, 16-len(counts))...)
+		return append(seg, symbols...)
+	}
+	for _, c := range []struct {
+		name string
+		seg  []byte
+		ok   bool
+	}{
+		{"a DC table", table(0x00, []byte{0, 1, 5, 1, 1, 1, 1, 1, 1}, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), true},
+		{"an AC table of a symbol over 15", table(0x11, []byte{0, 2}, 0x01, 0xF0), true},
+		{"two tables", append(table(0x00, []byte{0, 1}, 0), table(0x10, []byte{0, 1}, 0)...), true},
+		{"a DC symbol over 15", table(0x00, []byte{0, 2}, 1, 0xFC), false},
+		{"the all-ones code used", table(0x00, []byte{2}, 0, 1), false},
+		{"more codes than their lengths hold", table(0x00, []byte{1, 2, 1}, 0, 1, 2, 3), false},
+		{"symbols cut short", table(0x00, []byte{0, 3}, 0, 1), false},
+		{"a fifth table", table(0x04, []byte{0, 1}, 0), false},
+		{"a third class", table(0x20, []byte{0, 1}, 0), false},
+		{"counts cut short", []byte{0x00, 0, 1}, false},
+	} {
+		if err := checkHuffman(c.seg); (err == nil) != c.ok {
+			t.Errorf("%s: %v, want ok %v", c.name, err, c.ok)
+		}
 	}
 }
 
