@@ -4,7 +4,10 @@
 package formats
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"sync"
 
@@ -75,11 +78,48 @@ type Output struct {
 }
 
 // File is one artifact. Name is a relative, slash-separated path under the output directory,
-// unique across editions (backends derive it from tree.Book.Slug).
+// unique across editions (backends derive it from tree.Book.Slug). Its bytes are Data or, from
+// a backend that has a large file in pieces (a PDF's page streams, fonts and images), Parts one
+// after the other: joined, they would be the whole file in memory once more.
 type File struct {
 	Name  string
 	Data  []byte
-	Pages int // printed pages, for the build summary; 0 where pages mean nothing
+	Parts [][]byte // when not nil, the file, and Data is nil
+	Pages int      // printed pages, for the build summary; 0 where pages mean nothing
+}
+
+// Bytes gives the file's bytes, joined when it is in parts.
+func (f File) Bytes() []byte {
+	if f.Parts == nil {
+		return f.Data
+	}
+	return bytes.Join(f.Parts, nil)
+}
+
+// Size is the file's length in bytes.
+func (f File) Size() int {
+	n := len(f.Data)
+	for _, p := range f.Parts {
+		n += len(p)
+	}
+	return n
+}
+
+// WriteTo writes the file to w, its parts gathered into writes of a useful size.
+func (f File) WriteTo(w io.Writer) (int64, error) {
+	if f.Parts == nil {
+		n, err := w.Write(f.Data)
+		return int64(n), err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var n int64
+	for _, p := range f.Parts {
+		k, err := bw.Write(p)
+		if n += int64(k); err != nil {
+			return n, err
+		}
+	}
+	return n, bw.Flush()
 }
 
 var (

@@ -258,7 +258,7 @@ func benchFloor(b *testing.B, format string, files func(*testing.B, []byte) [][]
 	if err != nil {
 		b.Fatal(err)
 	}
-	streams := files(b, out.Files[0].Data)
+	streams := files(b, out.Files[0].Bytes())
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
 	var z bytes.Buffer
 	for b.Loop() {

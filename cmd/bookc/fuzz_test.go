@@ -224,7 +224,7 @@ func wellFormed(t *testing.T, f formats.File) error {
 		return nil
 	case ".pdf":
 		p := filepath.Join(t.TempDir(), "f.pdf")
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		if err := os.WriteFile(p, f.Bytes(), 0o644); err != nil {
 			return err
 		}
 		return validate.PDFStructure(p)

@@ -47,7 +47,7 @@ func TestScriptsPDF(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "s.pdf")
-	if err := os.WriteFile(path, out.Files[0].Data, 0o644); err != nil {
+	if err := os.WriteFile(path, out.Files[0].Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	fonts, err := exec.Command("pdffonts", path).Output()

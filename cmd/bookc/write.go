@@ -55,22 +55,22 @@ func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book
 		}
 	}()
 	for _, f := range out.Files {
-		dir, name, data := w.fileDir(be, ed, f.Name), f.Name, f.Data
+		dir, name := w.fileDir(be, ed, f.Name), f.Name
 		if o.gzip {
-			name, data = name+".gz", man.Gzip(data)
+			name, f = name+".gz", formats.File{Data: man.Gzip(f.Bytes())}
 		}
 		dest := filepath.Join(dir, filepath.FromSlash(name))
 		if by, dup := w.made.LoadOrStore(dest, label); dup {
 			return nil, out.Diagnostics, fmt.Errorf("%s is made by %s and by %s: their names collide; rename the chapter or the role", dest, by, label)
 		}
-		tmp, err := w.stage(dest, data)
+		tmp, err := w.stage(dest, f)
 		if err != nil {
 			return nil, out.Diagnostics, err
 		}
 		pending = append(pending, staged{tmp, dest})
 		a.files = append(a.files, dest)
 		a.pages += f.Pages
-		a.bytes += len(data)
+		a.bytes += f.Size()
 	}
 	// A rename onto a folder is the one failure a staged file can still meet: look first, so that
 	// none of the set is put in place when one cannot be.
@@ -99,9 +99,9 @@ var tmpSeq atomic.Int64
 // tmpPattern is the name of bookc's temporary files: ".DEST.PID-SEQ.tmp".
 var tmpPattern = regexp.MustCompile(`^\..+\.([0-9]+)-[0-9]+\.tmp$`)
 
-// stage writes data to a temporary file beside dest, so that a reader never sees a half-written
+// stage writes the file to a temporary file beside dest, so that a reader never sees a half-written
 // artifact and a failed build leaves the previous one untouched.
-func (w *writer) stage(dest string, data []byte) (string, error) {
+func (w *writer) stage(dest string, file formats.File) (string, error) {
 	dir := filepath.Dir(dest)
 	if _, done := w.dirs.Load(dir); !done {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -123,7 +123,7 @@ func (w *writer) stage(dest string, data []byte) (string, error) {
 			return "", fmt.Errorf("cannot write into %s: %w (choose another output folder with -o)", dir, unwrap(err))
 		}
 	}
-	_, werr := f.Write(data)
+	_, werr := file.WriteTo(f)
 	if err := errors.Join(werr, f.Close()); err != nil {
 		os.Remove(tmp)
 		return "", fmt.Errorf("writing %s: %w (nothing of it was put in place)", dest, unwrap(err))

@@ -39,7 +39,7 @@ func Shared(t *testing.T, be formats.Backend, eds []*tree.Book) {
 			t.Fatalf("%s: %d files rendered with the other editions, %d alone", ed.Artifact(), len(shared[i].Files), len(alone.Files))
 		}
 		for j, f := range alone.Files {
-			if !bytes.Equal(f.Data, shared[i].Files[j].Data) {
+			if !bytes.Equal(f.Bytes(), shared[i].Files[j].Bytes()) {
 				t.Errorf("%s: %s rendered with the other editions differs from the one rendered alone", ed.Artifact(), f.Name)
 			}
 		}
@@ -70,7 +70,7 @@ func Renewed(t *testing.T, be formats.Backend, sources ...fs.FS) {
 				t.Fatal(err)
 			}
 			for j, f := range alone.Files {
-				if j >= len(got.Files) || !bytes.Equal(f.Data, got.Files[j].Data) {
+				if j >= len(got.Files) || !bytes.Equal(f.Bytes(), got.Files[j].Bytes()) {
 					t.Errorf("build %d, %s: %s rendered by the renewed backend differs from the one rendered alone", n+1, ed.Artifact(), f.Name)
 				}
 			}

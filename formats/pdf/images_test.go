@@ -200,10 +200,10 @@ func TestSameSizeImages(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i == 0 {
-			first = out.Files[0].Data
+			first = out.Files[0].Bytes()
 			continue
 		}
-		if !bytes.Equal(first, out.Files[0].Data) {
+		if !bytes.Equal(first, out.Files[0].Bytes()) {
 			t.Fatalf("render %d (GOMAXPROCS %d) differs from the first", i+1, 1+i%4)
 		}
 	}

@@ -62,12 +62,12 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 	startImages(b, images)
 	doc, diags := typeset(b)
 	collectLayout()
-	data, err := draw.PDFShared(doc, be.streams, images, be.pages)
+	parts, err := draw.PDFShared(doc, be.streams, images, be.pages)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
 	}
 	return &formats.Output{
-		Files:       []formats.File{{Name: b.Artifact() + ".pdf", Data: data, Pages: len(doc.Pages)}},
+		Files:       []formats.File{{Name: b.Artifact() + ".pdf", Parts: parts, Pages: len(doc.Pages)}},
 		Diagnostics: diags,
 	}, nil
 }

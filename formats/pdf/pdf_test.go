@@ -49,7 +49,7 @@ func render(t testing.TB, b *tree.Book) (formats.File, string) {
 		dir = *outDir
 	}
 	path := filepath.Join(dir, f.Name)
-	if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+	if err := os.WriteFile(path, f.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return f, path
@@ -169,7 +169,7 @@ func TestDeterministic(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			outs[i] = o.Files[0].Data
+			outs[i] = o.Files[0].Bytes()
 		}()
 	}
 	wg.Wait()

@@ -32,13 +32,15 @@ import (
 // streams, when not nil, is the zlib compression of the streams the editions of a book have
 // painted so far: a page or font subset another edition has compressed is not compressed again.
 func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
-	return PDFShared(doc, streams, nil, nil)
+	parts, err := PDFShared(doc, streams, nil, nil)
+	return bytes.Join(parts, nil), err
 }
 
 // PDFShared is PDF with the raster images the book's other editions have prepared so far, and the
 // pages they have encoded: an image another edition has prepared, or a page it has encoded, is not
-// made again (nil: make each here).
-func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages) ([]byte, error) {
+// made again (nil: make each here). It gives the file in pieces, to be written one after the
+// other, rather than copy a large book's whole file once more.
+func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages) ([][]byte, error) {
 	imgs := newDocImages(doc.Pages, images, doc.Meta.Archival) // prepared on every core, with the pages
 	tagged := newStructure(doc)
 	encoded := encodePages(doc, streams, pages, newForms(doc.Pages), imgs)
@@ -78,7 +80,11 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 		doc.Pages[i] = nil
 	}
 	pdf, err := out.result()
-	return version15(pdf), err
+	if err != nil {
+		return nil, err
+	}
+	version15(pdf[0])
+	return pdf, nil
 }
 
 // version15 makes the header's version 1.5, the lowest with every feature draw writes: 1.5's
@@ -87,11 +93,10 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 // /MarkInfo. Nothing of 1.6 or 1.7 is used (no AES, no /Summary, no 3D), and PDF/UA-1 takes any
 // version up to 1.7 (ISO 14289-1, 6.1). fpdf, which does not know what draw writes itself,
 // writes 1.3. The digit is changed in place, so no offset moves.
-func version15(pdf []byte) []byte {
-	if bytes.HasPrefix(pdf, []byte("%PDF-1.")) && len(pdf) > 8 {
-		pdf[7] = '5'
+func version15(head []byte) {
+	if bytes.HasPrefix(head, []byte("%PDF-1.")) && len(head) > 8 {
+		head[7] = '5'
 	}
-	return pdf
 }
 
 // contents is every page's content stream, compressed, as encodePages makes them, and the

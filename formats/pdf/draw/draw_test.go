@@ -103,16 +103,17 @@ func TestRewrite(t *testing.T) {
 	if err := f.Output(&plain); err != nil {
 		t.Fatal(err)
 	}
-	packed, err := rewrite(plain.Bytes(), nil, outline{}, nil, nil, nil, nil, nil)
+	parts, err := rewrite(plain.Bytes(), nil, outline{}, nil, nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	packed := bytes.Join(parts, nil)
 	// the sink rewrites a document it gets in one piece, as fpdf hands it over, or in several
 	for _, cut := range []int{plain.Len(), plain.Len() / 3} {
 		s := &sink{}
 		s.Write(plain.Bytes()[:cut])
 		s.Write(plain.Bytes()[cut:])
-		if got, err := s.result(); err != nil || !bytes.Equal(got, packed) {
+		if got, err := s.result(); err != nil || !bytes.Equal(bytes.Join(got, nil), packed) {
 			t.Errorf("the sink, given the document cut at %d, writes another file (%v)", cut, err)
 		}
 	}
@@ -207,5 +208,37 @@ func TestOutlineCounts(t *testing.T) {
 		if got := outlineCounts(c.outline); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestPieces: assemble's parts keep the large ones as they are, without a copy, and gather the
+// small ones between them; joined, they are what was added, in order.
+func TestPieces(t *testing.T) {
+	large := bytes.Repeat([]byte("s"), largePart)
+	var p pieces
+	var want []byte
+	for i, b := range [][]byte{[]byte("%PDF"), []byte("1 0 obj"), large, []byte("endobj"), large, large, bytes.Repeat([]byte("x"), 100<<10), []byte("end")} {
+		if i == 1 {
+			p.small(b)
+		} else {
+			p.add(b)
+		}
+		want = append(want, b...)
+	}
+	parts := p.done()
+	if got := bytes.Join(parts, nil); !bytes.Equal(got, want) || p.n != len(want) {
+		t.Fatalf("the parts join to %d bytes (counted %d), not the %d added", len(got), p.n, len(want))
+	}
+	kept := 0
+	for _, part := range parts {
+		if len(part) > 0 && &part[0] == &large[0] {
+			kept++
+		}
+	}
+	if kept != 3 {
+		t.Errorf("%d parts are the large part itself, want 3 (the others copied)", kept)
+	}
+	if len(parts) != 7 { // "%PDF1 0 obj", large, "endobj", large, large, the 100 KB, "end"
+		t.Errorf("%d parts, want 7: the small ones between large ones gathered", len(parts))
 	}
 }

@@ -37,8 +37,8 @@ type sink struct {
 	forms    *forms             // the drawings the contents show; nil for none
 	images   *docImages         // the raster images the pages show; nil for none
 	tagged   *structure         // the structure tree and the links; nil: an untagged document
-	parts    []byte
-	pdf      []byte
+	gathered []byte             // fpdf's document, when it comes in pieces
+	pdf      [][]byte           // the document rewritten
 	err      error
 }
 
@@ -48,23 +48,23 @@ func (s *sink) Write(p []byte) (int, error) {
 		if len(p) > 0 {
 			return 0, fmt.Errorf("fpdf wrote on past the end of its document")
 		}
-	case s.parts == nil && bytes.HasSuffix(p, []byte("%%EOF\n")):
+	case s.gathered == nil && bytes.HasSuffix(p, []byte("%%EOF\n")):
 		s.pdf, s.err = s.rewrite(p)
 	default:
-		s.parts = append(s.parts, p...)
+		s.gathered = append(s.gathered, p...)
 	}
 	return len(p), nil
 }
 
-// result is the rewritten document.
-func (s *sink) result() ([]byte, error) {
-	if s.parts != nil {
-		return s.rewrite(s.parts)
+// result is the rewritten document, in pieces to be written one after the other.
+func (s *sink) result() ([][]byte, error) {
+	if s.gathered != nil {
+		return s.rewrite(s.gathered)
 	}
 	return s.pdf, s.err
 }
 
-func (s *sink) rewrite(pdf []byte) ([]byte, error) {
+func (s *sink) rewrite(pdf []byte) ([][]byte, error) {
 	var fonts []*embedded
 	if s.fonts != nil {
 		fonts = s.fonts()
@@ -99,12 +99,18 @@ type appended struct {
 //   - the outline (ol) follows the fonts, and the catalog points to it;
 //   - the structure tree, the links and the metadata (st) follow the fonts, and the pages and the
 //     catalog point to them.
-func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fonts []*embedded, fs *forms, images *docImages, st *structure) ([]byte, error) {
+func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fonts []*embedded, fs *forms, images *docImages, st *structure) ([][]byte, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
 		return nil, err
 	}
 	more, imageNames := images.objects(len(objs) + 1) // the images first: they name no other object
+	// the objects that follow, but for the forms', at once: a large book's are hundreds of thousands
+	n := len(fonts)*fontObjects + 1 + len(ol.marks) + len(contents)
+	if st != nil {
+		n += st.count()
+	}
+	more = slices.Grow(more, n)
 	names := []byte("/Font <<\n")
 	fontNums := map[page.Font]int{}
 	for _, e := range fonts {
@@ -224,59 +230,109 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 var noFiles = []byte("/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n")
 
 // assemble writes the file: fpdf's header and objects as amended, the objects bookc adds, and a
-// new cross-reference table and trailer.
-func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([]byte, error) {
-	size := len(head) + len(trailer[0]) + 64 + (len(objs)+len(more))*(xrefLine+64)
-	for _, o := range objs {
-		size += max(len(o.out), len(o.body)) // out is shorter for streams, a little longer for others
-	}
+// new cross-reference table and trailer. It gives the file in pieces, to be written one after
+// the other: the streams as they are, and what is between them gathered (see pieces).
+func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([][]byte, error) {
+	streams := 0
 	for _, a := range more {
-		size += len(a.dict) + len(a.stream)
+		if a.stream != nil {
+			streams++
+		}
 	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
-	out.Write(head)
+	var out pieces
+	out.parts = make([][]byte, 0, 2*streams+8)
+	out.small(head)
 	offsets := make([]int, len(objs)+len(more)+1) // by object number; objects count from 1 without gaps
 	for _, o := range objs {
 		if o.num <= 0 || o.num > len(objs) || offsets[o.num] != 0 {
 			return nil, fmt.Errorf("object %d out of sequence", o.num)
 		}
-		offsets[o.num] = out.Len()
+		offsets[o.num] = out.n
 		if o.out != nil {
-			out.Write(o.out)
+			out.add(o.out)
 		} else {
-			out.Write(o.body)
+			out.add(o.body)
 		}
 	}
 	var num []byte
 	for i, a := range more {
 		n := len(objs) + 1 + i
-		offsets[n] = out.Len()
+		offsets[n] = out.n
 		num = append(strconv.AppendInt(num[:0], int64(n), 10), " 0 obj\n"...) // fmt costs more, at tens of thousands
-		out.Write(num)
-		out.Write(a.dict)
+		out.small(num)
+		out.small(a.dict)
 		if a.stream != nil {
-			out.WriteString("\nstream\n")
-			out.Write(a.stream)
-			out.WriteString("\nendstream")
+			out.small([]byte("\nstream\n"))
+			out.add(a.stream)
+			out.small([]byte("\nendstream"))
 		}
-		out.WriteString("\nendobj\n")
+		out.small([]byte("\nendobj\n"))
 	}
-	start := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	start := out.n
+	out.small(fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)))
 	line := []byte("0000000000 00000 n \n")
 	for _, off := range offsets[1:] {
 		for i := 9; i >= 0; i-- {
 			line[i] = byte('0' + off%10)
 			off /= 10
 		}
-		out.Write(line)
+		out.small(line)
 	}
 	// the ID, which PDF/A requires, is of the file: the same document, the same ID. Two CRCs
 	// and the length, since the processor computes CRCs at memory's speed, a digest at a tenth of it.
-	body := out.Bytes()
-	id := fmt.Sprintf("%08x%08x%016x", crc32.ChecksumIEEE(body), crc32.Checksum(body, castagnoli), len(body))
-	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start)
-	return out.Bytes(), nil
+	body := out.done()
+	var ieee, cast uint32
+	for _, p := range body {
+		ieee, cast = crc32.Update(ieee, crc32.IEEETable, p), crc32.Update(cast, castagnoli, p)
+	}
+	id := fmt.Sprintf("%08x%08x%016x", ieee, cast, out.n)
+	return append(body, fmt.Appendf(nil, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start)), nil
+}
+
+// pieces is a file being assembled in parts: large ones as they are, without a copy; small ones
+// copied together into blocks. A copy of the whole file would double its memory, all of it
+// freshly touched, and its writer copies it once more.
+type pieces struct {
+	parts [][]byte
+	block []byte // the small parts gathered since the last large one
+	n     int    // the file's length so far
+}
+
+// largePart is the length from which a part is kept as it is: a page's content, a font, an image.
+const largePart = 512
+
+func (p *pieces) add(b []byte) {
+	if len(b) < largePart {
+		p.small(b)
+		return
+	}
+	p.flush()
+	p.parts = append(p.parts, b)
+	p.n += len(b)
+}
+
+// small copies b into the block being gathered.
+func (p *pieces) small(b []byte) {
+	if cap(p.block)-len(p.block) < len(b) {
+		p.flush()
+		p.block = make([]byte, 0, max(len(b), 64<<10))
+	}
+	p.block = append(p.block, b...)
+	p.n += len(b)
+}
+
+// flush ends the block being gathered; the next small part starts a new one where it ended.
+func (p *pieces) flush() {
+	if len(p.block) > 0 {
+		p.parts = append(p.parts, p.block[:len(p.block):len(p.block)])
+		p.block = p.block[len(p.block):]
+	}
+}
+
+// done gives the parts.
+func (p *pieces) done() [][]byte {
+	p.flush()
+	return p.parts
 }
 
 // split cuts fpdf's document into its header, its objects in file order, and its trailer up to

@@ -350,7 +350,7 @@ func (s *structure) annotations(first int, pages []int) []appended {
 	size := 0
 	for _, as := range s.annots {
 		for _, a := range as {
-			size += 160 + 2*len(a.url)
+			size += 192 + 2*len(a.url) // the longest a dictionary can be, but for its URL and description
 			if a.elem >= 0 {
 				size += 4 * len(s.elems[a.elem].Alt)
 			}
