@@ -62,10 +62,10 @@ func TestStructure(t *testing.T) {
 		if e.Role == tags.Lbl && parentRole(e) != tags.LI && parentRole(e) != tags.Note {
 			t.Errorf("element %d: a label inside %v", i+1, parentRole(e))
 		}
-		if e.Role == tags.TH && !e.Scope {
+		if e.Role == tags.TH && !e.Scope() {
 			t.Errorf("element %d: a header cell without its scope", i+1)
 		}
-		if (e.Role == tags.Figure || e.Role == tags.Link) && e.Alt == "" {
+		if (e.Role == tags.Figure || e.Role == tags.Link) && e.Alt() == "" {
 			t.Errorf("element %d: a %v without a description", i+1, e.Role)
 		}
 	}
@@ -112,10 +112,10 @@ func TestPassageLang(t *testing.T) {
 	spans := map[string]tags.Role{} // a passage's language: its parent's role
 	for _, e := range doc.Tags {
 		if e.Role == tags.Span {
-			spans[e.Lang] = doc.Tags[e.Parent].Role
+			spans[e.Lang()] = doc.Tags[e.Parent].Role
 		}
-		if e.Role == tags.Link && e.Parent >= 0 && doc.Tags[e.Parent].Role == tags.Span && doc.Tags[e.Parent].Lang != "de" {
-			t.Errorf("a link inside the span of %q", doc.Tags[e.Parent].Lang)
+		if e.Role == tags.Link && e.Parent >= 0 && doc.Tags[e.Parent].Role == tags.Span && doc.Tags[e.Parent].Lang() != "de" {
+			t.Errorf("a link inside the span of %q", doc.Tags[e.Parent].Lang())
 		}
 	}
 	if want := map[string]tags.Role{"de": tags.P, "fr": tags.Link}; !maps.Equal(spans, want) {

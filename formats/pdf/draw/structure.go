@@ -297,18 +297,18 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 		parent = first + int(el.Parent)
 	}
 	d = ref(append(d, " /P "...), parent)
-	if el.Alt != "" {
+	if alt := el.Alt(); alt != "" {
 		key := "/Alt"
 		if el.Role == tags.Link {
 			key = "/Contents" // what the link is, besides its text (the annotation says it too)
 		}
-		d = appendHexText(append(append(append(d, ' '), key...), ' '), el.Alt)
+		d = appendHexText(append(append(append(d, ' '), key...), ' '), alt)
 	}
-	if el.Lang != "" {
-		d = appendHexBytes(append(d, " /Lang "...), el.Lang)
+	if lang := el.Lang(); lang != "" {
+		d = appendHexBytes(append(d, " /Lang "...), lang)
 	}
 	switch {
-	case el.Scope:
+	case el.Scope():
 		d = append(d, " /A <</O /Table /Scope /Column>>"...)
 	case el.Role == tags.Figure:
 		if b, ok := s.boxes[int32(e)]; ok {
@@ -352,7 +352,7 @@ func (s *structure) annotations(first int, pages []int) []appended {
 		for _, a := range as {
 			size += 192 + 2*len(a.url) // the longest a dictionary can be, but for its URL and description
 			if a.elem >= 0 {
-				size += 4 * len(s.elems[a.elem].Alt)
+				size += 4 * len(s.elems[a.elem].Alt())
 			}
 		}
 	}
@@ -370,7 +370,7 @@ func (s *structure) annotations(first int, pages []int) []appended {
 			d = append(d, "] /Border [0 0 0] /F 4"...)
 			if a.elem >= 0 {
 				d = strconv.AppendInt(append(d, " /StructParent "...), int64(key), 10)
-				if alt := s.elems[a.elem].Alt; alt != "" {
+				if alt := s.elems[a.elem].Alt(); alt != "" {
 					d = appendHexText(append(d, " /Contents "...), alt)
 				}
 			}

@@ -6,14 +6,33 @@ package tags
 import "slices"
 
 // Elem is an element of the structure tree (tagged PDF): a standard structure type, its parent
-// (an index in Doc.Tags; -1 for the root), and what assistive technology reads besides the content.
+// (an index in Doc.Tags; -1 for the root), and the node it was made of, which tells what
+// assistive technology reads besides the content (nil for a section: nothing). A large book has
+// millions: the node's words are not copied into each.
 type Elem struct {
 	Role   Role
 	Parent int32
-	Alt    string // a figure's alternative text; a link's description
-	Lang   string // a passage in another language than the document's
-	Scope  bool   // a TH that heads its column
+	Node   *Node
 }
+
+// Alt is a figure's alternative text, a link's description; "" for none.
+func (e Elem) Alt() string {
+	if e.Node == nil {
+		return ""
+	}
+	return e.Node.Alt
+}
+
+// Lang is the language of a passage in another than the document's; "" for the document's.
+func (e Elem) Lang() string {
+	if e.Node == nil {
+		return ""
+	}
+	return e.Node.Lang
+}
+
+// Scope reports whether the element is a TH that heads its column.
+func (e Elem) Scope() bool { return e.Node != nil && e.Node.Scope }
 
 // Role is a standard structure type of PDF 1.7 (14.8.4).
 type Role uint8
@@ -70,9 +89,9 @@ func (r Role) Inline() bool { return r == Link || r == Reference || r == Span }
 // once serve every layout pass and edition.
 type Node struct {
 	Role  Role
-	Alt   string
-	Lang  string
-	Scope bool
+	Alt   string // a figure's alternative text; a link's description
+	Lang  string // a passage in another language than the document's
+	Scope bool   // a TH that heads its column
 }
 
 // New returns a node of the role.
@@ -166,7 +185,7 @@ func (b *Builder) Place(p Path) int32 {
 		id, ok := b.ids[k]
 		if !ok {
 			id = int32(len(b.elems))
-			b.elems = append(b.elems, Elem{Role: b.heading(n.Role), Parent: parent, Alt: n.Alt, Lang: n.Lang, Scope: n.Scope})
+			b.elems = append(b.elems, Elem{Role: b.heading(n.Role), Parent: parent, Node: n})
 			b.ids[k] = id
 		}
 		parent = id
