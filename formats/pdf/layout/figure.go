@@ -126,13 +126,12 @@ func placeImage(p *page.Page, a *tree.Asset, x, y, w, h float64, tag page.Tag) {
 // by its caption, else by its file's name: PDF/UA wants every figure described, and a name says
 // something.
 func figureNode(img *tree.Image, caption tree.Inlines) *tags.Node {
-	fig := tags.New(tags.Figure)
-	fig.Alt = img.Alt
-	if fig.Alt == "" {
-		fig.Alt = tree.PlainText(caption)
+	alt := img.Alt
+	if alt == "" {
+		alt = tree.PlainText(caption)
 	}
-	if fig.Alt == "" {
-		fig.Alt = path.Base(img.Src)
+	if alt == "" {
+		alt = path.Base(img.Src)
 	}
-	return fig
+	return tags.Described(tags.Figure, alt)
 }

@@ -85,8 +85,7 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 			if n.Lang != "" && n.Lang != l.book.Language {
 				ls = st.with(func(s *style) {
 					// its hyphenation, and a Span with /Lang for a reader's voice (PDF/UA 7.2)
-					s.lang, s.span, s.inLink = n.Lang, tags.New(tags.Span), s.link != nil
-					s.span.Lang = n.Lang
+					s.lang, s.span, s.inLink = n.Lang, tags.InLanguage(tags.Span, n.Lang), s.link != nil
 				})
 			}
 			out = l.runs(n.Content, ls, out)
@@ -98,12 +97,10 @@ func (l *lay) runs(is tree.Inlines, st style, out []run) []run {
 // linkNode is the structure element of a link, described for its annotation (PDF/UA asks each
 // link a /Contents) by its text, and its address where that is not the text.
 func linkNode(text, url string) *tags.Node {
-	n := tags.New(tags.Link)
-	n.Alt = text
 	if url != "" && url != text {
-		n.Alt = strings.TrimSpace(text + " (" + url + ")")
+		text = strings.TrimSpace(text + " (" + url + ")")
 	}
-	return n
+	return tags.Described(tags.Link, text)
 }
 
 // styledWith sets superscripts raised and subscripts lowered, both smaller, and keys in bold mono.

@@ -502,7 +502,7 @@ func TestInlineImage(t *testing.T) {
 		t.Errorf("the alt text is printed too: %q", got)
 	}
 	// in the structure tree, a Figure described by its alt text, inside the link it is the content of
-	if path := b.paths()[im.Tag]; len(path) != 2 || path[0].Role != tags.Link || path[1].Role != tags.Figure || path[1].Alt != "passing" {
+	if path := b.paths()[im.Tag]; len(path) != 2 || path[0].Role != tags.Link || path[1].Role != tags.Figure || path[1].Alt() != "passing" {
 		t.Errorf("the image's structure path %v, want a Figure with Alt \"passing\" in a Link", roles(path))
 	}
 	if link := b.paths()[b.pieces().Links[0].Tag]; len(link) != 1 || link[0].Role != tags.Link {
@@ -514,7 +514,7 @@ func TestInlineImage(t *testing.T) {
 func roles(p tags.Path) []string {
 	var out []string
 	for _, n := range p {
-		out = append(out, fmt.Sprintf("%d %q", n.Role, n.Alt))
+		out = append(out, fmt.Sprintf("%d %q", n.Role, n.Alt()))
 	}
 	return out
 }

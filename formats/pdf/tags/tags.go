@@ -16,20 +16,10 @@ type Elem struct {
 }
 
 // Alt is a figure's alternative text, a link's description; "" for none.
-func (e Elem) Alt() string {
-	if e.Node == nil {
-		return ""
-	}
-	return e.Node.Alt
-}
+func (e Elem) Alt() string { return e.Node.Alt() }
 
 // Lang is the language of a passage in another than the document's; "" for the document's.
-func (e Elem) Lang() string {
-	if e.Node == nil {
-		return ""
-	}
-	return e.Node.Lang
-}
+func (e Elem) Lang() string { return e.Node.Lang() }
 
 // Scope reports whether the element is a TH that heads its column.
 func (e Elem) Scope() bool { return e.Node != nil && e.Node.Scope }
@@ -89,13 +79,41 @@ func (r Role) Inline() bool { return r == Link || r == Reference || r == Span }
 // once serve every layout pass and edition.
 type Node struct {
 	Role  Role
-	Alt   string // a figure's alternative text; a link's description
-	Lang  string // a passage in another language than the document's
 	Scope bool   // a TH that heads its column
+	words *words // nil for most: a paragraph's says nothing, and a large book has a million
+}
+
+// words are what assistive technology reads of a node besides its content.
+type words struct {
+	alt  string // a figure's alternative text; a link's description
+	lang string // a passage in another language than the document's
 }
 
 // New returns a node of the role.
 func New(r Role) *Node { return &Node{Role: r} }
+
+// Described returns a node of the role with an alternative text (a figure's) or a description
+// (a link's).
+func Described(r Role, alt string) *Node { return &Node{Role: r, words: &words{alt: alt}} }
+
+// InLanguage returns a node of the role for a passage in another language than the document's.
+func InLanguage(r Role, lang string) *Node { return &Node{Role: r, words: &words{lang: lang}} }
+
+// Alt is the node's alternative text or description; "" for none (and for no node).
+func (n *Node) Alt() string {
+	if n == nil || n.words == nil {
+		return ""
+	}
+	return n.words.alt
+}
+
+// Lang is the language of the node's passage; "" for the document's (and for no node).
+func (n *Node) Lang() string {
+	if n == nil || n.words == nil {
+		return ""
+	}
+	return n.words.lang
+}
 
 // Path is what a piece belongs to: the nodes from its block's outermost element to its own,
 // outermost first. An empty path is the innermost element of the blocks around the piece.
