@@ -46,9 +46,8 @@ func (l *lay) titlePage() *flow {
 			role = tags.H1 // the book's title heads the book
 		}
 		for _, b := range tagged(l.titleLines(f.text, f.st, f.lead, most), role) {
-			from := counts(&pg.p)
 			b.shiftInto(&pg.p, 0, y)
-			fl.tags.place(&pg.p, b, from)
+			fl.tags.place(&pg.p, b)
 			y += b.h
 		}
 	}

@@ -250,12 +250,11 @@ func (l *lay) place(f *flow, pg *built, b *vbox, y float64, repeat bool) {
 	if l.measure {
 		return
 	}
-	from := counts(&pg.p)
 	b.shiftInto(&pg.p, 0, y)
 	if repeat {
-		f.tags.repeat(&pg.p, b, from)
+		f.tags.repeat(&pg.p, b)
 	} else {
-		f.tags.place(&pg.p, b, from)
+		f.tags.place(&pg.p, b)
 	}
 }
 

@@ -88,27 +88,29 @@ func (b *vbox) tagFor(ns ...*tags.Node) page.Tag {
 // tagged (tree), once, instead of every layout pass's.
 type tagLog struct{ events []tagEvent }
 
+// tagEvent is a box shifted into a page, or a section opened. A page's pieces are its boxes',
+// in the order they were shifted in: each box's from where the box before it ends. A book has
+// an event for each of its million boxes.
 type tagEvent struct {
 	p        *page.Page // the page the box went into; nil for a section
 	b        *vbox
-	from     pieces // what the page held before: the box's pieces are from there to the next box's
-	artifact bool   // the box's pieces are artifacts (a table's header repeated)
+	level    int32
 	section  tags.Role
-	level    int
+	artifact bool // the box's pieces are artifacts (a table's header repeated)
 }
 
-func (t *tagLog) place(p *page.Page, b *vbox, from pieces) {
-	t.events = append(t.events, tagEvent{p: p, b: b, from: from})
+func (t *tagLog) place(p *page.Page, b *vbox) {
+	t.events = append(t.events, tagEvent{p: p, b: b})
 }
 
 // repeat records a box placed again as an artifact: a table's header on the pages after its first.
-func (t *tagLog) repeat(p *page.Page, b *vbox, from pieces) {
-	t.events = append(t.events, tagEvent{p: p, b: b, from: from, artifact: true})
+func (t *tagLog) repeat(p *page.Page, b *vbox) {
+	t.events = append(t.events, tagEvent{p: p, b: b, artifact: true})
 }
 
 // section opens a part's or chapter's section at its depth in the book.
 func (t *tagLog) section(r tags.Role, level int) {
-	t.events = append(t.events, tagEvent{section: r, level: level})
+	t.events = append(t.events, tagEvent{section: r, level: int32(level)})
 }
 
 // tree places the pieces of the flow's pages in a structure tree, which it returns, and counts
@@ -119,32 +121,25 @@ func (t *tagLog) tree() []tags.Elem {
 	local := map[int32]page.Tag{} // the page's Tag of each element it has
 	var seen []page.Tag           // the page's Tag of each path of the box being placed, or unplaced
 	var last *page.Page
-	for i, ev := range t.events {
+	var from pieces // where the box being placed starts on its page
+	for _, ev := range t.events {
 		if ev.p == nil {
-			b.Section(ev.section, ev.level)
+			b.Section(ev.section, int(ev.level))
 			continue
 		}
 		if ev.p != last {
 			clear(local)
-			last = ev.p
+			last, from = ev.p, pieces{}
 		}
 		p, paths := ev.p, ev.b.paths()
-		to := counts(p) // where the next box on the page starts, or the page's end
-		for _, next := range t.events[i+1:] {
-			if next.p != nil {
-				if next.p == p {
-					to = next.from
-				}
-				break
-			}
-		}
+		to := from.after(ev.b)
 		// each path is placed once for the box, not once for each of its pieces (a code line has
 		// a run per colour)
 		seen = seen[:0]
 		for range paths {
 			seen = append(seen, unplaced)
 		}
-		retag(p, ev.from, to, func(k page.Tag) page.Tag {
+		retag(p, from, to, func(k page.Tag) page.Tag {
 			if k == artifact || int(k) >= len(paths) {
 				return 0
 			}
@@ -166,8 +161,9 @@ func (t *tagLog) tree() []tags.Elem {
 			return l
 		})
 		if ev.artifact { // its links stay the header cells' links: every link is in the tree
-			retag(p, ev.from, pieces{to.texts, to.images, to.vectors, ev.from.links}, func(page.Tag) page.Tag { return 0 })
+			retag(p, from, pieces{to.texts, to.images, to.vectors, from.links}, func(page.Tag) page.Tag { return 0 })
 		}
+		from = to
 	}
 	return b.Elems()
 }
@@ -180,6 +176,17 @@ type pieces struct{ texts, images, vectors, links int32 }
 
 func counts(p *page.Page) pieces {
 	return pieces{int32(len(p.Texts)), int32(len(p.Images)), int32(len(p.Vectors)), int32(len(p.Links))}
+}
+
+// after is where the next box starts, once b is shifted in after these.
+func (c pieces) after(b *vbox) pieces {
+	c.texts += int32(len(b.texts))
+	if b.art != nil {
+		c.images += int32(len(b.art.Images))
+		c.vectors += int32(len(b.art.Vectors))
+		c.links += int32(len(b.art.Links))
+	}
+	return c
 }
 
 // retag changes the Tags of what a page shows from from up to to.
