@@ -83,7 +83,7 @@ func TestStructure(t *testing.T) {
 				t.Fatalf("page %d names element %d of %d", i+1, id, len(doc.Tags))
 			}
 		}
-		for _, tx := range pg.Texts {
+		for _, tx := range pg.AllTexts() {
 			if int(tx.Tag) > len(pg.Tags) {
 				t.Errorf("page %d: text %q tagged %d of the page's %d", i+1, tx.S, tx.Tag, len(pg.Tags))
 			}

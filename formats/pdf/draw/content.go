@@ -21,19 +21,19 @@ import (
 type encoder struct {
 	height float64 // PDF's y grows upwards from the bottom edge
 	buf    []byte
-	ends   map[float64]int // per baseline of the page, its rightmost text: where the line ends
-	used   usage           // every glyph drawn: the subsets keep these (embed)
-	words  *metrics.Memo   // the runs shaped lately (nil: none remembered)
-	forms  *forms          // the drawings' forms, which pages show (vector)
-	images *docImages      // the raster images, which pages show
-	digits int             // nums' decimals: hundredths of a point on pages, more in drawings' units
-	elems  []tags.Elem     // the structure tree, whose roles name marked content
-	marks  []int32         // the element of each of the page's marked-content IDs, from its images' on
-	tags   []int32         // the page's Tags
-	inMark bool            // a marked-content sequence is open (mark)
-	markOf int32           // the element it marks; -1 an artifact
-	key    []byte          // the page's key in Pages, in a buffer the next page reuses
-	glyphs []page.Glyph    // the glyphs of the run being shown, unpacked, in a buffer the next run reuses
+	ends   map[float64]lineEnd // per baseline of the page, its rightmost text: where the line ends
+	used   usage               // every glyph drawn: the subsets keep these (embed)
+	words  *metrics.Memo       // the runs shaped lately (nil: none remembered)
+	forms  *forms              // the drawings' forms, which pages show (vector)
+	images *docImages          // the raster images, which pages show
+	digits int                 // nums' decimals: hundredths of a point on pages, more in drawings' units
+	elems  []tags.Elem         // the structure tree, whose roles name marked content
+	marks  []int32             // the element of each of the page's marked-content IDs, from its images' on
+	tags   []int32             // the page's Tags
+	inMark bool                // a marked-content sequence is open (mark)
+	markOf int32               // the element it marks; -1 an artifact
+	key    []byte              // the page's key in Pages, in a buffer the next page reuses
+	glyphs []page.Glyph        // the glyphs of the run being shown, unpacked, in a buffer the next run reuses
 
 	font         page.Font
 	size         float64
@@ -50,7 +50,13 @@ const (
 )
 
 func newEncoder(height float64) *encoder {
-	return &encoder{height: height, ends: map[float64]int{}, used: usage{}, digits: 2}
+	return &encoder{height: height, ends: map[float64]lineEnd{}, used: usage{}, digits: 2}
+}
+
+// lineEnd is the rightmost text of a line: its index among the page's texts, and where it starts.
+type lineEnd struct {
+	text int
+	x    float64
 }
 
 // page returns the content of one page, in a buffer the next page reuses, and the elements its
@@ -103,17 +109,21 @@ func (e *encoder) page(pg *page.Page) ([]byte, []int32) {
 		}
 	}
 	clear(e.ends)
-	for i, t := range pg.Texts {
-		if j, ok := e.ends[t.Y]; !ok || t.X > pg.Texts[j].X {
-			e.ends[t.Y] = i
+	i := 0
+	pg.EachText(func(t page.Text) {
+		if end, ok := e.ends[t.Y]; !ok || t.X > end.x {
+			e.ends[t.Y] = lineEnd{i, t.X}
 		}
-	}
-	for i, t := range pg.Texts {
+		i++
+	})
+	i = 0
+	pg.EachText(func(t page.Text) {
 		if t.S != "" {
 			e.mark(t.Tag)
 		}
-		e.text(t, e.ends[t.Y] == i)
-	}
+		e.text(t, e.ends[t.Y].text == i)
+		i++
+	})
 	e.endMark()
 	return e.buf, e.marks
 }

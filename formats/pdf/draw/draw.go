@@ -135,6 +135,7 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 				pg := doc.Pages[i]
 				c.data[i], c.marks[i] = pages.encode(e, pg, compress)
 				pg.Rects, pg.Rules, pg.Vectors, pg.Texts, pg.Images, pg.Links = nil, nil, nil, nil, nil, nil
+				pg.Placed, pg.TagMap = nil, nil
 			}
 			c.used[w] = e.used
 			return nil

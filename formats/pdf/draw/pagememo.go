@@ -138,13 +138,13 @@ func (e *encoder) pageKey(buf []byte, pg *page.Page) []byte {
 		n(k, int(im.Tag))
 		num(im.X, im.Y, im.W, im.H)
 	}
-	n(len(pg.Texts))
-	for _, t := range pg.Texts {
+	n(pg.TextCount())
+	pg.EachText(func(t page.Text) {
 		num(t.X, t.Y, t.Size, t.WordSpace)
 		n(len(t.S), int(t.Font), int(t.Tag), len(t.Glyphs))
 		buf = append(buf, t.S...)
 		color(&t.Color)
 		buf = append(buf, t.Glyphs...) // packed, and its length before it: all they say
-	}
+	})
 	return buf
 }

@@ -210,7 +210,7 @@ func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
 		left, recto, two := l.g.Left, (base+i)%2 == 0, l.book.Settings.TwoSided
 		if two && !recto && l.g.Verso() != l.g.Left {
 			dx := l.g.Verso() - l.g.Left
-			moved := page.Page{Tags: p.Tags}
+			moved := page.Page{Tags: p.Tags, Placed: p.Placed, TagMap: p.TagMap, DX: p.DX + dx}
 			p.Shift(&moved, dx, 0)
 			*p = moved
 			left += dx

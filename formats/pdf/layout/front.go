@@ -46,7 +46,7 @@ func (l *lay) titlePage() *flow {
 			role = tags.H1 // the book's title heads the book
 		}
 		for _, b := range tagged(l.titleLines(f.text, f.st, f.lead, most), role) {
-			b.shiftInto(&pg.p, 0, y)
+			b.putOn(&pg.p, y)
 			fl.tags.place(&pg.p, b)
 			y += b.h
 		}

@@ -79,7 +79,7 @@ func TestLongTitles(t *testing.T) {
 		}
 		heads := 0
 		for _, p := range doc.Pages {
-			for _, tx := range p.Texts {
+			for _, tx := range p.AllTexts() {
 				if tx.Y == g.HeaderY && strings.HasPrefix(tx.S, "Long") {
 					heads++
 					if !strings.HasSuffix(tx.S, "…") {

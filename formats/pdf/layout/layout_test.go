@@ -318,7 +318,7 @@ func TestPaginate(t *testing.T) {
 	if on[footnoteDest("n1")] != at(ref) {
 		t.Errorf("footnote on page %d, its reference on page %d", on["n1"], at(ref))
 	}
-	if ts := f.pages[7].p.Texts; len(ts) == 0 || ts[0].S != "HEADER" {
+	if ts := f.pages[7].p.AllTexts(); len(ts) == 0 || ts[0].S != "HEADER" {
 		t.Errorf("table header not repeated on the table's second page")
 	}
 }
@@ -421,7 +421,7 @@ func TestFolios(t *testing.T) {
 	var folios []string
 	for _, p := range doc.Pages {
 		f := ""
-		for _, tx := range p.Texts {
+		for _, tx := range p.AllTexts() {
 			if tx.Y == g.FooterY {
 				f = tx.S
 			}

@@ -186,9 +186,10 @@ func (l *lay) replay(f *flow, p *paged) {
 func (pg *built) copy() *built {
 	c := *pg
 	p := &c.p
-	if len(p.Texts) > 0 { // not a page only numbered, or a blank one
+	if len(p.Texts)+len(p.Placed) > 0 { // not a page only numbered, or a blank one
 		p.Texts = append(make([]page.Text, 0, len(p.Texts)+2), p.Texts...)
 	}
+	p.Placed, p.TagMap = slices.Clip(p.Placed), slices.Clone(p.TagMap)
 	p.Images, p.Vectors, p.Links = slices.Clone(p.Images), slices.Clone(p.Vectors), slices.Clone(p.Links)
 	p.Rules, p.Rects, p.Tags = slices.Clip(p.Rules), slices.Clip(p.Rects), slices.Clip(p.Tags)
 	return &c

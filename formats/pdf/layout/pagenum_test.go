@@ -61,7 +61,7 @@ func checkPageNumbers(t *testing.T, doc *page.Doc) int {
 				t.Errorf("page %d: a link to %q, which is nowhere", i+1, l.Dest)
 				continue
 			}
-			for _, tx := range p.Texts {
+			for _, tx := range p.AllTexts() {
 				if tx.Y < l.Y || tx.Y > l.Y+l.H || tx.X < l.X-0.01 || tx.X > l.X+l.W || !isPageNumber(tx.S) {
 					continue
 				}

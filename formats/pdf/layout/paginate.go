@@ -250,7 +250,7 @@ func (l *lay) place(f *flow, pg *built, b *vbox, y float64, repeat bool) {
 	if l.measure {
 		return
 	}
-	b.shiftInto(&pg.p, 0, y)
+	b.putOn(&pg.p, y)
 	if repeat {
 		f.tags.repeat(&pg.p, b)
 	} else {
@@ -464,18 +464,23 @@ func (l *lay) notesPage(f *flow, run heads, notes []pending) []pending {
 // reserve makes room in p for what the boxes bring, which is shifted into it box by box, and for
 // the folio, the running header and its rule that add puts on every page.
 func reserve(p *page.Page, lists ...[]*vbox) {
-	texts, rules, rects, images, links := 2, 1, 0, 0, 0
+	placed, tagged, rules, rects, images, links := 0, 0, 1, 0, 0, 0
 	for _, list := range lists {
 		for _, b := range list {
+			if len(b.texts) > 0 {
+				placed++
+				tagged += len(b.paths())
+			}
 			p := b.pieces()
-			texts += len(p.Texts)
 			rules += len(p.Rules)
 			rects += len(p.Rects)
 			images += len(p.Images)
 			links += len(p.Links)
 		}
 	}
-	p.Texts = slices.Grow(p.Texts, texts)
+	p.Placed = slices.Grow(p.Placed, placed)
+	p.TagMap = slices.Grow(p.TagMap, tagged)
+	p.Texts = slices.Grow(p.Texts, 2)
 	p.Rules = slices.Grow(p.Rules, rules)
 	p.Rects = slices.Grow(p.Rects, rects)
 	p.Images = slices.Grow(p.Images, images)

@@ -159,7 +159,7 @@ func TestKeepWithNext(t *testing.T) {
 		}
 		for p, pg := range r.f.pages {
 			at := math.NaN()
-			for _, tx := range pg.p.Texts {
+			for _, tx := range pg.p.AllTexts() {
 				if tx.S == "continued" {
 					at = tx.Y - r.l.g.Top
 				}
@@ -400,7 +400,7 @@ func TestRunOn(t *testing.T) {
 			// the headings: number and title, in sizes by depth, and no "Chapter 1.1"
 			sizes := map[string]float64{}
 			for _, p := range doc.Pages {
-				for _, tx := range p.Texts {
+				for _, tx := range p.AllTexts() {
 					if tx.Y < g.Top { // a running header, in the running header's size
 						continue
 					}
@@ -489,7 +489,7 @@ func TestTwoSided(t *testing.T) {
 				recto := i%2 == 0
 				left, header, folio, folioEnd := math.Inf(1), math.NaN(), math.NaN(), math.NaN()
 				title := ""
-				for _, tx := range p.Texts {
+				for _, tx := range p.AllTexts() {
 					switch {
 					case tx.Y == g.HeaderY:
 						header, title = tx.X, tx.S
@@ -556,8 +556,8 @@ func checkRectoOpenings(t *testing.T, doc *page.Doc, opens map[string]int) {
 	if len(doc.Pages)%2 != 0 {
 		t.Errorf("%d pages: the last is a recto", len(doc.Pages))
 	}
-	if p := doc.Pages[1]; len(p.Texts)+len(p.Rules)+len(p.Images) != 0 {
-		t.Errorf("the title page's verso holds %d texts", len(p.Texts))
+	if p := doc.Pages[1]; p.TextCount()+len(p.Rules)+len(p.Images) != 0 {
+		t.Errorf("the title page's verso holds %d texts", p.TextCount())
 	}
 	for _, name := range []string{partDest(0), chapterDest("c1"), chapterDest("c2")} {
 		if p, ok := opens[name]; !ok || p%2 != 0 {
@@ -636,7 +636,7 @@ func TestPageStarts(t *testing.T) {
 	if len(starts) != len(body)-len(part) {
 		t.Errorf("%d pages begin somewhere, want the body's %d but the part's", len(starts), len(body)-len(part))
 	}
-	text := func(p int) string { return strings.Join(lineTexts([]*vbox{{texts: doc.Pages[p].Texts}}), " ") }
+	text := func(p int) string { return strings.Join(lineTexts([]*vbox{{texts: doc.Pages[p].AllTexts()}}), " ") }
 	for i, s := range starts {
 		p, ok := body[s.Label]
 		switch {
@@ -670,7 +670,7 @@ func TestBookWithoutChapters(t *testing.T) {
 	doc, _ := Book(bookOf())
 	var texts []string
 	for _, p := range doc.Pages {
-		for _, tx := range p.Texts {
+		for _, tx := range p.AllTexts() {
 			texts = append(texts, tx.S)
 		}
 	}

@@ -112,7 +112,7 @@ func checkInside(t *testing.T, what string, doc *page.Doc, g Geometry) {
 	t.Helper()
 	var bad []string
 	for i, p := range doc.Pages {
-		for _, tx := range p.Texts {
+		for _, tx := range p.AllTexts() {
 			end := tx.X + metrics.Reach(tx)
 			if tx.X < g.Left-0.01 || end > g.Left+g.Measure+0.01 {
 				bad = append(bad, fmt.Sprintf("page %d: %.40q spans %.2f..%.2f, outside %.2f..%.2f", i+1, tx.S, tx.X, end, g.Left, g.Left+g.Measure))

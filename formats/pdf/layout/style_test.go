@@ -140,7 +140,7 @@ func TestFontSize(t *testing.T) {
 		doc, _ := Book(b)
 		out := map[float64]bool{}
 		for _, p := range doc.Pages {
-			for _, tx := range p.Texts {
+			for _, tx := range p.AllTexts() {
 				out[math.Round(tx.Size*100)/100] = true
 			}
 		}

@@ -114,7 +114,8 @@ func (t *tagLog) section(r tags.Role, level int) {
 }
 
 // tree places the pieces of the flow's pages in a structure tree, which it returns, and counts
-// their Tags in their pages' Tags. The pages must hold what paginating put in them, and no more.
+// their Tags in their pages' Tags (their placed texts', in TagMap). The pages must hold what
+// paginating put in them, and no more.
 func (t *tagLog) tree() []tags.Elem {
 	// a body has about half as many elements as boxes (0.6 in a book of 1.4 MB), its contents more
 	b := tags.NewBuilder(len(t.events) / 2)
@@ -139,7 +140,7 @@ func (t *tagLog) tree() []tags.Elem {
 		for range paths {
 			seen = append(seen, unplaced)
 		}
-		retag(p, from, to, func(k page.Tag) page.Tag {
+		tag := func(k page.Tag) page.Tag {
 			if k == artifact || int(k) >= len(paths) {
 				return 0
 			}
@@ -159,9 +160,19 @@ func (t *tagLog) tree() []tags.Elem {
 			}
 			seen[k] = l
 			return l
-		})
+		}
+		if from.placed < to.placed { // its texts, placed (Page.Place): their Tags are mapped
+			pl := p.Placed[from.placed]
+			tagMap := p.TagMap[pl.At : pl.At+pl.N]
+			for _, tx := range pl.Texts {
+				if l := tag(tx.Tag); !ev.artifact && int(tx.Tag) < len(tagMap) {
+					tagMap[tx.Tag] = l
+				}
+			}
+		}
+		retag(p, from, to, tag)
 		if ev.artifact { // its links stay the header cells' links: every link is in the tree
-			retag(p, from, pieces{to.texts, to.images, to.vectors, from.links}, func(page.Tag) page.Tag { return 0 })
+			retag(p, from, pieces{to.texts, to.images, to.vectors, from.links, to.placed}, func(page.Tag) page.Tag { return 0 })
 		}
 		from = to
 	}
@@ -171,16 +182,19 @@ func (t *tagLog) tree() []tags.Elem {
 // unplaced marks a path of the box being placed that no piece has named yet.
 const unplaced = artifact
 
-// pieces counts what a page holds, before a box is shifted into it.
-type pieces struct{ texts, images, vectors, links int32 }
+// pieces counts what a page or a box holds, before a box is shifted into it; on a page, its
+// texts are placed (placed counts them, Page.Place), not among its own.
+type pieces struct{ texts, images, vectors, links, placed int32 }
 
 func counts(p *page.Page) pieces {
-	return pieces{int32(len(p.Texts)), int32(len(p.Images)), int32(len(p.Vectors)), int32(len(p.Links))}
+	return pieces{int32(len(p.Texts)), int32(len(p.Images)), int32(len(p.Vectors)), int32(len(p.Links)), int32(len(p.Placed))}
 }
 
-// after is where the next box starts, once b is shifted in after these.
+// after is where the next box starts on a page, once b is put on it (putOn) after these.
 func (c pieces) after(b *vbox) pieces {
-	c.texts += int32(len(b.texts))
+	if len(b.texts) > 0 {
+		c.placed++
+	}
 	if b.art != nil {
 		c.images += int32(len(b.art.Images))
 		c.vectors += int32(len(b.art.Vectors))

@@ -59,6 +59,17 @@ func (b *vbox) shiftInto(dst *page.Page, dx, dy float64) {
 	p.Shift(dst, dx, dy)
 }
 
+// putOn shows the box on a page, y down: its texts placed as they are (Page.Place), which a
+// page has far more of than anything else, its art copied there, moved.
+func (b *vbox) putOn(p *page.Page, y float64) {
+	if len(b.texts) > 0 {
+		p.Place(b.texts, y, len(b.paths()))
+	}
+	if b.art != nil {
+		b.art.Shift(p, 0, y)
+	}
+}
+
 // cites is what a few lines cite: footnotes, and the page numbers of link targets they print.
 type cites struct {
 	notes []string  // footnotes it references

@@ -99,7 +99,7 @@ type Bookmark struct {
 }
 
 // Page is what one page shows, painted in field order: rectangles, rules, images, vector
-// drawings, text, links.
+// drawings, text (the placed texts, then Texts), links.
 type Page struct {
 	Tags    []int32 // the structure elements its pieces belong to, by index in Doc.Tags (see Tag)
 	Rects   []Rect
@@ -108,6 +108,66 @@ type Page struct {
 	Vectors []Vector
 	Texts   []Text
 	Links   []Link
+	// Placed are texts kept elsewhere that the page shows, before its Texts: the lines layout
+	// sets once, for every pass and edition, placed on a page without a copy of each line.
+	Placed []Placed
+	TagMap []Tag   // the page's Tag of the placed texts' Tags (see Placed)
+	DX     float64 // how far right the placed texts are drawn from where they are set: a verso's text block
+}
+
+// Placed is a run of texts a page shows, moved down by DY and right by the page's DX. A text's
+// Tag k is the page's TagMap[At+k], or 0 (an artifact) from N on.
+type Placed struct {
+	Texts []Text
+	DY    float64
+	At, N int32
+}
+
+// EachText calls f with each text of the page as it is drawn, in order: the placed ones moved
+// and their Tags the page's, then its own.
+func (p *Page) EachText(f func(Text)) {
+	for _, pl := range p.Placed {
+		tags := p.TagMap[pl.At : pl.At+pl.N]
+		for _, t := range pl.Texts {
+			t.X, t.Y = t.X+p.DX, t.Y+pl.DY
+			if int(t.Tag) < len(tags) {
+				t.Tag = tags[t.Tag]
+			} else {
+				t.Tag = 0
+			}
+			f(t)
+		}
+	}
+	for _, t := range p.Texts {
+		f(t)
+	}
+}
+
+// AllTexts is the page's texts as drawn (EachText), in a slice of their own.
+func (p *Page) AllTexts() []Text {
+	out := make([]Text, 0, p.TextCount())
+	p.EachText(func(t Text) { out = append(out, t) })
+	return out
+}
+
+// TextCount is how many texts the page draws.
+func (p *Page) TextCount() int {
+	n := len(p.Texts)
+	for _, pl := range p.Placed {
+		n += len(pl.Texts)
+	}
+	return n
+}
+
+// Place shows texts on the page, moved down by dy, their Tags counted in n more entries of
+// TagMap, all 0 until set; it returns where they start.
+func (p *Page) Place(texts []Text, dy float64, n int) int32 {
+	at := int32(len(p.TagMap))
+	for range n {
+		p.TagMap = append(p.TagMap, 0)
+	}
+	p.Placed = append(p.Placed, Placed{Texts: texts, DY: dy, At: at, N: int32(n)})
+	return at
 }
 
 // Text is a run of text, its baseline starting at (X, Y). WordSpace is added to the advance of
@@ -185,7 +245,7 @@ type Link struct {
 	Tag        Tag
 }
 
-// Shift appends every element of p to dst, moved by (dx, dy).
+// Shift appends every element of p but its placed texts to dst, moved by (dx, dy).
 func (p *Page) Shift(dst *Page, dx, dy float64) {
 	for _, r := range p.Rects {
 		r.X, r.Y = r.X+dx, r.Y+dy

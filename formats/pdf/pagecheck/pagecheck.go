@@ -73,7 +73,7 @@ func Read(doc *page.Doc, g layout.Geometry, body float64) Report {
 		all[i] = lines(doc, p, g, body)
 	}
 	opens := func(i int) bool { // the page opens a chapter or part: it has no running header
-		for _, tx := range doc.Pages[i].Texts {
+		for _, tx := range doc.Pages[i].AllTexts() {
 			if tx.Y == g.HeaderY {
 				return false
 			}
@@ -154,7 +154,7 @@ func (r *Report) measure(g layout.Geometry, ls []line) {
 // header). What a line holds its texts' places in the structure tree tell.
 func lines(doc *page.Doc, p *page.Page, g layout.Geometry, body float64) []line {
 	var out []line
-	for _, tx := range p.Texts {
+	for _, tx := range p.AllTexts() {
 		if tx.Y <= g.Top || tx.Y > g.Top+g.TextH || tx.Tag == 0 {
 			continue
 		}
