@@ -58,8 +58,9 @@ func TestEncoder(t *testing.T) {
 			"0.000 g\nBT 10.00 80.00 Td " + tf(reg) + "[(" + codes(reg, "a") + ")] TJ /Span <</ActualText <FEFFDB80DC00>>> BDC [() -600 ()] TJ EMC [(" + codes(reg, "b") + ")] TJ ET\n0.000 G\n0.50 w\n16.23 80.00 4.80 7.00 re S\n"},
 		{"shapes, then text", page.Page{
 			Texts: []page.Text{{X: 1, Y: 2, Font: reg, Size: 9.5, Color: red, S: "r"}},
-			Rules: []page.Rule{{X1: 0, Y1: 10, X2: 50, Y2: 10, Width: 0.5, Color: grey}},
-			Rects: []page.Rect{{X: 5, Y: 5, W: 20, H: 10, Fill: &red, Stroke: &grey, LineWidth: 0.5}, {X: 1, Y: 1, W: 2, H: 2, Fill: &grey}}},
+			Art: page.Art{
+				Rules: []page.Rule{{X1: 0, Y1: 10, X2: 50, Y2: 10, Width: 0.5, Color: grey}},
+				Rects: []page.Rect{{X: 5, Y: 5, W: 20, H: 10, Fill: &red, Stroke: &grey, LineWidth: 0.5}, {X: 1, Y: 1, W: 2, H: 2, Fill: &grey}}}},
 			"0.784 0.000 0.000 rg\n0.502 G\n0.50 w\n5.00 95.00 20.00 -10.00 re B\n0.502 g\n1.00 99.00 2.00 -2.00 re f\n" +
 				"0.00 90.00 m 50.00 90.00 l S\n0.784 0.000 0.000 rg\nBT 1.00 98.00 Td /" + fontName(reg) + " 9.50 Tf\n[(" + codes(reg, "r") + ")] TJ ET\n"},
 	} {

@@ -34,13 +34,13 @@ func TestPDF(t *testing.T) {
 			Dests:   []page.Dest{{Name: "a", Page: 1, Y: 50}},
 			Outline: []page.Bookmark{{Title: "One", Page: 0}, {Title: "Two", Level: 1, Page: 1}},
 			Pages: []*page.Page{
-				{Texts: []page.Text{{X: 10, Y: 20, Font: page.Bold, Size: 12, S: "Bold"}},
+				{Texts: []page.Text{{X: 10, Y: 20, Font: page.Bold, Size: 12, S: "Bold"}}, Art: page.Art{
 					Links: []page.Link{{X: 10, Y: 10, W: 40, H: 12, Dest: "a"}, {X: 10, Y: 30, W: 40, H: 12, URL: "https://example.com"}},
 					Rects: []page.Rect{{X: 5, Y: 5, W: 100, H: 50, Fill: &red, Stroke: &red, LineWidth: 1}},
 					Rules: []page.Rule{{X1: 0, Y1: 0, X2: 100, Y2: 100, Width: 0.5}},
 					Images: []page.Image{{X: 10, Y: 100, W: 64, H: 32, Name: "grid", MediaType: "image/png", Data: sample.PNG(64, 32)},
 						{X: 10, Y: 200, W: 20, H: 20, Name: "deep", MediaType: "image/png", Data: png16()},
-						{X: 40, Y: 200, W: 20, H: 20, Name: "interlaced", MediaType: "image/png", Data: interlaced}}},
+						{X: 40, Y: 200, W: 20, H: 20, Name: "interlaced", MediaType: "image/png", Data: interlaced}}}},
 				{Texts: []page.Text{{X: 10, Y: 60, Font: page.Mono, Size: 9, S: "mono"}}},
 			}}
 	}

@@ -297,7 +297,7 @@ func TestImagesOnce(t *testing.T) {
 // TestImageErrors: an image that cannot be prepared fails the document, naming it and its page.
 func TestImageErrors(t *testing.T) {
 	doc := imageDoc("image/png", testImage(t, "basn2c08.png"))
-	doc.Pages = append(doc.Pages, &page.Page{Images: []page.Image{{W: 5, H: 5, Name: "broken.png", MediaType: "image/png", Data: []byte("\x89PNG\r\n\x1a\nnope")}}})
+	doc.Pages = append(doc.Pages, &page.Page{Art: page.Art{Images: []page.Image{{W: 5, H: 5, Name: "broken.png", MediaType: "image/png", Data: []byte("\x89PNG\r\n\x1a\nnope")}}}})
 	_, err := PDF(doc, nil)
 	if err == nil || !strings.Contains(err.Error(), "page 2: image broken.png") {
 		t.Errorf("error %v, want one naming page 2 and broken.png", err)

@@ -121,9 +121,9 @@ func words() *svg.Drawing {
 func vectorDoc() *page.Doc {
 	return &page.Doc{Width: 300, Height: 400, Meta: page.Meta{Title: "V", Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)},
 		Pages: []*page.Page{
-			{Vectors: []page.Vector{{X: 50, Y: 50, W: 200, H: 200, Name: "shapes", Drawing: shapes()}, {X: 50, Y: 270, W: 200, H: 100, Name: "words", Drawing: words()}},
+			{Art: page.Art{Vectors: []page.Vector{{X: 50, Y: 50, W: 200, H: 200, Name: "shapes", Drawing: shapes()}, {X: 50, Y: 270, W: 200, H: 100, Name: "words", Drawing: words()}}},
 				Texts: []page.Text{{X: 50, Y: 390, Font: page.Regular, Size: 9, S: "Caption"}}},
-			{Vectors: []page.Vector{{X: 150, Y: 50, W: 100, H: 100, Name: "shapes", Drawing: shapes()}}},
+			{Art: page.Art{Vectors: []page.Vector{{X: 150, Y: 50, W: 100, H: 100, Name: "shapes", Drawing: shapes()}}}},
 		}}
 }
 

@@ -53,7 +53,7 @@ func formsOf(t *testing.T, ds ...*svg.Drawing) (*forms, []string) {
 	for i, d := range ds {
 		vs = append(vs, page.Vector{Name: string(rune('a' + i)), Drawing: d, W: 100, H: 100})
 	}
-	fs := newForms([]*page.Page{{Vectors: vs}})
+	fs := newForms([]*page.Page{{Art: page.Art{Vectors: vs}}})
 	fs.paint(nil)
 	out := make([]string, len(fs.objs))
 	for i, o := range fs.objs {
@@ -197,11 +197,11 @@ func TestVectorNaN(t *testing.T) {
 		&svg.Group{Transform: svg.Identity, Opacity: nan},
 		&svg.Text{Chunks: []*svg.Chunk{{X: nan, Y: 1}, {X: 1, Y: 1, Spans: []*svg.Span{{Text: "x", Size: inf, Fill: solid(0, 0, 0)}, {Text: "y", DX: nan, Size: 5, Fill: solid(0, 0, 0)}}}}},
 	)}
-	doc := &page.Doc{Width: 100, Height: 100, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}, Pages: []*page.Page{{Vectors: []page.Vector{
+	doc := &page.Doc{Width: 100, Height: 100, Meta: page.Meta{Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}, Pages: []*page.Page{{Art: page.Art{Vectors: []page.Vector{
 		{X: nan, Y: 0, W: 50, H: 50, Name: "d", Drawing: d},
 		{X: 0, Y: 0, W: 50, H: 50, Name: "wide", Drawing: &svg.Drawing{Width: inf, Height: 1}},
 		{X: 0, Y: 0, W: nan, H: 50, Name: "d", Drawing: d},
-	}}}}
+	}}}}}
 	data, err := PDF(doc, nil)
 	if err != nil {
 		t.Fatal(err)

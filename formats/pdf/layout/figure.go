@@ -114,7 +114,7 @@ func askedWidth(wd tree.Width, measure float64) float64 {
 }
 
 // placeImage puts an image that canDraw into the box (x, y, w, h) of p: an SVG as vectors.
-func placeImage(p *page.Page, a *tree.Asset, x, y, w, h float64, tag page.Tag) {
+func placeImage(p *page.Art, a *tree.Asset, x, y, w, h float64, tag page.Tag) {
 	if a.Drawing != nil {
 		p.Vectors = append(p.Vectors, page.Vector{X: x, Y: y, W: w, H: h, Name: a.Name, Drawing: a.Drawing, Tag: tag})
 		return

@@ -756,13 +756,14 @@ func TestCodeBreaks(t *testing.T) {
 func TestCloneKeepsPieces(t *testing.T) {
 	b := &vbox{h: 10}
 	b.setPieces(page.Page{
-		Tags:    []int32{1},
-		Rects:   []page.Rect{{W: 1, H: 1}},
-		Rules:   []page.Rule{{X2: 1}},
-		Images:  []page.Image{{W: 1, H: 1, Name: "a.png"}},
-		Vectors: []page.Vector{{W: 1, H: 1, Name: "a.svg"}},
-		Texts:   []page.Text{{S: "a"}},
-		Links:   []page.Link{{W: 1, H: 1, URL: "https://example.com"}},
+		Art: page.Art{
+			Rects:   []page.Rect{{W: 1, H: 1}},
+			Rules:   []page.Rule{{X2: 1}},
+			Images:  []page.Image{{W: 1, H: 1, Name: "a.png"}},
+			Vectors: []page.Vector{{W: 1, H: 1, Name: "a.svg"}},
+			Links:   []page.Link{{W: 1, H: 1, URL: "https://example.com"}},
+		},
+		Texts: []page.Text{{S: "a"}},
 	})
 	c := clone([]*vbox{b})[0]
 	if c == b || !reflect.DeepEqual(c.pieces(), b.pieces()) {

@@ -21,16 +21,16 @@ type vbox struct {
 	// texts are its text runs, art what else it shows (its Texts unused), nil for none: most
 	// boxes are lines of text, and a long book has a million of them
 	texts []page.Text
-	art   *page.Page
+	art   *page.Art
 	tags  []tags.Path // what its pieces belong to in the structure tree: see tag.go
 	cites *cites      // nil for most boxes: a box is copied for every pass
 	flow  *flowInfo   // nil for most boxes, which are lines
 }
 
 // more is the box's art, to add to: made when it has none.
-func (b *vbox) more() *page.Page {
+func (b *vbox) more() *page.Art {
 	if b.art == nil {
-		b.art = &page.Page{}
+		b.art = &page.Art{}
 	}
 	return b.art
 }
@@ -39,7 +39,7 @@ func (b *vbox) more() *page.Page {
 func (b *vbox) pieces() page.Page {
 	var p page.Page
 	if b.art != nil {
-		p = *b.art
+		p.Art = *b.art
 	}
 	p.Texts = b.texts
 	return p
@@ -47,9 +47,9 @@ func (b *vbox) pieces() page.Page {
 
 // setPieces makes p what the box shows.
 func (b *vbox) setPieces(p page.Page) {
-	b.texts, p.Texts = p.Texts, nil
-	if b.art != nil || len(p.Tags)+len(p.Rects)+len(p.Rules)+len(p.Images)+len(p.Vectors)+len(p.Links) > 0 {
-		b.art = &p
+	b.texts = p.Texts
+	if b.art != nil || len(p.Rects)+len(p.Rules)+len(p.Images)+len(p.Vectors)+len(p.Links) > 0 {
+		b.art = &p.Art
 	}
 }
 
@@ -66,7 +66,7 @@ func (b *vbox) putOn(p *page.Page, y float64) {
 		p.Place(b.texts, y, len(b.paths()))
 	}
 	if b.art != nil {
-		b.art.Shift(p, 0, y)
+		b.art.Shift(&p.Art, 0, y)
 	}
 }
 
@@ -311,7 +311,7 @@ func copyBox(b *vbox) *vbox {
 	c.texts = slices.Clip(c.texts)
 	if b.art != nil {
 		p := *b.art
-		p.Tags, p.Rects, p.Rules, p.Images = slices.Clip(p.Tags), slices.Clip(p.Rects), slices.Clip(p.Rules), slices.Clip(p.Images)
+		p.Rects, p.Rules, p.Images = slices.Clip(p.Rects), slices.Clip(p.Rules), slices.Clip(p.Images)
 		p.Vectors, p.Links = slices.Clip(p.Vectors), slices.Clip(p.Links)
 		c.art = &p
 	}

@@ -101,18 +101,23 @@ type Bookmark struct {
 // Page is what one page shows, painted in field order: rectangles, rules, images, vector
 // drawings, text (the placed texts, then Texts), links.
 type Page struct {
-	Tags    []int32 // the structure elements its pieces belong to, by index in Doc.Tags (see Tag)
-	Rects   []Rect
-	Rules   []Rule
-	Images  []Image
-	Vectors []Vector
-	Texts   []Text
-	Links   []Link
+	Tags []int32 // the structure elements its pieces belong to, by index in Doc.Tags (see Tag)
+	Art
+	Texts []Text
 	// Placed are texts kept elsewhere that the page shows, before its Texts: the lines layout
 	// sets once, for every pass and edition, placed on a page without a copy of each line.
 	Placed []Placed
 	TagMap []Tag   // the page's Tag of the placed texts' Tags (see Placed)
 	DX     float64 // how far right the placed texts are drawn from where they are set: a verso's text block
+}
+
+// Art is what a page shows besides text, and its links.
+type Art struct {
+	Rects   []Rect
+	Rules   []Rule
+	Images  []Image
+	Vectors []Vector
+	Links   []Link
 }
 
 // Placed is a run of texts a page shows, moved down by DY and right by the page's DX. A text's
@@ -247,6 +252,16 @@ type Link struct {
 
 // Shift appends every element of p but its placed texts to dst, moved by (dx, dy).
 func (p *Page) Shift(dst *Page, dx, dy float64) {
+	p.Art.Shift(&dst.Art, dx, dy)
+	for _, t := range p.Texts {
+		t.X, t.Y = t.X+dx, t.Y+dy
+		dst.Texts = append(dst.Texts, t)
+	}
+}
+
+// Shift appends every element of a to dst, moved by (dx, dy).
+func (a *Art) Shift(dst *Art, dx, dy float64) {
+	p := a
 	for _, r := range p.Rects {
 		r.X, r.Y = r.X+dx, r.Y+dy
 		dst.Rects = append(dst.Rects, r)
@@ -262,10 +277,6 @@ func (p *Page) Shift(dst *Page, dx, dy float64) {
 	for _, v := range p.Vectors {
 		v.X, v.Y = v.X+dx, v.Y+dy
 		dst.Vectors = append(dst.Vectors, v)
-	}
-	for _, t := range p.Texts {
-		t.X, t.Y = t.X+dx, t.Y+dy
-		dst.Texts = append(dst.Texts, t)
 	}
 	for _, l := range p.Links {
 		l.X, l.Y = l.X+dx, l.Y+dy
