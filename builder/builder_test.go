@@ -142,6 +142,38 @@ func TestEditions(t *testing.T) {
 	if !bytes.Equal(j1, j2) {
 		t.Error("making editions changed the loaded book")
 	}
+	// An edition shares the loaded book's paragraphs that cite nothing, and copies those that do.
+	loaded := map[tree.Block]bool{}
+	for _, c := range b.Tree.Chapters() {
+		tree.WalkBlocks(c.Blocks, func(bl tree.Block) { loaded[bl] = true })
+	}
+	shared := 0
+	for _, c := range again.Chapters() {
+		tree.WalkBlocks(c.Blocks, func(bl tree.Block) {
+			p, ok := bl.(*tree.Paragraph)
+			if !ok {
+				return
+			}
+			cites := false
+			tree.WalkInlines(p.Content, func(in tree.Inline) {
+				switch in.(type) {
+				case *tree.XRef, *tree.FootnoteRef:
+					cites = true
+				}
+			})
+			switch {
+			case loaded[bl] && cites:
+				t.Errorf("the paragraph %q cites and is the loaded book's own", tree.PlainText(p.Content))
+			case !loaded[bl] && !cites:
+				t.Errorf("the paragraph %q cites nothing and is a copy", tree.PlainText(p.Content))
+			case loaded[bl]:
+				shared++
+			}
+		})
+	}
+	if shared == 0 {
+		t.Error("the full edition shares no paragraph with the loaded book")
+	}
 }
 
 func xrefs(b *tree.Book) []*tree.XRef {

@@ -131,10 +131,14 @@ func (e *edition) chapters(cs []*tree.Chapter, parentKept bool) []*tree.Chapter 
 }
 
 // blocks copies blocks without the passages limited to other roles. Containers are copied so that
-// resolving references never writes into the shared full tree.
+// resolving references never writes into the shared full tree; a settled block is not copied.
 func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 	out := make(tree.Blocks, 0, len(bs))
 	for _, b := range bs {
+		if settled(b) {
+			out = append(out, b)
+			continue
+		}
 		switch n := b.(type) {
 		case *tree.Only:
 			if e.ed.Full() || slices.Contains(n.Roles, e.ed.Role) {
@@ -188,6 +192,28 @@ func (e *edition) blocks(bs tree.Blocks) tree.Blocks {
 	return out
 }
 
+// settled reports whether a block is the same in every edition, and so is shared by all: none
+// of it is limited to roles, and it cites no chapter, section or footnote, whose targets and
+// numbers each edition has of its own. Most of a book's paragraphs are.
+func settled(b tree.Block) bool {
+	ok := true
+	tree.WalkBlocks(tree.Blocks{b}, func(bl tree.Block) {
+		if _, only := bl.(*tree.Only); only || !ok {
+			ok = false
+			return
+		}
+		for _, is := range tree.InlinesOf(bl) {
+			tree.WalkInlines(is, func(in tree.Inline) {
+				switch in.(type) {
+				case *tree.XRef, *tree.FootnoteRef:
+					ok = false
+				}
+			})
+		}
+	})
+	return ok
+}
+
 // cellBlocks copies a row of block cells.
 func (e *edition) cellBlocks(cells []tree.Blocks) []tree.Blocks {
 	if cells == nil {
@@ -224,6 +250,9 @@ func (e *edition) collectTargets(b *tree.Book) {
 func (e *edition) resolveChapter(ch *tree.Chapter) {
 	e.fnOrder, e.fnNumber = nil, map[string]int{}
 	tree.WalkBlocks(ch.Blocks, func(b tree.Block) {
+		if settled(b) {
+			return // shared with the full tree, and nothing in it to resolve
+		}
 		switch n := b.(type) {
 		case *tree.Heading:
 			n.Content = e.inlines(n.Content)
@@ -267,7 +296,7 @@ func (e *edition) resolveChapter(ch *tree.Chapter) {
 	ch.Footnotes = notes
 	for _, f := range notes {
 		tree.WalkBlocks(f.Blocks, func(b tree.Block) {
-			if p, ok := b.(*tree.Paragraph); ok {
+			if p, ok := b.(*tree.Paragraph); ok && !settled(p) {
 				p.Content = e.inlines(p.Content)
 			}
 		})
