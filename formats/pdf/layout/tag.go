@@ -88,9 +88,9 @@ func (b *vbox) tagFor(ns ...*tags.Node) page.Tag {
 // tagged (tree), once, instead of every layout pass's.
 type tagLog struct{ events []tagEvent }
 
-// tagEvent is a box shifted into a page, or a section opened. A page's pieces are its boxes',
-// in the order they were shifted in: each box's from where the box before it ends. A book has
-// an event for each of its million boxes.
+// tagEvent is a box put on a page (putOn), or a section opened. A page's pieces are its boxes',
+// in the order they were put on it: each box's start where the box before it ends. A book has an
+// event for each of its million boxes.
 type tagEvent struct {
 	p        *page.Page // the page the box went into; nil for a section
 	b        *vbox
