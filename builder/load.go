@@ -275,7 +275,7 @@ func (b *Book) parseChapters(src *Source, jobs []*chapterJob, srcDir string, opt
 	}
 	memo := opt.Memo
 	if memo == nil {
-		memo = NewMemo()
+		memo = onlyLoad()
 	}
 	memo.start(convertEnv{roles: roles, hideLines: b.Config.HideLines, highlight: opt.Highlight, base: b.Config.BaseURL, byPath: byPath})
 	files := &include.Files{}
@@ -363,16 +363,24 @@ func (j *chapterJob) parse(src *Source, srcDir string, env markdown.Env, images 
 		}
 		j.modTime = modTime(src.FS, j.fsPath)
 	} else {
-		data, ok := j.read(src, files)
+		own := files // the chapter's file read once, with its includes, for the next load to stamp
+		if memo.once {
+			own = nil // not kept past its parse: another chapter including it reads it again
+		}
+		data, ok := j.read(src, own)
 		if !ok {
 			return
 		}
-		j.raw = data
+		if !memo.once {
+			j.raw = data
+		}
 		if exp = memo.expansion(j, src, files); exp == nil {
 			var text string
 			text, j.decoded = decodeText(j.ch.Source, data)
 			exp = include.Expand(include.Options{FS: src.FS, Display: src.Display, RootName: src.RootName, Files: files}, j.fsPath, []byte(text))
-			j.reads = readsOf(exp.Read, src, files)
+			if !memo.once {
+				j.reads = readsOf(exp.Read, src, files)
+			}
 		}
 		j.diags.Add(j.decoded...)
 		j.diags.Add(exp.Diags...)

@@ -20,6 +20,10 @@ import (
 // changed are read again and only the chapters whose text changed (their includes expanded) are
 // parsed again. Renew it between loads.
 type Memo struct {
+	// once is set for a load that is the only one (a build's): it keeps nothing for a next, so
+	// each chapter's file, text and expansion go as soon as the chapter is converted, and a large
+	// book's sources are never all in memory at once
+	once   bool
 	checks *imagecheck.Memo
 	last   *loaded // what the load before made: only read during a load
 	mu     sync.Mutex
@@ -28,6 +32,9 @@ type Memo struct {
 
 // NewMemo returns a Memo that remembers nothing yet.
 func NewMemo() *Memo { return &Memo{checks: imagecheck.NewMemo(), last: &loaded{}, next: newLoaded()} }
+
+// onlyLoad returns the Memo of a load no other follows.
+func onlyLoad() *Memo { m := NewMemo(); m.once = true; return m }
 
 // Renew returns the memo for the next load of the book: what this load checked, read and
 // converted, nothing older.
@@ -72,6 +79,9 @@ func sameBytes(a, b []byte) bool { return len(a) == len(b) && (len(a) == 0 || &a
 // stamp keeps the files this load read, with their sizes and times, for the next load: those it
 // was given by seed with the stamps they had, the others stated now.
 func (m *Memo) stamp(files *include.Files, fsys fs.FS) {
+	if m.once {
+		return
+	}
 	m.next.files = map[string]stamped{}
 	files.Each(func(name string, data []byte) {
 		if f, ok := m.last.files[name]; ok && sameBytes(f.data, data) {
@@ -223,6 +233,9 @@ func (m *Memo) convert(j *chapterJob, env markdown.Env) {
 }
 
 func (m *Memo) keep(j *chapterJob, c *converted) {
+	if m.once {
+		return
+	}
 	m.mu.Lock()
 	m.next.chapters[chapterKey{j.ch.ID, j.fsPath}] = c
 	m.mu.Unlock()

@@ -3,13 +3,16 @@ package builder
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/png"
 	"io/fs"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -201,4 +204,67 @@ func TestMemoReads(t *testing.T) {
 	if _, kept := third.next.files["src/appendix.md"]; kept || len(third.next.files) == 0 {
 		t.Errorf("after appendix.md left the book, the memo keeps it (%v), of %d files", kept, len(third.next.files))
 	}
+}
+
+// TestOnlyLoadLetsSourcesGo: a load that no other follows (a build's) keeps no chapter's file
+// past the chapter's conversion, so that a large book's sources are never all in memory at once.
+// On one core the chapters are converted in order; when the last one is read, the files of those
+// before must have been collected.
+func TestOnlyLoadLetsSourcesGo(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	const n = 12
+	m := fstest.MapFS{"book.toml": {Data: []byte("[book]\ntitle = 'Sources'\n")}}
+	var summary strings.Builder
+	summary.WriteString("# Summary\n\n")
+	for i := range n {
+		fmt.Fprintf(&summary, "- [Chapter %d](c%d.md)\n", i, i)
+		m[fmt.Sprintf("src/c%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Chapter %d\n\nSome text of chapter %d.\n", i, i))}
+	}
+	m["src/SUMMARY.md"] = &fstest.MapFile{Data: []byte(summary.String())}
+	var freed atomic.Int32
+	before := -1 // chapters collected when the last was read
+	fsys := readHook(func(name string, data []byte) {
+		if !strings.HasPrefix(name, "src/c") {
+			return
+		}
+		if name == fmt.Sprintf("src/c%d.md", n-1) {
+			deadline := time.Now().Add(2 * time.Second)
+			for freed.Load() < n-1 && time.Now().Before(deadline) {
+				runtime.GC()
+				time.Sleep(time.Millisecond) // for the cleanups to run
+			}
+			before = int(freed.Load())
+		}
+		runtime.AddCleanup(&data[0], func(struct{}) { freed.Add(1) }, struct{}{})
+	}).wrap(m)
+	src := &Source{FS: fsys, BookDir: ".", RootName: "book", Display: func(name string) string { return "book/" + name }}
+	b, err := Load(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Tree.Written()) != n {
+		t.Fatalf("%d chapters loaded, want %d", len(b.Tree.Written()), n)
+	}
+	if before < n-1 {
+		t.Errorf("when the last chapter was read, %d of the %d files before it were collected; want all: a chapter's file must go once it is converted", before, n-1)
+	}
+}
+
+// readHook is fsys, calling seen with each file's bytes as ReadFile reads them afresh.
+type readHook func(name string, data []byte)
+
+func (h readHook) wrap(fsys fs.FS) fs.FS { return hooked{fsys, h} }
+
+type hooked struct {
+	fs.FS
+	seen readHook
+}
+
+func (h hooked) ReadFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(h.FS, name)
+	if err == nil && len(data) > 0 {
+		data = bytes.Clone(data)
+		h.seen(name, data)
+	}
+	return data, err
 }
