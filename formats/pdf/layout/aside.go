@@ -74,7 +74,7 @@ func (l *lay) definitions(d *tree.DefinitionList, x, w float64) []*vbox {
 			out = append(out, space(l.pt(parSkip)))
 		}
 		// a term labels its definitions, as a list item's label does its body
-		term := tagged(l.setLines(l.build(l.runs(it.Term, l.text().with(func(s *style) { s.font = page.Bold }), nil), w), x, w, l.lead, left), tags.Lbl)
+		term := tagged(l.setRuns(l.runs(it.Term, l.text().with(func(s *style) { s.font = page.Bold }), nil), x, w, l.lead, left), tags.Lbl)
 		for _, b := range term {
 			b.keep = true
 		}

@@ -184,12 +184,26 @@ func (l *lay) unhyphenated() func() {
 	return func() { l.noHyphen = was }
 }
 
+// setRuns sets runs as lines w wide from x, in the room of a paragraph set before (spares).
+func (l *lay) setRuns(rs []run, x, w, lead float64, al align) []*vbox {
+	p := l.buildInto(spares.Get().(*para), rs, w)
+	lines := l.setLines(p, x, w, lead, al)
+	spare(p)
+	return lines
+}
+
+// spare gives the room of paragraphs set and done with to the next ones: what their lines show
+// is copied out of their pieces, so the room is kept, not the styles.
+func spare(ps ...*para) {
+	for _, p := range ps {
+		clear(p.pieces)
+		spares.Put(p)
+	}
+}
+
 // paragraph sets justified lines that never leave a single line at a page's foot or head.
 func (l *lay) paragraph(rs []run, x, w float64) []*vbox {
-	p := l.buildInto(spares.Get().(*para), rs, w)
-	lines := l.setLines(p, x, w, l.lead, justify)
-	clear(p.pieces) // what the lines show is copied out of the pieces: keep their room, not their styles
-	spares.Put(p)
+	lines := l.setRuns(rs, x, w, l.lead, justify)
 	if n := len(lines); n >= 2 {
 		lines[0].avoid = true
 		lines[n-2].avoid = true
@@ -207,7 +221,7 @@ func (l *lay) heading(h *tree.Heading, x, w float64) []*vbox {
 	if h.Level >= 5 {
 		st.font = page.BoldItalic
 	}
-	lines := l.setLines(l.build(l.runs(h.Content, st, nil), w), x, w, size*1.3, left)
+	lines := l.setRuns(l.runs(h.Content, st, nil), x, w, size*1.3, left)
 	if len(lines) == 0 {
 		return nil
 	}

@@ -465,7 +465,7 @@ func partDest(i int) string { return "bookc:part-" + strconv.Itoa(i+1) }
 func (l *lay) partPage(part *tree.Part, i int) []*vbox {
 	defer l.unhyphenated()()
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: l.pt(24), color: black}
-	lines := tagged(l.setLines(l.build([]run{{st: &st, text: part.Title}}, l.g.Measure), l.g.Left, l.g.Measure, l.pt(32), center), tags.H1)
+	lines := tagged(l.setRuns([]run{{st: &st, text: part.Title}}, l.g.Left, l.g.Measure, l.pt(32), center), tags.H1)
 	top := &vbox{h: l.g.TextH / 3, newPage: true, flow: &flowInfo{chapter: &chapMark{title: part.Title, opens: true, bare: true, part: true},
 		dests: []string{partDest(i)}, marks: []mark{{title: part.Title, open: true}}}}
 	return append([]*vbox{top}, lines...)
@@ -514,10 +514,10 @@ func (l *lay) chapterOpening(c *tree.Chapter, title tree.Inlines, plain string, 
 	head := []*vbox{{h: l.pt(24), newPage: true, flow: &flowInfo{chapter: &chapMark{title: plain, opens: true, depth: level}, dests: dests, marks: []mark{{title: plain, level: level}}}}}
 	if c.Number != nil {
 		st := style{faces: l.faces, font: page.Regular, size: l.pt(13), color: grey}
-		head = append(head, l.setLines(l.build([]run{{st: &st, text: "Chapter" + nbsp + c.Number.String()}}, l.g.Measure), l.g.Left, l.g.Measure, l.pt(22), left)...)
+		head = append(head, l.setRuns([]run{{st: &st, text: "Chapter" + nbsp + c.Number.String()}}, l.g.Left, l.g.Measure, l.pt(22), left)...)
 	}
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: l.pt(headingSizes[1]), color: black}
-	head = append(head, l.setLines(l.build(l.runs(title, st, nil), l.g.Measure), l.g.Left, l.g.Measure, l.pt(28), left)...)
+	head = append(head, l.setRuns(l.runs(title, st, nil), l.g.Left, l.g.Measure, l.pt(28), left)...)
 	wrap(head, tags.New(tags.Heading(level+1))) // "Chapter 2" and the title, one heading
 	rule := &vbox{h: l.pt(26)}
 	rule.more().Rules = append(rule.more().Rules, page.Rule{X1: l.g.Left, Y1: l.pt(8), X2: l.g.Left + l.g.Measure, Y2: l.pt(8), Width: 0.8, Color: black})
@@ -559,7 +559,7 @@ func (l *lay) subOpening(c *tree.Chapter, title tree.Inlines, plain string, leve
 	if c.Number != nil {
 		rs = append(rs, run{st: &st, text: numbered(c, tiedGap, "")})
 	}
-	lines := tagged(l.setLines(l.build(l.runs(title, st, rs), l.g.Measure), l.g.Left, l.g.Measure, size*1.3, left), tags.Heading(level+1))
+	lines := tagged(l.setRuns(l.runs(title, st, rs), l.g.Left, l.g.Measure, size*1.3, left), tags.Heading(level+1))
 	if len(lines) == 0 {
 		lines = []*vbox{{h: size * 1.3}}
 	}

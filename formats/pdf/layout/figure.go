@@ -48,7 +48,7 @@ func (l *lay) figure(f *tree.Figure, x, w float64) []*vbox {
 	}
 	if len(f.Caption) > 0 && (len(out[0].pieces().Images) > 0 || tree.PlainText(f.Caption) != img.Alt) {
 		st := style{faces: l.faces, font: page.Italic, size: l.pt(smallSize), color: grey}
-		caption := l.setLines(l.build(l.runs(f.Caption, st, nil), w*0.85), x+w*0.075, w*0.85, l.pt(smallLead), center)
+		caption := l.setRuns(l.runs(f.Caption, st, nil), x+w*0.075, w*0.85, l.pt(smallLead), center)
 		out = append(out, &vbox{h: 4})
 		out = append(out, tagged(caption, tags.Caption)...)
 	}
@@ -87,7 +87,7 @@ func (l *lay) altBox(img *tree.Image, x, w float64) []*vbox {
 		alt = img.Src
 	}
 	st := style{faces: l.faces, font: page.Italic, size: l.size, color: grey}
-	lines := l.setLines(l.build([]run{{st: &st, text: alt}}, w-24), x+12, w-24, l.lead, center)
+	lines := l.setRuns([]run{{st: &st, text: alt}}, x+12, w-24, l.lead, center)
 	out := append([]*vbox{{h: 10}}, lines...)
 	out = append(out, &vbox{h: 10})
 	top, bottom := out[0], out[len(out)-1]

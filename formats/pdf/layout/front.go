@@ -62,7 +62,7 @@ func (l *lay) titleLines(text string, st style, lead float64, most int) []*vbox 
 	g := l.g
 	budget := float64(most) * g.Measure
 	for {
-		lines := l.setLines(l.build([]run{{st: &st, text: fitText(text, st, budget)}}, g.Measure), g.Left, g.Measure, lead, center)
+		lines := l.setRuns([]run{{st: &st, text: fitText(text, st, budget)}}, g.Left, g.Measure, lead, center)
 		if len(lines) <= most {
 			return lines
 		}
@@ -77,7 +77,7 @@ func (l *lay) contents(labels map[string]string) []*vbox {
 	g := l.g
 	st := style{faces: l.faces, heading: true, font: page.Bold, size: l.pt(headingSizes[1]), color: black}
 	out := []*vbox{{h: l.pt(24), newPage: true, flow: &flowInfo{chapter: &chapMark{title: "Contents"}, dests: []string{"bookc:contents"}}}}
-	out = append(out, tagged(l.setLines(l.build([]run{{st: &st, text: "Contents"}}, g.Measure), g.Left, g.Measure, l.pt(28), left), tags.H1)...)
+	out = append(out, tagged(l.setRuns([]run{{st: &st, text: "Contents"}}, g.Left, g.Measure, l.pt(28), left), tags.H1)...)
 	out = append(out, &vbox{h: l.pt(26)})
 	start := len(out) // the entries, which the TOC holds
 	for i, part := range l.book.Parts {
@@ -143,7 +143,7 @@ func (l *lay) entry(title, dest string, labels map[string]string, st style, inde
 	key := entryKey{title, st, indent}
 	set, ok := l.memo.entries[key]
 	if !ok {
-		set = made(l.shared.entries, key, func() []*vbox { return l.setLines(l.build([]run{{st: &st, text: title}}, w), x, w, lead, left) })
+		set = made(l.shared.entries, key, func() []*vbox { return l.setRuns([]run{{st: &st, text: title}}, x, w, lead, left) })
 		l.memo.entries[key] = set
 	}
 	if len(set) == 0 {
