@@ -184,21 +184,15 @@ func (l *lay) unhyphenated() func() {
 	return func() { l.noHyphen = was }
 }
 
-// setRuns sets runs as lines w wide from x, in the room of a paragraph set before (spares).
+// setRuns sets runs as lines w wide from x, in the room of a paragraph set before (spares). One
+// at a time: a table's cells, set together, make their own, or the pool would keep a whole
+// table's paragraphs, each grown to the longest paragraph since, until the next collections.
 func (l *lay) setRuns(rs []run, x, w, lead float64, al align) []*vbox {
 	p := l.buildInto(spares.Get().(*para), rs, w)
 	lines := l.setLines(p, x, w, lead, al)
-	spare(p)
+	clear(p.pieces) // what the lines show is copied out of the pieces: keep their room, not their styles
+	spares.Put(p)
 	return lines
-}
-
-// spare gives the room of paragraphs set and done with to the next ones: what their lines show
-// is copied out of their pieces, so the room is kept, not the styles.
-func spare(ps ...*para) {
-	for _, p := range ps {
-		clear(p.pieces)
-		spares.Put(p)
-	}
 }
 
 // paragraph sets justified lines that never leave a single line at a page's foot or head.

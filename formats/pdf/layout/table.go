@@ -25,13 +25,6 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	size, lead := smallSize*l.size/bodySize, smallLead*l.size/bodySize
 	var head []*para
 	var body [][]*para
-	free := func() { // the cells' paragraphs, once set
-		spare(head...)
-		for _, r := range body {
-			spare(r...)
-		}
-	}
-	defer free()
 	build := func(size float64) {
 		st := style{faces: l.faces, font: page.Regular, size: size, color: black}
 		hs := st.with(func(s *style) { s.font = page.Bold })
@@ -45,11 +38,10 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 				case i < len(row):
 					rs = l.runs(row[i], st, nil)
 				}
-				ps[i] = l.buildInto(spares.Get().(*para), rs, w)
+				ps[i] = l.build(rs, w)
 			}
 			return ps
 		}
-		free()
 		head, body = nil, nil
 		if len(t.Header) > 0 || len(t.HeaderCells) > 0 {
 			head = cells(t.Header, t.HeaderCells, hs)
