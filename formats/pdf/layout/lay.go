@@ -41,6 +41,7 @@ type lay struct {
 	depth    int                // of the current chapter: 0 top-level, 1 a sub-chapter...
 	noHyphen bool               // in table cells, headings and titles
 	hyph     *hyphen.Hyphenator // the book's language's; nil for none
+	vocab    *sync.Map          // the shared cuts of words in hyph's language (Shared.vocab)
 	missing  lacking            // characters of the chapter that the fonts lack
 	at       tree.At            // where the block being set is in the source
 	memo     *memo
@@ -102,7 +103,7 @@ func newMemo() *memo {
 // comes in the same chapter at the same place and size. A layout gives the same pages with it as
 // without; it is safe for concurrent use.
 type Shared struct {
-	words  *sync.Map     // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation points, []int; read far more often than written
+	words  *sync.Map     // *hyphen.Hyphenator -> *sync.Map of word -> its hyphenation cuts, []cut; read far more often than written
 	prints memos.Printer // of blocks' and chapters' fingerprints: a key keeps no copy of them
 
 	blocks *once.Table[sharedKey, shared[setBlock]] // nil when there is one edition: nothing to share
@@ -186,19 +187,31 @@ type shared[V any] struct {
 	ok  bool // false when its setting failed: each edition then sets it for itself
 }
 
-// points are the hyphenation points of a word in h's language, found once per book.
-func (sh *Shared) points(h *hyphen.Hyphenator, word string) []int {
+// vocab is the words of h's language hyphenated so far, each with its cuts ([]cut).
+func (sh *Shared) vocab(h *hyphen.Hyphenator) *sync.Map {
 	m, ok := sh.words.Load(h)
 	if !ok {
 		m, _ = sh.words.LoadOrStore(h, &sync.Map{})
 	}
-	words := m.(*sync.Map)
-	if pts, ok := words.Load(word); ok {
-		return pts.([]int)
+	return m.(*sync.Map)
+}
+
+// cutsOf are the hyphenation cuts of a word in h's language, found once per book (words is
+// vocab(h)). They are shared: read them, never change them.
+func cutsOf(words *sync.Map, h *hyphen.Hyphenator, word string) []cut {
+	if cs, ok := words.Load(word); ok {
+		return cs.([]cut)
 	}
 	pts := h.Points(word)
-	words.Store(word, pts)
-	return pts
+	var cs []cut
+	if len(pts) > 0 {
+		cs = make([]cut, len(pts))
+		for i, pt := range pts {
+			cs[i] = cut{at: pt, penalty: 50, flagged: true, hyphen: true}
+		}
+	}
+	words.Store(word, cs)
+	return cs
 }
 
 // hyphenator is the hyphenation of a book's language; nil for a language bookc has no patterns
@@ -249,7 +262,12 @@ func made[K comparable, V any](t *once.Table[K, shared[V]], k K, make func() V) 
 
 func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
 	faces, _ := metrics.ForBook(b.Settings.Fonts) // remembered: Book reports its errors once
-	return &lay{g: PageGeometry(b.Settings), ink: inksFor(b.Settings), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyphenator(b.Language), faces: faces,
+	hyph := hyphenator(b.Language)
+	var vocab *sync.Map
+	if hyph != nil {
+		vocab = sh.vocab(hyph)
+	}
+	return &lay{g: PageGeometry(b.Settings), ink: inksFor(b.Settings), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyph, vocab: vocab, faces: faces,
 		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, room: new(room),
 		size: bodySizeOf(b.Settings), lead: bodyLeadOf(b.Settings), scale: bodySizeOf(b.Settings) / bodySize}
 }

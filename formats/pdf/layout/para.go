@@ -628,31 +628,44 @@ func codeCuts(s string) []cut {
 const codeJoins = verbatimBreaks + ":" // and "::"
 
 // hyphenCuts allows breaks at hyphenation points of letter-only words and after explicit hyphens.
+// A word without a hyphen or slash, most of them, gets the book's shared cuts: read them, never
+// change them.
 func (l *lay) hyphenCuts(h *hyphen.Hyphenator, s string) []cut {
-	var cuts []cut
+	if !strings.ContainsAny(s, "-\u2013\u2014/") {
+		return l.points(nil, h, s, 0)
+	}
+	cuts := make([]cut, 0, 8) // not nil: points copies the shared cuts into it
 	start := 0
 	for i, r := range s {
 		if r == '-' || r == '\u2013' || r == '\u2014' || r == '/' {
 			end := i + utf8.RuneLen(r)
-			cuts = append(cuts, l.points(h, s[start:i], start)...)
+			cuts = l.points(cuts, h, s[start:i], start)
 			if end < len(s) && i > 0 {
 				cuts = append(cuts, cut{at: end, penalty: 50, flagged: r != '/'})
 			}
 			start = end
 		}
 	}
-	return append(cuts, l.points(h, s[start:], start)...)
+	return l.points(cuts, h, s[start:], start)
 }
 
-// points are the hyphenation cuts of a word that starts at byte off; hyphen.Points sets aside the
-// punctuation around it.
-func (l *lay) points(h *hyphen.Hyphenator, s string, off int) []cut {
+// points appends to cuts the hyphenation cuts of a word that starts at byte off; hyphen.Points
+// sets aside the punctuation around it. With no cuts before and off 0, it gives the shared ones.
+func (l *lay) points(cuts []cut, h *hyphen.Hyphenator, s string, off int) []cut {
 	if left, right := h.Min(); len(s) < left+right {
-		return nil // too short to break, even in bytes: spare the lookup
+		return cuts // too short to break, even in bytes: spare the lookup
 	}
-	var cuts []cut
-	for _, pt := range l.shared.points(h, s) {
-		cuts = append(cuts, cut{at: off + pt, penalty: 50, flagged: true, hyphen: true})
+	words := l.vocab
+	if h != l.hyph {
+		words = l.shared.vocab(h)
+	}
+	cs := cutsOf(words, h, s)
+	if cuts == nil && off == 0 {
+		return cs
+	}
+	for _, c := range cs {
+		c.at += off
+		cuts = append(cuts, c)
 	}
 	return cuts
 }
