@@ -5,7 +5,10 @@
 // handing them to a library that writes into its input (fpdf does).
 package fonts
 
-import _ "embed"
+import (
+	_ "embed"
+	"sync"
+)
 
 // Face is one font file of the family.
 type Face struct {
@@ -64,8 +67,13 @@ func All() []Face {
 }
 
 // License is the fonts' licence texts, each with its copyright, to ship beside embedded copies.
-var License = "Noto Serif (" + names(TextFamily) + "):\n\n" + notoSerifLicense +
-	"\n\nJetBrains Mono (" + names(MonoFamily) + "):\n\n" + jetBrainsMonoLicense
+// Joined when first asked for, not when bookc starts.
+func License() string { return license() }
+
+var license = sync.OnceValue(func() string {
+	return "Noto Serif (" + names(TextFamily) + "):\n\n" + notoSerifLicense +
+		"\n\nJetBrains Mono (" + names(MonoFamily) + "):\n\n" + jetBrainsMonoLicense
+})
 
 // names lists the file names of a family's faces.
 func names(family string) string {

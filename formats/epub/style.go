@@ -23,7 +23,7 @@ func stylesheet(em *embedded) []byte {
 	sb.WriteString(html.CodeCSS())
 	if em != nil {
 		sb.WriteString("\n/* The fonts: " + fonts.TextFamily + " and " + fonts.MonoFamily + ", and those book.toml names.\n\n")
-		sb.WriteString(strings.ReplaceAll(fonts.License, "*/", "* /"))
+		sb.WriteString(strings.ReplaceAll(fonts.License(), "*/", "* /"))
 		sb.WriteString("*/\n")
 		for _, f := range em.faces {
 			sb.WriteString("@font-face { font-family: \"" + f.family + "\"; font-weight: " + f.weight +

@@ -16,15 +16,21 @@ import (
 	"bookc/formats/pdf/page"
 )
 
+// The patterns of what fpdf writes are compiled when a PDF is first written, not when bookc
+// starts: every command, `bookc version` too, would pay for them.
 var (
-	xrefRe     = regexp.MustCompile(`\nxref\n0 (\d+)\n`)
-	trailerRe  = regexp.MustCompile(`^trailer\n<<\n/Size \d+\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n`)
-	plainRe    = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
-	headRe     = regexp.MustCompile(`^(\d+) 0 obj\n`)
-	contentsRe = regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`)
-	datesRe    = regexp.MustCompile(`(?m)^(/(?:Creation|Mod)Date \(D:\d{14})\)$`)
+	xrefRe     = lazyRegexp(`\nxref\n0 (\d+)\n`)
+	trailerRe  = lazyRegexp(`^trailer\n<<\n/Size \d+\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n`)
+	plainRe    = lazyRegexp(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
+	headRe     = lazyRegexp(`^(\d+) 0 obj\n`)
+	contentsRe = lazyRegexp(`/Contents (\d+) 0 R>>\nendobj\n$`)
+	datesRe    = lazyRegexp(`(?m)^(/(?:Creation|Mod)Date \(D:\d{14})\)$`)
 	xrefLine   = 20 // "0000000123 00000 n \n"
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // sink takes the document fpdf writes and rewrites it (see rewrite). fpdf hands its whole buffer
 // over in one Write, which the sink rewrites right there instead of keeping an uncompressed copy;
@@ -178,7 +184,7 @@ func amend(objs []object, labels []page.Label, root, contents, first int, names,
 			if contents == 0 {
 				break
 			}
-			m := contentsRe.FindSubmatchIndex(o.body)
+			m := contentsRe().FindSubmatchIndex(o.body)
 			if m == nil || pages >= contents {
 				return nil, fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
 			}
@@ -206,7 +212,7 @@ func amend(objs []object, labels []page.Label, root, contents, first int, names,
 			}
 		case bytes.Contains(body, []byte("\n/CreationDate (D:")):
 			// the information's dates are UTC, as the metadata's; PDF/A has the two agree
-			o.out = datesRe.ReplaceAll(o.body, []byte("${1}Z)"))
+			o.out = datesRe().ReplaceAll(o.body, []byte("${1}Z)"))
 		}
 	}
 	if pages != contents {
@@ -223,7 +229,7 @@ func amend(objs []object, labels []page.Label, root, contents, first int, names,
 	return nums, nil
 }
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // noFiles is the names fpdf gives a document without attachments, which PDF/A-2 does not allow
 // even empty (ISO 19005-2, 6.8).
@@ -283,7 +289,7 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([]
 	body := out.done()
 	var ieee, cast uint32
 	for _, p := range body {
-		ieee, cast = crc32.Update(ieee, crc32.IEEETable, p), crc32.Update(cast, castagnoli, p)
+		ieee, cast = crc32.Update(ieee, crc32.IEEETable, p), crc32.Update(cast, castagnoli(), p)
 	}
 	id := fmt.Sprintf("%08x%08x%016x", ieee, cast, out.n)
 	return append(body, fmt.Appendf(nil, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start)), nil
@@ -339,7 +345,7 @@ func (p *pieces) done() [][]byte {
 // "startxref\n" with the numbers of its root and information objects, by the offsets of fpdf's
 // cross-reference table.
 func split(pdf []byte) (objs []object, head []byte, trailer [][]byte, err error) {
-	loc := xrefRe.FindSubmatchIndex(pdf)
+	loc := xrefRe().FindSubmatchIndex(pdf)
 	if loc == nil {
 		return nil, nil, nil, fmt.Errorf("no cross-reference table where fpdf writes it")
 	}
@@ -349,7 +355,7 @@ func split(pdf []byte) (objs []object, head []byte, trailer [][]byte, err error)
 	if n < 2 || len(entries) < n*xrefLine {
 		return nil, nil, nil, fmt.Errorf("cross-reference table cut short")
 	}
-	trailer = trailerRe.FindSubmatch(entries[n*xrefLine:])
+	trailer = trailerRe().FindSubmatch(entries[n*xrefLine:])
 	if trailer == nil {
 		return nil, nil, nil, fmt.Errorf("no trailer where fpdf writes it")
 	}
@@ -369,12 +375,12 @@ func split(pdf []byte) (objs []object, head []byte, trailer [][]byte, err error)
 			end = offsets[k+1]
 		}
 		o := object{body: pdf[off:end]}
-		m := headRe.FindSubmatch(o.body)
+		m := headRe().FindSubmatch(o.body)
 		if m == nil {
 			return nil, nil, nil, fmt.Errorf("no object at offset %d", off)
 		}
 		o.num, _ = strconv.Atoi(string(m[1]))
-		if m := plainRe.FindSubmatch(o.body); m != nil {
+		if m := plainRe().FindSubmatch(o.body); m != nil {
 			length, _ := strconv.Atoi(string(m[2]))
 			data := o.body[len(m[0]):]
 			if length > len(data) {

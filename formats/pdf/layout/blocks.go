@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"bookc/builder/tree"
 	"bookc/formats/pdf/page"
@@ -73,7 +74,7 @@ func keeps(out []*vbox) bool {
 }
 
 // tableCaption is a paragraph that captions the table after it.
-var tableCaption = regexp.MustCompile(`^(Table|Tab\.) [0-9A-Z]`)
+var tableCaption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(Table|Tab\.) [0-9A-Z]`) })
 
 // leadsIn reports whether a paragraph introduces the block after it: it ends in a colon ("as
 // follows:"), or it is a table's caption ("Table 3: ...").
@@ -92,7 +93,7 @@ func leadsIn(p *tree.Paragraph, rest tree.Blocks) bool {
 		return true
 	}
 	_, table := rest[0].(*tree.Table)
-	return table && tableCaption.MatchString(text)
+	return table && tableCaption().MatchString(text)
 }
 
 // floats reports whether a block set as bs may wait for the top of the next page when it does not
