@@ -69,19 +69,27 @@ func Get(f page.Font) *Face {
 	return (*registry.Load())[f]
 }
 
+// loadBooks loads the book faces, each on a core of its own, and the system's index beside
+// them: every layout waits for them when it starts, and loaded one after the other they took
+// 40 ms of a cold 0.85 s build with the other core idle.
 func loadBooks() {
-	var fs []*Face
-	for _, pf := range page.Fonts {
-		sh, err := shape.LoadFace(pf.Face().TTF, 0)
-		var fc *Face
-		if err == nil {
-			fc, err = newFace(pf, sh)
-		}
-		if err != nil {
-			panic(fmt.Sprintf("metrics: font %s: %v", pf.Face().Name, err)) // compiled in: a programming error
-		}
-		fs = append(fs, fc)
+	fs := make([]*Face, len(page.Fonts))
+	var wg sync.WaitGroup
+	wg.Go(func() { system() })
+	for i, pf := range page.Fonts {
+		wg.Go(func() {
+			sh, err := shape.LoadFace(pf.Face().TTF, 0)
+			var fc *Face
+			if err == nil {
+				fc, err = newFace(pf, sh)
+			}
+			if err != nil {
+				panic(fmt.Sprintf("metrics: font %s: %v", pf.Face().Name, err)) // compiled in: a programming error
+			}
+			fs[i] = fc
+		})
 	}
+	wg.Wait()
 	for _, fc := range fs {
 		chain := []*shape.Face{fc.shaper}
 		if fb := fc.Font.Fallback(); fb != fc.Font {
