@@ -69,13 +69,12 @@ func Get(f page.Font) *Face {
 	return (*registry.Load())[f]
 }
 
-// loadBooks loads the book faces, each on a core of its own, and the system's index beside
-// them: every layout waits for them when it starts, and loaded one after the other they took
-// 40 ms of a cold 0.85 s build with the other core idle.
+// loadBooks loads the book faces, each on a core of its own: every layout waits for them when
+// it starts, and loaded one after the other they took 40 ms of a cold 0.85 s build with the
+// other core idle.
 func loadBooks() {
 	fs := make([]*Face, len(page.Fonts))
 	var wg sync.WaitGroup
-	wg.Go(func() { system() })
 	for i, pf := range page.Fonts {
 		wg.Go(func() {
 			sh, err := shape.LoadFace(pf.Face().TTF, 0)

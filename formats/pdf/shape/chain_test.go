@@ -81,6 +81,19 @@ func TestDiscoverOrder(t *testing.T) {
 	}
 }
 
+// TestDiscoverWalksLater checks that Discover only names the folders: they are walked at the
+// first lookup, so that a book its own faces cover never walks a machine's thousands of fonts.
+func TestDiscoverWalksLater(t *testing.T) {
+	dir := t.TempDir()
+	sys := Discover([]string{dir}, DefaultLimits)
+	if err := os.WriteFile(filepath.Join(dir, "NotoSans-Regular.ttf"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := sys.Files(); len(got) != 1 {
+		t.Errorf("a font put in the folder after Discover: listed %v, want it (the folder was walked early)", got)
+	}
+}
+
 // TestSystemStable checks that the same machine gives the same choices, whatever order the
 // lookups come in.
 func TestSystemStable(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,9 +17,10 @@ import (
 )
 
 // System is the fonts installed on the machine, as a fallback for characters the book's faces
-// lack. Discover only lists files. The first lookup reads each file's table directory and cmap,
-// in the order of preference, into one index from character to the first font that has it; a
-// font is loaded whole only when chosen. Safe for concurrent use.
+// lack. Discover only names the folders; the first lookup lists their files, then reads each
+// file's table directory and cmap, in the order of preference, into one index from character to
+// the first font that has it; a font is loaded whole only when chosen. A book every character of
+// which its own faces have never walks the folders. Safe for concurrent use.
 //
 // bookc scans for itself rather than with go-text's fontscan, which keeps its index in the user's
 // cache folder (a write nobody asked a book build for) and ranks faces by family substitution
@@ -26,7 +28,8 @@ import (
 // the same files give the same choices, whatever order the lookups come in.
 type System struct {
 	lim   Limits
-	files []string // in preference order
+	dirs  []string
+	files func() []string // in preference order, listed once
 
 	mu    sync.Mutex
 	built bool
@@ -84,11 +87,18 @@ func DefaultDirs() []string {
 // and within each, upright regular weights before bold, italic, light, condensed and the like
 // (by the file name), then by file name (bytewise), then by path. Only the first lim.Files are kept.
 func Discover(dirs []string, lim Limits) *System {
+	s := &System{lim: lim, dirs: slices.Clone(dirs)}
+	s.files = sync.OnceValue(s.list)
+	return s
+}
+
+// list walks the folders for font files, in the order of preference (see Discover).
+func (s *System) list() []string {
 	type found struct{ path, real string }
 	var all []found
 	seen := map[string]bool{}
 	visited := 0
-	for _, dir := range dirs {
+	for _, dir := range s.dirs {
 		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			visited++
 			if visited > maxWalk {
@@ -112,14 +122,14 @@ func Discover(dirs []string, lim Limits) *System {
 		})
 	}
 	sort.Slice(all, func(i, j int) bool { return lessFontPath(all[i].path, all[j].path) })
-	if len(all) > lim.Files {
-		all = all[:lim.Files]
+	if len(all) > s.lim.Files {
+		all = all[:s.lim.Files]
 	}
-	s := &System{lim: lim}
+	var files []string
 	for _, f := range all {
-		s.files = append(s.files, f.real)
+		files = append(files, f.real)
 	}
-	return s
+	return files
 }
 
 func fontFile(path string) bool {
@@ -169,7 +179,7 @@ func styleRank(base string) int {
 }
 
 // Files lists the font files in their order of preference, for `bookc check` and for tests.
-func (s *System) Files() []string { return append([]string(nil), s.files...) }
+func (s *System) Files() []string { return slices.Clone(s.files()) }
 
 // FaceFor is the first font, in the order of preference, that has r; nil if none has.
 func (s *System) FaceFor(r rune) *Face {
@@ -212,7 +222,7 @@ func (s *System) build() {
 	s.first = make([]uint16, unicode.MaxRune+1)
 	var read int64
 	mapped := 0
-	for _, path := range s.files {
+	for _, path := range s.files() {
 		if read >= s.lim.CmapBytes || mapped >= maxMappings || len(s.fonts) >= maxFonts {
 			return
 		}
