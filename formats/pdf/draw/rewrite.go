@@ -229,8 +229,6 @@ func amend(objs []object, labels []page.Label, root, contents, first int, names,
 	return nums, nil
 }
 
-var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
-
 // noFiles is the names fpdf gives a document without attachments, which PDF/A-2 does not allow
 // even empty (ISO 19005-2, 6.8).
 var noFiles = []byte("/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n")
@@ -288,8 +286,9 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([]
 	// and the length, since the processor computes CRCs at memory's speed, a digest at a tenth of it.
 	body := out.done()
 	var ieee, cast uint32
+	castagnoli := crc32.MakeTable(crc32.Castagnoli) // made once, by crc32, when first asked for
 	for _, p := range body {
-		ieee, cast = crc32.Update(ieee, crc32.IEEETable, p), crc32.Update(cast, castagnoli(), p)
+		ieee, cast = crc32.Update(ieee, crc32.IEEETable, p), crc32.Update(cast, castagnoli, p)
 	}
 	id := fmt.Sprintf("%08x%08x%016x", ieee, cast, out.n)
 	return append(body, fmt.Appendf(nil, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start)), nil
