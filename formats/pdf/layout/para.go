@@ -627,17 +627,21 @@ func codeCuts(s string) []cut {
 
 const codeJoins = verbatimBreaks + ":" // and "::"
 
+// compoundJoins are the characters a word may be broken after, with no hyphen added: explicit
+// hyphens, dashes and slashes.
+const compoundJoins = "-\u2013\u2014/"
+
 // hyphenCuts allows breaks at hyphenation points of letter-only words and after explicit hyphens.
-// A word without a hyphen or slash, most of them, gets the book's shared cuts: read them, never
-// change them.
+// A word with no join in it, most of them, gets the book's shared cuts: read them, never change
+// them.
 func (l *lay) hyphenCuts(h *hyphen.Hyphenator, s string) []cut {
-	if !strings.ContainsAny(s, "-\u2013\u2014/") {
-		return l.points(nil, h, s, 0)
+	if !strings.ContainsAny(s, compoundJoins) {
+		return l.sharedCuts(h, s)
 	}
-	cuts := make([]cut, 0, 8) // not nil: points copies the shared cuts into it
+	var cuts []cut
 	start := 0
 	for i, r := range s {
-		if r == '-' || r == '\u2013' || r == '\u2014' || r == '/' {
+		if strings.ContainsRune(compoundJoins, r) {
 			end := i + utf8.RuneLen(r)
 			cuts = l.points(cuts, h, s[start:i], start)
 			if end < len(s) && i > 0 {
@@ -649,21 +653,22 @@ func (l *lay) hyphenCuts(h *hyphen.Hyphenator, s string) []cut {
 	return l.points(cuts, h, s[start:], start)
 }
 
-// points appends to cuts the hyphenation cuts of a word that starts at byte off; hyphen.Points
-// sets aside the punctuation around it. With no cuts before and off 0, it gives the shared ones.
-func (l *lay) points(cuts []cut, h *hyphen.Hyphenator, s string, off int) []cut {
+// sharedCuts are the hyphenation cuts of word s, as the book keeps them (Shared.vocab);
+// hyphen.Points sets aside the punctuation around it. Read them, never change them.
+func (l *lay) sharedCuts(h *hyphen.Hyphenator, s string) []cut {
 	if left, right := h.Min(); len(s) < left+right {
-		return cuts // too short to break, even in bytes: spare the lookup
+		return nil // too short to break, even in bytes: spare the lookup
 	}
 	words := l.vocab
 	if h != l.hyph {
 		words = l.shared.vocab(h)
 	}
-	cs := cutsOf(words, h, s)
-	if cuts == nil && off == 0 {
-		return cs
-	}
-	for _, c := range cs {
+	return cutsOf(words, h, s)
+}
+
+// points appends to cuts the hyphenation cuts of a word that starts at byte off.
+func (l *lay) points(cuts []cut, h *hyphen.Hyphenator, s string, off int) []cut {
+	for _, c := range l.sharedCuts(h, s) {
 		c.at += off
 		cuts = append(cuts, c)
 	}
