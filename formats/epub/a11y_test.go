@@ -65,7 +65,7 @@ func TestAccessibilityMetadata(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			out := render(t, tc.book)
-			_, files := entries(t, out.Files[0].Data)
+			_, files := entries(t, out.Files[0].Bytes())
 			opf := files["EPUB/package.opf"]
 			for _, want := range tc.has {
 				if !strings.Contains(opf, want) {
@@ -84,14 +84,14 @@ func TestAccessibilityMetadata(t *testing.T) {
 			if tc.name == "undescribed" && !strings.Contains(files["EPUB/text/pic.xhtml"], `alt=""`) {
 				t.Errorf("an image without alt text lacks alt=\"\", which marks it as decoration")
 			}
-			epubcheck(t, tc.name+".epub", out.Files[0].Data)
+			epubcheck(t, tc.name+".epub", out.Files[0].Bytes())
 		})
 	}
 }
 
 // TestRoles checks that every epub:type the package writes has its DPUB-ARIA role beside it.
 func TestRoles(t *testing.T) {
-	_, files := entries(t, render(t, structureBook()).Files[0].Data)
+	_, files := entries(t, render(t, structureBook()).Files[0].Bytes())
 	for file, want := range map[string]string{
 		"EPUB/nav.xhtml":           `epub:type="toc" role="doc-toc"`,
 		"EPUB/parts/part-2.xhtml":  `epub:type="part" role="doc-part"`,

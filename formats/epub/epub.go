@@ -111,12 +111,12 @@ func write(b *tree.Book, streams *memo.Bytes) (*formats.Output, error) {
 		}
 	}
 	opf := l.packageDoc(files)
-	data, err := pack(b.Date, opf, files, streams)
+	parts, err := pack(b.Date, opf, files, streams)
 	if err != nil {
 		return nil, err
 	}
 	return &formats.Output{
-		Files:       []formats.File{{Name: b.Artifact() + ".epub", Data: data}},
+		Files:       []formats.File{{Name: b.Artifact() + ".epub", Parts: parts}},
 		Diagnostics: diags,
 	}, nil
 }

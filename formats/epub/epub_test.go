@@ -191,7 +191,7 @@ func TestEpubcheck(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			out := render(t, tc.book)
-			epubcheck(t, tc.name+".epub", out.Files[0].Data)
+			epubcheck(t, tc.name+".epub", out.Files[0].Bytes())
 		})
 	}
 }
@@ -236,11 +236,11 @@ func TestRegistered(t *testing.T) {
 // TestDeterministic renders the same book twice, and once with its date in another time zone: the
 // bytes must not change.
 func TestDeterministic(t *testing.T) {
-	first := render(t, imagesBook()).Files[0].Data
-	again := render(t, imagesBook()).Files[0].Data
+	first := render(t, imagesBook()).Files[0].Bytes()
+	again := render(t, imagesBook()).Files[0].Bytes()
 	b := imagesBook()
 	b.Date = b.Date.In(time.FixedZone("UTC+13", 13*3600))
-	zoned := render(t, b).Files[0].Data
+	zoned := render(t, b).Files[0].Bytes()
 	if !bytes.Equal(first, again) {
 		t.Error("two renders of the same book differ")
 	}
@@ -249,7 +249,7 @@ func TestDeterministic(t *testing.T) {
 	}
 	other := sample.Book()
 	other.Date = other.Date.Add(time.Hour)
-	if bytes.Equal(render(t, sample.Book()).Files[0].Data, render(t, other).Files[0].Data) {
+	if bytes.Equal(render(t, sample.Book()).Files[0].Bytes(), render(t, other).Files[0].Bytes()) {
 		t.Error("the book's date does not reach the package")
 	}
 }
@@ -277,7 +277,7 @@ func entries(t *testing.T, data []byte) (*zip.Reader, map[string]string) {
 
 func TestContainer(t *testing.T) {
 	b := sample.Book()
-	zr, _ := entries(t, render(t, b).Files[0].Data)
+	zr, _ := entries(t, render(t, b).Files[0].Bytes())
 	first := zr.File[0]
 	if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 {
 		t.Errorf("first entry %q method %d extra %d bytes, want mimetype stored without extra field", first.Name, first.Method, len(first.Extra))
@@ -293,8 +293,8 @@ func TestMetadata(t *testing.T) {
 	full := sample.Book()
 	ed := sample.Book()
 	ed.Edition = tree.Edition{Role: "operators", Title: "Operators' Edition"}
-	_, ff := entries(t, render(t, full).Files[0].Data)
-	_, ef := entries(t, render(t, ed).Files[0].Data)
+	_, ff := entries(t, render(t, full).Files[0].Bytes())
+	_, ef := entries(t, render(t, ed).Files[0].Bytes())
 	uid := regexp.MustCompile(`<dc:identifier id="uid">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}</dc:identifier>`)
 	fullID, edID := uid.FindString(ff["EPUB/package.opf"]), uid.FindString(ef["EPUB/package.opf"])
 	if fullID == "" || edID == "" || fullID == edID {
@@ -326,7 +326,7 @@ func TestMetadata(t *testing.T) {
 
 func TestImages(t *testing.T) {
 	out := render(t, imagesBook())
-	_, files := entries(t, out.Files[0].Data)
+	_, files := entries(t, out.Files[0].Bytes())
 	for _, want := range []string{"EPUB/media/images/a.svg", "EPUB/media/images/b.jpg", "EPUB/media/images/c.gif",
 		"EPUB/media/images/d.webp", "EPUB/media/images/d.png", "EPUB/media/images/e_file.png.jpg"} {
 		if _, ok := files[want]; !ok {
@@ -362,7 +362,7 @@ func TestImages(t *testing.T) {
 }
 
 func TestNavigation(t *testing.T) {
-	_, files := entries(t, render(t, structureBook()).Files[0].Data)
+	_, files := entries(t, render(t, structureBook()).Files[0].Bytes())
 	nav, ncx := files["EPUB/nav.xhtml"], files["EPUB/toc.ncx"]
 	for _, want := range []string{
 		`<a href="text/sections.xhtml#x1-first">1 First</a>`, `<a href="text/level-5.xhtml">1.2.3.4.5. Level 5</a>`, `<a href="text/level-6.xhtml">Level 6</a>`,

@@ -58,7 +58,7 @@ func TestLangAndDir(t *testing.T) {
 			b := sample.Book()
 			b.Language = tt.bookLang
 			b.Parts = []*tree.Part{{Chapters: []*tree.Chapter{chapter("c", "Title", tt.blocks...)}}}
-			_, files := entries(t, render(t, b).Files[0].Data)
+			_, files := entries(t, render(t, b).Files[0].Bytes())
 			page := files["EPUB/text/c.xhtml"]
 			_, body, _ := strings.Cut(page, "<body>")
 			at := 0
@@ -87,7 +87,7 @@ func TestBookDirection(t *testing.T) {
 	}{{"en", false}, {"ja", false}, {"ar", true}, {"he", true}, {"fa-IR", true}, {"ur", true}, {"az-Arab", true}, {"ku-Latn", false}, {"", false}} {
 		b := sample.Book()
 		b.Language = tt.lang
-		_, files := entries(t, render(t, b).Files[0].Data)
+		_, files := entries(t, render(t, b).Files[0].Bytes())
 		ppd, root := `page-progression-direction="ltr"`, `lang="`+newLayout(b).lang+`">`
 		if tt.rtl {
 			ppd, root = `page-progression-direction="rtl"`, `lang="`+newLayout(b).lang+`" dir="rtl">`
@@ -113,5 +113,5 @@ func TestEpubcheckRightToLeft(t *testing.T) {
 	b.Parts = append(b.Parts, &tree.Part{Chapters: []*tree.Chapter{chapter("rtl", "עברית",
 		para(text("עברית נכתבת מימין לשמאל.")), para(lang("en", "ltr", text("English"))), para(text("Mixed "), lang("ja", "", text("日本語"))),
 		&tree.List{Tight: true, Items: []*tree.ListItem{sample.Item(para(text("אחד"))), sample.Item(para(text("two")))}})}})
-	epubcheck(t, "rtl.epub", render(t, b).Files[0].Data)
+	epubcheck(t, "rtl.epub", render(t, b).Files[0].Bytes())
 }

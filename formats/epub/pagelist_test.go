@@ -17,13 +17,13 @@ import (
 // page-list, none of it is there.
 func TestPageList(t *testing.T) {
 	b := editions(t, handbook.FS)[0]
-	if _, files := entries(t, render(t, b).Files[0].Data); strings.Contains(files["EPUB/nav.xhtml"], "page-list") || strings.Contains(files["EPUB/package.opf"], "pagination") {
+	if _, files := entries(t, render(t, b).Files[0].Bytes()); strings.Contains(files["EPUB/nav.xhtml"], "page-list") || strings.Contains(files["EPUB/package.opf"], "pagination") {
 		t.Error("a page-list without page-list = true")
 	}
 	b.Settings.PageList = true
 	out := render(t, b)
-	epubcheck(t, "paged.epub", out.Files[0].Data)
-	_, files := entries(t, out.Files[0].Data)
+	epubcheck(t, "paged.epub", out.Files[0].Bytes())
+	_, files := entries(t, out.Files[0].Bytes())
 	nav := files["EPUB/nav.xhtml"]
 	i := strings.Index(nav, `epub:type="page-list"`)
 	if i < 0 {

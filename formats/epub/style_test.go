@@ -19,8 +19,8 @@ func TestBookFonts(t *testing.T) {
 	b.Settings.EPUBFonts = true
 	b.Settings.Fonts = &tree.Fonts{Text: [4]*tree.FontFile{face, face, face, face}, Headings: [4]*tree.FontFile{broken, broken, broken, broken}}
 	out := render(t, b)
-	epubcheck(t, "fonts.epub", out.Files[0].Data)
-	_, files := entries(t, out.Files[0].Data)
+	epubcheck(t, "fonts.epub", out.Files[0].Bytes())
+	_, files := entries(t, out.Files[0].Bytes())
 	css := files["EPUB/style.css"]
 	if n := strings.Count(css, `font-family: "Book Text"; `); n != 4 {
 		t.Errorf("%d @font-face rules of the book's text face, want its 4 styles", n)

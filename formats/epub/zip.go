@@ -36,20 +36,19 @@ type entry struct {
 // container file, the package document and the files in the order given. Every entry carries the
 // book's date in the plain DOS fields only: the extended-time field would put an extra field on the
 // mimetype entry, which OCF forbids, and a clock or time zone into the bytes.
-func pack(date time.Time, opf []byte, files []packed, streams *memo.Bytes) ([]byte, error) {
+//
+// It gives the archive in pieces (formats.File.Parts): the headers archive/zip writes, and between
+// them each entry's compressed body as it is, not copied again into one buffer beside the
+// entries, which would hold a big book's archive in memory twice.
+func pack(date time.Time, opf []byte, files []packed, streams *memo.Bytes) ([][]byte, error) {
 	all := append([]packed{
 		{path: "mimetype", data: []byte("application/epub+zip"), stored: true},
 		{path: "META-INF/container.xml", data: []byte(containerXML)},
 		{path: "EPUB/package.opf", data: opf},
 	}, files...)
 	entries := compress(all, streams)
-	var buf bytes.Buffer
-	size := 22 // the end of the central directory
-	for _, e := range entries {
-		size += len(e.body) + 30 + 46 + 2*len(e.name) // the data, its local header and its directory entry
-	}
-	buf.Grow(size)
-	zw := zip.NewWriter(&buf)
+	var out pieces
+	zw := zip.NewWriter(&out)
 	dosDate, dosTime := dosTimestamp(date)
 	for _, e := range entries {
 		// The MS-DOS date fields, not Modified: Modified adds an extra field to every entry, and
@@ -60,6 +59,10 @@ func pack(date time.Time, opf []byte, files []packed, streams *memo.Bytes) ([]by
 			CompressedSize64: uint64(len(e.body)), UncompressedSize64: uint64(e.size)}
 		w, err := zw.CreateRaw(h)
 		if err == nil {
+			err = zw.Flush() // the header: then the body reaches out as it is, unbuffered, if it is large
+		}
+		if err == nil {
+			out.body = e.body
 			_, err = w.Write(e.body)
 		}
 		if err != nil {
@@ -69,7 +72,29 @@ func pack(date time.Time, opf []byte, files []packed, streams *memo.Bytes) ([]by
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("epub: packaging: %w", err)
 	}
-	return buf.Bytes(), nil
+	return out.parts, nil
+}
+
+// pieces keeps what archive/zip writes as parts of the file: an entry's body, when a write is
+// that body, as it is; anything else (headers, small bodies, which zip's buffer passes on in
+// pieces of its own) copied, as the buffer is written again.
+type pieces struct {
+	parts [][]byte
+	body  []byte // the body of the entry being written
+	own   bool   // the last part is a copy made here, which more may go into
+}
+
+func (p *pieces) Write(b []byte) (int, error) {
+	n := len(p.parts)
+	switch {
+	case len(b) > 0 && len(b) == len(p.body) && &b[0] == &p.body[0]:
+		p.parts, p.own = append(p.parts, b), false
+	case p.own && len(b) <= cap(p.parts[n-1])-len(p.parts[n-1]):
+		p.parts[n-1] = append(p.parts[n-1], b...)
+	default:
+		p.parts, p.own = append(p.parts, append(make([]byte, 0, max(len(b), 4<<10)), b...)), true
+	}
+	return len(b), nil
 }
 
 // compress makes the archive entries of the files, deflating those that are not stored and not
