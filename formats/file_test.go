@@ -57,3 +57,35 @@ func TestFileWriteFails(t *testing.T) {
 		}
 	}
 }
+
+// TestPieces: the parts keep the large ones as they are, without a copy, and gather the small
+// ones between them; joined, they are what was added, in order.
+func TestPieces(t *testing.T) {
+	large := bytes.Repeat([]byte("s"), LargePart)
+	var p Pieces
+	var want []byte
+	for i, b := range [][]byte{[]byte("%PDF"), []byte("1 0 obj"), large, []byte("endobj"), large, large, bytes.Repeat([]byte("x"), 100<<10), []byte("end")} {
+		if i == 1 {
+			p.Copy(b)
+		} else {
+			p.Add(b)
+		}
+		want = append(want, b...)
+	}
+	parts := p.Done()
+	if got := bytes.Join(parts, nil); !bytes.Equal(got, want) || p.Len() != len(want) {
+		t.Fatalf("the parts join to %d bytes (counted %d), not the %d added", len(got), p.Len(), len(want))
+	}
+	kept := 0
+	for _, part := range parts {
+		if len(part) > 0 && &part[0] == &large[0] {
+			kept++
+		}
+	}
+	if kept != 3 {
+		t.Errorf("%d parts are the large part itself, want 3 (the others copied)", kept)
+	}
+	if len(parts) != 7 { // "%PDF1 0 obj", large, "endobj", large, large, the 100 KB, "end"
+		t.Errorf("%d parts, want 7: the small ones between large ones gathered", len(parts))
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"bookc/formats"
 	"bookc/formats/memo"
 )
 
@@ -47,7 +48,7 @@ func pack(date time.Time, opf []byte, files []packed, streams *memo.Bytes) ([][]
 		{path: "EPUB/package.opf", data: opf},
 	}, files...)
 	entries := compress(all, streams)
-	var out pieces
+	var out recorder
 	zw := zip.NewWriter(&out)
 	dosDate, dosTime := dosTimestamp(date)
 	for _, e := range entries {
@@ -72,27 +73,22 @@ func pack(date time.Time, opf []byte, files []packed, streams *memo.Bytes) ([][]
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("epub: packaging: %w", err)
 	}
-	return out.parts, nil
+	return out.Done(), nil
 }
 
-// pieces keeps what archive/zip writes as parts of the file: an entry's body, when a write is
-// that body, as it is; anything else (headers, small bodies, which zip's buffer passes on in
-// pieces of its own) copied, as the buffer is written again.
-type pieces struct {
-	parts [][]byte
-	body  []byte // the body of the entry being written
-	own   bool   // the last part is a copy made here, which more may go into
+// recorder keeps what archive/zip writes as the file's parts: a write that is the body of the
+// entry being written as it is, anything else (headers, small bodies, which zip's buffer passes
+// on in writes of its own) copied, as zip writes its buffer again.
+type recorder struct {
+	formats.Pieces
+	body []byte // the body of the entry being written
 }
 
-func (p *pieces) Write(b []byte) (int, error) {
-	n := len(p.parts)
-	switch {
-	case len(b) > 0 && len(b) == len(p.body) && &b[0] == &p.body[0]:
-		p.parts, p.own = append(p.parts, b), false
-	case p.own && len(b) <= cap(p.parts[n-1])-len(p.parts[n-1]):
-		p.parts[n-1] = append(p.parts[n-1], b...)
-	default:
-		p.parts, p.own = append(p.parts, append(make([]byte, 0, max(len(b), 4<<10)), b...)), true
+func (r *recorder) Write(b []byte) (int, error) {
+	if len(b) > 0 && len(b) == len(r.body) && &b[0] == &r.body[0] {
+		r.Add(b)
+	} else {
+		r.Copy(b)
 	}
 	return len(b), nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"bookc/formats"
 	"bookc/formats/pdf/page"
 )
 
@@ -235,109 +236,56 @@ var noFiles = []byte("/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n")
 
 // assemble writes the file: fpdf's header and objects as amended, the objects bookc adds, and a
 // new cross-reference table and trailer. It gives the file in pieces, to be written one after
-// the other: the streams as they are, and what is between them gathered (see pieces).
+// the other: the streams as they are, and what is between them gathered (formats.Pieces).
 func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([][]byte, error) {
-	streams := 0
-	for _, a := range more {
-		if a.stream != nil {
-			streams++
-		}
-	}
-	var out pieces
-	out.parts = make([][]byte, 0, 2*streams+8)
-	out.small(head)
+	var out formats.Pieces
+	out.Copy(head)
 	offsets := make([]int, len(objs)+len(more)+1) // by object number; objects count from 1 without gaps
 	for _, o := range objs {
 		if o.num <= 0 || o.num > len(objs) || offsets[o.num] != 0 {
 			return nil, fmt.Errorf("object %d out of sequence", o.num)
 		}
-		offsets[o.num] = out.n
+		offsets[o.num] = out.Len()
 		if o.out != nil {
-			out.add(o.out)
+			out.Add(o.out)
 		} else {
-			out.add(o.body)
+			out.Add(o.body)
 		}
 	}
 	var num []byte
 	for i, a := range more {
 		n := len(objs) + 1 + i
-		offsets[n] = out.n
+		offsets[n] = out.Len()
 		num = append(strconv.AppendInt(num[:0], int64(n), 10), " 0 obj\n"...) // fmt costs more, at tens of thousands
-		out.small(num)
-		out.small(a.dict)
+		out.Copy(num)
+		out.Copy(a.dict)
 		if a.stream != nil {
-			out.small([]byte("\nstream\n"))
-			out.add(a.stream)
-			out.small([]byte("\nendstream"))
+			out.Copy([]byte("\nstream\n"))
+			out.Add(a.stream)
+			out.Copy([]byte("\nendstream"))
 		}
-		out.small([]byte("\nendobj\n"))
+		out.Copy([]byte("\nendobj\n"))
 	}
-	start := out.n
-	out.small(fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)))
+	start := out.Len()
+	out.Copy(fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)))
 	line := []byte("0000000000 00000 n \n")
 	for _, off := range offsets[1:] {
 		for i := 9; i >= 0; i-- {
 			line[i] = byte('0' + off%10)
 			off /= 10
 		}
-		out.small(line)
+		out.Copy(line)
 	}
 	// the ID, which PDF/A requires, is of the file: the same document, the same ID. Two CRCs
 	// and the length, since the processor computes CRCs at memory's speed, a digest at a tenth of it.
-	body := out.done()
+	body := out.Done()
 	var ieee, cast uint32
 	castagnoli := crc32.MakeTable(crc32.Castagnoli) // made once, by crc32, when first asked for
 	for _, p := range body {
 		ieee, cast = crc32.Update(ieee, crc32.IEEETable, p), crc32.Update(cast, castagnoli, p)
 	}
-	id := fmt.Sprintf("%08x%08x%016x", ieee, cast, out.n)
+	id := fmt.Sprintf("%08x%08x%016x", ieee, cast, out.Len())
 	return append(body, fmt.Appendf(nil, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start)), nil
-}
-
-// pieces is a file being assembled in parts: large ones as they are, without a copy; small ones
-// copied together into blocks. A copy of the whole file would double its memory, all of it
-// freshly touched, and its writer copies it once more.
-type pieces struct {
-	parts [][]byte
-	block []byte // the small parts gathered since the last large one
-	n     int    // the file's length so far
-}
-
-// largePart is the length from which a part is kept as it is: a page's content, a font, an image.
-const largePart = 512
-
-func (p *pieces) add(b []byte) {
-	if len(b) < largePart {
-		p.small(b)
-		return
-	}
-	p.flush()
-	p.parts = append(p.parts, b)
-	p.n += len(b)
-}
-
-// small copies b into the block being gathered.
-func (p *pieces) small(b []byte) {
-	if cap(p.block)-len(p.block) < len(b) {
-		p.flush()
-		p.block = make([]byte, 0, max(len(b), 64<<10))
-	}
-	p.block = append(p.block, b...)
-	p.n += len(b)
-}
-
-// flush ends the block being gathered; the next small part starts a new one where it ended.
-func (p *pieces) flush() {
-	if len(p.block) > 0 {
-		p.parts = append(p.parts, p.block[:len(p.block):len(p.block)])
-		p.block = p.block[len(p.block):]
-	}
-}
-
-// done gives the parts.
-func (p *pieces) done() [][]byte {
-	p.flush()
-	return p.parts
 }
 
 // split cuts fpdf's document into its header, its objects in file order, and its trailer up to
