@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"bookc/builder/diag"
@@ -11,15 +12,17 @@ import (
 	"bookc/builder/tree"
 )
 
-// inlineBuf collects converted inlines. Adjacent text is gathered in a builder and becomes one Text
+// inlineBuf collects converted inlines. Adjacent text is gathered in a buffer and becomes one Text
 // node when a non-text inline or the end comes: appending to a node's string at every soft line
-// break made long paragraphs quadratic.
+// break made long paragraphs quadratic. The node's string is copied from the buffer at its length,
+// where a strings.Builder's would keep all the room the builder grew to: a book's text is most of
+// its tree.
 type inlineBuf struct {
 	out  tree.Inlines
-	text strings.Builder
+	text []byte
 }
 
-func (b *inlineBuf) addText(s string) { b.text.WriteString(s) }
+func (b *inlineBuf) addText(s string) { b.text = append(b.text, s...) }
 
 func (b *inlineBuf) add(in tree.Inline) {
 	b.flush()
@@ -38,9 +41,9 @@ func (b *inlineBuf) addInlines(content tree.Inlines) {
 }
 
 func (b *inlineBuf) flush() {
-	if b.text.Len() > 0 {
-		b.out = append(b.out, &tree.Text{Text: b.text.String()})
-		b.text.Reset()
+	if len(b.text) > 0 {
+		b.out = append(b.out, &tree.Text{Text: string(b.text)})
+		b.text = b.text[:0]
 	}
 }
 
@@ -91,7 +94,7 @@ func (c *converter) children(b *inlineBuf, n gast.Node) {
 func (c *converter) inline(b *inlineBuf, n gast.Node) {
 	switch n := n.(type) {
 	case *gast.Text:
-		b.addText(c.textValue(n))
+		c.textInto(b, n)
 		switch {
 		case n.HardLineBreak():
 			b.add(&tree.LineBreak{})
@@ -141,6 +144,17 @@ func (c *converter) inline(b *inlineBuf, n gast.Node) {
 }
 
 // textValue is a text node's text with escapes and entities resolved, unless goldmark marked it raw.
+// textInto adds n's text to b: the source's bytes as they are where nothing in them is escaped,
+// without a string of their own on the way.
+func (c *converter) textInto(b *inlineBuf, n *gast.Text) {
+	v := n.Segment.Value(c.src)
+	if n.IsRaw() || !bytes.ContainsAny(v, `\&`) {
+		b.text = append(b.text, v...)
+		return
+	}
+	b.addText(unescape(string(v)))
+}
+
 func (c *converter) textValue(n *gast.Text) string {
 	v := string(n.Segment.Value(c.src))
 	if !n.IsRaw() {
