@@ -198,7 +198,8 @@ func FuzzIncludes(f *testing.F) {
 func wellFormed(t *testing.T, f formats.File) error {
 	switch filepath.Ext(f.Name) {
 	case ".epub":
-		z, err := zip.NewReader(bytes.NewReader(f.Data), int64(len(f.Data)))
+		data := f.Bytes()
+		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			return err
 		}
