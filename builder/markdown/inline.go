@@ -143,7 +143,6 @@ func (c *converter) inline(b *inlineBuf, n gast.Node) {
 	}
 }
 
-// textValue is a text node's text with escapes and entities resolved, unless goldmark marked it raw.
 // textInto adds n's text to b: the source's bytes as they are where nothing in them is escaped,
 // without a string of their own on the way.
 func (c *converter) textInto(b *inlineBuf, n *gast.Text) {
@@ -155,6 +154,7 @@ func (c *converter) textInto(b *inlineBuf, n *gast.Text) {
 	b.addText(unescape(string(v)))
 }
 
+// textValue is a text node's text with escapes and entities resolved, unless goldmark marked it raw.
 func (c *converter) textValue(n *gast.Text) string {
 	v := string(n.Segment.Value(c.src))
 	if !n.IsRaw() {
