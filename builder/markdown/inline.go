@@ -146,12 +146,11 @@ func (c *converter) inline(b *inlineBuf, n gast.Node) {
 // textInto adds n's text to b: the source's bytes as they are where nothing in them is escaped,
 // without a string of their own on the way.
 func (c *converter) textInto(b *inlineBuf, n *gast.Text) {
-	v := n.Segment.Value(c.src)
-	if n.IsRaw() || !bytes.ContainsAny(v, `\&`) {
+	if v := n.Segment.Value(c.src); n.IsRaw() || !bytes.ContainsAny(v, `\&`) {
 		b.text = append(b.text, v...)
 		return
 	}
-	b.addText(unescape(string(v)))
+	b.addText(c.textValue(n))
 }
 
 // textValue is a text node's text with escapes and entities resolved, unless goldmark marked it raw.
