@@ -20,6 +20,7 @@ import (
 var version = "dev"
 
 func main() {
+	paceGC(smallHeap)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	args := os.Args[1:]
 	if filepath.Base(os.Args[0]) == mdbookName {
