@@ -3,6 +3,7 @@ package main
 import (
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -13,7 +14,11 @@ func TestPaceGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	const limit = 8 << 20
+	// the limit above what the test process holds live already (other tests' books and caches)
+	runtime.GC()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	limit := live[0].Value.Uint64() + 32<<20
 	paceGC(limit)
 	if got := debug.SetGCPercent(200); got != 200 {
 		t.Fatalf("a small heap: GC percent %d, want 200", got)
@@ -23,9 +28,9 @@ func TestPaceGC(t *testing.T) {
 	if got := debug.SetGCPercent(200); got != 200 {
 		t.Fatalf("after a collection of a small heap: GC percent %d, want 200", got)
 	}
-	live := make([][]byte, 0, 64)
-	for range 64 {
-		live = append(live, make([]byte, 512<<10)) // 32 MB, past the limit
+	more := make([][]byte, 0, 128)
+	for range 128 {
+		more = append(more, make([]byte, 512<<10)) // 64 MB, past the limit
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -35,11 +40,11 @@ func TestPaceGC(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("32 MB live past an 8 MB limit: GC percent still 200, want 100")
+			t.Fatal("64 MB more live, past a limit 32 MB above what was: GC percent still 200, want 100")
 		}
 		time.Sleep(time.Millisecond)
 	}
-	runtime.KeepAlive(live)
+	runtime.KeepAlive(more)
 
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
