@@ -3,6 +3,8 @@ package shape
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -15,12 +17,13 @@ import (
 // Face is one loaded font, safe for concurrent use. go-text's *font.Font is read-only and shared;
 // its *font.Face and HarfBuzz's buffer hold caches, so each shaping call borrows a worker of its own.
 type Face struct {
-	font  *font.Font
-	data  []byte // the file, which the PDF subsets
-	index int    // the font's place in it, for a collection
-	name  string
-	upem  int32
-	bmp   *[0x10000 / 64]uint64 // coverage of the Basic Multilingual Plane: Itemise asks per character
+	font     *font.Font
+	outlined func() *font.Font // the font with the outlines font was parsed without, for Hebrew; nil: font has them (newFont)
+	data     []byte            // the file, which the PDF subsets
+	index    int               // the font's place in it, for a collection
+	name     string
+	upem     int32
+	bmp      *[0x10000 / 64]uint64 // coverage of the Basic Multilingual Plane: Itemise asks per character
 
 	mu      sync.Mutex
 	workers []*worker // idle ones; a plain stack, since sync.Pool would drop them at each GC
@@ -45,17 +48,98 @@ func LoadFace(data []byte, index int) (*Face, error) {
 	if index < 0 || index >= len(lds) {
 		return nil, fmt.Errorf("reading font: index %d out of a collection of %d", index, len(lds))
 	}
-	ft, err := font.NewFont(lds[index])
+	ft, outlined, err := newFont(data, lds[index], index)
 	if err != nil {
 		return nil, fmt.Errorf("reading font %d: %w", index, err)
 	}
-	f := &Face{font: ft, data: data, index: index, name: fontName(lds[index]), upem: int32(ft.Upem()), bmp: new([0x10000 / 64]uint64)}
+	f := &Face{font: ft, outlined: outlined, data: data, index: index, name: fontName(lds[index]), upem: int32(ft.Upem()), bmp: new([0x10000 / 64]uint64)}
 	for it := ft.Cmap.Iter(); it.Next(); {
 		if r, _ := it.Char(); r >= 0 && r < 0x10000 {
 			f.bmp[r/64] |= 1 << (r % 64)
 		}
 	}
 	return f, nil
+}
+
+// newFont parses the font for shaping. go-text parses every glyph's outline as it loads a font,
+// 11 ms a process for bookc's eight faces, and HarfBuzz reads outlines only to place marks where
+// the font has no GPOS positioning for them: a font that has GPOS is parsed through a table
+// directory without its outlines (unoutlined). Nothing else bookc asks of go-text reads them, and
+// the PDF embeds its subsets from the file itself. HarfBuzz's Hebrew shaper still places marks by
+// their outlines in a font whose GPOS has no Hebrew: outlined parses them for that case, when met.
+func newFont(data []byte, ld *ot.Loader, index int) (ft *font.Font, outlined func() *font.Font, err error) {
+	whole := func() (*font.Font, error) { return font.NewFont(ld) }
+	if dir, ok := unoutlined(data, index); ok {
+		view := io.NewSectionReader(overlay{dir, data}, 0, int64(len(data)))
+		if lds, err := ot.NewLoaders(view); err == nil && len(lds) == 1 {
+			ft, err := font.NewFont(lds[0])
+			if err == nil && ft.GPOS.Lookups != nil && ft.Kerx == nil && len(ft.Morx) == 0 {
+				if !slices.ContainsFunc(ft.GPOS.Scripts, func(s font.Script) bool { return s.Tag == hebrew }) {
+					outlined = sync.OnceValue(func() *font.Font {
+						ft, _ := whole() // nil, should the outlines not parse: marks are then placed without them
+						return ft
+					})
+				}
+				return ft, outlined, nil
+			}
+		}
+	}
+	ft, err = whole()
+	return ft, nil, err
+}
+
+// hebrew is the OpenType script tag HarfBuzz's Hebrew shaper asks GPOS for.
+var hebrew = ot.MustNewTag("hebr")
+
+// unoutlined is the table directory of a single font's file without its TrueType outlines (glyf,
+// and loca, which indexes them); false for a collection, or a font without such outlines.
+func unoutlined(data []byte, index int) ([]byte, bool) {
+	if index != 0 {
+		return nil, false
+	}
+	return directoryWithout(data, "glyf", "loca")
+}
+
+// directoryWithout is the table directory of a single font's file without the tables named;
+// false for a collection, or a font that has none of them.
+func directoryWithout(data []byte, tags ...string) ([]byte, bool) {
+	const head, record = 12, 16
+	if len(data) < head || string(data[:4]) == "ttcf" {
+		return nil, false
+	}
+	n := int(data[4])<<8 | int(data[5])
+	if len(data) < head+n*record {
+		return nil, false
+	}
+	dir := append(make([]byte, 0, head+n*record), data[:head]...)
+	for i := range n {
+		if rec := data[head+i*record : head+(i+1)*record]; !slices.Contains(tags, string(rec[:4])) {
+			dir = append(dir, rec...)
+		}
+	}
+	kept := (len(dir) - head) / record
+	if kept == n {
+		return nil, false
+	}
+	dir[4], dir[5] = byte(kept>>8), byte(kept)
+	return dir, true
+}
+
+// overlay reads a file with its first bytes replaced by head's.
+type overlay struct{ head, data []byte }
+
+func (o overlay) ReadAt(p []byte, off int64) (int, error) {
+	if off >= int64(len(o.data)) {
+		return 0, io.EOF
+	}
+	n := copy(p, o.data[off:])
+	if off < int64(len(o.head)) {
+		copy(p, o.head[off:])
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
 }
 
 // fontName is the PostScript name (name ID 6), else the family (ID 1) without spaces: a name that

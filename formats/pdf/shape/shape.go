@@ -3,6 +3,7 @@ package shape
 import (
 	"slices"
 
+	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
 )
@@ -74,7 +75,13 @@ func Shape(text string, p Params) []Glyph {
 	// room for it. Positions are all computed afresh later.
 	b.Pos = slices.Grow(b.Pos, 1)
 	b.Flags = harfbuzz.Bot | harfbuzz.Eot | harfbuzz.RemoveDefaultIgnorables
-	b.Shape(w.font, p.Features.harfbuzz())
+	hf := w.font
+	if p.Face.outlined != nil && b.Props.Script == language.Hebrew {
+		if ft := p.Face.outlined(); ft != nil { // the marks are placed by their outlines (newFont)
+			hf = harfbuzz.NewFont(font.NewFace(ft))
+		}
+	}
+	b.Shape(hf, p.Features.harfbuzz())
 
 	out := make([]Glyph, len(b.Info))
 	for i, info := range b.Info {
