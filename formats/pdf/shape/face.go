@@ -92,12 +92,13 @@ func newFont(data []byte, ld *ot.Loader, index int) (ft *font.Font, outlined fun
 var hebrew = ot.MustNewTag("hebr")
 
 // unoutlined is the table directory of a single font's file without its TrueType outlines (glyf,
-// and loca, which indexes them); false for a collection, or a font without such outlines.
+// and loca, which indexes them), and without the glyph names (post) go-text would parse too, which
+// shaping never reads either; false for a collection, or a font with none of them.
 func unoutlined(data []byte, index int) ([]byte, bool) {
 	if index != 0 {
 		return nil, false
 	}
-	return directoryWithout(data, "glyf", "loca")
+	return directoryWithout(data, "glyf", "loca", "post")
 }
 
 // directoryWithout is the table directory of a single font's file without the tables named;
