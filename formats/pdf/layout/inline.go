@@ -18,6 +18,8 @@ type run struct {
 	img  *tree.Asset // an image set in the line, as tall as the text
 	size tree.Width  // how wide the source asks img to be: it may be narrower than the text's height makes it
 	dest string      // a link target that stands here (an HTML id)
+	from string      // for a word: the run's text it is a part of, from byte at, which its lines show (room.keepFrom)
+	at   int
 }
 
 // runs flattens inline nodes into styled runs.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 	"unicode/utf8"
 
 	"bookc/builder/golden"
@@ -61,6 +62,41 @@ func TestParagraphGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLinesShareText checks that a line's text runs are the paragraph's own bytes where they are
+// them (room.keepFrom), and copies where they are not: a hyphenated line end, a run of two texts.
+func TestLinesShareText(t *testing.T) {
+	l := testLay()
+	lines := l.paragraph([]run{{st: ptr(body()), text: knuthFrog}}, 0, 180)
+	src := unsafe.StringData(knuthFrog)
+	inside := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return p >= uintptr(unsafe.Pointer(src)) && p+uintptr(len(s)) <= uintptr(unsafe.Pointer(src))+uintptr(len(knuthFrog))
+	}
+	shared, hyphens := 0, 0
+	for i, b := range lines {
+		for _, tx := range b.texts {
+			switch hy := strings.HasSuffix(tx.S, "\u00ad"); {
+			case hy && inside(tx.S):
+				t.Errorf("line %d: %q, with its added hyphen, is in the paragraph's bytes", i, tx.S)
+			case hy:
+				hyphens++
+			case !inside(tx.S):
+				t.Errorf("line %d: %q is a copy; want the paragraph's own bytes", i, tx.S)
+			default:
+				shared++
+			}
+		}
+	}
+	if shared == 0 || hyphens == 0 {
+		t.Errorf("%d runs shared, %d hyphenated: want some of each at this measure", shared, hyphens)
+	}
+	// two texts in one style make one run, which is in neither: a copy
+	two := l.paragraph([]run{{st: ptr(body()), text: "two "}, {st: ptr(body()), text: "texts"}}, 0, 300)
+	if got := lineTexts(two); len(got) != 1 || got[0] != "two texts" {
+		t.Fatalf("two texts set as %q", got)
 	}
 }
 

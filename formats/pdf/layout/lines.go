@@ -239,6 +239,17 @@ func (r *room) keepText() string {
 	return unsafe.String(&r.chars[start], n)
 }
 
+// keepFrom is keepText for a run whose text was gathered from from, starting at byte at: from's
+// own bytes, when the run's are them, rather than a copy. A line of prose is most often the
+// words of one text of the tree and the spaces between them.
+func (r *room) keepFrom(from string, at int) string {
+	if n := len(r.text); n > 0 && at >= 0 && at+n <= len(from) && from[at:at+n] == string(r.text) {
+		r.text = r.text[:0]
+		return from[at : at+n]
+	}
+	return r.keepText()
+}
+
 // keepRuns gives the pending line's runs, kept in the room: a box may append to them, in an
 // array of its own then.
 func (r *room) keepRuns() []page.Text {
@@ -259,6 +270,8 @@ type lineSetter struct {
 	b      *vbox
 	base   float64
 	cur    *page.Text // the pending run, its S still in room.text and its glyphs in room.line
+	from   string     // the text of the tree the pending run's first piece is part of, from byte at
+	at     int
 	room   *room
 	spaces bool // the pending run has a space, so its WordSpace is set
 	rtl    bool // the pending run is set right to left: nothing joins it
@@ -301,6 +314,7 @@ func (s *lineSetter) put(pc *piece, x, w float64) {
 		s.flushText()
 		s.cur = &page.Text{X: x, Y: s.base - st.rise, Font: pc.font, Size: st.size, Color: st.color, Tag: s.b.tagFor(st.inline())}
 		s.curSt, s.rtl = st, pc.level%2 == 1
+		s.from, s.at = pc.from, int(pc.at)
 	}
 	off := int32(len(s.room.text)) - pc.base
 	for _, g := range pc.glyphs {
@@ -358,7 +372,7 @@ func (s *lineSetter) flushText() {
 		c.refs = append(c.refs, refSlot{text: len(s.room.runs), dest: s.curSt.ref})
 	}
 	if s.cur != nil {
-		s.cur.S = s.room.keepText()
+		s.cur.S = s.room.keepFrom(s.from, s.at)
 		s.cur.Glyphs = s.room.keep(faceOf(s.cur.Font), s.cur.S)
 		s.room.runs = append(s.room.runs, *s.cur)
 		s.cur, s.spaces = nil, false

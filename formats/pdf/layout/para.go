@@ -25,6 +25,8 @@ import (
 type piece struct {
 	st     *style
 	text   string
+	from   string // the run's text that text is a part of, from byte at (room.keepFrom); "" if none
+	at     int32
 	glyphs []page.Glyph
 	base   int32
 	font   page.Font
@@ -112,12 +114,13 @@ func (l *lay) buildInto(p *para, rs []run, width float64) *para {
 		text := r.text
 		for text != "" {
 			i := strings.IndexFunc(text, isSpaceOrTie)
+			at := len(r.text) - len(text)
 			if i < 0 {
-				word = append(word, run{st: r.st, text: text, note: r.note})
+				word = append(word, run{st: r.st, text: text, note: r.note, from: r.text, at: at})
 				break
 			}
 			if i > 0 {
-				word = append(word, run{st: r.st, text: text[:i], note: r.note})
+				word = append(word, run{st: r.st, text: text[:i], note: r.note, from: r.text, at: at})
 			}
 			if ties := len(text[i:]) - len(strings.TrimLeft(text[i:], nbsp)); ties > 0 {
 				tie(r.st, ties/len(nbsp))
@@ -308,7 +311,7 @@ func (l *lay) boxes(p *para, f run, sg metrics.Seg, span [2]int, cuts []cut) {
 func box(p *para, f run, font page.Font, start, end int, gs []page.Glyph) {
 	if start < end {
 		w := float64(metrics.Advance(gs)) * f.st.size / 1000
-		p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: f.st, text: f.text[start:end], glyphs: gs, base: int32(start), font: font, note: f.note})
+		p.add(linebreak.Item{Kind: linebreak.Box, Width: w}, piece{st: f.st, text: f.text[start:end], glyphs: gs, base: int32(start), font: font, note: f.note, from: f.from, at: int32(f.at + start)})
 	}
 }
 
