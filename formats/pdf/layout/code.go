@@ -12,9 +12,11 @@ import (
 	"bookc/formats/pdf/page"
 )
 
-// cell is one character of code in its colour.
+// cell is one character of code in its colour, from byte at of the block's text (-1: a space a tab
+// was expanded to).
 type cell struct {
 	r    rune
+	at   int32
 	font page.Font
 	c    page.Color
 }
@@ -24,21 +26,23 @@ type cell struct {
 // million lines then holds the cells of one line at a time, not all of them.
 func highlight(block *tree.CodeBlock, sty *chroma.Style, line func([]cell)) {
 	var cur []cell
+	at := 0 // of the text added next, in the block's: the tokens' texts are it, one after the other
 	add := func(s string, font page.Font, c page.Color) {
-		for _, r := range s {
+		for i, r := range s {
 			switch r {
 			case '\n':
 				line(cur)
 				cur = cur[:0]
 			case '\t':
 				for n := 4 - len(cur)%4; n > 0; n-- {
-					cur = append(cur, cell{' ', font, c})
+					cur = append(cur, cell{' ', -1, font, c})
 				}
 			case '\r':
 			default:
-				cur = append(cur, cell{r, font, c})
+				cur = append(cur, cell{r, int32(at + i), font, c})
 			}
 		}
+		at += len(s)
 	}
 	if block.Tokens == nil {
 		add(block.Text, page.Mono, codeText)
@@ -90,7 +94,7 @@ func (l *lay) code(c *tree.CodeBlock, x, w float64) []*vbox {
 			if j > 0 {
 				at += hang
 			}
-			l.setCode(b, seg, at, size)
+			l.setCode(b, seg, c.Text, at, size)
 			if j < len(segs)-1 {
 				b.keep = true
 				contMark(b, x+w-pad-markW+2, size)
@@ -206,26 +210,28 @@ func lastBreak(line []cell, cut int, ok func(k int) bool) int {
 	return -1
 }
 
-// setCode adds a segment's characters as text runs, one per colour, which draw shapes as metrics
-// measures them.
-func (l *lay) setCode(b *vbox, seg []cell, x, size float64) {
+// setCode adds a segment's characters of the block's text src as text runs, one per colour, which
+// draw shapes as metrics measures them. A run is src's own bytes where it is them (room.keepFrom),
+// and the runs are kept in the room, as a line of prose's are.
+func (l *lay) setCode(b *vbox, seg []cell, src string, x, size float64) {
 	for i := 0; i < len(seg); {
 		j := i
 		fc := l.faces.Face(seg[i].font, false)
 		for ; j < len(seg) && seg[j].c == seg[i].c && seg[j].font == seg[i].font; j++ {
 			l.room.text = utf8.AppendRune(l.room.text, seg[j].r)
 		}
-		s := l.room.keepText()
+		s := l.room.keepFrom(src, int(seg[i].at))
 		segs := fc.Shape(s)
 		l.lackIn(s, segs)
 		if strings.TrimSpace(s) != "" {
-			b.texts = append(b.texts, page.Text{X: x, Y: b.base, Font: fc.Font, Size: size, Color: seg[i].c, S: s})
+			l.room.runs = append(l.room.runs, page.Text{X: x, Y: b.base, Font: fc.Font, Size: size, Color: seg[i].c, S: s})
 		}
 		for _, sg := range segs {
 			x += float64(metrics.Advance(sg.Glyphs)) * size / 1000
 		}
 		i = j
 	}
+	b.texts = l.room.keepRuns()
 }
 
 // contMark draws a hooked arrow (↩) with lines: the mono face may lack that glyph, and a drawn mark

@@ -72,6 +72,40 @@ func TestHighlight(t *testing.T) {
 	}
 }
 
+// TestCodeSharesText checks that a code line's runs are the block's own bytes, highlighted or
+// not, and that a run with a tab's spaces in it is a copy, as it must be.
+func TestCodeSharesText(t *testing.T) {
+	l := testLay()
+	for _, block := range []*tree.CodeBlock{
+		sample.Code("go", "package main\n\nfunc main() { // start\n    println(\"hello\", 42)\n}"),
+		{Text: "plain text\n  indented by spaces"},
+	} {
+		n := 0
+		for _, b := range l.code(block, l.g.Left, l.g.Measure) {
+			for _, tx := range b.texts {
+				if n++; !within(tx.S, block.Text) {
+					t.Errorf("%q: the run %q is a copy; want the block's own bytes", block.Text, tx.S)
+				}
+			}
+		}
+		if n < 2 {
+			t.Errorf("%q set as %d runs", block.Text, n)
+		}
+	}
+	block := &tree.CodeBlock{Text: "\tx := 1"}
+	var got []string
+	for _, b := range l.code(block, l.g.Left, l.g.Measure) {
+		for _, tx := range b.texts {
+			if got = append(got, tx.S); within(tx.S, block.Text) {
+				t.Errorf("the run %q, a tab expanded in it, is in the block's bytes", tx.S)
+			}
+		}
+	}
+	if !slices.Equal(got, []string{"    x := 1"}) {
+		t.Errorf("a tabbed line set as %q", got)
+	}
+}
+
 // TestPrintGreys checks print = true: every character of highlighted code, inline code, links
 // and admonitions' labels, and every background, is set in a grey, where without it keywords,
 // strings, comments, code, links and admonitions have colours.

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unsafe"
 	"unicode/utf8"
+	"unsafe"
 
 	"bookc/builder/golden"
 	"bookc/builder/tree"
@@ -70,11 +70,7 @@ func TestParagraphGolden(t *testing.T) {
 func TestLinesShareText(t *testing.T) {
 	l := testLay()
 	lines := l.paragraph([]run{{st: ptr(body()), text: knuthFrog}}, 0, 180)
-	src := unsafe.StringData(knuthFrog)
-	inside := func(s string) bool {
-		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-		return p >= uintptr(unsafe.Pointer(src)) && p+uintptr(len(s)) <= uintptr(unsafe.Pointer(src))+uintptr(len(knuthFrog))
-	}
+	inside := func(s string) bool { return within(s, knuthFrog) }
 	shared, hyphens := 0, 0
 	for i, b := range lines {
 		for _, tx := range b.texts {
@@ -98,6 +94,12 @@ func TestLinesShareText(t *testing.T) {
 	if got := lineTexts(two); len(got) != 1 || got[0] != "two texts" {
 		t.Fatalf("two texts set as %q", got)
 	}
+}
+
+// within tells whether s is part of src's bytes, not a copy of them.
+func within(s, src string) bool {
+	p, from := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	return s != "" && p >= from && p+uintptr(len(s)) <= from+uintptr(len(src))
 }
 
 // TestJustified checks that full lines of a justified paragraph end exactly at the measure.
