@@ -26,14 +26,14 @@ type piece struct {
 	st     *style
 	text   string
 	from   string // the run's text that text is a part of, from byte at (room.keepFrom); "" if none
-	at     int32
 	glyphs []page.Glyph
 	base   int32
+	at     int32
 	font   page.Font
+	level  uint8 // a box's bidi embedding level: odd for text set right to left
 	note   string
 	img    *tree.Asset
 	dest   string // a link target at this place
-	level  uint8  // a box's bidi embedding level: odd for text set right to left
 }
 
 // para is a paragraph as Knuth–Plass items, with the piece behind each item.
