@@ -101,7 +101,7 @@ func OpenDir(dir, includeRoot string, lim safefs.Limits) (*Source, error) {
 		}
 	}
 	return &Source{
-		FS: fsys, BookDir: bookDir, RootName: root, RootWhy: why, Dir: abs, close: r.Close,
+		FS: fsys, BookDir: bookDir, RootName: root, RootWhy: why, Dir: abs, close: func() error { fsys.Close(); return r.Close() },
 		Display: func(name string) string {
 			// Paths inside the book read as the user typed the book's folder; others relative to it.
 			if r, err := filepath.Rel(filepath.FromSlash(bookDir), filepath.FromSlash(name)); err == nil {

@@ -9,7 +9,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 )
@@ -40,19 +42,25 @@ func (l Limits) withDefaults() Limits {
 // FS is a read-only file system that opens regular files only, within Limits. Allow, when set,
 // vets every name before it is opened.
 type FS struct {
-	open  func(name string) (*os.File, error) // a root on disk, or nil
-	inner fs.FS                               // else an in-memory or embedded one
+	root  *os.Root // a root on disk, or nil
+	dirs  *folders // its folders opened as roots of their own, for the files in them
+	inner fs.FS    // the root's, or an in-memory or embedded one
 	lim   Limits
 	read  atomic.Int64
 	Allow func(name string) error
 }
 
 // Root reads from a directory opened with os.OpenRoot, so that symbolic links cannot lead out.
+// Close closes the folders it opened in it; the caller closes r.
 func Root(r *os.Root, lim Limits) *FS {
-	return &FS{lim: lim.withDefaults(), inner: r.FS(), open: func(name string) (*os.File, error) {
-		// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-		return r.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	}}
+	return &FS{lim: lim.withDefaults(), inner: r.FS(), root: r, dirs: &folders{root: r, open: map[string]*folder{}}}
+}
+
+// Close lets go of the folders the FS opened. It may be used no more.
+func (f *FS) Close() {
+	if f.dirs != nil {
+		f.dirs.close()
+	}
 }
 
 // Wrap reads from fsys (an embedded book, a test's map), with the same checks.
@@ -99,21 +107,7 @@ func (f *FS) openRegular(name string) (*file, error) {
 			return nil, refuse("open", name, err)
 		}
 	}
-	// Stat first: opening a socket fails with a puzzling "no such device or address".
-	if st, err := fs.Stat(f.inner, name); err == nil && !st.Mode().IsRegular() {
-		return nil, f.notRegular(name, st.Mode())
-	}
-	var fl fs.File
-	var err error
-	if f.open != nil {
-		var osf *os.File
-		osf, err = f.open(name)
-		if osf != nil {
-			fl = osf
-		}
-	} else {
-		fl, err = f.inner.Open(name)
-	}
+	fl, err := f.openFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +125,42 @@ func (f *FS) openRegular(name string) (*file, error) {
 		return nil, refuse("open", name, f.tooBig(st.Size()))
 	}
 	return &file{fl, st.Size()}, nil
+}
+
+// openFile opens a file that is regular when stat'ed first: opening a socket fails with a puzzling
+// "no such device or address", and a device is not opened at all.
+func (f *FS) openFile(name string) (fs.File, error) {
+	if f.root == nil {
+		if st, err := fs.Stat(f.inner, name); err == nil && !st.Mode().IsRegular() {
+			return nil, f.notRegular(name, st.Mode())
+		}
+		return f.inner.Open(name)
+	}
+	// in the file's folder, when it opens as a root: a name of one element there, where the whole
+	// root walks every folder of the path again for each call. Anything else goes the long way,
+	// which says what went wrong as it did before.
+	if dir, base := path.Split(name); dir != "" {
+		if d := f.dirs.get(strings.TrimSuffix(dir, "/")); d != nil {
+			defer f.dirs.put(d)
+			if st, err := d.root.Stat(base); err == nil {
+				if !st.Mode().IsRegular() {
+					return nil, f.notRegular(name, st.Mode())
+				}
+				if fl, err := d.root.OpenFile(base, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+					return fl, nil
+				}
+			}
+		}
+	}
+	if st, err := fs.Stat(f.inner, name); err == nil && !st.Mode().IsRegular() {
+		return nil, f.notRegular(name, st.Mode())
+	}
+	// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+	fl, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err // an *os.File that is nil is no fs.File to return
+	}
+	return fl, nil
 }
 
 func (f *FS) notRegular(name string, m fs.FileMode) error {
@@ -151,7 +181,98 @@ func (f *FS) Open(name string) (fs.File, error) {
 }
 
 // Stat describes any file, regular or not: a stat never blocks.
-func (f *FS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.inner, name) }
+func (f *FS) Stat(name string) (fs.FileInfo, error) {
+	if dir, base := path.Split(name); f.root != nil && dir != "" && fs.ValidPath(name) {
+		if d := f.dirs.get(strings.TrimSuffix(dir, "/")); d != nil {
+			defer f.dirs.put(d)
+			if st, err := d.root.Stat(base); err == nil {
+				return st, nil
+			}
+		}
+	}
+	return fs.Stat(f.inner, name)
+}
+
+// folders are the folders of a root that files were opened in, each opened as a root of its own,
+// at most maxFolders of them: the most recently used, less those in use. A book's chapters come
+// folder by folder.
+type folders struct {
+	root *os.Root
+	mu   sync.Mutex
+	open map[string]*folder
+	tick int
+}
+
+type folder struct {
+	name string
+	root *os.Root
+	uses int // the calls using it now: it is closed only when none is
+	last int // the tick of its last use
+}
+
+// maxFolders bounds the descriptors the folders hold.
+const maxFolders = 32
+
+// get gives the folder opened as a root, to be given back with put; nil when it does not open
+// (the caller then goes through the whole root).
+func (fs *folders) get(name string) *folder {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.open == nil {
+		return nil // closed
+	}
+	fs.tick++
+	d := fs.open[name]
+	if d == nil {
+		if len(fs.open) >= maxFolders && !fs.evict() {
+			return nil
+		}
+		r, err := fs.root.OpenRoot(name)
+		if err != nil {
+			return nil
+		}
+		d = &folder{name: name, root: r}
+		fs.open[name] = d
+	}
+	d.uses++
+	d.last = fs.tick
+	return d
+}
+
+// evict closes the folder used longest ago of those not in use; false when all are.
+func (fs *folders) evict() bool {
+	var old *folder
+	for _, d := range fs.open {
+		if d.uses == 0 && (old == nil || d.last < old.last) {
+			old = d
+		}
+	}
+	if old == nil {
+		return false
+	}
+	delete(fs.open, old.name)
+	old.root.Close()
+	return true
+}
+
+func (fs *folders) put(d *folder) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if d.uses--; d.uses == 0 && fs.open == nil {
+		d.root.Close() // closed while it was in use
+	}
+}
+
+func (fs *folders) close() {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for _, d := range fs.open {
+		if d.uses == 0 {
+			d.root.Close()
+		}
+	}
+	fs.open = nil
+}
 
 // ReadFile reads a regular file whole, counting it against the total.
 func (f *FS) ReadFile(name string) ([]byte, error) {

@@ -2,37 +2,57 @@ package safefs
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
 )
 
+// TestRoot reads each kind of file at the root and in a folder of it, which the FS opens as a root
+// of its own (folders): the same answers either way.
 func TestRoot(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "other"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "other", "x.md"), []byte("beside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	device := true
+	for _, in := range []string{"", "sub"} {
+		at := filepath.Join(dir, in)
+		os.MkdirAll(at, 0o755)
+		write := func(name, body string) {
+			if err := os.WriteFile(filepath.Join(at, name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write("small.md", "hello")
+		write("big.md", strings.Repeat("x", 3000))
+		os.Mkdir(filepath.Join(at, "folder"), 0o755)
+		if err := syscall.Mkfifo(filepath.Join(at, "pipe"), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		l, err := net.Listen("unix", filepath.Join(at, "sock"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		device = device && syscall.Mknod(filepath.Join(at, "zero"), syscall.S_IFCHR|0o644, 1<<8|5) == nil
+		os.Symlink("/etc/hostname", filepath.Join(at, "out"))
+		sibling := "other/x.md" // a link that stays in the root, out of its own folder
+		if in != "" {
+			sibling = "../other/x.md"
+		}
+		os.Symlink(sibling, filepath.Join(at, "sibling"))
 	}
-	write("small.md", "hello")
-	write("big.md", strings.Repeat("x", 3000))
-	os.Mkdir(filepath.Join(dir, "folder"), 0o755)
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("unix", filepath.Join(dir, "sock"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	device := syscall.Mknod(filepath.Join(dir, "zero"), syscall.S_IFCHR|0o644, 1<<8|5) == nil
-	os.Symlink("/etc/hostname", filepath.Join(dir, "out"))
 	r, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +64,7 @@ func TestRoot(t *testing.T) {
 		err        error
 	}{
 		{name: "a regular file", file: "small.md", want: "hello"},
+		{name: "a link beside", file: "sibling", want: "beside"},
 		{name: "over the limit", file: "big.md", want: "2.9 kB is over the limit of 2 kB for one file", err: ErrTooBig},
 		{name: "a folder", file: "folder", want: "it is a folder", err: ErrNotRegular},
 		{name: "a FIFO", file: "pipe", want: "it is a named pipe (FIFO); bookc reads only regular files", err: ErrNotRegular},
@@ -52,32 +73,79 @@ func TestRoot(t *testing.T) {
 		{name: "a link out of the root", file: "out", want: "escapes"},
 		{name: "missing", file: "nope.md", err: fs.ErrNotExist},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if tt.file == "zero" && !device {
-				t.Skip("cannot make a device here")
-			}
-			fsys := Root(r, Limits{File: 2048})
-			done := make(chan struct{})
-			var data []byte
-			var err error
-			go func() { data, err = fsys.ReadFile(tt.file); close(done) }()
-			select {
-			case <-done:
-			case <-time.After(5 * time.Second):
-				t.Fatal("ReadFile blocks")
-			}
-			switch {
-			case tt.name == "a regular file":
-				if err != nil || string(data) != tt.want {
-					t.Errorf("got %q, %v; want %q", data, err, tt.want)
+	for _, in := range []string{"", "sub/"} {
+		for _, tt := range tests {
+			t.Run(in+tt.name, func(t *testing.T) {
+				if tt.file == "zero" && !device {
+					t.Skip("cannot make a device here")
 				}
-			case err == nil:
-				t.Errorf("no error, want %q", tt.want)
-			case tt.err != nil && !errors.Is(err, tt.err), !strings.Contains(err.Error(), tt.want):
-				t.Errorf("error %v, want %v with %q", err, tt.err, tt.want)
+				fsys := Root(r, Limits{File: 2048})
+				defer fsys.Close()
+				done := make(chan struct{})
+				var data []byte
+				var err error
+				go func() { data, err = fsys.ReadFile(in + tt.file); close(done) }()
+				select {
+				case <-done:
+				case <-time.After(5 * time.Second):
+					t.Fatal("ReadFile blocks")
+				}
+				switch {
+				case tt.err == nil && tt.name != "a link out of the root":
+					if err != nil || string(data) != tt.want {
+						t.Errorf("got %q, %v; want %q", data, err, tt.want)
+					}
+				case err == nil:
+					t.Errorf("no error, want %q", tt.want)
+				case tt.err != nil && !errors.Is(err, tt.err), !strings.Contains(err.Error(), tt.want):
+					t.Errorf("error %v, want %v with %q", err, tt.err, tt.want)
+				}
+				if st, err := fsys.Stat(in + "small.md"); err != nil || st.Size() != 5 {
+					t.Errorf("stat: %v, %v", st, err)
+				}
+			})
+		}
+	}
+}
+
+// TestFolders reads files in more folders than the FS keeps open, from several goroutines, and
+// after Close: every read gets its file, and the folders it opens stay within maxFolders.
+func TestFolders(t *testing.T) {
+	dir := t.TempDir()
+	const n = 3 * maxFolders
+	for i := range n {
+		d := filepath.Join(dir, fmt.Sprint("ch", i), "deep")
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "a.md"), []byte(fmt.Sprint(i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	fsys := Root(r, Limits{})
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for k := range 2 * n {
+				i := (k*7 + w) % n
+				if data, err := fsys.ReadFile(fmt.Sprintf("ch%d/deep/a.md", i)); err != nil || string(data) != fmt.Sprint(i) {
+					t.Errorf("ch%d: %q, %v", i, data, err)
+				}
 			}
 		})
+	}
+	wg.Wait()
+	if len(fsys.dirs.open) > maxFolders {
+		t.Errorf("%d folders open, want at most %d", len(fsys.dirs.open), maxFolders)
+	}
+	fsys.Close()
+	if data, err := fsys.ReadFile("ch1/deep/a.md"); err != nil || string(data) != "1" {
+		t.Errorf("after Close: %q, %v", data, err)
 	}
 }
 
