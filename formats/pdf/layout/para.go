@@ -246,6 +246,9 @@ func segSpan(text string, segs []metrics.Seg, k int) [2]int {
 	for _, g := range segs[k].Glyphs {
 		lo = min(lo, int(g.Cluster))
 	}
+	if len(segs) == 1 {
+		return [2]int{lo, hi} // every cluster after lo is the segment's own: most words are one
+	}
 	for _, sg := range segs {
 		for _, g := range sg.Glyphs {
 			if c := int(g.Cluster); c > lo && c < hi && !inSeg(segs[k], c) {
