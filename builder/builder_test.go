@@ -64,6 +64,41 @@ func TestGoldenTrees(t *testing.T) {
 	}
 }
 
+// TestEditionsOf makes every edition of the roles book at once, from several goroutines as many
+// times over, and checks each against the same edition made alone, and that the loaded tree is
+// as it was: editions only read it.
+func TestEditionsOf(t *testing.T) {
+	b := loadDir(t, filepath.Join("testdata", "books", "roles"))
+	before, _ := json.Marshal(b.Tree)
+	roles := append([]string{""}, b.RoleNames()...)
+	roles = append(roles, roles...) // the same edition twice at once, too
+	eds, notes, err := b.EditionsOf(roles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want diag.List
+	for i, r := range roles {
+		ed, ns, err := b.Edition(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Add(ns...)
+		got, _ := json.Marshal(eds[i])
+		if alone, _ := json.Marshal(ed); string(got) != string(alone) {
+			t.Errorf("role %q: made with the others, the edition differs from the one made alone", r)
+		}
+	}
+	if !bytes.Equal(diagText(notes), diagText(want)) {
+		t.Errorf("notes:\n%s\nwant, in the roles' order:\n%s", diagText(notes), diagText(want))
+	}
+	if after, _ := json.Marshal(b.Tree); string(after) != string(before) {
+		t.Error("making the editions changed the loaded tree")
+	}
+	if _, _, err := b.EditionsOf([]string{"", "nobody"}); err == nil || !strings.Contains(err.Error(), `no role "nobody"`) {
+		t.Errorf("an unknown role: %v", err)
+	}
+}
+
 func TestEditions(t *testing.T) {
 	b := loadDir(t, filepath.Join("testdata", "books", "roles"))
 	chapters := func(ed *tree.Book) string {

@@ -3,8 +3,11 @@ package builder
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"bookc/builder/config"
 	"bookc/builder/diag"
@@ -50,17 +53,33 @@ func (b *Book) Edition(role string) (*tree.Book, diag.List, error) {
 
 // Editions makes the full book and then every role's edition, with all their notes.
 func (b *Book) Editions() ([]*tree.Book, diag.List, error) {
-	var eds []*tree.Book
-	var notes diag.List
-	for _, r := range append([]string{""}, b.RoleNames()...) {
-		ed, ns, err := b.Edition(r)
-		if err != nil {
-			return nil, nil, err
-		}
-		eds = append(eds, ed)
-		notes.Add(ns...)
+	return b.EditionsOf(append([]string{""}, b.RoleNames()...))
+}
+
+// EditionsOf makes the editions of the roles ("" the full book), in their order, with all their
+// notes, each on a core of its own: an edition only reads the book's tree (Edition copies what it
+// resolves), and a large book's take a quarter of a second each.
+func (b *Book) EditionsOf(roles []string) ([]*tree.Book, diag.List, error) {
+	eds := make([]*tree.Book, len(roles))
+	notes := make([]diag.List, len(roles))
+	errs := make([]error, len(roles))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, r := range roles {
+		g.Go(func() error {
+			eds[i], notes[i], errs[i] = b.Edition(r)
+			return nil
+		})
 	}
-	return eds, notes, nil
+	_ = g.Wait()
+	var all diag.List
+	for i := range roles {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
+		}
+		all.Add(notes[i]...)
+	}
+	return eds, all, nil
 }
 
 // RoleNames lists the book's roles in order.

@@ -62,12 +62,10 @@ func buildBook(ctx context.Context, o *options, b *builder.Book, backends []form
 		o.fail(stderr, err)
 		return 1
 	}
-	editions := make([]*tree.Book, len(roles))
-	for i, r := range roles {
-		if editions[i], _, err = b.Edition(r); err != nil {
-			o.fail(stderr, err)
-			return 1
-		}
+	editions, _, err := b.EditionsOf(roles)
+	if err != nil {
+		o.fail(stderr, err)
+		return 1
 	}
 	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
 		o.fail(stderr, fmt.Errorf("cannot create the output folder: %v (choose another with -o)", err))
