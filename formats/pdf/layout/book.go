@@ -66,7 +66,7 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 	}
 	us := (&lay{book: b}).units()
 	front := prefix(us)
-	unknown := placeholder(b)
+	unknown := guessPages(b)
 	memos := make([]*memo, len(us))
 	for i := range memos {
 		memos[i] = newMemo()
@@ -405,11 +405,23 @@ func (l *lay) unitKey(u unit, m *memo) unitKey {
 	if m.key == nil {
 		c := *u.chap
 		c.Children = nil
-		m.key = &unitKey{content: l.shared.printOf(reflect.ValueOf(c)), level: u.level, depth: u.depth, titled: u.titled, unknown: l.unknown}
+		m.key = &unitKey{content: l.shared.printOf(reflect.ValueOf(c)), level: u.level, depth: u.depth, titled: u.titled, unknown: l.guessedIn(&c)}
 	}
 	k := *m.key
 	k.numbered = l.refs != nil
 	return k
+}
+
+// guessedIn is what the chapter's references print before their pages are known, in order.
+func (l *lay) guessedIn(c *tree.Chapter) string {
+	var sb strings.Builder
+	tree.WalkChapter(c, nil, func(in tree.Inline) {
+		if x, ok := in.(*tree.XRef); ok {
+			sb.WriteString(l.unknown.of(xrefDest(x.Chapter, x.Anchor)))
+			sb.WriteByte(' ')
+		}
+	})
+	return sb.String()
 }
 
 // reuseUnit takes a unit as the previous pass set it, its page numbers brought up to date, unless

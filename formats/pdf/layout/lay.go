@@ -24,7 +24,7 @@ type lay struct {
 	ink      inks
 	book     *tree.Book
 	refs     map[string]string // page labels of link targets, from the previous pass
-	unknown  string            // what a reference prints before its page is known: see placeholder
+	unknown  guesses           // what a reference prints before its page is known
 	diags    diag.List
 	chap     *tree.Chapter
 	shared   *Shared
@@ -176,7 +176,7 @@ type unitKey struct {
 	content      memos.Print // of the chapter's fingerprint, without its sub-chapters (units of their own)
 	level, depth int
 	titled       bool
-	unknown      string // what its references print while their pages are unknown
+	unknown      string // what its references print while their pages are unknown (guessedIn)
 	numbered     bool   // set by a pass that knew its pages: another entry than the first pass's
 }
 
@@ -267,7 +267,7 @@ func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
 	if hyph != nil {
 		vocab = sh.vocab(hyph)
 	}
-	return &lay{g: PageGeometry(b.Settings), ink: inksFor(b.Settings), book: b, refs: refs, unknown: "00", shared: sh, memo: m, hyph: hyph, vocab: vocab, faces: faces,
+	return &lay{g: PageGeometry(b.Settings), ink: inksFor(b.Settings), book: b, refs: refs, unknown: guesses{unknown: "00"}, shared: sh, memo: m, hyph: hyph, vocab: vocab, faces: faces,
 		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, room: new(room),
 		size: bodySizeOf(b.Settings), lead: bodyLeadOf(b.Settings), scale: bodySizeOf(b.Settings) / bodySize}
 }
@@ -280,33 +280,79 @@ func (l *lay) pageRef(dest string) string {
 	if s, ok := l.refs[dest]; ok {
 		return s
 	}
-	return l.unknown
+	return l.unknown.of(dest)
 }
 
 // charsPerPage is about how much text a page holds, headings, code and white space counted: the
 // handbook's.
 const charsPerPage = 1500
 
-// placeholder is what cross-references print before their pages are known: as many zeros as the
-// page count the book's text suggests has digits. Most references then keep their width once
-// their page is known, and the next pass need not set their lines again.
-func placeholder(b *tree.Book) string {
-	n := 0
-	for _, c := range b.Chapters() {
-		tree.WalkChapter(c, func(bl tree.Block) {
-			if cb, ok := bl.(*tree.CodeBlock); ok {
-				n += len(cb.Text)
-			}
-		}, func(in tree.Inline) {
-			switch t := in.(type) {
-			case *tree.Text:
-				n += len(t.Text)
-			case *tree.Code:
-				n += len(t.Text)
-			}
-		})
+// guesses are what each reference prints before its page is known: as many zeros as the page its
+// target's place in the text suggests has digits (the page count's, in unknown, for a target in
+// the front matter, numbered in roman, or one not found). In a book of 900 pages a tenth of the
+// targets are on pages of two digits: printed as three, every chapter that refers to one was set
+// again once its page was known.
+type guesses struct {
+	unknown string
+	dests   map[string]string // by link target
+}
+
+func (g guesses) of(dest string) string {
+	if s, ok := g.dests[dest]; ok {
+		return s
 	}
-	return strings.Repeat("0", len(strconv.Itoa(max(1, n/charsPerPage))))
+	return g.unknown
+}
+
+// guessPages guesses each link target's page from the text before it, charsPerPage a page.
+func guessPages(b *tree.Book) guesses {
+	at := map[string]int{} // the bytes of text before each target, from the body's start
+	n, body := 0, -1
+	for _, part := range b.Parts {
+		var walk func(cs []*tree.Chapter)
+		walk = func(cs []*tree.Chapter) {
+			for _, c := range cs {
+				if body < 0 && (part.Title != "" || c.Number != nil) {
+					body = n
+				}
+				mark := func(dest string) {
+					if body >= 0 {
+						at[dest] = n - body
+					}
+				}
+				if !c.Draft {
+					mark(chapterDest(c.ID))
+				}
+				tree.WalkChapter(c, func(bl tree.Block) {
+					switch t := bl.(type) {
+					case *tree.CodeBlock:
+						n += len(t.Text)
+					case *tree.Heading:
+						mark(headingDest(t.ID))
+					case *tree.Anchor:
+						mark(headingDest(t.ID))
+					}
+				}, func(in tree.Inline) {
+					switch t := in.(type) {
+					case *tree.Text:
+						n += len(t.Text)
+					case *tree.Code:
+						n += len(t.Text)
+					case *tree.Anchor:
+						mark(headingDest(t.ID))
+					}
+				})
+				walk(c.Children)
+			}
+		}
+		walk(part.Chapters)
+	}
+	zeros := func(page int) string { return strings.Repeat("0", len(strconv.Itoa(max(1, page)))) }
+	g := guesses{unknown: zeros(n / charsPerPage), dests: make(map[string]string, len(at))}
+	for dest, off := range at {
+		g.dests[dest] = zeros(off/charsPerPage + 1)
+	}
+	return g
 }
 
 func (l *lay) source() string {

@@ -822,7 +822,7 @@ func TestSharedUnits(t *testing.T) {
 	b := sample.Book()
 	body := func(b *tree.Book, sh *Shared) []*vbox {
 		l := newLay(b, nil, newMemo(), sh)
-		l.unknown = placeholder(b)
+		l.unknown = guessPages(b)
 		us := l.units()
 		memos := make([]*memo, len(us))
 		for i := range memos {

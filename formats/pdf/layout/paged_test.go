@@ -16,7 +16,7 @@ func TestSharedPages(t *testing.T) {
 	sh := NewShared().Renew()
 	for _, measure := range []bool{true, false} {
 		l := newLay(b, nil, newMemo(), sh)
-		l.unknown, l.measure = placeholder(b), measure
+		l.unknown, l.measure = guessPages(b), measure
 		us := l.units()
 		memos := make([]*memo, len(us))
 		for i := range memos {
@@ -70,7 +70,7 @@ func TestRenumberedKept(t *testing.T) {
 		var out []*vbox
 		for _, numbered := range []bool{false, true} {
 			l := newLay(b, nil, newMemo(), sh)
-			l.unknown = placeholder(b)
+			l.unknown = guessPages(b)
 			us := l.units()
 			if memos == nil {
 				memos = make([]*memo, len(us))

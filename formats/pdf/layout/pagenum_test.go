@@ -96,3 +96,37 @@ func label(ls []page.Label, i int) string {
 	}
 	return roman(n)
 }
+
+// TestGuessPages checks what references print before their pages are known: zeros as many as the
+// digits of the page their target's place in the text suggests, counted from the body's first
+// page; the page count's digits for a target in the front matter and one not found.
+func TestGuessPages(t *testing.T) {
+	text := func(n int) tree.Block { return sample.Para(sample.Text(strings.Repeat("x", n))) }
+	b := bookOf()
+	b.Parts = []*tree.Part{
+		{Chapters: []*tree.Chapter{{ID: "preface", Blocks: tree.Blocks{sample.Heading(1, "why", "Why"), text(30 * charsPerPage)}}}},
+		{Title: "One", Chapters: []*tree.Chapter{
+			{ID: "first", Number: tree.Number{1}, Blocks: tree.Blocks{text(5 * charsPerPage), sample.Heading(2, "later", "Later"), text(40 * charsPerPage), sample.Heading(2, "mid", "Mid"), text(160 * charsPerPage)},
+				Children: []*tree.Chapter{{ID: "child", Number: tree.Number{1, 1}, Blocks: tree.Blocks{text(charsPerPage)}}}},
+			{ID: "draft", Draft: true},
+			{ID: "last", Number: tree.Number{2}, Blocks: tree.Blocks{sample.Para(&tree.Anchor{ID: "spot"}, sample.Text("here"))}},
+		}},
+	}
+	g := guessPages(b)
+	for _, tt := range []struct{ dest, want string }{
+		{chapterDest("preface"), "000"}, // front matter: the page count's digits (237 pages)
+		{headingDest("why"), "000"},
+		{chapterDest("first"), "0"},     // page 1
+		{headingDest("later"), "0"},     // page 6
+		{headingDest("mid"), "00"},      // page 46
+		{chapterDest("child"), "000"},   // page 206
+		{chapterDest("draft"), "000"},   // no pages: not guessed
+		{chapterDest("last"), "000"},    // page 207
+		{headingDest("spot"), "000"},    // an anchor in the text
+		{chapterDest("nowhere"), "000"}, // not in the book
+	} {
+		if got := g.of(tt.dest); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.dest, got, tt.want)
+		}
+	}
+}
