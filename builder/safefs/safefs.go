@@ -127,8 +127,9 @@ func (f *FS) openRegular(name string) (*file, error) {
 	return &file{fl, st.Size()}, nil
 }
 
-// openFile opens a file that is regular when stat'ed first: opening a socket fails with a puzzling
-// "no such device or address", and a device is not opened at all.
+// openFile opens a file that is regular when stat'ed first (openIn), in its folder when that opens
+// as a root of its own (inFolder), else through the whole root, which also words whatever went
+// wrong in the folder as it would have.
 func (f *FS) openFile(name string) (fs.File, error) {
 	if f.root == nil {
 		if st, err := fs.Stat(f.inner, name); err == nil && !st.Mode().IsRegular() {
@@ -136,31 +137,42 @@ func (f *FS) openFile(name string) (fs.File, error) {
 		}
 		return f.inner.Open(name)
 	}
-	// in the file's folder, when it opens as a root: a name of one element there, where the whole
-	// root walks every folder of the path again for each call. Anything else goes the long way,
-	// which says what went wrong as it did before.
-	if dir, base := path.Split(name); dir != "" {
-		if d := f.dirs.get(strings.TrimSuffix(dir, "/")); d != nil {
-			defer f.dirs.put(d)
-			if st, err := d.root.Stat(base); err == nil {
-				if !st.Mode().IsRegular() {
-					return nil, f.notRegular(name, st.Mode())
-				}
-				if fl, err := d.root.OpenFile(base, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
-					return fl, nil
-				}
-			}
-		}
+	var fl *os.File
+	var err error
+	if f.inFolder(name, func(r *os.Root, base string) { fl, err = f.openIn(r, base, name) }) && (err == nil || errors.Is(err, ErrNotRegular)) {
+		return fl, err
 	}
-	if st, err := fs.Stat(f.inner, name); err == nil && !st.Mode().IsRegular() {
-		return nil, f.notRegular(name, st.Mode())
-	}
-	// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-	fl, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
+	if fl, err = f.openIn(f.root, name, name); err != nil {
 		return nil, err // an *os.File that is nil is no fs.File to return
 	}
 	return fl, nil
+}
+
+// openIn opens the file of r named name, which messages call shown. Stat first: opening a socket
+// fails with a puzzling "no such device or address", and a device is not opened at all.
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+func (f *FS) openIn(r *os.Root, name, shown string) (*os.File, error) {
+	if st, err := r.Stat(name); err == nil && !st.Mode().IsRegular() {
+		return nil, f.notRegular(shown, st.Mode())
+	}
+	return r.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
+// inFolder calls use with the folder of name opened as a root, and name's last element, where
+// the whole root would walk every folder of the path again for each call; false, without calling
+// it, for a name at the root or a folder that does not open so.
+func (f *FS) inFolder(name string, use func(r *os.Root, base string)) bool {
+	dir, base := path.Split(name)
+	if f.root == nil || dir == "" || !fs.ValidPath(name) {
+		return false
+	}
+	d := f.dirs.get(strings.TrimSuffix(dir, "/"))
+	if d == nil {
+		return false
+	}
+	defer f.dirs.put(d)
+	use(d.root, base)
+	return true
 }
 
 func (f *FS) notRegular(name string, m fs.FileMode) error {
@@ -182,13 +194,10 @@ func (f *FS) Open(name string) (fs.File, error) {
 
 // Stat describes any file, regular or not: a stat never blocks.
 func (f *FS) Stat(name string) (fs.FileInfo, error) {
-	if dir, base := path.Split(name); f.root != nil && dir != "" && fs.ValidPath(name) {
-		if d := f.dirs.get(strings.TrimSuffix(dir, "/")); d != nil {
-			defer f.dirs.put(d)
-			if st, err := d.root.Stat(base); err == nil {
-				return st, nil
-			}
-		}
+	var st fs.FileInfo
+	var err error
+	if f.inFolder(name, func(r *os.Root, base string) { st, err = r.Stat(base) }) && err == nil {
+		return st, nil
 	}
 	return fs.Stat(f.inner, name)
 }
