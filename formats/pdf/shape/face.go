@@ -18,9 +18,9 @@ import (
 // its *font.Face and HarfBuzz's buffer hold caches, so each shaping call borrows a worker of its own.
 type Face struct {
 	font     *font.Font
-	outlined func() *font.Font // the font with the outlines font was parsed without, for Hebrew; nil: font has them (newFont)
-	data     []byte            // the file, which the PDF subsets
-	index    int               // the font's place in it, for a collection
+	outlined func() *Face // the face with the outlines font was parsed without, for Hebrew; nil: font has them (newFont)
+	data     []byte       // the file, which the PDF subsets
+	index    int          // the font's place in it, for a collection
 	name     string
 	upem     int32
 	bmp      *[0x10000 / 64]uint64 // coverage of the Basic Multilingual Plane: Itemise asks per character
@@ -48,11 +48,20 @@ func LoadFace(data []byte, index int) (*Face, error) {
 	if index < 0 || index >= len(lds) {
 		return nil, fmt.Errorf("reading font: index %d out of a collection of %d", index, len(lds))
 	}
-	ft, outlined, err := newFont(data, lds[index], index)
+	ft, whole, err := newFont(data, lds[index], index)
 	if err != nil {
 		return nil, fmt.Errorf("reading font %d: %w", index, err)
 	}
-	f := &Face{font: ft, outlined: outlined, data: data, index: index, name: fontName(lds[index]), upem: int32(ft.Upem()), bmp: new([0x10000 / 64]uint64)}
+	f := &Face{font: ft, data: data, index: index, name: fontName(lds[index]), upem: int32(ft.Upem()), bmp: new([0x10000 / 64]uint64)}
+	if whole != nil {
+		f.outlined = sync.OnceValue(func() *Face {
+			ft := whole() // nil, should the outlines not parse: marks are then placed without them
+			if ft == nil {
+				return nil
+			}
+			return &Face{font: ft, data: f.data, index: f.index, name: f.name, upem: f.upem, bmp: f.bmp}
+		})
+	}
 	for it := ft.Cmap.Iter(); it.Next(); {
 		if r, _ := it.Char(); r >= 0 && r < 0x10000 {
 			f.bmp[r/64] |= 1 << (r % 64)
@@ -66,25 +75,21 @@ func LoadFace(data []byte, index int) (*Face, error) {
 // the font has no GPOS positioning for them: a font that has GPOS is parsed through a table
 // directory without its outlines (unoutlined). Nothing else bookc asks of go-text reads them, and
 // the PDF embeds its subsets from the file itself. HarfBuzz's Hebrew shaper still places marks by
-// their outlines in a font whose GPOS has no Hebrew: outlined parses them for that case, when met.
-func newFont(data []byte, ld *ot.Loader, index int) (ft *font.Font, outlined func() *font.Font, err error) {
-	whole := func() (*font.Font, error) { return font.NewFont(ld) }
+// their outlines in a font whose GPOS has no Hebrew: for it, whole parses the file whole.
+func newFont(data []byte, ld *ot.Loader, index int) (ft *font.Font, whole func() *font.Font, err error) {
 	if dir, ok := unoutlined(data, index); ok {
 		view := io.NewSectionReader(overlay{dir, data}, 0, int64(len(data)))
 		if lds, err := ot.NewLoaders(view); err == nil && len(lds) == 1 {
 			ft, err := font.NewFont(lds[0])
 			if err == nil && ft.GPOS.Lookups != nil && ft.Kerx == nil && len(ft.Morx) == 0 {
 				if !slices.ContainsFunc(ft.GPOS.Scripts, func(s font.Script) bool { return s.Tag == hebrew }) {
-					outlined = sync.OnceValue(func() *font.Font {
-						ft, _ := whole() // nil, should the outlines not parse: marks are then placed without them
-						return ft
-					})
+					whole = func() *font.Font { ft, _ := font.NewFont(ld); return ft }
 				}
-				return ft, outlined, nil
+				return ft, whole, nil
 			}
 		}
 	}
-	ft, err = whole()
+	ft, err = font.NewFont(ld)
 	return ft, nil, err
 }
 

@@ -3,7 +3,6 @@ package shape
 import (
 	"slices"
 
-	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
 )
@@ -77,8 +76,10 @@ func Shape(text string, p Params) []Glyph {
 	b.Flags = harfbuzz.Bot | harfbuzz.Eot | harfbuzz.RemoveDefaultIgnorables
 	hf := w.font
 	if p.Face.outlined != nil && b.Props.Script == language.Hebrew {
-		if ft := p.Face.outlined(); ft != nil { // the marks are placed by their outlines (newFont)
-			hf = harfbuzz.NewFont(font.NewFace(ft))
+		if whole := p.Face.outlined(); whole != nil { // the marks are placed by their outlines (newFont)
+			ow := whole.borrow()
+			defer whole.giveBack(ow)
+			hf = ow.font
 		}
 	}
 	b.Shape(hf, p.Features.harfbuzz())
