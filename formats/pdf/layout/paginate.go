@@ -3,7 +3,10 @@ package layout
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"bookc/formats/pdf/page"
 	"bookc/formats/pdf/tags"
@@ -70,17 +73,113 @@ func (h *heads) set(m *chapMark) {
 // paginate cuts boxes into pages (see fit), puts footnotes on the page that references them and
 // floats at the top of pages, and spreads each page's glue for it to end flush at the foot. A
 // layout that measures (lay.measure) only numbers the pages: it puts nothing on them. With kept,
-// it takes the stretches between boxes that start pages from there, and keeps them there.
+// it takes the stretches between boxes that start pages from there, and keeps them there; without,
+// it cuts the book's chapters on every core (apart).
 func (l *lay) paginate(bs []*vbox, kept *pagedTable) *flow {
-	f := &flow{}
 	if l.track {
 		kept = nil // the pages' starts are not kept
 	}
+	var f *flow
+	if cuts := chapterCuts(bs); kept == nil && cuts != nil {
+		f = l.apart(bs, cuts)
+	} else {
+		var log []tagEvent
+		if !l.measure {
+			log = make([]tagEvent, 0, logRoom(len(bs)))
+		}
+		f = l.cut(bs, kept, log)
+	}
+	l.endOnVerso(f)
+	return f
+}
+
+// chapterCuts is where a book's boxes can be paginated apart: before each box, but the first,
+// that opens a titled part or top-level chapter. Nothing is carried over such a box (a chapter's
+// floats and notes end before it), the running headers start again from its title, and, two-sided,
+// its page is a recto, so the pages after it are the same wherever the pages before it end. nil
+// when there is one core, no such box, or a footnote cited on both sides of one, which the pages
+// before it would have placed.
+func chapterCuts(bs []*vbox) []int {
+	if runtime.GOMAXPROCS(0) == 1 {
+		return nil
+	}
+	var cuts []int
+	citer := map[string]int{} // the stretch that cites each footnote
+	for i, b := range bs {
+		if b.newPage && i > 0 && opensRecto(b) && b.flow.chapter.title != "" {
+			cuts = append(cuts, i)
+		}
+		if b.cites == nil {
+			continue // most boxes: what follows copies a box's cites
+		}
+		for _, n := range b.cites.notes {
+			if s, ok := citer[n]; ok && s != len(cuts) {
+				return nil
+			}
+			citer[n] = len(cuts)
+		}
+	}
+	return cuts
+}
+
+// apart paginates the stretches of bs between the cuts each on its own, on every core, and joins
+// their pages as cut alone would have: a blank verso before a stretch that would begin on one,
+// their link targets and outline entries moved by the pages before them, their tag logs one after
+// the other, in one array, as the stretches' logs are parts of it.
+func (l *lay) apart(bs []*vbox, cuts []int) *flow {
+	bounds := append(append([]int{0}, cuts...), len(bs))
+	parts := make([]*flow, len(bounds)-1)
+	from := make([]int, len(parts)+1) // each stretch's part of the room
+	for k := range parts {
+		from[k+1] = from[k] + logRoom(bounds[k+1]-bounds[k]) + 2 // a part's section and its chapter's
+	}
+	var room []tagEvent
+	if !l.measure {
+		room = make([]tagEvent, 0, from[len(parts)])
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(parts); k = int(next.Add(1) - 1) {
+				var log []tagEvent
+				if room != nil {
+					log = room[from[k]:from[k]:from[k+1]]
+				}
+				parts[k] = l.cut(bs[bounds[k]:bounds[k+1]], nil, log)
+			}
+		})
+	}
+	wg.Wait()
+	f := &flow{}
+	f.tags.events = room
+	for k, p := range parts {
+		if room != nil && cap(p.tags.events) != from[k+1]-from[k] { // one outgrew its part: a room of its own
+			f.tags.events = nil
+		}
+	}
+	for _, p := range parts {
+		if l.book.Settings.TwoSided && len(f.pages)%2 == 1 {
+			f.pages = append(f.pages, &built{opening: true, bare: true}) // a blank verso
+		}
+		base := len(f.pages)
+		f.pages = append(f.pages, p.pages...)
+		f.dests = onPages(f.dests, p.dests, base, destPage)
+		f.marks = onPages(f.marks, p.marks, base, markPage)
+		f.tags.events = append(f.tags.events, p.tags.events...) // moved down the room, over its own gaps
+	}
+	return f
+}
+
+// logRoom is the room a tag log takes for n boxes: each box once, and a few sections and
+// repeated headers.
+func logRoom(n int) int { return n + n/16 }
+
+// cut paginates bs, one after the other, logging its tags in log.
+func (l *lay) cut(bs []*vbox, kept *pagedTable, log []tagEvent) *flow {
+	f := &flow{tags: tagLog{events: log}}
 	var rec *recording // the stretch being paginated for kept
 	defer func() { rec.abandon() }()
-	if !l.measure {
-		f.tags.events = make([]tagEvent, 0, len(bs)+len(bs)/16) // each box once, and a few sections and repeated headers
-	}
 	placed := map[string]bool{}
 	var carry []pending // footnotes that did not fit the page that references them
 	var floats []span   // figures and tables waiting for the top of a page, in their order
@@ -104,7 +203,6 @@ func (l *lay) paginate(bs []*vbox, kept *pagedTable) *flow {
 			carry = l.notesPage(f, run, carry)
 			continue
 		case ends && len(floats) == 0 && i == len(bs):
-			l.endOnVerso(f)
 			return f
 		case ends && len(floats) == 0 && l.book.Settings.TwoSided && len(f.pages)%2 == 1 && opensRecto(bs[i]):
 			f.pages = append(f.pages, &built{opening: true, bare: true}) // a blank verso
