@@ -71,6 +71,22 @@ func ColoursCode(bs []Backend) bool {
 	return false
 }
 
+// Warming is a backend with work that no book changes (loading its fonts), which it can start
+// before the book is loaded, on the cores the load leaves idle, instead of at its first render.
+type Warming interface {
+	Backend
+	Warm()
+}
+
+// Warm starts, in the background, the work of the backends that no book changes.
+func Warm(bs []Backend) {
+	for _, b := range bs {
+		if w, ok := b.(Warming); ok {
+			w.Warm()
+		}
+	}
+}
+
 // Output is what a backend made of one edition.
 type Output struct {
 	Files       []File

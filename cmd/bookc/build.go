@@ -47,6 +47,7 @@ func cmdBuild(ctx context.Context, o *options, backends []formats.Backend, stder
 		fmt.Fprintln(stderr, "bookc: --install and --gzip apply to man pages: use them with 'bookc man'")
 		return 2
 	}
+	formats.Warm(backends)
 	b, err := loadBook(ctx, o, formats.ColoursCode(backends), stderr)
 	if err != nil {
 		return loadFailed(stderr, err)

@@ -5,13 +5,14 @@ package pdf
 import (
 	"fmt"
 	"runtime"
-	"runtime/metrics"
+	rtmetrics "runtime/metrics"
 
 	"bookc/builder/tree"
 	"bookc/formats"
 	"bookc/formats/memo"
 	"bookc/formats/pdf/draw"
 	"bookc/formats/pdf/layout"
+	"bookc/formats/pdf/metrics"
 )
 
 func init() { formats.Register(Backend{}) }
@@ -45,6 +46,9 @@ func (be Backend) Renew() formats.Backend {
 	}
 	return Backend{shared: be.shared.Renew(), streams: be.streams.Renew(), images: be.images.Renew(), pages: be.pages.Renew()}
 }
+
+// Warm loads the book faces, which every layout waits for, while the book loads.
+func (Backend) Warm() { go metrics.Warm() }
 
 // ColoursCode: code is printed in colour.
 func (Backend) ColoursCode() {}
@@ -81,8 +85,8 @@ const bigHeap = 256 << 20
 // last collection, would otherwise let drawing grow the heap to twice that before it looks again.
 // At 30 times the benchmark book that is 0.25 GB of peak memory, and a little time.
 func collectLayout() {
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	if metrics.Read(live); live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > bigHeap {
+	live := []rtmetrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	if rtmetrics.Read(live); live[0].Value.Kind() == rtmetrics.KindUint64 && live[0].Value.Uint64() > bigHeap {
 		runtime.GC()
 	}
 }

@@ -203,3 +203,13 @@ func checkLabels(t *testing.T, path string) {
 		t.Errorf("page labels %v, want /r1 ... /D1 ...", got)
 	}
 }
+
+// TestWarms checks that the PDF backend loads its faces while a book loads (formats.Warm), in
+// every form the CLI renders with.
+func TestWarms(t *testing.T) {
+	for _, be := range []formats.Backend{Backend{}, Backend{}.ForBook(), Backend{}.ForBook().(formats.Sharing).Renew()} {
+		if _, ok := be.(formats.Warming); !ok {
+			t.Errorf("%T does not warm", be)
+		}
+	}
+}
