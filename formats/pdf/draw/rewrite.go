@@ -111,6 +111,9 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fon
 	if err != nil {
 		return nil, err
 	}
+	// fpdf's own streams are compressed beside the rest: they are objects amend leaves alone
+	var zipping errgroup.Group
+	zipping.Go(func() error { return compress(objs) })
 	more, imageNames := images.objects(len(objs) + 1) // the images first: they name no other object
 	// the objects that follow, but for the forms', at once: a large book's are hundreds of thousands
 	n := len(fonts)*fontObjects + 1 + len(ol.marks) + len(contents)
@@ -145,15 +148,21 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fon
 	}
 	pages, err := amend(objs, labels, root, len(contents), first, names, xobjects, st, tagFirst)
 	if err != nil {
+		_ = zipping.Wait()
 		return nil, err
 	}
+	// the outline and the structure tree, each on a core of its own: they only read the pages
+	var tagged []appended
+	var trees sync.WaitGroup
 	if root > 0 {
-		copy(more[items:], ol.objects(root, pages))
+		trees.Go(func() { copy(more[items:], ol.objects(root, pages)) })
 	}
 	if st != nil {
-		more = append(more, st.objects(tagFirst, pages)...)
+		trees.Go(func() { tagged = st.objects(tagFirst, pages) })
 	}
-	if err := compress(objs); err != nil {
+	trees.Wait()
+	more = append(more, tagged...)
+	if err := zipping.Wait(); err != nil {
 		return nil, err
 	}
 	for _, c := range contents {
