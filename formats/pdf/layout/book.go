@@ -79,6 +79,13 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		l = newLay(b, refs, frontMemo, sh)
 		l.unknown, l.track, l.measure = unknown, track, measure && refs == nil
+		var measured chan *flow // the contents as a pass that measures paginates them, beside its body
+		if l.measure {
+			measured = make(chan *flow, 1)
+			cl := newLay(b, refs, frontMemo, sh)
+			cl.unknown, cl.track, cl.measure = l.unknown, l.track, l.measure
+			go func() { measured <- cl.paginate(cl.contents(nil), nil) }()
+		}
 		body = l.paginate(l.body(us, memos), l.shared.paged)
 		if !l.measure {
 			body.grow() // while the contents are set: a pass that puts pieces on pages is most often the last
@@ -90,7 +97,12 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		// the contents' length numbers the prefix pages, and their numbers are in the contents
 		for range passes {
 			labels = num.labels(body)
-			toc = l.paginate(l.contents(labels), nil)
+			switch {
+			case measured != nil:
+				toc, measured = <-measured, nil
+			case !l.measure:
+				toc = l.paginate(l.contents(labels), nil)
+			} // a pass that measures prints no number in the contents: they are the same whatever the labels
 			if len(toc.pages) == num.toc {
 				break
 			}
