@@ -101,11 +101,7 @@ func benchScale(b *testing.B, n int) {
 	b.SetBytes(int64(synth.MarkdownBytes(fsys)))
 	peak := watchHeap()
 	for b.Loop() {
-		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		renderAll(b, book, []string{""}, formats.All())
+		renderAll(b, load(b, fsys, formats.All()), []string{""}, formats.All())
 	}
 	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 }
@@ -156,13 +152,21 @@ func benchFormat(b *testing.B, format string) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(synth.MarkdownBytes(fsys)))
+	backends := []formats.Backend{formats.Lookup(format)}
 	for b.Loop() {
-		book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		renderAll(b, book, []string{""}, []formats.Backend{formats.Lookup(format)})
+		renderAll(b, load(b, fsys, backends), []string{""}, backends)
 	}
+}
+
+// load loads a book for the backends as cmdBuild does: their work that no book changes begun
+// first (formats.Warm), beside the load.
+func load(b *testing.B, fsys fs.FS, backends []formats.Backend) *builder.Book {
+	formats.Warm(backends)
+	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return book
 }
 
 // fullEdition loads a book, as a build does, and gives its full edition; memo, when not nil,
