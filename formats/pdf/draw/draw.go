@@ -73,6 +73,7 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 	}
 	data, glyphs := encoded.wait()
 	tagged.marks = encoded.marks
+	tagged.plan()
 	out := &sink{labels: doc.Labels, outline: outline{doc.Outline, doc.Height}, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
 	if err := f.Output(out); err != nil {
 		return nil, err

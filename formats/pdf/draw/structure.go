@@ -28,6 +28,8 @@ type structure struct {
 	meta   page.Meta
 	height float64
 	dests  map[string]page.Dest
+	// planned gives the elements' kids, once plan has worked them out; nil: not planned
+	planned <-chan *kidsOf
 }
 
 // annot is a link on a page: to a URL, or a destination of the document.
@@ -109,6 +111,15 @@ func (s *structure) root(first int) int {
 }
 func (s *structure) metadata(first int) int { return s.root(first) + 1 + s.links() }
 
+// markCount counts the marked contents of every page.
+func (s *structure) markCount() int {
+	n := 0
+	for _, m := range s.marks {
+		n += len(m)
+	}
+	return n
+}
+
 // links counts the annotations.
 func (s *structure) links() int {
 	n := 0
@@ -161,8 +172,8 @@ func (s *structure) catalogEntries(first int) []byte {
 // kid is an entry of an element's /K: another element, marked content on a page, or an annotation.
 type kid struct {
 	elem       int32 // -1 when it is content
-	page, mcid int32 // the marked content, or the annotation's object when annot is set
-	annot      int32
+	page, mcid int32 // the marked content, or the annotation's page when annot is set
+	annot      int32 // 1 + the annotation's place among the document's, in page order; 0 for none
 }
 
 // kidsOf lists every element's kids, in the order they were added, in one slice: an element's
@@ -201,20 +212,29 @@ func (ks *kidsOf) sort(n int) {
 
 func (ks *kidsOf) of(e int) []kid { return ks.kids[ks.at[e]:ks.at[e+1]] }
 
-// objects writes the structure's objects, numbered from first, for pages whose objects are
-// numbered pages. Each element's kids are in reading order: the blocks of a page as layout placed
-// them, and inside a block its runs and the links between them as the page marks them.
-func (s *structure) objects(first int, pages []int) []appended {
+// plan starts working out every element's kids, on a core of its own while fpdf writes: they
+// come from the pages' marks and links, not from the objects' numbers, which objects then needs.
+func (s *structure) plan() {
 	if !s.tagged() {
-		return s.annotations(first, pages)
+		return
 	}
-	// the buffers are made about their size at once: growing them by halves costs more than
-	// writing them
-	marks := 0
-	for _, m := range s.marks {
-		marks += len(m)
+	planned := make(chan *kidsOf, 1)
+	go func() { planned <- s.findKids() }()
+	s.planned = planned
+}
+
+// kids is every element's kids: as plan worked them out, or worked out now.
+func (s *structure) kids() *kidsOf {
+	if s.planned != nil {
+		return <-s.planned
 	}
-	kids := kidsOf{added: make([]kidOf, 0, len(s.elems)+marks+s.links())}
+	return s.findKids()
+}
+
+// findKids lists each element's kids in reading order: every element that is not inline under its
+// parent, as the pages have them, then the marked contents of each page, then the links.
+func (s *structure) findKids() *kidsOf {
+	kids := &kidsOf{added: make([]kidOf, 0, len(s.elems)+s.markCount()+s.links())}
 	attached := make([]bool, len(s.elems))
 	var attach func(e int32)
 	attach = func(e int32) {
@@ -227,35 +247,59 @@ func (s *structure) objects(first int, pages []int) []appended {
 			kids.add(p, kid{elem: e})
 		}
 	}
-	attached[0] = true                                                                       // the Document: the root's only kid
-	nums := make([]byte, 0, 8*len(s.order)+(marks+s.links())*(digits(first+len(s.elems))+5)) // the parent tree's /Nums
+	attached[0] = true // the Document: the root's only kid
 	for i := range s.order {
 		for _, e := range s.order[i] {
 			if !s.elems[e].Role.Inline() {
 				attach(e)
 			}
 		}
-		nums = append(strconv.AppendInt(nums, int64(i), 10), " ["...)
 		for mcid, e := range s.marks[i] {
 			attach(e)
 			kids.add(e, kid{elem: -1, page: int32(i), mcid: int32(mcid)})
+		}
+	}
+	n := 0 // the annotations before
+	for i, as := range s.annots {
+		for _, a := range as {
+			n++
+			if a.elem >= 0 {
+				attach(a.elem)
+				kids.add(a.elem, kid{elem: -1, page: int32(i), annot: int32(n)})
+			}
+		}
+	}
+	kids.sort(len(s.elems))
+	return kids
+}
+
+// objects writes the structure's objects, numbered from first, for pages whose objects are
+// numbered pages. Each element's kids are in reading order: the blocks of a page as layout placed
+// them, and inside a block its runs and the links between them as the page marks them.
+func (s *structure) objects(first int, pages []int) []appended {
+	if !s.tagged() {
+		return s.annotations(first, pages)
+	}
+	kids := s.kids()
+	// the buffers are made about their size at once: growing them by halves costs more than
+	// writing them
+	nums := make([]byte, 0, 8*len(s.order)+(s.markCount()+s.links())*(digits(first+len(s.elems))+5)) // the parent tree's /Nums
+	for i := range s.order {
+		nums = append(strconv.AppendInt(nums, int64(i), 10), " ["...)
+		for _, e := range s.marks[i] {
 			nums = ref(nums, first+int(e))
 		}
 		nums = append(nums, "]\n"...)
 	}
 	key := len(s.order)
-	for i, as := range s.annots {
-		n := s.annotFirst(first, i)
-		for k, a := range as {
+	for _, as := range s.annots {
+		for _, a := range as {
 			if a.elem >= 0 {
-				attach(a.elem)
-				kids.add(a.elem, kid{elem: -1, page: int32(i), annot: int32(n + k)})
 				nums = ref(append(strconv.AppendInt(nums, int64(key), 10), ' '), first+int(a.elem))
 			}
 			key++
 		}
 	}
-	kids.sort(len(s.elems))
 	// the elements' dictionaries are written on as many goroutines as there are cores, each a
 	// run of them into a buffer of its own, the annotations' while they are
 	parts := make([]dicts, min(runtime.GOMAXPROCS(0), max(1, len(s.elems)/1024)))
@@ -337,7 +381,7 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 		case k.elem >= 0:
 			d = ref(d, first+int(k.elem))
 		case k.annot > 0:
-			d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), int(k.annot)), ">> "...)
+			d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), s.root(first)+int(k.annot)), ">> "...)
 		default:
 			d = append(strconv.AppendInt(append(ref(append(d, "<</Type /MCR /Pg "...), pages[k.page]), "/MCID "...), int64(k.mcid), 10), ">> "...)
 		}
