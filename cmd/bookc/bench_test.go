@@ -260,20 +260,55 @@ var nsPerOp = regexp.MustCompile(`\s(\d+) ns/op`)
 func benchCold(b *testing.B, name string) {
 	var ns, runs int64
 	for b.Loop() {
-		cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^Benchmark"+name+"$", "-test.benchtime=1x")
-		cmd.Env = append(os.Environ(), coldRun+"=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			b.Fatalf("Benchmark%s in a process of its own: %v\n%s", name, err, out)
-		}
-		m := nsPerOp.FindSubmatch(out)
-		if m == nil {
-			b.Fatalf("Benchmark%s in a process of its own gave no ns/op:\n%s", name, out)
-		}
-		n, _ := strconv.ParseInt(string(m[1]), 10, 64)
-		ns, runs = ns+n, runs+1
+		ns, runs = ns+coldOnce(b, name), runs+1
 	}
 	b.ReportMetric(float64(ns)/float64(runs), "cold-ns/op")
+}
+
+// coldOnce runs Benchmark<name> once in a process of its own and gives its time.
+func coldOnce(b *testing.B, name string) int64 {
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^Benchmark"+name+"$", "-test.benchtime=1x")
+	cmd.Env = append(os.Environ(), coldRun+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		b.Fatalf("Benchmark%s in a process of its own: %v\n%s", name, err, out)
+	}
+	m := nsPerOp.FindSubmatch(out)
+	if m == nil {
+		b.Fatalf("Benchmark%s in a process of its own gave no ns/op:\n%s", name, out)
+	}
+	n, _ := strconv.ParseInt(string(m[1]), 10, 64)
+	return n
+}
+
+// coldRounds is how many times BenchmarkColdRatios runs each build in an iteration.
+const coldRounds = 7
+
+// BenchmarkColdRatios gives issue 19's cold goals as the ratios themselves: each iteration runs
+// the PDF, its floor, the EPUB and its floor, each in a process of its own, one after the other,
+// coldRounds times, and the ratios are of the medians. On a machine whose speed drifts by a
+// sixth from minute to minute, builds run apart measure the drift as much as the build; run
+// side by side, the drift falls on both sides of a ratio alike, and a median leaves out the runs
+// another process slowed. Goals: pdf-x-floor at most 3, epub-x-floor at most 2.
+func BenchmarkColdRatios(b *testing.B) {
+	names := []string{"PDF1500KB", "Floor1500KB", "EPUB1500KB", "EPUBFloor1500KB"}
+	times := make([][]float64, len(names))
+	for b.Loop() {
+		for range coldRounds {
+			for i, name := range names {
+				times[i] = append(times[i], float64(coldOnce(b, name)))
+			}
+		}
+	}
+	med := make([]float64, len(names))
+	for i, ts := range times {
+		slices.Sort(ts)
+		med[i] = ts[len(ts)/2]
+	}
+	b.ReportMetric(med[0]/1e6, "pdf-ms")
+	b.ReportMetric(med[2]/1e6, "epub-ms")
+	b.ReportMetric(med[0]/med[1], "pdf-x-floor")
+	b.ReportMetric(med[2]/med[3], "epub-x-floor")
 }
 
 // compressor is a zlib or flate writer, reset for each stream as bookc's are.
