@@ -79,8 +79,12 @@ func (l *lay) paginate(bs []*vbox, kept *pagedTable) *flow {
 	if l.track {
 		kept = nil // the pages' starts are not kept
 	}
+	var cuts []int
+	if kept == nil {
+		cuts = chapterCuts(bs)
+	}
 	var f *flow
-	if cuts := chapterCuts(bs); kept == nil && cuts != nil {
+	if cuts != nil {
 		f = l.apart(bs, cuts)
 	} else {
 		var log []tagEvent
