@@ -370,8 +370,13 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 		g.Go(func() error {
 			c := newLay(l.book, l.refs, memos[i], l.shared)
 			c.unknown, c.track = l.unknown, l.track
-			c.words, c.room = metrics.NewMemo(), rooms.Get().(*room)
-			defer func() { c.words.Done(); rooms.Put(c.room); c.words, c.room = nil, nil }()
+			c.words, c.cuts, c.room = metrics.NewMemo(), cutMemos.Get().(*cutMemo), rooms.Get().(*room)
+			defer func() {
+				c.words.Done()
+				cutMemos.Put(c.cuts)
+				rooms.Put(c.room)
+				c.words, c.cuts, c.room = nil, nil, nil
+			}()
 			lays[i] = c
 			if bs, ok := c.reuseUnit(memos[i].unit); ok {
 				boxes[i] = bs

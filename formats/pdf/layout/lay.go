@@ -47,6 +47,7 @@ type lay struct {
 	memo     *memo
 	room     *room          // where lines gather and keep their runs
 	words    *metrics.Memo  // the words shaped lately (nil: none remembered)
+	cuts     *cutMemo       // the words hyphenated lately (nil: none remembered)
 	faces    *metrics.Faces // the book's faces; nil: bookc's own
 }
 
@@ -211,6 +212,42 @@ func cutsOf(words *sync.Map, h *hyphen.Hyphenator, word string) []cut {
 		}
 	}
 	words.Store(word, cs)
+	return cs
+}
+
+// cutMemo is a small cache of hyphenation cuts for one goroutine (a chapter's layout), in front
+// of the vocabulary every core shares, as metrics.Memo is for shaped words: a direct-mapped
+// table. A build looks up every word of its text there, and in a cold process the shared map's
+// nodes, spread over memory, cost more than the lookups of a table the chapter's words stay in.
+// Cuts depend on the language and the word alone, so one memo serves any book. Not safe for
+// concurrent use; nil: none, the vocabulary asked each time.
+type cutMemo struct{ slots [cutSlots]cutSlot }
+
+type cutSlot struct {
+	h    *hyphen.Hyphenator // nil for an empty slot
+	word string
+	cuts []cut
+}
+
+const cutSlots = 8192 // a power of two
+
+var cutMemos = sync.Pool{New: func() any { return new(cutMemo) }}
+
+// of is cutsOf(words, h, word), remembered.
+func (m *cutMemo) of(words *sync.Map, h *hyphen.Hyphenator, word string) []cut {
+	if m == nil {
+		return cutsOf(words, h, word)
+	}
+	x := uint32(2166136261)
+	for i := 0; i < len(word); i++ {
+		x = (x ^ uint32(word[i])) * 16777619
+	}
+	sl := &m.slots[x&(cutSlots-1)]
+	if sl.h == h && sl.word == word {
+		return sl.cuts
+	}
+	cs := cutsOf(words, h, word)
+	*sl = cutSlot{h: h, word: word, cuts: cs}
 	return cs
 }
 

@@ -669,7 +669,7 @@ func (l *lay) sharedCuts(h *hyphen.Hyphenator, s string) []cut {
 	if h != l.hyph {
 		words = l.shared.vocab(h)
 	}
-	return cutsOf(words, h, s)
+	return l.cuts.of(words, h, s)
 }
 
 // points appends to cuts the hyphenation cuts of a word that starts at byte off.
