@@ -224,34 +224,34 @@ const maxFolders = 32
 
 // get gives the folder opened as a root, to be given back with put; nil when it does not open
 // (the caller then goes through the whole root).
-func (fs *folders) get(name string) *folder {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	if fs.open == nil {
+func (ds *folders) get(name string) *folder {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	if ds.open == nil {
 		return nil // closed
 	}
-	fs.tick++
-	d := fs.open[name]
+	ds.tick++
+	d := ds.open[name]
 	if d == nil {
-		if len(fs.open) >= maxFolders && !fs.evict() {
+		if len(ds.open) >= maxFolders && !ds.evict() {
 			return nil
 		}
-		r, err := fs.root.OpenRoot(name)
+		r, err := ds.root.OpenRoot(name)
 		if err != nil {
 			return nil
 		}
 		d = &folder{name: name, root: r}
-		fs.open[name] = d
+		ds.open[name] = d
 	}
 	d.uses++
-	d.last = fs.tick
+	d.last = ds.tick
 	return d
 }
 
 // evict closes the folder used longest ago of those not in use; false when all are.
-func (fs *folders) evict() bool {
+func (ds *folders) evict() bool {
 	var old *folder
-	for _, d := range fs.open {
+	for _, d := range ds.open {
 		if d.uses == 0 && (old == nil || d.last < old.last) {
 			old = d
 		}
@@ -259,28 +259,28 @@ func (fs *folders) evict() bool {
 	if old == nil {
 		return false
 	}
-	delete(fs.open, old.name)
+	delete(ds.open, old.name)
 	old.root.Close()
 	return true
 }
 
-func (fs *folders) put(d *folder) {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	if d.uses--; d.uses == 0 && fs.open == nil {
+func (ds *folders) put(d *folder) {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	if d.uses--; d.uses == 0 && ds.open == nil {
 		d.root.Close() // closed while it was in use
 	}
 }
 
-func (fs *folders) close() {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	for _, d := range fs.open {
+func (ds *folders) close() {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	for _, d := range ds.open {
 		if d.uses == 0 {
 			d.root.Close()
 		}
 	}
-	fs.open = nil
+	ds.open = nil
 }
 
 // ReadFile reads a regular file whole, counting it against the total.
