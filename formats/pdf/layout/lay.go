@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"hash/maphash"
 	"reflect"
 	"slices"
 	"strconv"
@@ -233,16 +234,15 @@ const cutSlots = 8192 // a power of two
 
 var cutMemos = sync.Pool{New: func() any { return new(cutMemo) }}
 
+// cutSeed places words in a cutMemo's slots; where one goes changes only what it takes the place of.
+var cutSeed = maphash.MakeSeed()
+
 // of is cutsOf(words, h, word), remembered.
 func (m *cutMemo) of(words *sync.Map, h *hyphen.Hyphenator, word string) []cut {
 	if m == nil {
 		return cutsOf(words, h, word)
 	}
-	x := uint32(2166136261)
-	for i := 0; i < len(word); i++ {
-		x = (x ^ uint32(word[i])) * 16777619
-	}
-	sl := &m.slots[x&(cutSlots-1)]
+	sl := &m.slots[maphash.String(cutSeed, word)&(cutSlots-1)]
 	if sl.h == h && sl.word == word {
 		return sl.cuts
 	}
