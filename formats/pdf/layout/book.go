@@ -77,13 +77,16 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 	measure := true
 	for pass := 0; pass < passes; pass++ {
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
-		l = newLay(b, refs, frontMemo, sh)
-		l.unknown, l.track, l.measure = unknown, track, measure && refs == nil
+		passLay := func() *lay {
+			pl := newLay(b, refs, frontMemo, sh)
+			pl.unknown, pl.track, pl.measure = unknown, track, measure && refs == nil
+			return pl
+		}
+		l = passLay()
 		var measured chan *flow // the contents as a pass that measures paginates them, beside its body
 		if l.measure {
 			measured = make(chan *flow, 1)
-			cl := newLay(b, refs, frontMemo, sh)
-			cl.unknown, cl.track, cl.measure = l.unknown, l.track, l.measure
+			cl := passLay()
 			go func() { measured <- cl.paginate(cl.contents(nil), nil) }()
 		}
 		body = l.paginate(l.body(us, memos), l.shared.paged)
