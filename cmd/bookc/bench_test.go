@@ -101,7 +101,7 @@ func benchScale(b *testing.B, n int) {
 	b.SetBytes(int64(synth.MarkdownBytes(fsys)))
 	peak := watchHeap()
 	for b.Loop() {
-		renderAll(b, load(b, fsys, formats.All()), []string{""}, formats.All())
+		renderAll(b, load(b, fsys, nil, formats.All()), []string{""}, formats.All())
 	}
 	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 }
@@ -154,15 +154,16 @@ func benchFormat(b *testing.B, format string) {
 	b.SetBytes(int64(synth.MarkdownBytes(fsys)))
 	backends := []formats.Backend{formats.Lookup(format)}
 	for b.Loop() {
-		renderAll(b, load(b, fsys, backends), []string{""}, backends)
+		renderAll(b, load(b, fsys, nil, backends), []string{""}, backends)
 	}
 }
 
 // load loads a book for the backends as cmdBuild does: their work that no book changes begun
-// first (formats.Warm), beside the load.
-func load(b *testing.B, fsys fs.FS, backends []formats.Backend) *builder.Book {
+// first (formats.Warm), beside the load; memo, when not nil, carries the loads before, as watch's
+// does.
+func load(b *testing.B, fsys fs.FS, memo *builder.Memo, backends []formats.Backend) *builder.Book {
 	formats.Warm(backends)
-	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true})
+	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true, Memo: memo})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -172,11 +173,7 @@ func load(b *testing.B, fsys fs.FS, backends []formats.Backend) *builder.Book {
 // fullEdition loads a book, as a build does, and gives its full edition; memo, when not nil,
 // carries the loads before, as watch's does.
 func fullEdition(b *testing.B, fsys fs.FS, memo *builder.Memo) *tree.Book {
-	book, err := builder.Load(builder.FromFS(fsys, "bench"), builder.Options{Highlight: true, Memo: memo})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ed, _, err := book.Edition("")
+	ed, _, err := load(b, fsys, memo, nil).Edition("")
 	if err != nil {
 		b.Fatal(err)
 	}
