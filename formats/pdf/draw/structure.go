@@ -148,12 +148,15 @@ func (s *structure) pageEntries(first, i int) []byte {
 }
 
 func (s *structure) annotFirst(first, page int) int {
-	n := s.root(first) + 1
+	n := 0
 	for _, as := range s.annots[:page] {
 		n += len(as)
 	}
-	return n
+	return s.annotObject(first, n)
 }
+
+// annotObject is the object number of the document's nth annotation (from 0, in page order).
+func (s *structure) annotObject(first, n int) int { return s.root(first) + 1 + n }
 
 // catalogEntries is what the catalog gets: the tree, that the document is tagged, its metadata,
 // and that viewers show its title rather than its file name.
@@ -381,7 +384,7 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 		case k.elem >= 0:
 			d = ref(d, first+int(k.elem))
 		case k.annot > 0:
-			d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), s.root(first)+int(k.annot)), ">> "...)
+			d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), s.annotObject(first, int(k.annot)-1)), ">> "...)
 		default:
 			d = append(strconv.AppendInt(append(ref(append(d, "<</Type /MCR /Pg "...), pages[k.page]), "/MCID "...), int64(k.mcid), 10), ">> "...)
 		}
