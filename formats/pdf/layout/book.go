@@ -72,6 +72,7 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		memos[i] = newMemo()
 	}
 	frontMemo := newMemo()
+	packs := bigBook(unknown, sh.paged)
 	// The first pass lays the book out to number its pages, which no reference prints yet: it
 	// puts nothing on them, unless it turns out to be the last (a book without link targets).
 	measure := true
@@ -79,7 +80,7 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		passLay := func() *lay {
 			pl := newLay(b, refs, frontMemo, sh)
-			pl.unknown, pl.track, pl.measure = unknown, track, measure && refs == nil
+			pl.unknown, pl.track, pl.measure, pl.packs = unknown, track, measure && refs == nil, packs
 			return pl
 		}
 		l = passLay()
@@ -89,7 +90,11 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 			cl := passLay()
 			go func() { measured <- cl.paginate(cl.contents(nil), nil) }()
 		}
-		body = l.paginate(l.body(us, memos), l.shared.paged)
+		if l.packs {
+			body = l.stretches(us, memos)
+		} else {
+			body = l.paginate(l.body(us, memos), l.shared.paged)
+		}
 		if !l.measure {
 			body.grow() // while the contents are set: a pass that puts pieces on pages is most often the last
 		}
@@ -371,38 +376,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, u := range us {
 		g.Go(func() error {
-			c := newLay(l.book, l.refs, memos[i], l.shared)
-			c.unknown, c.track = l.unknown, l.track
-			c.words, c.cuts, c.room = metrics.NewMemo(), cutMemos.Get().(*cutMemo), rooms.Get().(*room)
-			defer func() {
-				c.words.Done()
-				cutMemos.Put(c.cuts)
-				rooms.Put(c.room)
-				c.words, c.cuts, c.room = nil, nil, nil
-			}()
-			lays[i] = c
-			if bs, ok := c.reuseUnit(memos[i].unit); ok {
-				boxes[i] = bs
-				return nil
-			}
-			set := func() *setUnit {
-				if u.chap == nil {
-					boxes[i] = c.partPage(l.book.Parts[u.part], u.part)
-				} else {
-					boxes[i] = c.chapter(u.chap, u.level, u.depth)
-				}
-				// kept as they are: paginating only reads boxes, and the next pass takes copies
-				return &setUnit{bs: boxes[i], notes: c.notes, diags: slices.Clone(c.diags)}
-			}
-			if u.chap != nil && l.shared.units != nil && !l.track {
-				// as another edition or the build before set it, or set here for them
-				su := made(l.shared.units, c.unitKey(u, memos[i]), set)
-				if bs, ok := c.reuseUnit(su); ok {
-					memos[i].unit, boxes[i] = su, bs
-					return nil
-				}
-			}
-			memos[i].unit = set()
+			lays[i], boxes[i] = l.setUnit(u, memos[i])
 			return nil
 		})
 	}
@@ -418,6 +392,49 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 		l.diags = append(l.diags, c.diags...)
 	}
 	return out
+}
+
+// setUnit lays out a part page or chapter for this pass: as the pass before or another edition
+// set it, its page numbers brought up to date, or anew, kept in m for the next pass (packed when
+// the pass packs units). It gives the unit's layout, which holds its footnotes and diagnostics,
+// and its boxes.
+func (l *lay) setUnit(u unit, m *memo) (*lay, []*vbox) {
+	c := newLay(l.book, l.refs, m, l.shared)
+	c.unknown, c.track, c.packs = l.unknown, l.track, l.packs
+	c.words, c.cuts, c.room = metrics.NewMemo(), cutMemos.Get().(*cutMemo), rooms.Get().(*room)
+	defer func() {
+		c.words.Done()
+		cutMemos.Put(c.cuts)
+		rooms.Put(c.room)
+		c.words, c.cuts, c.room = nil, nil, nil
+	}()
+	if bs, ok := c.reuseUnit(m.unit); ok {
+		return c, bs
+	}
+	var bs []*vbox
+	set := func() *setUnit {
+		if u.chap == nil {
+			bs = c.partPage(l.book.Parts[u.part], u.part)
+		} else {
+			bs = c.chapter(u.chap, u.level, u.depth)
+		}
+		// kept as they are: paginating only reads boxes, and the next pass takes copies
+		su := newSetUnit(bs, c.notes, slices.Clone(c.diags))
+		if c.packs {
+			su.pack()
+		}
+		return su
+	}
+	if u.chap != nil && l.shared.units != nil && !l.track {
+		// as another edition or the build before set it, or set here for them
+		su := made(l.shared.units, c.unitKey(u, m), set)
+		if rbs, ok := c.reuseUnit(su); ok {
+			m.unit = su
+			return c, rbs
+		}
+	}
+	m.unit = set()
+	return c, bs
 }
 
 // unitKey is the unit's key in Shared.units for this pass, its fingerprint taken once in m.
@@ -450,10 +467,11 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 	if u == nil {
 		return nil, false
 	}
-	ids := slices.Sorted(maps.Keys(u.notes))
-	nums := l.printed(nil, u.bs)
+	ubs, unotes := u.boxes()
+	ids := slices.Sorted(maps.Keys(unotes))
+	nums := l.printed(nil, ubs)
 	for _, id := range ids {
-		nums = l.printed(nums, u.notes[id])
+		nums = l.printed(nums, unotes[id])
 	}
 	// the same boxes as last time where they print the same numbers: paginating them again can
 	// take the pages cut from them then (Shared.paged)
@@ -461,19 +479,19 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 		l.notes, l.diags = last.notes, slices.Clone(u.diags)
 		return last.bs, true
 	}
-	bs, ok := l.renumber(u.bs)
+	bs, ok := l.renumber(ubs)
 	if !ok {
 		return nil, false
 	}
-	notes := make(map[string][]*vbox, len(u.notes))
+	notes := make(map[string][]*vbox, len(unotes))
 	same := true // every number prints as in u: its own boxes, not kept again
 	for _, id := range ids {
-		if notes[id], ok = l.renumber(u.notes[id]); !ok {
+		if notes[id], ok = l.renumber(unotes[id]); !ok {
 			return nil, false
 		}
-		same = same && identical(notes[id], u.notes[id])
+		same = same && identical(notes[id], unotes[id])
 	}
-	if !same || !identical(bs, u.bs) {
+	if u.packed == nil && (!same || !identical(bs, ubs)) { // a packed unit's boxes are unpacked each time: none are kept
 		u.last.Store(&renumbered{nums, bs, notes})
 	}
 	l.notes, l.diags = notes, slices.Clone(u.diags)

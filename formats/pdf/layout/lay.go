@@ -2,6 +2,7 @@ package layout
 
 import (
 	"hash/maphash"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -37,6 +38,7 @@ type lay struct {
 	nest     int                // container depth: headings inside containers are no sections
 	track    bool               // mark where chapters and their blocks begin, for PageStarts
 	measure  bool               // paginate only numbers pages: it puts nothing on them (a first pass)
+	packs    bool               // its units are kept packed between passes (bigBook)
 	lists    int                // list depth, for bullets
 	level    int                // outline level of the current chapter
 	depth    int                // of the current chapter: 0 top-level, 1 a sub-chapter...
@@ -71,10 +73,37 @@ type entryKey struct {
 
 // setUnit is a set unit with its footnotes and what its layout reported.
 type setUnit struct {
-	bs    []*vbox
-	notes map[string][]*vbox
-	diags diag.List
-	last  atomic.Pointer[renumbered] // as reuseUnit last renumbered it, for the next pass or build to print the same numbers with the same boxes
+	bs     []*vbox
+	notes  map[string][]*vbox
+	packed *packed // bs and notes, packed (lay.packs): then they are nil
+	diags  diag.List
+	last   atomic.Pointer[renumbered] // as reuseUnit last renumbered it, for the next pass or build to print the same numbers with the same boxes
+	opens  bool                       // it opens a stretch of the body (chapterCuts)
+	cited  []string                   // the footnotes its boxes cite
+	n      int                        // its boxes
+}
+
+// newSetUnit is a unit as set, with what paginating it apart asks of its boxes.
+func newSetUnit(bs []*vbox, notes map[string][]*vbox, diags diag.List) *setUnit {
+	u := &setUnit{bs: bs, notes: notes, diags: diags, n: len(bs), opens: len(bs) > 0 && opensChapter(bs[0])}
+	for _, b := range bs {
+		u.cited = append(u.cited, b.cited().notes...)
+	}
+	return u
+}
+
+// pack keeps the unit's boxes and footnotes packed.
+func (u *setUnit) pack() {
+	u.packed = pack(u.bs, u.notes, slices.Sorted(maps.Keys(u.notes)))
+	u.bs, u.notes = nil, nil
+}
+
+// boxes are the unit's boxes and footnotes: unpacked anew when packed.
+func (u *setUnit) boxes() ([]*vbox, map[string][]*vbox) {
+	if u.packed != nil {
+		return u.packed.unpack()
+	}
+	return u.bs, u.notes
 }
 
 // renumbered is a unit's boxes and footnotes with the page numbers nums printed in them.
@@ -332,6 +361,7 @@ const charsPerPage = 1500
 type guesses struct {
 	unknown string
 	dests   map[string]string // by link target
+	text    int               // the bytes of text in the book
 }
 
 func (g guesses) of(dest string) string {
@@ -385,7 +415,7 @@ func guessPages(b *tree.Book) guesses {
 		walk(part.Chapters)
 	}
 	zeros := func(page int) string { return strings.Repeat("0", len(strconv.Itoa(max(1, page)))) }
-	g := guesses{unknown: zeros(n / charsPerPage), dests: make(map[string]string, len(at))}
+	g := guesses{unknown: zeros(n / charsPerPage), dests: make(map[string]string, len(at)), text: n}
 	for dest, off := range at {
 		g.dests[dest] = zeros(off/charsPerPage + 1)
 	}

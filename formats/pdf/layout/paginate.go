@@ -35,6 +35,9 @@ type flow struct {
 // grow starts making the flow's structure tree, on a core of its own: the tree changes the pages'
 // Tags, which nothing else reads until the flow is added to the document.
 func (f *flow) grow() {
+	if f.grown != nil {
+		return // made as it was paginated (stretches)
+	}
 	f.grown = make(chan []tags.Elem, 1)
 	go func() { f.grown <- f.tags.tree() }()
 }
@@ -110,7 +113,7 @@ func chapterCuts(bs []*vbox) []int {
 	var cuts []int
 	citer := map[string]int{} // the stretch that cites each footnote
 	for i, b := range bs {
-		if b.newPage && i > 0 && opensRecto(b) && b.flow.chapter.title != "" {
+		if i > 0 && opensChapter(b) {
 			cuts = append(cuts, i)
 		}
 		if b.cites == nil {
@@ -125,6 +128,9 @@ func chapterCuts(bs []*vbox) []int {
 	}
 	return cuts
 }
+
+// opensChapter is a box that opens a titled part or top-level chapter: where a stretch begins.
+func opensChapter(b *vbox) bool { return opensRecto(b) && b.flow.chapter.title != "" }
 
 // apart paginates the stretches of bs between the cuts each on its own, on every core, and joins
 // their pages as cut alone would have: a blank verso before a stretch that would begin on one,

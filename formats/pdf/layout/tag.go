@@ -118,28 +118,45 @@ func (t *tagLog) section(r tags.Role, level int) {
 // paginating put in them, and no more.
 func (t *tagLog) tree() []tags.Elem {
 	// a body has about half as many elements as boxes (0.6 in a book of 1.4 MB), its contents more
-	b := tags.NewBuilder(len(t.events) / 2)
-	local := map[int32]page.Tag{} // the page's Tag of each element it has
-	var seen []page.Tag           // the page's Tag of each path of the box being placed, or unplaced
-	var last *page.Page
-	var from pieces // where the box being placed starts on its page
-	for _, ev := range t.events {
+	tb := newTreeBuilder(len(t.events) / 2)
+	tb.feed(t.events)
+	return tb.b.Elems()
+}
+
+// treeBuilder places a flow's tag log in its structure tree, a part at a time, in order.
+type treeBuilder struct {
+	b     *tags.Builder
+	local map[int32]page.Tag // the page's Tag of each element it has
+	seen  []page.Tag         // the page's Tag of each path of the box being placed, or unplaced
+	last  *page.Page
+	from  pieces // where the box being placed starts on its page
+}
+
+func newTreeBuilder(elems int) *treeBuilder {
+	return &treeBuilder{b: tags.NewBuilder(elems), local: map[int32]page.Tag{}}
+}
+
+// feed places the next events of the log.
+func (tb *treeBuilder) feed(events []tagEvent) {
+	b := tb.b
+	for _, ev := range events {
 		if ev.p == nil {
 			b.Section(ev.section, int(ev.level))
 			continue
 		}
-		if ev.p != last {
-			clear(local)
-			last, from = ev.p, pieces{}
+		if ev.p != tb.last {
+			clear(tb.local)
+			tb.last, tb.from = ev.p, pieces{}
 		}
-		p, paths := ev.p, ev.b.paths()
+		p, paths, from := ev.p, ev.b.paths(), tb.from
 		to := from.after(ev.b)
 		// each path is placed once for the box, not once for each of its pieces (a code line has
 		// a run per colour)
-		seen = seen[:0]
+		seen := tb.seen[:0]
 		for range paths {
 			seen = append(seen, unplaced)
 		}
+		tb.seen = seen
 		tag := func(k page.Tag) page.Tag {
 			if k == artifact || int(k) >= len(paths) {
 				return 0
@@ -150,12 +167,12 @@ func (t *tagLog) tree() []tags.Elem {
 			l := page.Tag(0)
 			if id := b.Place(paths[k]); id >= 0 {
 				var ok bool
-				if l, ok = local[id]; !ok {
+				if l, ok = tb.local[id]; !ok {
 					if len(p.Tags) < int(artifact)-1 {
 						p.Tags = append(p.Tags, id)
 					} // else a page of more elements than Tags count: the last takes the rest
 					l = page.Tag(len(p.Tags))
-					local[id] = l
+					tb.local[id] = l
 				}
 			}
 			seen[k] = l
@@ -174,9 +191,8 @@ func (t *tagLog) tree() []tags.Elem {
 		if ev.artifact { // its links stay the header cells' links: every link is in the tree
 			retag(p, from, pieces{to.texts, to.images, to.vectors, from.links, to.placed}, func(page.Tag) page.Tag { return 0 })
 		}
-		from = to
+		tb.from = to
 	}
-	return b.Elems()
 }
 
 // unplaced marks a path of the box being placed that no piece has named yet.

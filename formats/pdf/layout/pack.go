@@ -1,0 +1,600 @@
+package layout
+
+import (
+	"encoding/binary"
+	"math"
+	"slices"
+	"sync"
+	"unsafe"
+
+	"bookc/builder/svg"
+	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
+)
+
+// A large book's set units are kept packed between layout passes: their boxes and runs as bytes,
+// every float as its 8 bytes, a run's size, face and colour only where they change, its glyphs as
+// they were packed, and what they point to (texts of the tree, structure paths, images, drawings)
+// in tables beside. A pass unpacks a unit where it paginates it, so that the boxes of one stretch
+// of chapters are in memory at a time rather than a book's million (bigBook).
+
+// packed is a unit's boxes and footnotes, packed.
+type packed struct {
+	data     []byte
+	boxes    int // how many, and how many texts they have: what unpacking allocates
+	texts    int
+	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
+	notes    []string
+	strs     []string
+	paths    [][]tags.Path
+	colors   []*page.Color
+	images   [][]byte
+	drawings []*svg.Drawing
+	cites    []*cites
+	marks    []*chapMark
+	starts   []*PageStart
+}
+
+// box flags
+const (
+	bGlue = 1 << iota
+	bKeep
+	bAvoid
+	bSplit
+	bNewPage
+	bBase
+	bStretch
+	bTexts
+	bArt
+	bTags
+	bCites
+	bFlow
+)
+
+// text flags
+const (
+	tY      = 1 << iota // Y is not the box's base
+	tSize               // Size is not the previous run's
+	tSpace              // WordSpace is not 0
+	tFont               // Font is not the previous run's
+	tColor              // Color is not the previous run's
+	tTag                // Tag is not 0
+	tGlyphs             // Glyphs are not nil
+)
+
+// packer packs one unit.
+type packer struct {
+	p      packed
+	buf    []byte
+	boxes  map[*vbox]int // each box's number: boxes count in the order packed
+	flows  map[*flowInfo]int
+	fl     []*flowInfo
+	strs   map[string]int
+	paths  map[*tags.Path]int
+	colors map[*page.Color]int
+	imgs   map[*byte]int
+	draws  map[*svg.Drawing]int
+	cites  map[*cites]int
+	marks  map[*chapMark]int
+	starts map[*PageStart]int
+	// the previous run's, for the next to say only what changed
+	size  float64
+	font  page.Font
+	color page.Color
+}
+
+// packers are packers to reuse: their tables and buffer, emptied.
+var packers = sync.Pool{New: func() any {
+	return &packer{boxes: map[*vbox]int{}, flows: map[*flowInfo]int{}, strs: map[string]int{},
+		paths: map[*tags.Path]int{}, colors: map[*page.Color]int{}, imgs: map[*byte]int{},
+		draws: map[*svg.Drawing]int{}, cites: map[*cites]int{}, marks: map[*chapMark]int{}, starts: map[*PageStart]int{}}
+}}
+
+// pack packs a set unit's boxes and its footnotes' (by id, in the order ids gives).
+func pack(bs []*vbox, notes map[string][]*vbox, ids []string) *packed {
+	k := packers.Get().(*packer)
+	defer k.reset()
+	k.list(bs)
+	for _, id := range ids {
+		k.p.notes = append(k.p.notes, id)
+		k.list(notes[id])
+	}
+	k.p.lists = 1 + len(ids)
+	for done := 0; ; { // the headers no list has (a code block's "continued"), as lists of their own
+		var extra []*vbox
+		for ; done < len(k.fl); done++ {
+			for _, h := range k.fl[done].header {
+				if _, ok := k.boxes[h]; !ok && !slices.Contains(extra, h) {
+					extra = append(extra, h)
+				}
+			}
+		}
+		if extra == nil {
+			break
+		}
+		k.list(extra)
+		k.p.lists++
+	}
+	// the flows, once every box they name is numbered
+	k.uint(uint64(len(k.fl)))
+	for _, f := range k.fl {
+		k.flow(f)
+	}
+	// copies of their own, as long as they are: the packer's are reused, and grew by doubling
+	p := k.p
+	p.data, p.boxes = slices.Clone(k.buf), len(k.boxes)
+	p.strs, p.paths, p.cites = slices.Clone(p.strs), slices.Clone(p.paths), slices.Clone(p.cites)
+	return &p
+}
+
+// reset empties the packer for the next unit, and puts it back in packers.
+func (k *packer) reset() {
+	clear(k.boxes)
+	clear(k.flows)
+	clear(k.strs)
+	clear(k.paths)
+	clear(k.colors)
+	clear(k.imgs)
+	clear(k.draws)
+	clear(k.cites)
+	clear(k.marks)
+	clear(k.starts)
+	clear(k.fl)
+	k.p, k.buf, k.fl = packed{}, k.buf[:0], k.fl[:0]
+	k.size, k.font, k.color = 0, 0, page.Color{}
+	packers.Put(k)
+}
+
+func (k *packer) uint(v uint64) { k.buf = binary.AppendUvarint(k.buf, v) }
+func (k *packer) float(f float64) {
+	k.buf = binary.LittleEndian.AppendUint64(k.buf, math.Float64bits(f))
+}
+func (k *packer) rgb(c page.Color) { k.buf = append(k.buf, c.R, c.G, c.B) }
+func (k *packer) str(s string)     { k.uint(uint64(placeOf(k.strs, s, &k.p.strs, s))) }
+func (k *packer) bytes(b []byte)   { k.uint(uint64(len(b))); k.buf = append(k.buf, b...) }
+func (k *packer) optional(n int)   { k.uint(uint64(n + 1)) } // -1 for none
+
+// placeOf is v's place in list, added under key when it has none.
+func placeOf[K comparable, V any](m map[K]int, key K, list *[]V, v V) int {
+	if i, ok := m[key]; ok {
+		return i
+	}
+	m[key] = len(*list)
+	*list = append(*list, v)
+	return m[key]
+}
+
+// list packs boxes in order: one packed before as its number plus one, a new one as 0 and itself.
+func (k *packer) list(bs []*vbox) {
+	k.uint(uint64(len(bs)))
+	for _, b := range bs {
+		if i, ok := k.boxes[b]; ok {
+			k.uint(uint64(i + 1))
+			continue
+		}
+		k.boxes[b] = len(k.boxes)
+		k.uint(0)
+		k.box(b)
+	}
+}
+
+func (k *packer) box(b *vbox) {
+	fl := 0
+	for _, f := range []struct {
+		on  bool
+		bit int
+	}{{b.glue, bGlue}, {b.keep, bKeep}, {b.avoid, bAvoid}, {b.split, bSplit}, {b.newPage, bNewPage},
+		{b.base != 0, bBase}, {b.stretch != 0, bStretch}, {b.texts != nil, bTexts}, {b.art != nil, bArt},
+		{b.tags != nil, bTags}, {b.cites != nil, bCites}, {b.flow != nil, bFlow}} {
+		if f.on {
+			fl |= f.bit
+		}
+	}
+	k.uint(uint64(fl))
+	k.float(b.h)
+	if b.base != 0 {
+		k.float(b.base)
+	}
+	if b.stretch != 0 {
+		k.buf = binary.LittleEndian.AppendUint32(k.buf, math.Float32bits(b.stretch))
+	}
+	if b.texts != nil {
+		k.uint(uint64(len(b.texts)))
+		k.p.texts += len(b.texts)
+		for _, t := range b.texts {
+			k.text(t, b.base)
+		}
+	}
+	if b.art != nil {
+		k.art(b.art)
+	}
+	if b.tags != nil {
+		// boxes of a block share their paths' array, and one may have more of it than another
+		k.uint(uint64(placeOf(k.paths, unsafe.SliceData(b.tags), &k.p.paths, b.tags[:cap(b.tags)])))
+		k.uint(uint64(len(b.tags)))
+	}
+	if b.cites != nil {
+		k.uint(uint64(placeOf(k.cites, b.cites, &k.p.cites, b.cites)))
+	}
+	if b.flow != nil {
+		k.uint(uint64(placeOf(k.flows, b.flow, &k.fl, b.flow)))
+	}
+}
+
+func (k *packer) text(t page.Text, base float64) {
+	fl := 0
+	for _, f := range []struct {
+		on  bool
+		bit int
+	}{{t.Y != base, tY}, {t.Size != k.size, tSize}, {t.WordSpace != 0, tSpace}, {t.Font != k.font, tFont},
+		{t.Color != k.color, tColor}, {t.Tag != 0, tTag}, {t.Glyphs != nil, tGlyphs}} {
+		if f.on {
+			fl |= f.bit
+		}
+	}
+	k.buf = append(k.buf, byte(fl))
+	k.float(t.X)
+	if fl&tY != 0 {
+		k.float(t.Y)
+	}
+	if fl&tSize != 0 {
+		k.float(t.Size)
+		k.size = t.Size
+	}
+	if fl&tSpace != 0 {
+		k.float(t.WordSpace)
+	}
+	if fl&tFont != 0 {
+		k.uint(uint64(t.Font))
+		k.font = t.Font
+	}
+	if fl&tColor != 0 {
+		k.rgb(t.Color)
+		k.color = t.Color
+	}
+	if fl&tTag != 0 {
+		k.uint(uint64(t.Tag))
+	}
+	k.str(t.S)
+	if fl&tGlyphs != 0 {
+		k.bytes(t.Glyphs)
+	}
+}
+
+func (k *packer) rect(x, y, w, h float64) {
+	k.float(x)
+	k.float(y)
+	k.float(w)
+	k.float(h)
+}
+
+func (k *packer) fill(c *page.Color) {
+	if c == nil {
+		k.optional(-1)
+		return
+	}
+	k.optional(placeOf(k.colors, c, &k.p.colors, c))
+}
+
+func (k *packer) art(a *page.Art) {
+	k.uint(uint64(len(a.Rects)))
+	for _, r := range a.Rects {
+		k.rect(r.X, r.Y, r.W, r.H)
+		k.fill(r.Fill)
+		k.fill(r.Stroke)
+		k.float(r.LineWidth)
+	}
+	k.uint(uint64(len(a.Rules)))
+	for _, r := range a.Rules {
+		k.rect(r.X1, r.Y1, r.X2, r.Y2)
+		k.float(r.Width)
+		k.rgb(r.Color)
+	}
+	k.uint(uint64(len(a.Images)))
+	for _, im := range a.Images {
+		k.rect(im.X, im.Y, im.W, im.H)
+		k.str(im.Name)
+		k.str(im.MediaType)
+		if im.Data == nil {
+			k.optional(-1)
+		} else {
+			k.optional(placeOf(k.imgs, unsafe.SliceData(im.Data), &k.p.images, im.Data))
+		}
+		k.uint(uint64(im.Tag))
+	}
+	k.uint(uint64(len(a.Vectors)))
+	for _, v := range a.Vectors {
+		k.rect(v.X, v.Y, v.W, v.H)
+		k.str(v.Name)
+		k.uint(uint64(placeOf(k.draws, v.Drawing, &k.p.drawings, v.Drawing)))
+		k.uint(uint64(v.Tag))
+	}
+	k.uint(uint64(len(a.Links)))
+	for _, l := range a.Links {
+		k.rect(l.X, l.Y, l.W, l.H)
+		k.str(l.URL)
+		k.str(l.Dest)
+		k.uint(uint64(l.Tag))
+	}
+}
+
+func (k *packer) flow(f *flowInfo) {
+	k.uint(uint64(len(f.dests)))
+	for _, d := range f.dests {
+		k.str(d)
+	}
+	k.uint(uint64(len(f.marks)))
+	for _, m := range f.marks {
+		k.str(m.title)
+		k.uint(uint64(m.level))
+		k.buf = append(k.buf, boolByte(m.open))
+	}
+	if f.header == nil {
+		k.optional(-1)
+	} else {
+		k.optional(len(f.header))
+		for _, h := range f.header {
+			k.uint(uint64(k.boxes[h]))
+		}
+	}
+	if f.chapter == nil {
+		k.optional(-1)
+	} else {
+		k.optional(placeOf(k.marks, f.chapter, &k.p.marks, f.chapter))
+	}
+	k.uint(uint64(f.float))
+	if f.start == nil {
+		k.optional(-1)
+	} else {
+		k.optional(placeOf(k.starts, f.start, &k.p.starts, f.start))
+	}
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// unpacker reads a packed unit back.
+type unpacker struct {
+	p     *packed
+	at    int
+	boxes []*vbox
+	arena []vbox
+	texts []page.Text
+	flows []struct {
+		b *vbox
+		i int
+	}
+	size  float64
+	font  page.Font
+	color page.Color
+}
+
+// unpack gives the unit's boxes and its footnotes', as they were packed: every float, text and
+// flag alike, boxes that shared a flowInfo, paths, cites or a header sharing them again. The
+// texts of its boxes, as S, and their glyphs point into the tables and the data.
+func (p *packed) unpack() ([]*vbox, map[string][]*vbox) {
+	u := &unpacker{p: p, arena: make([]vbox, 0, p.boxes), texts: make([]page.Text, 0, p.texts)}
+	lists := make([][]*vbox, p.lists)
+	for i := range lists {
+		lists[i] = u.list()
+	}
+	flows := make([]*flowInfo, u.uint())
+	for i := range flows {
+		flows[i] = u.flow()
+	}
+	for _, f := range u.flows {
+		f.b.flow = flows[f.i]
+	}
+	var notes map[string][]*vbox
+	if len(p.notes) > 0 {
+		notes = make(map[string][]*vbox, len(p.notes))
+		for i, id := range p.notes {
+			notes[id] = lists[1+i]
+		}
+	}
+	return lists[0], notes
+}
+
+func (u *unpacker) uint() uint64 {
+	v, n := binary.Uvarint(u.p.data[u.at:])
+	u.at += n
+	return v
+}
+
+func (u *unpacker) int() int { return int(u.uint()) }
+
+func (u *unpacker) float() float64 {
+	v := math.Float64frombits(binary.LittleEndian.Uint64(u.p.data[u.at:]))
+	u.at += 8
+	return v
+}
+
+func (u *unpacker) rgb() page.Color {
+	c := page.Color{R: u.p.data[u.at], G: u.p.data[u.at+1], B: u.p.data[u.at+2]}
+	u.at += 3
+	return c
+}
+
+func (u *unpacker) str() string { return u.p.strs[u.uint()] }
+
+func (u *unpacker) optional() int { return u.int() - 1 }
+
+func (u *unpacker) list() []*vbox {
+	bs := make([]*vbox, u.uint())
+	for i := range bs {
+		if r := u.int(); r > 0 {
+			bs[i] = u.boxes[r-1]
+			continue
+		}
+		u.arena = append(u.arena, vbox{}) // in the room made for every box: never moved
+		b := &u.arena[len(u.arena)-1]
+		u.boxes = append(u.boxes, b)
+		u.box(b)
+		bs[i] = b
+	}
+	return bs
+}
+
+func (u *unpacker) box(b *vbox) {
+	fl := u.int()
+	b.glue, b.keep, b.avoid, b.split, b.newPage = fl&bGlue != 0, fl&bKeep != 0, fl&bAvoid != 0, fl&bSplit != 0, fl&bNewPage != 0
+	b.h = u.float()
+	if fl&bBase != 0 {
+		b.base = u.float()
+	}
+	if fl&bStretch != 0 {
+		b.stretch = math.Float32frombits(binary.LittleEndian.Uint32(u.p.data[u.at:]))
+		u.at += 4
+	}
+	if fl&bTexts != 0 {
+		n := u.int()
+		start := len(u.texts) // in the room made for every text
+		for range n {
+			u.texts = append(u.texts, u.text(b.base))
+		}
+		b.texts = u.texts[start:len(u.texts):len(u.texts)]
+	}
+	if fl&bArt != 0 {
+		b.art = u.art()
+	}
+	if fl&bTags != 0 {
+		ps := u.p.paths[u.uint()]
+		n := u.int()
+		b.tags = ps[:n:n]
+	}
+	if fl&bCites != 0 {
+		b.cites = u.p.cites[u.uint()]
+	}
+	if fl&bFlow != 0 {
+		u.flows = append(u.flows, struct {
+			b *vbox
+			i int
+		}{b, u.int()})
+	}
+}
+
+func (u *unpacker) text(base float64) page.Text {
+	fl := int(u.p.data[u.at])
+	u.at++
+	t := page.Text{X: u.float(), Y: base}
+	if fl&tY != 0 {
+		t.Y = u.float()
+	}
+	if fl&tSize != 0 {
+		u.size = u.float()
+	}
+	t.Size = u.size
+	if fl&tSpace != 0 {
+		t.WordSpace = u.float()
+	}
+	if fl&tFont != 0 {
+		u.font = page.Font(u.uint())
+	}
+	t.Font = u.font
+	if fl&tColor != 0 {
+		u.color = u.rgb()
+	}
+	t.Color = u.color
+	if fl&tTag != 0 {
+		t.Tag = page.Tag(u.uint())
+	}
+	t.S = u.str()
+	if fl&tGlyphs != 0 {
+		n := u.int()
+		t.Glyphs = page.Glyphs(u.p.data[u.at : u.at+n : u.at+n])
+		u.at += n
+	}
+	return t
+}
+
+func (u *unpacker) fill() *page.Color {
+	if i := u.optional(); i >= 0 {
+		return u.p.colors[i]
+	}
+	return nil
+}
+
+func (u *unpacker) art() *page.Art {
+	a := &page.Art{}
+	if n := u.int(); n > 0 {
+		a.Rects = make([]page.Rect, n)
+		for i := range a.Rects {
+			r := &a.Rects[i]
+			r.X, r.Y, r.W, r.H = u.float(), u.float(), u.float(), u.float()
+			r.Fill, r.Stroke = u.fill(), u.fill()
+			r.LineWidth = u.float()
+		}
+	}
+	if n := u.int(); n > 0 {
+		a.Rules = make([]page.Rule, n)
+		for i := range a.Rules {
+			r := &a.Rules[i]
+			r.X1, r.Y1, r.X2, r.Y2 = u.float(), u.float(), u.float(), u.float()
+			r.Width, r.Color = u.float(), u.rgb()
+		}
+	}
+	if n := u.int(); n > 0 {
+		a.Images = make([]page.Image, n)
+		for i := range a.Images {
+			im := &a.Images[i]
+			im.X, im.Y, im.W, im.H = u.float(), u.float(), u.float(), u.float()
+			im.Name, im.MediaType = u.str(), u.str()
+			if d := u.optional(); d >= 0 {
+				im.Data = u.p.images[d]
+			}
+			im.Tag = page.Tag(u.uint())
+		}
+	}
+	if n := u.int(); n > 0 {
+		a.Vectors = make([]page.Vector, n)
+		for i := range a.Vectors {
+			v := &a.Vectors[i]
+			v.X, v.Y, v.W, v.H = u.float(), u.float(), u.float(), u.float()
+			v.Name, v.Drawing, v.Tag = u.str(), u.p.drawings[u.uint()], page.Tag(u.uint())
+		}
+	}
+	if n := u.int(); n > 0 {
+		a.Links = make([]page.Link, n)
+		for i := range a.Links {
+			l := &a.Links[i]
+			l.X, l.Y, l.W, l.H = u.float(), u.float(), u.float(), u.float()
+			l.URL, l.Dest, l.Tag = u.str(), u.str(), page.Tag(u.uint())
+		}
+	}
+	return a
+}
+
+func (u *unpacker) flow() *flowInfo {
+	f := &flowInfo{}
+	if n := u.int(); n > 0 {
+		f.dests = make([]string, n)
+		for i := range f.dests {
+			f.dests[i] = u.str()
+		}
+	}
+	if n := u.int(); n > 0 {
+		f.marks = make([]mark, n)
+		for i := range f.marks {
+			f.marks[i] = mark{title: u.str(), level: u.int(), open: u.p.data[u.at] == 1}
+			u.at++
+		}
+	}
+	if n := u.optional(); n >= 0 {
+		f.header = make([]*vbox, n)
+		for i := range f.header {
+			f.header[i] = u.boxes[u.uint()]
+		}
+	}
+	if i := u.optional(); i >= 0 {
+		f.chapter = u.p.marks[i]
+	}
+	f.float = u.int()
+	if i := u.optional(); i >= 0 {
+		f.start = u.p.starts[i]
+	}
+	return f
+}

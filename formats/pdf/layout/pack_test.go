@@ -1,0 +1,192 @@
+package layout
+
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"bookc/builder"
+	"bookc/builder/svg"
+	"bookc/builder/tree"
+	"bookc/builder/tree/sample"
+	"bookc/handbook"
+)
+
+// TestPack checks that every unit of the handbook, one- and two-sided, with sub-chapters on pages
+// of their own and tracked, unpacks to the boxes it was packed from: every field alike, and boxes
+// that shared a flowInfo, cites or paths, or named a header, sharing them or naming its copy;
+// with a chapter of drawings added.
+func TestPack(t *testing.T) {
+	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, _, err := loaded.Edition("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// and a chapter of drawings, which the handbook has none of
+	vec := &tree.Asset{Name: "a.svg", MediaType: "image/svg+xml", Width: 400, Height: 200,
+		Drawing: &svg.Drawing{Width: 400, Height: 200, Root: &svg.Group{Transform: svg.Identity, Opacity: 1}}}
+	img := func() *tree.Image { return &tree.Image{Src: "a.svg", Alt: "A drawing", Asset: vec} }
+	last := *ed.Parts[len(ed.Parts)-1]
+	last.Chapters = append(slices.Clip(last.Chapters), &tree.Chapter{ID: "drawn", Title: "Drawn", Blocks: tree.Blocks{
+		sample.Heading(1, "drawn", "Drawn"), &tree.Figure{Image: img()},
+		sample.Para(sample.Text("An inline drawing "), img(), sample.Text(" in a line."))}})
+	ed.Parts = append(slices.Clip(ed.Parts[:len(ed.Parts)-1]), &last)
+	for _, tt := range []struct {
+		name           string
+		two, sections  bool
+		track, numbers bool
+	}{
+		{name: "one-sided"},
+		{name: "two-sided, sections", two: true, sections: true},
+		{name: "tracked", track: true},
+		{name: "numbered", numbers: true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := *ed
+			b.Settings.TwoSided, b.Settings.SectionPages = tt.two, tt.sections
+			us := (&lay{book: &b}).units()
+			memos := make([]*memo, len(us))
+			for i := range memos {
+				memos[i] = newMemo()
+			}
+			l := newLay(&b, nil, newMemo(), solo())
+			l.unknown, l.track = guessPages(&b), tt.track
+			if tt.numbers { // the pages' numbers printed: the boxes renumber copies
+				l.body(us, memos)
+				l.refs = map[string]string{}
+				for dest, guess := range l.unknown.dests {
+					l.refs[dest] = strings.Repeat("1", len(guess))
+				}
+			}
+			l.body(us, memos)
+			kinds, renumbered := map[string]bool{}, 0
+			for i, m := range memos {
+				su := m.unit
+				bs, notes := su.bs, su.notes
+				if last := su.last.Load(); last != nil {
+					bs, notes = last.bs, last.notes
+					renumbered++
+				}
+				ids := slices.Sorted(maps.Keys(notes))
+				ubs, unotes := pack(bs, notes, ids).unpack()
+				if !sameBoxes(t, bs, ubs, kinds) {
+					t.Fatalf("unit %d (%s): its boxes unpack otherwise", i, us[i].dest())
+				}
+				if len(unotes) != len(notes) {
+					t.Fatalf("unit %d: %d footnotes unpacked, %d packed", i, len(unotes), len(notes))
+				}
+				for _, id := range ids {
+					if !sameBoxes(t, notes[id], unotes[id], kinds) {
+						t.Fatalf("unit %d: footnote %s unpacks otherwise", i, id)
+					}
+				}
+			}
+			if tt.numbers && renumbered == 0 {
+				t.Fatal("no unit prints other numbers")
+			}
+			for _, k := range []string{"texts", "glyphs", "rects", "rules", "images", "vectors", "links", "tags", "cites", "flow", "header", "chapter", "notes"} {
+				if !tt.track && !kinds[k] {
+					t.Errorf("no box of the handbook has %s: the test does not try them", k)
+				}
+			}
+			if tt.track && !kinds["start"] {
+				t.Error("no box tracks where a page starts")
+			}
+		})
+	}
+}
+
+// sameBoxes reports whether b are a's boxes, alike field by field and in what they share; kinds
+// records what they hold.
+func sameBoxes(t *testing.T, a, b []*vbox, kinds map[string]bool) bool {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Logf("%d boxes, want %d", len(b), len(a))
+		return false
+	}
+	boxes, flows := map[*vbox]*vbox{}, map[*flowInfo]*flowInfo{}
+	mapped := func(x, y *vbox) bool {
+		if was, ok := boxes[x]; ok {
+			return was == y
+		}
+		boxes[x] = y
+		return true
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if !mapped(x, y) {
+			t.Logf("box %d: shared otherwise", i)
+			return false
+		}
+		cx, cy := *x, *y
+		cx.flow, cy.flow = nil, nil
+		if len(cx.texts) == 0 && len(cy.texts) == 0 {
+			cx.texts, cy.texts = nil, nil
+		}
+		if !reflect.DeepEqual(cx, cy) {
+			t.Logf("box %d: %+v, want %+v", i, cy, cx)
+			return false
+		}
+		if (x.cites != nil) && x.cites != y.cites {
+			t.Logf("box %d: cites not shared", i)
+			return false
+		}
+		if (x.flow == nil) != (y.flow == nil) {
+			t.Logf("box %d: flow %v, want %v", i, y.flow, x.flow)
+			return false
+		}
+		note(kinds, x)
+		if x.flow == nil {
+			continue
+		}
+		if was, ok := flows[x.flow]; ok {
+			if was != y.flow {
+				t.Logf("box %d: its flowInfo not shared", i)
+				return false
+			}
+			continue
+		}
+		flows[x.flow] = y.flow
+		fx, fy := *x.flow, *y.flow
+		fx.header, fy.header = nil, nil
+		if !reflect.DeepEqual(fx, fy) || len(x.flow.header) != len(y.flow.header) || (x.flow.header == nil) != (y.flow.header == nil) {
+			t.Logf("box %d: flow %+v, want %+v", i, fy, fx)
+			return false
+		}
+		for j, h := range x.flow.header {
+			if !mapped(h, y.flow.header[j]) || !reflect.DeepEqual(*h, *y.flow.header[j]) {
+				t.Logf("box %d: header %d is not the copy of its box", i, j)
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// note records what kinds of pieces and information a box has.
+func note(kinds map[string]bool, b *vbox) {
+	on := func(k string, yes bool) { kinds[k] = kinds[k] || yes }
+	on("texts", len(b.texts) > 0)
+	on("glyphs", len(b.texts) > 0 && b.texts[0].Glyphs != nil)
+	if b.art != nil {
+		on("rects", len(b.art.Rects) > 0)
+		on("rules", len(b.art.Rules) > 0)
+		on("images", len(b.art.Images) > 0)
+		on("vectors", len(b.art.Vectors) > 0)
+		on("links", len(b.art.Links) > 0)
+	}
+	on("tags", b.tags != nil)
+	on("cites", b.cites != nil)
+	on("notes", b.cites != nil && len(b.cites.notes) > 0)
+	if f := b.flow; f != nil {
+		on("flow", true)
+		on("header", f.header != nil)
+		on("chapter", f.chapter != nil)
+		on("start", f.start != nil)
+	}
+}
