@@ -101,11 +101,19 @@ type File struct {
 	Name  string
 	Data  []byte
 	Parts [][]byte // when not nil, the file, and Data is nil
+	Spill *Spill   // when not nil, the file, and Data and Parts are nil: a large one, not in memory
 	Pages int      // printed pages, for the build summary; 0 where pages mean nothing
 }
 
-// Bytes gives the file's bytes, joined when it is in parts.
+// Bytes gives the file's bytes, joined when it is in parts, read when it is spilled.
 func (f File) Bytes() []byte {
+	if f.Spill != nil {
+		var b bytes.Buffer
+		if _, err := f.Spill.WriteTo(&b); err != nil {
+			panic(err) // a temporary file of the system's that cannot be read back
+		}
+		return b.Bytes()
+	}
 	if f.Parts == nil {
 		return f.Data
 	}
@@ -114,6 +122,9 @@ func (f File) Bytes() []byte {
 
 // Size is the file's length in bytes.
 func (f File) Size() int {
+	if f.Spill != nil {
+		return int(f.Spill.Len())
+	}
 	n := len(f.Data)
 	for _, p := range f.Parts {
 		n += len(p)
@@ -123,6 +134,9 @@ func (f File) Size() int {
 
 // WriteTo writes the file to w, its parts gathered into writes of a useful size.
 func (f File) WriteTo(w io.Writer) (int64, error) {
+	if f.Spill != nil {
+		return f.Spill.WriteTo(w)
+	}
 	if f.Parts == nil {
 		n, err := w.Write(f.Data)
 		return int64(n), err

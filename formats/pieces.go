@@ -1,5 +1,7 @@
 package formats
 
+import "fmt"
+
 // Pieces is a file being assembled in parts (File.Parts): large ones as they are, without a
 // copy; small ones copied together into blocks. A copy of the whole file would double its memory,
 // all of it freshly touched, and its writer copies it once more.
@@ -7,6 +9,13 @@ type Pieces struct {
 	parts [][]byte
 	block []byte // the small parts gathered since the last large one
 	n     int    // the file's length so far
+	spill *Spill // where every part goes as it comes, when not nil
+}
+
+// SpillTo makes the parts that come from now on go to s as they come: none is kept.
+func (p *Pieces) SpillTo(s *Spill) {
+	p.flush()
+	p.spill = s
 }
 
 // LargePart is the length from which Add keeps a part as it is: a page's content, a font, an
@@ -15,6 +24,11 @@ const LargePart = 512
 
 // Add appends b, as it is when it is large: b must then not change until the file is written.
 func (p *Pieces) Add(b []byte) {
+	if p.spill != nil {
+		p.spill.Write(b) // its first error comes back from File
+		p.n += len(b)
+		return
+	}
 	if len(b) < LargePart {
 		p.Copy(b)
 		return
@@ -26,6 +40,10 @@ func (p *Pieces) Add(b []byte) {
 
 // Copy appends a copy of b, gathered with the small parts around it.
 func (p *Pieces) Copy(b []byte) {
+	if p.spill != nil {
+		p.Add(b)
+		return
+	}
 	if cap(p.block)-len(p.block) < len(b) {
 		p.flush()
 		p.block = make([]byte, 0, max(len(b), 64<<10))
@@ -49,4 +67,29 @@ func (p *Pieces) Len() int { return p.n }
 func (p *Pieces) Done() [][]byte {
 	p.flush()
 	return p.parts
+}
+
+// Each calls f with the file so far, in order, a piece at a time.
+func (p *Pieces) Each(f func([]byte)) error {
+	p.flush()
+	for _, b := range p.parts {
+		f(b)
+	}
+	if p.spill != nil {
+		return p.spill.Each(f)
+	}
+	return nil
+}
+
+// File is the file so far, its parts or, once spilled, its spill, with the first error the
+// spill met.
+func (p *Pieces) File() (File, error) {
+	p.flush()
+	if p.spill == nil {
+		return File{Parts: p.parts}, nil
+	}
+	if p.parts != nil {
+		return File{}, fmt.Errorf("formats: parts kept before the spill began")
+	}
+	return File{Spill: p.spill}, p.spill.flush()
 }

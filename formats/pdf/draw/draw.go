@@ -81,15 +81,11 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 	for i := range doc.Pages {
 		doc.Pages[i] = nil
 	}
-	pdf, err := out.result()
-	if err != nil {
-		return nil, err
-	}
-	version15(pdf[0])
-	return pdf, nil
+	return out.result()
 }
 
-// version15 makes the header's version 1.5, the lowest with every feature draw writes: 1.5's
+// version15 makes the header's version 1.5 (before the file's ID is worked out from its bytes),
+// the lowest with every feature draw writes: 1.5's
 // /Tabs on tagged pages, ActualText spans in the contents and THead, TBody and /Scope in the
 // structure tree; 1.4's transparency (soft masks, constant alpha, groups), XMP metadata, /Lang and
 // /MarkInfo. Nothing of 1.6 or 1.7 is used (no AES, no /Summary, no 3D), and PDF/UA-1 takes any

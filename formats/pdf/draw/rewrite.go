@@ -111,6 +111,7 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fon
 	if err != nil {
 		return nil, err
 	}
+	version15(head)
 	// fpdf's own streams are compressed beside the rest: they are objects amend leaves alone
 	var zipping errgroup.Group
 	zipping.Go(func() error { return compress(objs) })
