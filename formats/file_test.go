@@ -89,3 +89,39 @@ func TestPieces(t *testing.T) {
 		t.Errorf("%d parts, want 7: the small ones between large ones gathered", len(parts))
 	}
 }
+
+// TestSpill: parts spilled go to a temporary file as they come, none kept; the file is what was
+// added, in order, whether read whole, written out or read a piece at a time, and its length.
+func TestSpill(t *testing.T) {
+	s, err := NewSpill()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var p Pieces
+	p.SpillTo(s)
+	var want []byte
+	for i, b := range [][]byte{[]byte("%PDF"), bytes.Repeat([]byte("s"), LargePart), bytes.Repeat([]byte("x"), 3<<20), []byte("end")} {
+		if i%2 == 0 {
+			p.Copy(b)
+		} else {
+			p.Add(b)
+		}
+		want = append(want, b...)
+	}
+	if p.parts != nil || p.block != nil {
+		t.Error("spilled parts were kept")
+	}
+	var each []byte
+	if err := p.Each(func(b []byte) { each = append(each, b...) }); err != nil || !bytes.Equal(each, want) {
+		t.Errorf("Each gives %d bytes (%v), want the %d added", len(each), err, len(want))
+	}
+	f, err := p.File()
+	if err != nil || f.Spill != s {
+		t.Fatalf("the file is not the spill (%v)", err)
+	}
+	var out bytes.Buffer
+	if _, err := f.WriteTo(&out); err != nil || !bytes.Equal(out.Bytes(), want) || !bytes.Equal(f.Bytes(), want) || f.Size() != len(want) {
+		t.Errorf("the spilled file is %d bytes written, %d read, %d counted (%v), want the %d added", out.Len(), len(f.Bytes()), f.Size(), err, len(want))
+	}
+}

@@ -64,6 +64,9 @@ func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book
 			return nil, out.Diagnostics, fmt.Errorf("%s is made by %s and by %s: their names collide; rename the chapter or the role", dest, by, label)
 		}
 		tmp, err := w.stage(dest, f)
+		if f.Spill != nil {
+			f.Spill.Close() // written out, or not to be: its temporary file goes
+		}
 		if err != nil {
 			return nil, out.Diagnostics, err
 		}

@@ -66,12 +66,13 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 	startImages(b, images)
 	doc, diags := typeset(b)
 	collectLayout()
-	parts, err := draw.PDFShared(doc, be.streams, images, be.pages)
+	file, err := draw.PDFShared(doc, be.streams, images, be.pages)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
 	}
+	file.Name, file.Pages = b.Artifact()+".pdf", len(doc.Pages)
 	return &formats.Output{
-		Files:       []formats.File{{Name: b.Artifact() + ".pdf", Parts: parts, Pages: len(doc.Pages)}},
+		Files:       []formats.File{file},
 		Diagnostics: diags,
 	}, nil
 }

@@ -13,6 +13,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/sync/errgroup"
 
+	"bookc/formats"
 	"bookc/formats/memo"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
@@ -33,18 +34,43 @@ import (
 // streams, when not nil, is the zlib compression of the streams the editions of a book have
 // painted so far: a page or font subset another edition has compressed is not compressed again.
 func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
-	parts, err := PDFShared(doc, streams, nil, nil)
-	return bytes.Join(parts, nil), err
+	f, err := PDFShared(doc, streams, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return f.Bytes(), nil
 }
 
 // PDFShared is PDF with the raster images the book's other editions have prepared so far, and the
 // pages they have encoded: an image another edition has prepared, or a page it has encoded, is not
 // made again (nil: make each here). It gives the file in pieces, to be written one after the
-// other, rather than copy a large book's whole file once more.
-func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages) ([][]byte, error) {
+// other, rather than copy a large book's whole file once more; a document of spillPages pages
+// or more, in a temporary file (formats.Spill).
+func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages) (formats.File, error) {
+	var spill *formats.Spill
+	var sc *scratch
+	if len(doc.Pages) >= spillPages {
+		var err error
+		if spill, err = formats.NewSpill(); err != nil {
+			return formats.File{}, err
+		}
+		if sc, err = newScratch(); err != nil {
+			spill.Close()
+			return formats.File{}, err
+		}
+		defer sc.f.Close()
+	}
+	f, err := draw(doc, streams, images, pages, spill, sc)
+	if err != nil && spill != nil {
+		spill.Close()
+	}
+	return f, err
+}
+
+func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spill *formats.Spill, sc *scratch) (formats.File, error) {
 	imgs := newDocImages(doc.Pages, images, doc.Meta.Archival) // prepared on every core, with the pages
 	tagged := newStructure(doc)
-	encoded := encodePages(doc, streams, pages, newForms(doc.Pages), imgs)
+	encoded := encodePages(doc, streams, pages, newForms(doc.Pages), imgs, sc)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
@@ -65,18 +91,21 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 	if err := f.Error(); err != nil {
 		encoded.wait()
 		imgs.wait()
-		return nil, err
+		return formats.File{}, err
 	}
 	if err := imgs.wait(); err != nil {
 		encoded.wait()
-		return nil, err
+		return formats.File{}, err
 	}
 	data, glyphs := encoded.wait()
+	if sc != nil && sc.err != nil {
+		return formats.File{}, sc.err
+	}
 	tagged.marks = encoded.marks
 	tagged.plan()
-	out := &sink{labels: doc.Labels, outline: outline{doc.Outline, doc.Height}, contents: data, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
+	out := &sink{labels: doc.Labels, outline: outline{doc.Outline, doc.Height}, contents: data, spill: spill, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
 	if err := f.Output(out); err != nil {
-		return nil, err
+		return formats.File{}, err
 	}
 	for i := range doc.Pages {
 		doc.Pages[i] = nil
@@ -100,7 +129,7 @@ func version15(head []byte) {
 // contents is every page's content stream, compressed, as encodePages makes them, and the
 // forms of the drawings they show.
 type contents struct {
-	data  [][]byte
+	data  pageContents
 	marks [][]int32 // per page, the element of each marked-content ID
 	used  []usage   // per worker, the glyphs its pages draw
 	forms *forms
@@ -112,9 +141,13 @@ type contents struct {
 // ms of the 1.5 MB book's), and one more the drawings' forms. A page's stream is the page's alone,
 // whichever worker writes it. A page's rectangles, rules, drawings and text are
 // let go of once encoded: the images and links are fpdf's to draw (painter).
-func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, imgs *docImages) *contents {
+func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, imgs *docImages, sc *scratch) *contents {
 	workers := runtime.GOMAXPROCS(0)
-	c := &contents{data: make([][]byte, len(doc.Pages)), marks: make([][]int32, len(doc.Pages)), used: make([]usage, workers), forms: fs}
+	data := pageContents{data: make([][]byte, len(doc.Pages))}
+	if sc != nil {
+		data = pageContents{spans: make([]span, len(doc.Pages)), from: sc}
+	}
+	c := &contents{data: data, marks: make([][]int32, len(doc.Pages)), used: make([]usage, workers), forms: fs}
 	c.g.Go(func() error {
 		fs.paint(streams)
 		return nil
@@ -134,7 +167,13 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 			}
 			for i := int(next.Add(1) - 1); i < len(doc.Pages); i = int(next.Add(1) - 1) {
 				pg := doc.Pages[i]
-				c.data[i], c.marks[i] = pages.encode(e, pg, compress)
+				var stream []byte
+				stream, c.marks[i] = pages.encode(e, pg, compress)
+				if sc != nil {
+					c.data.spans[i] = sc.put(stream)
+				} else {
+					c.data.data[i] = stream
+				}
 				pg.Rects, pg.Rules, pg.Vectors, pg.Texts, pg.Images, pg.Links = nil, nil, nil, nil, nil, nil
 				pg.Placed, pg.TagMap = nil, nil
 			}
@@ -146,7 +185,7 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 }
 
 // wait waits for every page's content, and gives the glyphs drawn, by font.
-func (c *contents) wait() ([][]byte, usage) {
+func (c *contents) wait() (pageContents, usage) {
 	c.g.Wait() // the workers return no errors
 	all := usage{}
 	for _, u := range append(c.used, c.forms.used) {

@@ -103,17 +103,17 @@ func TestRewrite(t *testing.T) {
 	if err := f.Output(&plain); err != nil {
 		t.Fatal(err)
 	}
-	parts, err := rewrite(plain.Bytes(), nil, outline{}, nil, nil, nil, nil, nil)
+	file, err := rewrite(plain.Bytes(), nil, outline{}, pageContents{}, nil, nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	packed := bytes.Join(parts, nil)
+	packed := file.Bytes()
 	// the sink rewrites a document it gets in one piece, as fpdf hands it over, or in several
 	for _, cut := range []int{plain.Len(), plain.Len() / 3} {
 		s := &sink{}
 		s.Write(plain.Bytes()[:cut])
 		s.Write(plain.Bytes()[cut:])
-		if got, err := s.result(); err != nil || !bytes.Equal(bytes.Join(got, nil), packed) {
+		if got, err := s.result(); err != nil || !bytes.Equal(got.Bytes(), packed) {
 			t.Errorf("the sink, given the document cut at %d, writes another file (%v)", cut, err)
 		}
 	}

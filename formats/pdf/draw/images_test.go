@@ -279,7 +279,7 @@ func TestImagesOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	alone, _ := PDF(imageDoc("image/png", b, a, b), nil)
-	one, two := bytes.Join(oneParts, nil), bytes.Join(twoParts, nil)
+	one, two := oneParts.Bytes(), twoParts.Bytes()
 	if !bytes.Equal(one, two) || !bytes.Equal(one, alone) {
 		t.Error("the same document painted twice differs")
 	}

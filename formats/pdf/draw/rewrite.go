@@ -39,44 +39,47 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 type sink struct {
 	labels   []page.Label
 	outline  outline
-	contents [][]byte           // each page's content, compressed, to go before fpdf's; none: pages as they are
+	contents pageContents       // each page's content, compressed, to go before fpdf's; none: pages as they are
+	spill    *formats.Spill     // where the document is assembled; nil: in memory
 	fonts    func() []*embedded // the faces the contents use; nil for none
 	forms    *forms             // the drawings the contents show; nil for none
 	images   *docImages         // the raster images the pages show; nil for none
 	tagged   *structure         // the structure tree and the links; nil: an untagged document
 	gathered []byte             // fpdf's document, when it comes in pieces
-	pdf      [][]byte           // the document rewritten
+	pdf      formats.File       // the document rewritten
+	done     bool
 	err      error
 }
 
 func (s *sink) Write(p []byte) (int, error) {
 	switch {
-	case s.pdf != nil || s.err != nil:
+	case s.done || s.err != nil:
 		if len(p) > 0 {
 			return 0, fmt.Errorf("fpdf wrote on past the end of its document")
 		}
 	case s.gathered == nil && bytes.HasSuffix(p, []byte("%%EOF\n")):
 		s.pdf, s.err = s.rewrite(p)
+		s.done = true
 	default:
 		s.gathered = append(s.gathered, p...)
 	}
 	return len(p), nil
 }
 
-// result is the rewritten document, in pieces to be written one after the other.
-func (s *sink) result() ([][]byte, error) {
+// result is the rewritten document: in pieces to be written one after the other, or spilled.
+func (s *sink) result() (formats.File, error) {
 	if s.gathered != nil {
 		return s.rewrite(s.gathered)
 	}
 	return s.pdf, s.err
 }
 
-func (s *sink) rewrite(pdf []byte) ([][]byte, error) {
+func (s *sink) rewrite(pdf []byte) (formats.File, error) {
 	var fonts []*embedded
 	if s.fonts != nil {
 		fonts = s.fonts()
 	}
-	return rewrite(pdf, s.labels, s.outline, s.contents, fonts, s.forms, s.images, s.tagged)
+	return rewrite(pdf, s.labels, s.outline, s.contents, fonts, s.forms, s.images, s.tagged, s.spill)
 }
 
 // object is one "n 0 obj ... endobj" of fpdf's document, as it is rewritten.
@@ -91,6 +94,7 @@ type object struct {
 // appended is an object bookc adds after fpdf's: a dictionary, and a stream's data if it has one.
 type appended struct {
 	dict, stream []byte
+	spilled      *spilled // the stream, when it is in a scratch file instead: a large book has a million objects
 }
 
 // rewrite amends what fpdf does not write as bookc wants it, object by object, into a new file
@@ -106,10 +110,10 @@ type appended struct {
 //   - the outline (ol) follows the fonts, and the catalog points to it;
 //   - the structure tree, the links and the metadata (st) follow the fonts, and the pages and the
 //     catalog point to them.
-func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fonts []*embedded, fs *forms, images *docImages, st *structure) ([][]byte, error) {
+func rewrite(pdf []byte, labels []page.Label, ol outline, contents pageContents, fonts []*embedded, fs *forms, images *docImages, st *structure, spill *formats.Spill) (formats.File, error) {
 	objs, head, trailer, err := split(pdf)
 	if err != nil {
-		return nil, err
+		return formats.File{}, err
 	}
 	version15(head)
 	// fpdf's own streams are compressed beside the rest: they are objects amend leaves alone
@@ -117,7 +121,7 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fon
 	zipping.Go(func() error { return compress(objs) })
 	more, imageNames := images.objects(len(objs) + 1) // the images first: they name no other object
 	// the objects that follow, but for the forms', at once: a large book's are hundreds of thousands
-	n := len(fonts)*fontObjects + 1 + len(ol.marks) + len(contents)
+	n := len(fonts)*fontObjects + 1 + len(ol.marks) + contents.count()
 	if st != nil {
 		n += st.count()
 	}
@@ -145,12 +149,12 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fon
 	}
 	xobjects := append([]byte("/XObject <<\n"), imageNames...)
 	if fs != nil {
-		xobjects = append(xobjects, fs.pageNames(first+len(contents))...)
+		xobjects = append(xobjects, fs.pageNames(first+contents.count())...)
 	}
-	pages, err := amend(objs, labels, root, len(contents), first, names, xobjects, st, tagFirst)
+	pages, err := amend(objs, labels, root, contents.count(), first, names, xobjects, st, tagFirst)
 	if err != nil {
 		_ = zipping.Wait()
-		return nil, err
+		return formats.File{}, err
 	}
 	// the outline and the structure tree, each on a core of its own: they only read the pages
 	var tagged []appended
@@ -164,15 +168,21 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents [][]byte, fon
 	trees.Wait()
 	more = append(more, tagged...)
 	if err := zipping.Wait(); err != nil {
-		return nil, err
+		return formats.File{}, err
 	}
-	for _, c := range contents {
-		more = append(more, appended{dict: fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(c)), stream: c})
+	for i := range contents.count() {
+		more = append(more, contents.object(i))
 	}
 	if fs != nil {
 		more = append(more, fs.objects(len(objs)+1+len(more), fontNums)...)
 	}
-	return assemble(head, objs, more, trailer)
+	if spill != nil {
+		// A large document's objects were made while the collector ran, which counts what is
+		// made meanwhile as live, and lets the heap grow to twice that before it runs again:
+		// collected now, the heap is paced by what is live while the file is written out.
+		runtime.GC()
+	}
+	return assemble(head, objs, more, trailer, spill)
 }
 
 // amend rewrites the objects that change, but for the streams: each page gets its content, the
@@ -247,13 +257,16 @@ var noFiles = []byte("/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n")
 // assemble writes the file: fpdf's header and objects as amended, the objects bookc adds, and a
 // new cross-reference table and trailer. It gives the file in pieces, to be written one after
 // the other: the streams as they are, and what is between them gathered (formats.Pieces).
-func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([][]byte, error) {
+func assemble(head []byte, objs []object, more []appended, trailer [][]byte, spill *formats.Spill) (formats.File, error) {
 	var out formats.Pieces
+	if spill != nil {
+		out.SpillTo(spill)
+	}
 	out.Copy(head)
 	offsets := make([]int, len(objs)+len(more)+1) // by object number; objects count from 1 without gaps
 	for _, o := range objs {
 		if o.num <= 0 || o.num > len(objs) || offsets[o.num] != 0 {
-			return nil, fmt.Errorf("object %d out of sequence", o.num)
+			return formats.File{}, fmt.Errorf("object %d out of sequence", o.num)
 		}
 		offsets[o.num] = out.Len()
 		if o.out != nil {
@@ -269,12 +282,20 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([]
 		num = append(strconv.AppendInt(num[:0], int64(n), 10), " 0 obj\n"...) // fmt costs more, at tens of thousands
 		out.Copy(num)
 		out.Copy(a.dict)
-		if a.stream != nil {
+		stream := a.stream
+		if a.spilled != nil { // and so is out: what Add is given is written at once
+			var err error
+			if stream, err = a.spilled.from.get(a.spilled.at); err != nil {
+				return formats.File{}, err
+			}
+		}
+		if stream != nil {
 			out.Copy([]byte("\nstream\n"))
-			out.Add(a.stream)
+			out.Add(stream)
 			out.Copy([]byte("\nendstream"))
 		}
 		out.Copy([]byte("\nendobj\n"))
+		more[i] = appended{} // let go of, once written: a large book's are hundreds of megabytes
 	}
 	start := out.Len()
 	out.Copy(fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)))
@@ -288,14 +309,16 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte) ([]
 	}
 	// the ID, which PDF/A requires, is of the file: the same document, the same ID. Two CRCs
 	// and the length, since the processor computes CRCs at memory's speed, a digest at a tenth of it.
-	body := out.Done()
 	var ieee, cast uint32
 	castagnoli := crc32.MakeTable(crc32.Castagnoli) // made once, by crc32, when first asked for
-	for _, p := range body {
+	if err := out.Each(func(p []byte) {
 		ieee, cast = crc32.Update(ieee, crc32.IEEETable, p), crc32.Update(cast, castagnoli, p)
+	}); err != nil {
+		return formats.File{}, err
 	}
 	id := fmt.Sprintf("%08x%08x%016x", ieee, cast, out.Len())
-	return append(body, fmt.Appendf(nil, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start)), nil
+	out.Add(fmt.Appendf(nil, "trailer\n<<\n/Size %d\n/Root %s 0 R\n/Info %s 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), trailer[1], trailer[2], id, id, start))
+	return out.File()
 }
 
 // split cuts fpdf's document into its header, its objects in file order, and its trailer up to
