@@ -6,6 +6,7 @@
 package draw
 
 import (
+	"runtime/debug"
 	"bytes"
 	"runtime"
 	"sync/atomic"
@@ -104,6 +105,12 @@ func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spil
 	tagged.marks = encoded.marks
 	tagged.plan()
 	out := &sink{labels: doc.Labels, outline: outline{doc.Outline, doc.Height}, contents: data, spill: spill, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
+	if spill != nil {
+		// The pages, let go of as they were encoded, leave the heap's memory free but scattered,
+		// and fpdf's document grows by doubling into arrays that need it in one piece: given
+		// back to the system first, it is not held twice over (0.37 GB of peak memory at 30x).
+		debug.FreeOSMemory()
+	}
 	if err := f.Output(out); err != nil {
 		return formats.File{}, err
 	}

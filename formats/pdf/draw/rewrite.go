@@ -176,12 +176,6 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents pageContents,
 	if fs != nil {
 		more = append(more, fs.objects(len(objs)+1+len(more), fontNums)...)
 	}
-	if spill != nil {
-		// A large document's objects were made while the collector ran, which counts what is
-		// made meanwhile as live, and lets the heap grow to twice that before it runs again:
-		// collected now, the heap is paced by what is live while the file is written out.
-		runtime.GC()
-	}
 	return assemble(head, objs, more, trailer, spill)
 }
 

@@ -80,7 +80,10 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		body, toc = nil, nil // the previous pass's pages, let go of before this pass makes its own
 		passLay := func() *lay {
 			pl := newLay(b, refs, frontMemo, sh)
-			pl.unknown, pl.track, pl.measure, pl.packs = unknown, track, measure && refs == nil, packs
+			// packed, a large book measures until the labels settle, rather than put pieces on
+			// pages it lets go of: the last pass that may be is the one that puts them
+			measuring := measure && (refs == nil || packs && pass < passes-1)
+			pl.unknown, pl.track, pl.measure, pl.packs = unknown, track, measuring, packs
 			return pl
 		}
 		l = passLay()
@@ -467,7 +470,7 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 	if u == nil {
 		return nil, false
 	}
-	ubs, unotes := u.boxes()
+	ubs, unotes := u.boxes(l.measure)
 	ids := slices.Sorted(maps.Keys(unotes))
 	nums := l.printed(nil, ubs)
 	for _, id := range ids {

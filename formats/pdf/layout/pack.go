@@ -198,16 +198,6 @@ func (k *packer) box(b *vbox) {
 	if b.stretch != 0 {
 		k.buf = binary.LittleEndian.AppendUint32(k.buf, math.Float32bits(b.stretch))
 	}
-	if b.texts != nil {
-		k.uint(uint64(len(b.texts)))
-		k.p.texts += len(b.texts)
-		for _, t := range b.texts {
-			k.text(t, b.base)
-		}
-	}
-	if b.art != nil {
-		k.art(b.art)
-	}
 	if b.tags != nil {
 		// boxes of a block share their paths' array, and one may have more of it than another
 		k.uint(uint64(placeOf(k.paths, unsafe.SliceData(b.tags), &k.p.paths, b.tags[:cap(b.tags)])))
@@ -219,6 +209,32 @@ func (k *packer) box(b *vbox) {
 	if b.flow != nil {
 		k.uint(uint64(placeOf(k.flows, b.flow, &k.fl, b.flow)))
 	}
+	// what a pass that measures needs not, last, each after its length, to be stepped over
+	if b.texts != nil {
+		at := k.block()
+		k.uint(uint64(len(b.texts)))
+		k.p.texts += len(b.texts)
+		k.size, k.font, k.color = 0, 0, page.Color{} // each box's runs from scratch: one may be stepped over
+		for _, t := range b.texts {
+			k.text(t, b.base)
+		}
+		k.end(at)
+	}
+	if b.art != nil {
+		at := k.block()
+		k.art(b.art)
+		k.end(at)
+	}
+}
+
+// block starts a block of bytes after its length, which end writes.
+func (k *packer) block() int {
+	k.buf = append(k.buf, 0, 0, 0, 0)
+	return len(k.buf)
+}
+
+func (k *packer) end(at int) {
+	binary.LittleEndian.PutUint32(k.buf[at-4:], uint32(len(k.buf)-at))
 }
 
 func (k *packer) text(t page.Text, base float64) {
@@ -360,6 +376,7 @@ func boolByte(b bool) byte {
 // unpacker reads a packed unit back.
 type unpacker struct {
 	p     *packed
+	lean  bool
 	at    int
 	boxes []*vbox
 	arena []vbox
@@ -375,9 +392,13 @@ type unpacker struct {
 
 // unpack gives the unit's boxes and its footnotes', as they were packed: every float, text and
 // flag alike, boxes that shared a flowInfo, paths, cites or a header sharing them again. The
-// texts of its boxes, as S, and their glyphs point into the tables and the data.
-func (p *packed) unpack() ([]*vbox, map[string][]*vbox) {
-	u := &unpacker{p: p, arena: make([]vbox, 0, p.boxes), texts: make([]page.Text, 0, p.texts)}
+// texts of its boxes, as S, and their glyphs point into the tables and the data. Lean, for a
+// pass that measures, the boxes have neither texts nor art, but for the texts of page numbers.
+func (p *packed) unpack(lean bool) ([]*vbox, map[string][]*vbox) {
+	u := &unpacker{p: p, lean: lean, arena: make([]vbox, 0, p.boxes)}
+	if !lean {
+		u.texts = make([]page.Text, 0, p.texts)
+	}
 	lists := make([][]*vbox, p.lists)
 	for i := range lists {
 		lists[i] = u.list()
@@ -450,17 +471,6 @@ func (u *unpacker) box(b *vbox) {
 		b.stretch = math.Float32frombits(binary.LittleEndian.Uint32(u.p.data[u.at:]))
 		u.at += 4
 	}
-	if fl&bTexts != 0 {
-		n := u.int()
-		start := len(u.texts) // in the room made for every text
-		for range n {
-			u.texts = append(u.texts, u.text(b.base))
-		}
-		b.texts = u.texts[start:len(u.texts):len(u.texts)]
-	}
-	if fl&bArt != 0 {
-		b.art = u.art()
-	}
 	if fl&bTags != 0 {
 		ps := u.p.paths[u.uint()]
 		n := u.int()
@@ -475,6 +485,36 @@ func (u *unpacker) box(b *vbox) {
 			i int
 		}{b, u.int()})
 	}
+	if fl&bTexts != 0 {
+		end := u.block()
+		// a lean box keeps the texts that print page numbers, which renumber reads
+		if u.lean && len(b.cited().refs) == 0 {
+			u.at = end
+		} else {
+			n := u.int()
+			start := len(u.texts) // in the room made for every text
+			u.size, u.font, u.color = 0, 0, page.Color{}
+			for range n {
+				u.texts = append(u.texts, u.text(b.base))
+			}
+			b.texts = u.texts[start:len(u.texts):len(u.texts)]
+		}
+	}
+	if fl&bArt != 0 {
+		end := u.block()
+		if u.lean {
+			u.at = end
+		} else {
+			b.art = u.art()
+		}
+	}
+}
+
+// block reads a block's length, and gives where it ends.
+func (u *unpacker) block() int {
+	n := int(binary.LittleEndian.Uint32(u.p.data[u.at:]))
+	u.at += 4
+	return u.at + n
 }
 
 func (u *unpacker) text(base float64) page.Text {

@@ -73,9 +73,24 @@ func TestPack(t *testing.T) {
 					renumbered++
 				}
 				ids := slices.Sorted(maps.Keys(notes))
-				ubs, unotes := pack(bs, notes, ids).unpack()
+				p := pack(bs, notes, ids)
+				ubs, unotes := p.unpack(false)
 				if !sameBoxes(t, bs, ubs, kinds) {
 					t.Fatalf("unit %d (%s): its boxes unpack otherwise", i, us[i].dest())
+				}
+				lean, _ := p.unpack(true)
+				for k, b := range bs { // lean: no art, no texts but those of page numbers
+					want, got := *b, *lean[k]
+					if want.art = nil; len(want.cited().refs) == 0 {
+						want.texts = nil
+					}
+					if (want.flow == nil) != (got.flow == nil) {
+						t.Fatalf("unit %d: box %d unpacks lean with flow %v, want %v", i, k, got.flow, want.flow)
+					}
+					want.flow, got.flow = nil, nil
+					if !reflect.DeepEqual(want, got) {
+						t.Fatalf("unit %d: box %d unpacks lean as %+v, want %+v", i, k, got, want)
+					}
 				}
 				if len(unotes) != len(notes) {
 					t.Fatalf("unit %d: %d footnotes unpacked, %d packed", i, len(unotes), len(notes))
