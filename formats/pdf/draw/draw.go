@@ -6,9 +6,9 @@
 package draw
 
 import (
-	"runtime/debug"
 	"bytes"
 	"runtime"
+	"runtime/debug"
 	"sync/atomic"
 
 	"codeberg.org/go-pdf/fpdf"

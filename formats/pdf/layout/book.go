@@ -470,7 +470,11 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 	if u == nil {
 		return nil, false
 	}
-	ubs, unotes := u.boxes(l.measure)
+	as := placing
+	if l.measure {
+		as = lean
+	}
+	ubs, unotes := u.boxes(as)
 	ids := slices.Sorted(maps.Keys(unotes))
 	nums := l.printed(nil, ubs)
 	for _, id := range ids {

@@ -98,11 +98,11 @@ func (u *setUnit) pack() {
 	u.bs, u.notes = nil, nil
 }
 
-// boxes are the unit's boxes and footnotes: unpacked anew when packed, lean for a pass that
-// measures (packed.unpack).
-func (u *setUnit) boxes(lean bool) ([]*vbox, map[string][]*vbox) {
+// boxes are the unit's boxes and footnotes: unpacked anew when packed, as the pass needs them
+// (packed.unpack).
+func (u *setUnit) boxes(as unpacking) ([]*vbox, map[string][]*vbox) {
 	if u.packed != nil {
-		return u.packed.unpack(lean)
+		return u.packed.unpack(as)
 	}
 	return u.bs, u.notes
 }

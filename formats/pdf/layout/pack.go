@@ -20,12 +20,11 @@ import (
 
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
-	data     []byte
-	boxes    int // how many, and how many texts they have: what unpacking allocates
+	runs     page.Runs // the data, its texts' blocks among the rest, and every string
+	boxes    int       // how many, and how many texts they have: what unpacking allocates
 	texts    int
 	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
 	notes    []string
-	strs     []string
 	paths    [][]tags.Path
 	colors   []*page.Color
 	images   [][]byte
@@ -51,17 +50,6 @@ const (
 	bFlow
 )
 
-// text flags
-const (
-	tY      = 1 << iota // Y is not the box's base
-	tSize               // Size is not the previous run's
-	tSpace              // WordSpace is not 0
-	tFont               // Font is not the previous run's
-	tColor              // Color is not the previous run's
-	tTag                // Tag is not 0
-	tGlyphs             // Glyphs are not nil
-)
-
 // packer packs one unit.
 type packer struct {
 	p      packed
@@ -77,17 +65,16 @@ type packer struct {
 	cites  map[*cites]int
 	marks  map[*chapMark]int
 	starts map[*PageStart]int
-	// the previous run's, for the next to say only what changed
-	size  float64
-	font  page.Font
-	color page.Color
+	strOf  func(string) int // a string's place in the strings
 }
 
 // packers are packers to reuse: their tables and buffer, emptied.
 var packers = sync.Pool{New: func() any {
-	return &packer{boxes: map[*vbox]int{}, flows: map[*flowInfo]int{}, strs: map[string]int{},
+	k := &packer{boxes: map[*vbox]int{}, flows: map[*flowInfo]int{}, strs: map[string]int{},
 		paths: map[*tags.Path]int{}, colors: map[*page.Color]int{}, imgs: map[*byte]int{},
 		draws: map[*svg.Drawing]int{}, cites: map[*cites]int{}, marks: map[*chapMark]int{}, starts: map[*PageStart]int{}}
+	k.strOf = func(s string) int { return placeOf(k.strs, s, &k.p.runs.Strs, s) }
+	return k
 }}
 
 // pack packs a set unit's boxes and its footnotes' (by id, in the order ids gives).
@@ -122,8 +109,8 @@ func pack(bs []*vbox, notes map[string][]*vbox, ids []string) *packed {
 	}
 	// copies of their own, as long as they are: the packer's are reused, and grew by doubling
 	p := k.p
-	p.data, p.boxes = slices.Clone(k.buf), len(k.boxes)
-	p.strs, p.paths, p.cites = slices.Clone(p.strs), slices.Clone(p.paths), slices.Clone(p.cites)
+	p.runs.Data, p.boxes = slices.Clone(k.buf), len(k.boxes)
+	p.runs.Strs, p.paths, p.cites = slices.Clone(p.runs.Strs), slices.Clone(p.paths), slices.Clone(p.cites)
 	return &p
 }
 
@@ -141,7 +128,6 @@ func (k *packer) reset() {
 	clear(k.starts)
 	clear(k.fl)
 	k.p, k.buf, k.fl = packed{}, k.buf[:0], k.fl[:0]
-	k.size, k.font, k.color = 0, 0, page.Color{}
 	packers.Put(k)
 }
 
@@ -150,8 +136,7 @@ func (k *packer) float(f float64) {
 	k.buf = binary.LittleEndian.AppendUint64(k.buf, math.Float64bits(f))
 }
 func (k *packer) rgb(c page.Color) { k.buf = append(k.buf, c.R, c.G, c.B) }
-func (k *packer) str(s string)     { k.uint(uint64(placeOf(k.strs, s, &k.p.strs, s))) }
-func (k *packer) bytes(b []byte)   { k.uint(uint64(len(b))); k.buf = append(k.buf, b...) }
+func (k *packer) str(s string)     { k.uint(uint64(k.strOf(s))) }
 func (k *packer) optional(n int)   { k.uint(uint64(n + 1)) } // -1 for none
 
 // placeOf is v's place in list, added under key when it has none.
@@ -212,12 +197,8 @@ func (k *packer) box(b *vbox) {
 	// what a pass that measures needs not, last, each after its length, to be stepped over
 	if b.texts != nil {
 		at := k.block()
-		k.uint(uint64(len(b.texts)))
+		k.buf = page.AppendTexts(k.buf, b.texts, b.base, k.strOf)
 		k.p.texts += len(b.texts)
-		k.size, k.font, k.color = 0, 0, page.Color{} // each box's runs from scratch: one may be stepped over
-		for _, t := range b.texts {
-			k.text(t, b.base)
-		}
 		k.end(at)
 	}
 	if b.art != nil {
@@ -235,46 +216,6 @@ func (k *packer) block() int {
 
 func (k *packer) end(at int) {
 	binary.LittleEndian.PutUint32(k.buf[at-4:], uint32(len(k.buf)-at))
-}
-
-func (k *packer) text(t page.Text, base float64) {
-	fl := 0
-	for _, f := range []struct {
-		on  bool
-		bit int
-	}{{t.Y != base, tY}, {t.Size != k.size, tSize}, {t.WordSpace != 0, tSpace}, {t.Font != k.font, tFont},
-		{t.Color != k.color, tColor}, {t.Tag != 0, tTag}, {t.Glyphs != nil, tGlyphs}} {
-		if f.on {
-			fl |= f.bit
-		}
-	}
-	k.buf = append(k.buf, byte(fl))
-	k.float(t.X)
-	if fl&tY != 0 {
-		k.float(t.Y)
-	}
-	if fl&tSize != 0 {
-		k.float(t.Size)
-		k.size = t.Size
-	}
-	if fl&tSpace != 0 {
-		k.float(t.WordSpace)
-	}
-	if fl&tFont != 0 {
-		k.uint(uint64(t.Font))
-		k.font = t.Font
-	}
-	if fl&tColor != 0 {
-		k.rgb(t.Color)
-		k.color = t.Color
-	}
-	if fl&tTag != 0 {
-		k.uint(uint64(t.Tag))
-	}
-	k.str(t.S)
-	if fl&tGlyphs != 0 {
-		k.bytes(t.Glyphs)
-	}
 }
 
 func (k *packer) rect(x, y, w, h float64) {
@@ -376,7 +317,7 @@ func boolByte(b bool) byte {
 // unpacker reads a packed unit back.
 type unpacker struct {
 	p     *packed
-	lean  bool
+	as    unpacking
 	at    int
 	boxes []*vbox
 	arena []vbox
@@ -385,18 +326,25 @@ type unpacker struct {
 		b *vbox
 		i int
 	}
-	size  float64
-	font  page.Font
-	color page.Color
 }
+
+// unpacking is what a pass needs of a unit's boxes.
+type unpacking int
+
+const (
+	whole   unpacking = iota
+	placing           // their texts left packed, as pages place them (Page.PlaceRuns)
+	lean              // neither texts nor art: a pass that measures
+)
 
 // unpack gives the unit's boxes and its footnotes', as they were packed: every float, text and
 // flag alike, boxes that shared a flowInfo, paths, cites or a header sharing them again. The
 // texts of its boxes, as S, and their glyphs point into the tables and the data. Lean, for a
-// pass that measures, the boxes have neither texts nor art, but for the texts of page numbers.
-func (p *packed) unpack(lean bool) ([]*vbox, map[string][]*vbox) {
-	u := &unpacker{p: p, lean: lean, arena: make([]vbox, 0, p.boxes)}
-	if !lean {
+// pass that measures, the boxes have neither texts nor art; placing, their texts stay packed.
+// Either way the texts that print page numbers are unpacked, for renumber to read and change.
+func (p *packed) unpack(as unpacking) ([]*vbox, map[string][]*vbox) {
+	u := &unpacker{p: p, as: as, arena: make([]vbox, 0, p.boxes)}
+	if as == whole {
 		u.texts = make([]page.Text, 0, p.texts)
 	}
 	lists := make([][]*vbox, p.lists)
@@ -421,7 +369,7 @@ func (p *packed) unpack(lean bool) ([]*vbox, map[string][]*vbox) {
 }
 
 func (u *unpacker) uint() uint64 {
-	v, n := binary.Uvarint(u.p.data[u.at:])
+	v, n := binary.Uvarint(u.p.runs.Data[u.at:])
 	u.at += n
 	return v
 }
@@ -429,18 +377,18 @@ func (u *unpacker) uint() uint64 {
 func (u *unpacker) int() int { return int(u.uint()) }
 
 func (u *unpacker) float() float64 {
-	v := math.Float64frombits(binary.LittleEndian.Uint64(u.p.data[u.at:]))
+	v := math.Float64frombits(binary.LittleEndian.Uint64(u.p.runs.Data[u.at:]))
 	u.at += 8
 	return v
 }
 
 func (u *unpacker) rgb() page.Color {
-	c := page.Color{R: u.p.data[u.at], G: u.p.data[u.at+1], B: u.p.data[u.at+2]}
+	c := page.Color{R: u.p.runs.Data[u.at], G: u.p.runs.Data[u.at+1], B: u.p.runs.Data[u.at+2]}
 	u.at += 3
 	return c
 }
 
-func (u *unpacker) str() string { return u.p.strs[u.uint()] }
+func (u *unpacker) str() string { return u.p.runs.Strs[u.uint()] }
 
 func (u *unpacker) optional() int { return u.int() - 1 }
 
@@ -468,7 +416,7 @@ func (u *unpacker) box(b *vbox) {
 		b.base = u.float()
 	}
 	if fl&bStretch != 0 {
-		b.stretch = math.Float32frombits(binary.LittleEndian.Uint32(u.p.data[u.at:]))
+		b.stretch = math.Float32frombits(binary.LittleEndian.Uint32(u.p.runs.Data[u.at:]))
 		u.at += 4
 	}
 	if fl&bTags != 0 {
@@ -487,22 +435,20 @@ func (u *unpacker) box(b *vbox) {
 	}
 	if fl&bTexts != 0 {
 		end := u.block()
-		// a lean box keeps the texts that print page numbers, which renumber reads
-		if u.lean && len(b.cited().refs) == 0 {
-			u.at = end
-		} else {
-			n := u.int()
-			start := len(u.texts) // in the room made for every text
-			u.size, u.font, u.color = 0, 0, page.Color{}
-			for range n {
-				u.texts = append(u.texts, u.text(b.base))
-			}
+		switch {
+		case u.as == lean && len(b.cited().refs) == 0:
+		case u.as == placing && len(b.cited().refs) == 0:
+			b.runs, b.runsAt = &u.p.runs, int32(u.at)
+		default:
+			start := len(u.texts) // whole, in the room made for every text
+			u.p.runs.Each(u.at, b.base, func(t page.Text) { u.texts = append(u.texts, t) })
 			b.texts = u.texts[start:len(u.texts):len(u.texts)]
 		}
+		u.at = end
 	}
 	if fl&bArt != 0 {
 		end := u.block()
-		if u.lean {
+		if u.as == lean {
 			u.at = end
 		} else {
 			b.art = u.art()
@@ -512,43 +458,9 @@ func (u *unpacker) box(b *vbox) {
 
 // block reads a block's length, and gives where it ends.
 func (u *unpacker) block() int {
-	n := int(binary.LittleEndian.Uint32(u.p.data[u.at:]))
+	n := int(binary.LittleEndian.Uint32(u.p.runs.Data[u.at:]))
 	u.at += 4
 	return u.at + n
-}
-
-func (u *unpacker) text(base float64) page.Text {
-	fl := int(u.p.data[u.at])
-	u.at++
-	t := page.Text{X: u.float(), Y: base}
-	if fl&tY != 0 {
-		t.Y = u.float()
-	}
-	if fl&tSize != 0 {
-		u.size = u.float()
-	}
-	t.Size = u.size
-	if fl&tSpace != 0 {
-		t.WordSpace = u.float()
-	}
-	if fl&tFont != 0 {
-		u.font = page.Font(u.uint())
-	}
-	t.Font = u.font
-	if fl&tColor != 0 {
-		u.color = u.rgb()
-	}
-	t.Color = u.color
-	if fl&tTag != 0 {
-		t.Tag = page.Tag(u.uint())
-	}
-	t.S = u.str()
-	if fl&tGlyphs != 0 {
-		n := u.int()
-		t.Glyphs = page.Glyphs(u.p.data[u.at : u.at+n : u.at+n])
-		u.at += n
-	}
-	return t
 }
 
 func (u *unpacker) fill() *page.Color {
@@ -619,7 +531,7 @@ func (u *unpacker) flow() *flowInfo {
 	if n := u.int(); n > 0 {
 		f.marks = make([]mark, n)
 		for i := range f.marks {
-			f.marks[i] = mark{title: u.str(), level: u.int(), open: u.p.data[u.at] == 1}
+			f.marks[i] = mark{title: u.str(), level: u.int(), open: u.p.runs.Data[u.at] == 1}
 			u.at++
 		}
 	}

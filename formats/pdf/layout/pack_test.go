@@ -11,6 +11,7 @@ import (
 	"bookc/builder/svg"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
+	"bookc/formats/pdf/page"
 	"bookc/handbook"
 )
 
@@ -74,21 +75,36 @@ func TestPack(t *testing.T) {
 				}
 				ids := slices.Sorted(maps.Keys(notes))
 				p := pack(bs, notes, ids)
-				ubs, unotes := p.unpack(false)
+				ubs, unotes := p.unpack(whole)
 				if !sameBoxes(t, bs, ubs, kinds) {
 					t.Fatalf("unit %d (%s): its boxes unpack otherwise", i, us[i].dest())
 				}
-				lean, _ := p.unpack(true)
-				for k, b := range bs { // lean: no art, no texts but those of page numbers
-					want, got := *b, *lean[k]
-					if want.art = nil; len(want.cited().refs) == 0 {
+				// lean: no art, and no texts but those of page numbers; placing: those texts,
+				// the others as runs that read as they were
+				lean, _ := p.unpack(lean)
+				placed, _ := p.unpack(placing)
+				for k, b := range bs {
+					want, got, place := *b, *lean[k], *placed[k]
+					if len(want.cited().refs) == 0 && len(want.texts) > 0 {
+						var texts []page.Text
+						if place.runs == nil || place.texts != nil {
+							t.Fatalf("unit %d: box %d unpacks for placing without runs", i, k)
+						}
+						place.runs.Each(int(place.runsAt), place.base, func(t page.Text) { texts = append(texts, t) })
+						if !reflect.DeepEqual(texts, want.texts) {
+							t.Fatalf("unit %d: box %d's runs read %+v, want %+v", i, k, texts, want.texts)
+						}
 						want.texts = nil
 					}
-					if (want.flow == nil) != (got.flow == nil) {
+					place.runs, place.runsAt = nil, 0
+					if (want.flow == nil) != (got.flow == nil) || (want.flow == nil) != (place.flow == nil) {
 						t.Fatalf("unit %d: box %d unpacks lean with flow %v, want %v", i, k, got.flow, want.flow)
 					}
-					want.flow, got.flow = nil, nil
-					if !reflect.DeepEqual(want, got) {
+					want.flow, got.flow, place.flow = nil, nil, nil
+					if !reflect.DeepEqual(want, place) {
+						t.Fatalf("unit %d: box %d unpacks for placing as %+v, want %+v", i, k, place, want)
+					}
+					if want.art = nil; !reflect.DeepEqual(want, got) {
 						t.Fatalf("unit %d: box %d unpacks lean as %+v, want %+v", i, k, got, want)
 					}
 				}

@@ -575,7 +575,7 @@ func reserve(p *page.Page, lists ...[]*vbox) {
 	placed, tagged, rules, rects, images, links := 0, 0, 1, 0, 0, 0
 	for _, list := range lists {
 		for _, b := range list {
-			if len(b.texts) > 0 {
+			if b.hasTexts() {
 				placed++
 				tagged += len(b.paths())
 			}

@@ -9,6 +9,7 @@ import (
 	"bookc/builder"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
+	"bookc/formats/pdf/page"
 	"bookc/handbook"
 )
 
@@ -58,6 +59,14 @@ func TestStretches(t *testing.T) {
 					t.Fatalf("packs %v with packAbove %d", packs, above)
 				}
 				doc, diags, starts := solo().book(&b, tt.track)
+				for _, p := range doc.Pages { // the texts, whether placed as they are or as runs
+					for i := range p.Placed {
+						pl := &p.Placed[i]
+						var texts []page.Text
+						pl.Each(func(t page.Text) { texts = append(texts, t) })
+						pl.Texts, pl.Runs, pl.RunsAt, pl.Base = texts, nil, 0, 0
+					}
+				}
 				return []any{doc, diags}, starts
 			}
 			whole, wstarts := lay(math.MaxInt)

@@ -179,13 +179,13 @@ func (tb *treeBuilder) feed(events []tagEvent) {
 			return l
 		}
 		if from.placed < to.placed { // its texts, placed (Page.Place): their Tags are mapped
-			pl := p.Placed[from.placed]
+			pl := &p.Placed[from.placed]
 			tagMap := p.TagMap[pl.At : pl.At+pl.N]
-			for _, tx := range pl.Texts {
+			pl.Each(func(tx page.Text) {
 				if l := tag(tx.Tag); !ev.artifact && int(tx.Tag) < len(tagMap) {
 					tagMap[tx.Tag] = l
 				}
-			}
+			})
 		}
 		retag(p, from, to, tag)
 		if ev.artifact { // its links stay the header cells' links: every link is in the tree
@@ -208,7 +208,7 @@ func counts(p *page.Page) pieces {
 
 // after is where the next box starts on a page, once b is put on it (putOn) after these.
 func (c pieces) after(b *vbox) pieces {
-	if len(b.texts) > 0 {
+	if b.hasTexts() {
 		c.placed++
 	}
 	if b.art != nil {

@@ -20,12 +20,17 @@ type vbox struct {
 	stretch float32 // how far glue may stretch to end a page flush at the foot; it shrinks half as far
 	// texts are its text runs, art what else it shows (its Texts unused), nil for none: most
 	// boxes are lines of text, and a long book has a million of them
-	texts []page.Text
-	art   *page.Art
-	tags  []tags.Path // what its pieces belong to in the structure tree: see tag.go
-	cites *cites      // nil for most boxes: a box is copied for every pass
-	flow  *flowInfo   // nil for most boxes, which are lines
+	texts  []page.Text
+	runs   *page.Runs // its texts, when they are the block of runs at runsAt instead (a unit unpacked for placing)
+	art    *page.Art
+	tags   []tags.Path // what its pieces belong to in the structure tree: see tag.go
+	cites  *cites      // nil for most boxes: a box is copied for every pass
+	flow   *flowInfo   // nil for most boxes, which are lines
+	runsAt int32
 }
+
+// hasTexts reports whether the box shows texts: its own, or runs.
+func (b *vbox) hasTexts() bool { return len(b.texts) > 0 || b.runs != nil }
 
 // more is the box's art, to add to: made when it has none.
 func (b *vbox) more() *page.Art {
@@ -62,8 +67,11 @@ func (b *vbox) shiftInto(dst *page.Page, dx, dy float64) {
 // putOn shows the box on a page, y down: its texts placed as they are (Page.Place), which a
 // page has far more of than anything else, its art copied there, moved.
 func (b *vbox) putOn(p *page.Page, y float64) {
-	if len(b.texts) > 0 {
+	switch {
+	case len(b.texts) > 0:
 		p.Place(b.texts, y, len(b.paths()))
+	case b.runs != nil:
+		p.PlaceRuns(b.runs, int(b.runsAt), b.base, y, len(b.paths()))
 	}
 	if b.art != nil {
 		b.art.Shift(&p.Art, 0, y)

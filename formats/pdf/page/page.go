@@ -120,20 +120,44 @@ type Art struct {
 	Links   []Link
 }
 
-// Placed is a run of texts a page shows, moved down by DY and right by the page's DX. A text's
-// Tag k is the page's TagMap[At+k], or 0 (an artifact) from N on.
+// Placed is a run of texts a page shows, moved down by DY and right by the page's DX: Texts, or
+// the block of Runs at RunsAt, set on the baseline Base. A text's Tag k is the page's
+// TagMap[At+k], or 0 (an artifact) from N on.
 type Placed struct {
-	Texts []Text
-	DY    float64
-	At, N int32
+	Texts  []Text
+	Runs   *Runs
+	DY     float64
+	Base   float64
+	At, N  int32
+	RunsAt int32
+}
+
+// Each calls f with each of its texts, as they were set.
+func (pl *Placed) Each(f func(Text)) {
+	if pl.Runs != nil {
+		pl.Runs.Each(int(pl.RunsAt), pl.Base, f)
+		return
+	}
+	for _, t := range pl.Texts {
+		f(t)
+	}
+}
+
+// Len is how many texts it has.
+func (pl *Placed) Len() int {
+	if pl.Runs != nil {
+		return pl.Runs.Count(int(pl.RunsAt))
+	}
+	return len(pl.Texts)
 }
 
 // EachText calls f with each text of the page as it is drawn, in order: the placed ones moved
 // and their Tags the page's, then its own.
 func (p *Page) EachText(f func(Text)) {
-	for _, pl := range p.Placed {
+	for i := range p.Placed {
+		pl := &p.Placed[i]
 		tags := p.TagMap[pl.At : pl.At+pl.N]
-		for _, t := range pl.Texts {
+		pl.Each(func(t Text) {
 			t.X, t.Y = t.X+p.DX, t.Y+pl.DY
 			if int(t.Tag) < len(tags) {
 				t.Tag = tags[t.Tag]
@@ -141,7 +165,7 @@ func (p *Page) EachText(f func(Text)) {
 				t.Tag = 0
 			}
 			f(t)
-		}
+		})
 	}
 	for _, t := range p.Texts {
 		f(t)
@@ -158,8 +182,8 @@ func (p *Page) AllTexts() []Text {
 // TextCount is how many texts the page draws.
 func (p *Page) TextCount() int {
 	n := len(p.Texts)
-	for _, pl := range p.Placed {
-		n += len(pl.Texts)
+	for i := range p.Placed {
+		n += p.Placed[i].Len()
 	}
 	return n
 }
@@ -167,12 +191,21 @@ func (p *Page) TextCount() int {
 // Place shows texts on the page, moved down by dy, their Tags counted in n more entries of
 // TagMap, all 0 until set; it returns where they start.
 func (p *Page) Place(texts []Text, dy float64, n int) int32 {
-	at := int32(len(p.TagMap))
+	return p.place(Placed{Texts: texts, DY: dy}, n)
+}
+
+// PlaceRuns is Place for the texts of the block of r at at, set on the baseline base.
+func (p *Page) PlaceRuns(r *Runs, at int, base, dy float64, n int) int32 {
+	return p.place(Placed{Runs: r, RunsAt: int32(at), Base: base, DY: dy}, n)
+}
+
+func (p *Page) place(pl Placed, n int) int32 {
+	pl.At, pl.N = int32(len(p.TagMap)), int32(n)
 	for range n {
 		p.TagMap = append(p.TagMap, 0)
 	}
-	p.Placed = append(p.Placed, Placed{Texts: texts, DY: dy, At: at, N: int32(n)})
-	return at
+	p.Placed = append(p.Placed, pl)
+	return pl.At
 }
 
 // Text is a run of text, its baseline starting at (X, Y). WordSpace is added to the advance of
