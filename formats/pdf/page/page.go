@@ -157,7 +157,7 @@ func (p *Page) EachText(f func(Text)) {
 	for i := range p.Placed {
 		pl := &p.Placed[i]
 		tags := p.TagMap[pl.At : pl.At+pl.N]
-		pl.Each(func(t Text) {
+		drawn := func(t Text) {
 			t.X, t.Y = t.X+p.DX, t.Y+pl.DY
 			if int(t.Tag) < len(tags) {
 				t.Tag = tags[t.Tag]
@@ -165,7 +165,14 @@ func (p *Page) EachText(f func(Text)) {
 				t.Tag = 0
 			}
 			f(t)
-		})
+		}
+		if pl.Runs != nil {
+			pl.Runs.Each(int(pl.RunsAt), pl.Base, drawn)
+			continue
+		}
+		for _, t := range pl.Texts {
+			drawn(t)
+		}
 	}
 	for _, t := range p.Texts {
 		f(t)
