@@ -403,7 +403,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 // and its boxes.
 func (l *lay) setUnit(u unit, m *memo) (*lay, []*vbox) {
 	c := newLay(l.book, l.refs, m, l.shared)
-	c.unknown, c.track, c.packs = l.unknown, l.track, l.packs
+	c.unknown, c.track, c.packs, c.unpacked = l.unknown, l.track, l.packs, l.unpacked
 	c.words, c.cuts, c.room = metrics.NewMemo(), cutMemos.Get().(*cutMemo), rooms.Get().(*room)
 	defer func() {
 		c.words.Done()
@@ -474,7 +474,7 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 	if l.measure {
 		as = lean
 	}
-	ubs, unotes := u.boxes(as)
+	ubs, unotes := u.boxes(as, l.unpacked)
 	ids := slices.Sorted(maps.Keys(unotes))
 	nums := l.printed(nil, ubs)
 	for _, id := range ids {

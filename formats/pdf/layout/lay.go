@@ -39,6 +39,7 @@ type lay struct {
 	track    bool               // mark where chapters and their blocks begin, for PageStarts
 	measure  bool               // paginate only numbers pages: it puts nothing on them (a first pass)
 	packs    bool               // its units are kept packed between passes (bigBook)
+	unpacked *boxRoom           // where a stretch's units are unpacked, when not nil (stretches)
 	lists    int                // list depth, for bullets
 	level    int                // outline level of the current chapter
 	depth    int                // of the current chapter: 0 top-level, 1 a sub-chapter...
@@ -100,9 +101,9 @@ func (u *setUnit) pack() {
 
 // boxes are the unit's boxes and footnotes: unpacked anew when packed, as the pass needs them
 // (packed.unpack).
-func (u *setUnit) boxes(as unpacking) ([]*vbox, map[string][]*vbox) {
+func (u *setUnit) boxes(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbox) {
 	if u.packed != nil {
-		return u.packed.unpack(as)
+		return u.packed.unpack(as, room)
 	}
 	return u.bs, u.notes
 }

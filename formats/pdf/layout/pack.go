@@ -21,8 +21,9 @@ import (
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
 	runs     page.Runs // the data, its texts' blocks among the rest, and every string
-	boxes    int       // how many, and how many texts they have: what unpacking allocates
-	texts    int
+	boxes    int       // how many, how many texts they have, and how many of those the boxes
+	texts    int       // that print page numbers have: what unpacking allocates
+	refTexts int
 	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
 	notes    []string
 	paths    [][]tags.Path
@@ -199,6 +200,9 @@ func (k *packer) box(b *vbox) {
 		at := k.block()
 		k.buf = page.AppendTexts(k.buf, b.texts, b.base, k.strOf)
 		k.p.texts += len(b.texts)
+		if len(b.cited().refs) > 0 {
+			k.p.refTexts += len(b.texts)
+		}
 		k.end(at)
 	}
 	if b.art != nil {
@@ -321,11 +325,42 @@ type unpacker struct {
 	at    int
 	boxes []*vbox
 	arena []vbox
+	room  *boxRoom // where the boxes go instead of arena, when not nil
 	texts []page.Text
 	flows []struct {
 		b *vbox
 		i int
 	}
+}
+
+// boxRoom is where a worker unpacks the boxes of the stretches a pass measures, one after the
+// other: nothing keeps a stretch's boxes once it is paginated (the pass puts nothing on pages),
+// so the next stretch takes their room, rather than a book's million boxes be made anew.
+type boxRoom struct {
+	chunks [][]vbox
+	k, at  int // the chunk and the place in it of the next box
+}
+
+func (r *boxRoom) next() *vbox {
+	if r.k < len(r.chunks) && r.at == len(r.chunks[r.k]) {
+		r.k, r.at = r.k+1, 0
+	}
+	if r.k == len(r.chunks) {
+		r.chunks = append(r.chunks, make([]vbox, 4096))
+	}
+	r.at++
+	return &r.chunks[r.k][r.at-1]
+}
+
+// reset empties the room's boxes, for the next stretch.
+func (r *boxRoom) reset() {
+	for k := range r.k {
+		clear(r.chunks[k])
+	}
+	if r.k < len(r.chunks) {
+		clear(r.chunks[r.k][:r.at])
+	}
+	r.k, r.at = 0, 0
 }
 
 // unpacking is what a pass needs of a unit's boxes.
@@ -342,10 +377,16 @@ const (
 // texts of its boxes, as S, and their glyphs point into the tables and the data. Lean, for a
 // pass that measures, the boxes have neither texts nor art; placing, their texts stay packed.
 // Either way the texts that print page numbers are unpacked, for renumber to read and change.
-func (p *packed) unpack(as unpacking) ([]*vbox, map[string][]*vbox) {
-	u := &unpacker{p: p, as: as, arena: make([]vbox, 0, p.boxes)}
+// Boxes unpacked into a room are the room's until it is reset.
+func (p *packed) unpack(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbox) {
+	u := &unpacker{p: p, as: as, room: room, boxes: make([]*vbox, 0, p.boxes)}
+	if room == nil {
+		u.arena = make([]vbox, 0, p.boxes)
+	}
 	if as == whole {
 		u.texts = make([]page.Text, 0, p.texts)
+	} else {
+		u.texts = make([]page.Text, 0, p.refTexts)
 	}
 	lists := make([][]*vbox, p.lists)
 	for i := range lists {
@@ -399,8 +440,13 @@ func (u *unpacker) list() []*vbox {
 			bs[i] = u.boxes[r-1]
 			continue
 		}
-		u.arena = append(u.arena, vbox{}) // in the room made for every box: never moved
-		b := &u.arena[len(u.arena)-1]
+		var b *vbox
+		if u.room != nil {
+			b = u.room.next()
+		} else {
+			u.arena = append(u.arena, vbox{}) // in the room made for every box: never moved
+			b = &u.arena[len(u.arena)-1]
+		}
 		u.boxes = append(u.boxes, b)
 		u.box(b)
 		bs[i] = b

@@ -75,14 +75,14 @@ func TestPack(t *testing.T) {
 				}
 				ids := slices.Sorted(maps.Keys(notes))
 				p := pack(bs, notes, ids)
-				ubs, unotes := p.unpack(whole)
+				ubs, unotes := p.unpack(whole, nil)
 				if !sameBoxes(t, bs, ubs, kinds) {
 					t.Fatalf("unit %d (%s): its boxes unpack otherwise", i, us[i].dest())
 				}
 				// lean: no art, and no texts but those of page numbers; placing: those texts,
 				// the others as runs that read as they were
-				lean, _ := p.unpack(lean)
-				placed, _ := p.unpack(placing)
+				lean, _ := p.unpack(lean, &boxRoom{})
+				placed, _ := p.unpack(placing, nil)
 				for k, b := range bs {
 					want, got, place := *b, *lean[k], *placed[k]
 					if len(want.cited().refs) == 0 && len(want.texts) > 0 {

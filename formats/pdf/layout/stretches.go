@@ -54,12 +54,16 @@ func (l *lay) stretches(us []unit, memos []*memo) *flow {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(parts)) {
 		wg.Go(func() {
+			var room *boxRoom // a pass that measures keeps no box once its stretch is paginated
+			if l.measure {
+				room = &boxRoom{}
+			}
 			for k := int(next.Add(1) - 1); k < len(parts); k = int(next.Add(1) - 1) {
 				var bs []*vbox
-				sl := *l // the stretch's, with its footnotes
-				sl.notes = map[string][]*vbox{}
+				sl := *l // the stretch's, with its footnotes and room
+				sl.notes, sl.unpacked = map[string][]*vbox{}, room
 				for i := starts[k]; i < starts[k+1]; i++ {
-					c, ubs := l.setUnit(us[i], memos[i])
+					c, ubs := sl.setUnit(us[i], memos[i])
 					bs = append(bs, ubs...)
 					maps.Copy(sl.notes, c.notes)
 					diags[i] = c.diags
@@ -69,6 +73,9 @@ func (l *lay) stretches(us []unit, memos []*memo) *flow {
 					log = make([]tagEvent, 0, logRoom(len(bs))+2)
 				}
 				parts[k] = sl.cut(bs, nil, log)
+				if room != nil {
+					room.reset()
+				}
 				if tree != nil {
 					tree.add(k, parts[k].tags.events)
 					parts[k].tags.events = nil
