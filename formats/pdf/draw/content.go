@@ -34,6 +34,7 @@ type encoder struct {
 	markOf int32               // the element it marks; -1 an artifact
 	key    []byte              // the page's key in Pages, in a buffer the next page reuses
 	glyphs []page.Glyph        // the glyphs of the run being shown, unpacked, in a buffer the next run reuses
+	seg    [1]metrics.Seg      // those glyphs as the one segment they are, which the next run reuses too
 
 	font         page.Font
 	size         float64

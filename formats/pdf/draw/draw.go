@@ -169,7 +169,10 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 			z := deflaters.Get().(*deflater)
 			defer deflaters.Put(z)
 			compress := z.stream // pages keeps each page's stream already
-			if pages == nil {
+			switch {
+			case pages == nil && streams == nil && sc != nil:
+				compress = z.deflate // kept by none, and in the scratch file before the next
+			case pages == nil:
 				compress = func(data []byte) []byte { return streams.Do(data, z.stream) }
 			}
 			for i := int(next.Add(1) - 1); i < len(doc.Pages); i = int(next.Add(1) - 1) {

@@ -111,7 +111,8 @@ func (e *encoder) show(t page.Text, endsLine bool, fonts *fontSet) []missingBox 
 		segs = e.words.Shape(metrics.Get(t.Font), t.S)
 	} else {
 		e.glyphs = metrics.Get(t.Font).Unpack(e.glyphs[:0], t.Glyphs, t.S)
-		segs = []metrics.Seg{{Font: t.Font, Glyphs: e.glyphs}}
+		e.seg[0] = metrics.Seg{Font: t.Font, Glyphs: e.glyphs}
+		segs = e.seg[:] // a million runs of a large book's each made one otherwise
 	}
 	r := glyphRun{e: e, t: t, ws: t.WordSpace * 1000 / t.Size, segs: segs}
 	for i, sg := range segs {

@@ -97,6 +97,47 @@ type appended struct {
 	spilled      *spilled // the stream, when it is in a scratch file instead: a large book has a million objects
 }
 
+// run is objects bookc adds, numbered one after another: listed, or n of them made while they
+// are written, in chunks from made (the structure's: a large book has a million).
+type run struct {
+	objs []appended
+	n    int
+	made <-chan []appended
+}
+
+func (r run) len() int {
+	if r.made != nil {
+		return r.n
+	}
+	return len(r.objs)
+}
+
+// each writes the run's objects in order, letting go of each once written.
+func (r run) each(write func(appended) error) error {
+	for i, a := range r.objs {
+		if err := write(a); err != nil {
+			return err
+		}
+		r.objs[i] = appended{} // a large book's are hundreds of megabytes
+	}
+	if r.made == nil {
+		return nil
+	}
+	got := 0
+	for objs := range r.made {
+		for _, a := range objs {
+			if err := write(a); err != nil {
+				return err
+			}
+		}
+		got += len(objs)
+	}
+	if got != r.n {
+		return fmt.Errorf("%d objects made where %d were numbered", got, r.n)
+	}
+	return nil
+}
+
 // rewrite amends what fpdf does not write as bookc wants it, object by object, into a new file
 // with its own cross-reference table:
 //   - the fonts' objects follow fpdf's, and the resources name them as the contents do (fontName);
@@ -120,12 +161,8 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents pageContents,
 	var zipping errgroup.Group
 	zipping.Go(func() error { return compress(objs) })
 	more, imageNames := images.objects(len(objs) + 1) // the images first: they name no other object
-	// the objects that follow, but for the forms', at once: a large book's are hundreds of thousands
-	n := len(fonts)*fontObjects + 1 + len(ol.marks) + contents.count()
-	if st != nil {
-		n += st.count()
-	}
-	more = slices.Grow(more, n)
+	// the objects up to the structure's at once: a large book's are tens of thousands
+	more = slices.Grow(more, len(fonts)*fontObjects+1+len(ol.marks))
 	names := []byte("/Font <<\n")
 	fontNums := map[page.Font]int{}
 	for _, e := range fonts {
@@ -156,27 +193,27 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents pageContents,
 		_ = zipping.Wait()
 		return formats.File{}, err
 	}
-	// the outline and the structure tree, each on a core of its own: they only read the pages
-	var tagged []appended
-	var trees sync.WaitGroup
-	if root > 0 {
-		trees.Go(func() { copy(more[items:], ol.objects(root, pages)) })
-	}
+	// the structure tree, made on cores of its own while the rest is: it only reads the pages
+	var tagged run
 	if st != nil {
-		trees.Go(func() { tagged = st.objects(tagFirst, pages) })
+		stop := make(chan struct{}) // for its making, should the writing end early
+		defer close(stop)
+		tagged = st.objects(tagFirst, pages, stop)
 	}
-	trees.Wait()
-	more = append(more, tagged...)
+	if root > 0 {
+		copy(more[items:], ol.objects(root, pages))
+	}
 	if err := zipping.Wait(); err != nil {
 		return formats.File{}, err
 	}
+	after := make([]appended, 0, contents.count())
 	for i := range contents.count() {
-		more = append(more, contents.object(i))
+		after = append(after, contents.object(i))
 	}
 	if fs != nil {
-		more = append(more, fs.objects(len(objs)+1+len(more), fontNums)...)
+		after = append(after, fs.objects(first+contents.count(), fontNums)...)
 	}
-	return assemble(head, objs, more, trailer, spill)
+	return assemble(head, objs, []run{{objs: more}, tagged, {objs: after}}, trailer, spill)
 }
 
 // amend rewrites the objects that change, but for the streams: each page gets its content, the
@@ -251,13 +288,17 @@ var noFiles = []byte("/Names <<\n/EmbeddedFiles << /Names [\n  \n] >>\n>>\n")
 // assemble writes the file: fpdf's header and objects as amended, the objects bookc adds, and a
 // new cross-reference table and trailer. It gives the file in pieces, to be written one after
 // the other: the streams as they are, and what is between them gathered (formats.Pieces).
-func assemble(head []byte, objs []object, more []appended, trailer [][]byte, spill *formats.Spill) (formats.File, error) {
+func assemble(head []byte, objs []object, more []run, trailer [][]byte, spill *formats.Spill) (formats.File, error) {
 	var out formats.Pieces
 	if spill != nil {
 		out.SpillTo(spill)
 	}
 	out.Copy(head)
-	offsets := make([]int, len(objs)+len(more)+1) // by object number; objects count from 1 without gaps
+	n := len(objs)
+	for _, r := range more {
+		n += r.len()
+	}
+	offsets := make([]int, n+1) // by object number; objects count from 1 without gaps
 	for _, o := range objs {
 		if o.num <= 0 || o.num > len(objs) || offsets[o.num] != 0 {
 			return formats.File{}, fmt.Errorf("object %d out of sequence", o.num)
@@ -270,8 +311,12 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte, spi
 		}
 	}
 	var num []byte
-	for i, a := range more {
-		n := len(objs) + 1 + i
+	n = len(objs)
+	write := func(a appended) error {
+		n++
+		if n >= len(offsets) {
+			return fmt.Errorf("object %d past the %d numbered", n, len(offsets)-1)
+		}
 		offsets[n] = out.Len()
 		num = append(strconv.AppendInt(num[:0], int64(n), 10), " 0 obj\n"...) // fmt costs more, at tens of thousands
 		out.Copy(num)
@@ -280,7 +325,7 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte, spi
 		if a.spilled != nil { // and so is out: what Add is given is written at once
 			var err error
 			if stream, err = a.spilled.from.get(a.spilled.at); err != nil {
-				return formats.File{}, err
+				return err
 			}
 		}
 		if stream != nil {
@@ -289,7 +334,12 @@ func assemble(head []byte, objs []object, more []appended, trailer [][]byte, spi
 			out.Copy([]byte("\nendstream"))
 		}
 		out.Copy([]byte("\nendobj\n"))
-		more[i] = appended{} // let go of, once written: a large book's are hundreds of megabytes
+		return nil
+	}
+	for _, r := range more {
+		if err := r.each(write); err != nil {
+			return formats.File{}, err
+		}
 	}
 	start := out.Len()
 	out.Copy(fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)))
@@ -413,12 +463,15 @@ var deflaters = sync.Pool{New: func() any {
 }}
 
 // stream returns data compressed, in a slice of its own.
-func (d *deflater) stream(data []byte) []byte {
+func (d *deflater) stream(data []byte) []byte { return bytes.Clone(d.deflate(data)) }
+
+// deflate is data compressed, in the deflater's buffer: valid until it compresses again.
+func (d *deflater) deflate(data []byte) []byte {
 	d.buf.Reset()
 	d.zw.Reset(&d.buf)
 	d.zw.Write(data) // a bytes.Buffer takes every write
 	d.zw.Close()
-	return bytes.Clone(d.buf.Bytes())
+	return d.buf.Bytes()
 }
 
 // outline is the document's bookmarks, which draw writes itself: fpdf writes each with Sprintf,

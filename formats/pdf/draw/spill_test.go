@@ -10,8 +10,9 @@ import (
 )
 
 // TestSpill checks that a PDF assembled in a temporary file, its pages' contents in another, is
-// the PDF assembled in memory, byte for byte: the handbook's, with images, drawings, links, an
-// outline and a structure tree.
+// the PDF assembled in memory, byte for byte, and so is one whose structure tree is made in
+// chunks of a few objects: the handbook's, with images, drawings, links, an outline and a
+// structure tree.
 func TestSpill(t *testing.T) {
 	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
 	if err != nil {
@@ -21,9 +22,9 @@ func TestSpill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paint := func(from int) ([]byte, bool) {
-		defer func(was int) { spillPages = was }(spillPages)
-		spillPages = from
+	paint := func(from, objects int) ([]byte, bool) {
+		defer func(was, wasChunk int) { spillPages, chunk = was, wasChunk }(spillPages, chunk)
+		spillPages, chunk = from, objects
 		doc, _ := layout.Book(ed)
 		f, err := PDFShared(doc, nil, nil, nil)
 		if err != nil {
@@ -31,15 +32,24 @@ func TestSpill(t *testing.T) {
 		}
 		return f.Bytes(), f.Spill != nil
 	}
-	kept, spilled := paint(1 << 30)
+	kept, spilled := paint(1<<30, chunk)
 	if spilled {
 		t.Fatal("the handbook spilled at a billion pages")
 	}
-	out, spilled := paint(1)
-	if !spilled {
-		t.Fatal("the handbook did not spill from one page")
-	}
-	if !bytes.Equal(kept, out) {
-		t.Errorf("the PDF assembled in a temporary file (%d bytes) differs from the one assembled in memory (%d)", len(out), len(kept))
+	for _, c := range []struct {
+		name         string
+		spill, chunk int
+	}{
+		{"spilled from one page", 1, chunk},
+		{"its structure in chunks of 7 objects", 1 << 30, 7},
+		{"spilled, its structure in chunks of one", 1, 1},
+	} {
+		out, spilled := paint(c.spill, c.chunk)
+		if spilled != (c.spill == 1) {
+			t.Fatalf("%s: spilled is %v", c.name, spilled)
+		}
+		if !bytes.Equal(kept, out) {
+			t.Errorf("the PDF %s (%d bytes) differs from the one assembled in memory at once (%d)", c.name, len(out), len(kept))
+		}
 	}
 }

@@ -276,16 +276,77 @@ func (s *structure) findKids() *kidsOf {
 	return kids
 }
 
-// objects writes the structure's objects, numbered from first, for pages whose objects are
-// numbered pages. Each element's kids are in reading order: the blocks of a page as layout placed
-// them, and inside a block its runs and the links between them as the page marks them.
-func (s *structure) objects(first int, pages []int) []appended {
-	if !s.tagged() {
-		return s.annotations(first, pages)
+// chunk is how many of the structure's objects are made at a time: a large book's are a million,
+// hundreds of megabytes of dictionaries, written as they are made instead of all held at once.
+var chunk = 16384
+
+// objects makes the structure's objects, numbered from first, for pages whose objects are
+// numbered pages, a chunk at a time ahead of their writing, until stop closes. Each element's
+// kids are in reading order: the blocks of a page as layout placed them, and inside a block its
+// runs and the links between them as the page marks them.
+func (s *structure) objects(first int, pages []int, stop <-chan struct{}) run {
+	made := make(chan []appended, 2) // what is made ahead of the writing
+	put := func(objs []appended) bool {
+		select {
+		case made <- objs:
+			return true
+		case <-stop:
+			return false
+		}
 	}
-	kids := s.kids()
-	// the buffers are made about their size at once: growing them by halves costs more than
-	// writing them
+	go func() {
+		defer close(made)
+		if !s.tagged() {
+			s.annotations(first, pages, put)
+			return
+		}
+		kids := s.kids()
+		for from := 0; from < len(s.elems); from += chunk {
+			if !put(s.elemDicts(from, min(from+chunk, len(s.elems)), kids, first, pages)) {
+				return
+			}
+		}
+		if !put([]appended{s.rootDict(first)}) || !s.annotations(first, pages, put) {
+			return
+		}
+		xmp := s.xmp()
+		last := []appended{{dict: fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), stream: xmp}}
+		if s.meta.Archival {
+			last = append(last, profile())
+		}
+		put(last)
+	}()
+	return run{n: s.count(), made: made}
+}
+
+// elemDicts are the dictionaries of elements from to to, written on as many goroutines as there
+// are cores, each a part of them into a buffer of its own.
+func (s *structure) elemDicts(from, to int, kids *kidsOf, first int, pages []int) []appended {
+	parts := make([]dicts, min(runtime.GOMAXPROCS(0), max(1, (to-from)/1024)))
+	var wg sync.WaitGroup
+	for w := range parts {
+		from, to := from+w*(to-from)/len(parts), from+(w+1)*(to-from)/len(parts)
+		wg.Go(func() {
+			// the buffers are made about their size at once: growing them by halves costs more
+			// than writing them
+			ds := dicts{buf: make([]byte, 0, 48*(to-from)+6*int(kids.at[to]-kids.at[from])), ends: make([]int, 0, to-from)}
+			for e := from; e < to; e++ {
+				ds.end(s.elemDict(ds.buf, e, kids.of(e), first, pages))
+			}
+			parts[w] = ds
+		})
+	}
+	wg.Wait()
+	out := make([]appended, 0, to-from)
+	for _, ds := range parts {
+		out = append(out, ds.list()...)
+	}
+	return out
+}
+
+// rootDict is the structure tree's root, with the parent tree: each page's marked contents'
+// elements, then each link's.
+func (s *structure) rootDict(first int) appended {
 	nums := make([]byte, 0, 8*len(s.order)+(s.markCount()+s.links())*(digits(first+len(s.elems))+5)) // the parent tree's /Nums
 	for i := range s.order {
 		nums = append(strconv.AppendInt(nums, int64(i), 10), " ["...)
@@ -303,35 +364,8 @@ func (s *structure) objects(first int, pages []int) []appended {
 			key++
 		}
 	}
-	// the elements' dictionaries are written on as many goroutines as there are cores, each a
-	// run of them into a buffer of its own, the annotations' while they are
-	parts := make([]dicts, min(runtime.GOMAXPROCS(0), max(1, len(s.elems)/1024)))
-	var wg sync.WaitGroup
-	for w := range parts {
-		from, to := w*len(s.elems)/len(parts), (w+1)*len(s.elems)/len(parts)
-		wg.Go(func() {
-			ds := dicts{buf: make([]byte, 0, 48*(to-from)+6*int(kids.at[to]-kids.at[from])), ends: make([]int, 0, to-from)}
-			for e := from; e < to; e++ {
-				ds.end(s.elemDict(ds.buf, e, kids.of(e), first, pages))
-			}
-			parts[w] = ds
-		})
-	}
-	annots := s.annotations(first, pages)
-	wg.Wait()
-	out := make([]appended, 0, s.count())
-	for _, ds := range parts {
-		out = append(out, ds.list()...)
-	}
-	out = append(out, appended{dict: fmt.Appendf(nil, "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [\n%s]>> /ParentTreeNextKey %d>>",
-		first, nums, key)})
-	out = append(out, annots...)
-	xmp := s.xmp()
-	out = append(out, appended{dict: fmt.Appendf(nil, "<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), stream: xmp})
-	if s.meta.Archival {
-		out = append(out, profile())
-	}
-	return out
+	return appended{dict: fmt.Appendf(nil, "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [\n%s]>> /ParentTreeNextKey %d>>",
+		first, nums, key)}
 }
 
 // elemDict appends element e's dictionary to d: its role, parent, descriptions and attributes,
@@ -392,21 +426,17 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 	return append(bytes.TrimSuffix(d, []byte(" ")), "]>>"...)
 }
 
-// annotations are the links' objects, from first's annotFirst on.
-func (s *structure) annotations(first int, pages []int) []appended {
-	size := 0
+// annotations makes the links' objects, from first's annotFirst on, a chunk at a time, each given
+// to put; false when put took no more.
+func (s *structure) annotations(first int, pages []int, put func([]appended) bool) bool {
+	var ds dicts
+	key, left := len(s.order), s.links()
 	for _, as := range s.annots {
 		for _, a := range as {
-			size += 192 + 2*len(a.url) // the longest a dictionary can be, but for its URL and description
-			if a.elem >= 0 {
-				size += 4 * len(s.elems[a.elem].Alt())
+			if ds.buf == nil { // the most a chunk's dictionaries take, but for URLs and descriptions
+				n := min(chunk, left)
+				ds, left = dicts{buf: make([]byte, 0, 192*n), ends: make([]int, 0, n)}, left-n
 			}
-		}
-	}
-	ds := dicts{buf: make([]byte, 0, size), ends: make([]int, 0, s.links())}
-	key := len(s.order)
-	for _, as := range s.annots {
-		for _, a := range as {
 			d := append(ds.buf, "<</Type /Annot /Subtype /Link /Rect ["...)
 			for i, v := range a.rect {
 				if i > 0 {
@@ -428,9 +458,15 @@ func (s *structure) annotations(first int, pages []int) []appended {
 			}
 			ds.end(append(d, ">>"...))
 			key++
+			if len(ds.ends) == chunk {
+				if !put(ds.list()) {
+					return false
+				}
+				ds = dicts{}
+			}
 		}
 	}
-	return ds.list()
+	return len(ds.ends) == 0 || put(ds.list())
 }
 
 // xmp is the document's metadata as XMP: what the information dictionary says, and that the
