@@ -20,9 +20,9 @@ import (
 
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
-	runs     page.Runs // the data, its texts' blocks among the rest, and every string
-	boxes    int       // how many, how many texts they have, and how many of those the boxes
-	texts    int       // that print page numbers have: what unpacking allocates
+	runs     *page.Runs // the data, its texts' blocks among the rest, and every string: an object of its own, which the pages that place its runs keep, and nothing else of the unit's
+	boxes    int        // how many, how many texts they have, and how many of those the boxes
+	texts    int        // that print page numbers have: what unpacking allocates
 	refTexts int
 	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
 	notes    []string
@@ -53,20 +53,21 @@ const (
 
 // packer packs one unit.
 type packer struct {
-	p      packed
-	buf    []byte
-	boxes  map[*vbox]int // each box's number: boxes count in the order packed
-	flows  map[*flowInfo]int
-	fl     []*flowInfo
-	strs   map[string]int
-	paths  map[*tags.Path]int
-	colors map[*page.Color]int
-	imgs   map[*byte]int
-	draws  map[*svg.Drawing]int
-	cites  map[*cites]int
-	marks  map[*chapMark]int
-	starts map[*PageStart]int
-	strOf  func(string) int // a string's place in the strings
+	p       packed
+	buf     []byte
+	boxes   map[*vbox]int // each box's number: boxes count in the order packed
+	flows   map[*flowInfo]int
+	fl      []*flowInfo
+	strs    map[string]int
+	paths   map[*tags.Path]int
+	colors  map[*page.Color]int
+	imgs    map[*byte]int
+	draws   map[*svg.Drawing]int
+	cites   map[*cites]int
+	marks   map[*chapMark]int
+	starts  map[*PageStart]int
+	strOf   func(string) int // a string's place in strings
+	strings []string
 }
 
 // packers are packers to reuse: their tables and buffer, emptied.
@@ -74,7 +75,7 @@ var packers = sync.Pool{New: func() any {
 	k := &packer{boxes: map[*vbox]int{}, flows: map[*flowInfo]int{}, strs: map[string]int{},
 		paths: map[*tags.Path]int{}, colors: map[*page.Color]int{}, imgs: map[*byte]int{},
 		draws: map[*svg.Drawing]int{}, cites: map[*cites]int{}, marks: map[*chapMark]int{}, starts: map[*PageStart]int{}}
-	k.strOf = func(s string) int { return placeOf(k.strs, s, &k.p.runs.Strs, s) }
+	k.strOf = func(s string) int { return placeOf(k.strs, s, &k.strings, s) }
 	return k
 }}
 
@@ -110,8 +111,8 @@ func pack(bs []*vbox, notes map[string][]*vbox, ids []string) *packed {
 	}
 	// copies of their own, as long as they are: the packer's are reused, and grew by doubling
 	p := k.p
-	p.runs.Data, p.boxes = slices.Clone(k.buf), len(k.boxes)
-	p.runs.Strs, p.paths, p.cites = slices.Clone(p.runs.Strs), slices.Clone(p.paths), slices.Clone(p.cites)
+	p.runs, p.boxes = &page.Runs{Data: slices.Clone(k.buf), Strs: slices.Clone(k.strings)}, len(k.boxes)
+	p.paths, p.cites = slices.Clone(p.paths), slices.Clone(p.cites)
 	return &p
 }
 
@@ -128,7 +129,8 @@ func (k *packer) reset() {
 	clear(k.marks)
 	clear(k.starts)
 	clear(k.fl)
-	k.p, k.buf, k.fl = packed{}, k.buf[:0], k.fl[:0]
+	clear(k.strings)
+	k.p, k.buf, k.fl, k.strings = packed{}, k.buf[:0], k.fl[:0], k.strings[:0]
 	packers.Put(k)
 }
 
@@ -484,7 +486,7 @@ func (u *unpacker) box(b *vbox) {
 		switch {
 		case u.as == lean && len(b.cited().refs) == 0:
 		case u.as == placing && len(b.cited().refs) == 0:
-			b.runs, b.runsAt = &u.p.runs, int32(u.at)
+			b.runs, b.runsAt = u.p.runs, int32(u.at)
 		default:
 			start := len(u.texts) // whole, in the room made for every text
 			u.p.runs.Each(u.at, b.base, func(t page.Text) { u.texts = append(u.texts, t) })
