@@ -64,6 +64,12 @@ func (l *lay) stretches(us []unit, memos []*memo) *flow {
 				sl.notes, sl.unpacked = map[string][]*vbox{}, room
 				for i := starts[k]; i < starts[k+1]; i++ {
 					c, ubs := sl.setUnit(us[i], memos[i])
+					if tree != nil {
+						// a pass that puts pieces on pages is most often the last: what its pages
+						// keep of the unit is the runs they place, and a pass after it sets the
+						// unit again
+						memos[i].unit = nil
+					}
 					bs = append(bs, ubs...)
 					maps.Copy(sl.notes, c.notes)
 					diags[i] = c.diags

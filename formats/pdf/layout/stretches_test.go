@@ -83,3 +83,46 @@ func TestStretches(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacedAgain checks that a pass that puts pieces on pages, which lets go of each unit it
+// unpacks but for the runs its pages place, leaves a pass after it to set the units again and
+// place the same pages: the last pass is most often, not always, the last.
+func TestPlacedAgain(t *testing.T) {
+	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := loaded.Edition("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	us := (&lay{book: b}).units()
+	memos := make([]*memo, len(us))
+	for i := range memos {
+		memos[i] = newMemo()
+	}
+	front, sh := newMemo(), solo()
+	place := func() (texts []page.Text) {
+		l := newLay(b, nil, front, sh)
+		l.unknown, l.packs = guessPages(b), true
+		for _, pg := range l.stretches(us, memos).pages {
+			for i := range pg.p.Placed {
+				pg.p.Placed[i].Each(func(t page.Text) { texts = append(texts, t) })
+			}
+			texts = append(texts, pg.p.Texts...)
+		}
+		for i, m := range memos {
+			if m.unit != nil {
+				t.Fatalf("unit %d kept once placed", i)
+			}
+		}
+		return texts
+	}
+	first, again := place(), place()
+	if len(first) == 0 {
+		t.Fatal("no texts placed")
+	}
+	if !reflect.DeepEqual(first, again) {
+		t.Errorf("placed again, the pages differ (%d texts against %d)", len(again), len(first))
+	}
+}
