@@ -20,10 +20,11 @@ import (
 
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
-	runs     *page.Runs // the data, its texts' blocks among the rest, and every string: an object of its own, which the pages that place its runs keep, and nothing else of the unit's
+	runs     *page.Runs // the data, its texts' blocks among the rest, and every string
 	boxes    int        // how many, how many texts they have, and how many of those the boxes
 	texts    int        // that print page numbers have: what unpacking allocates
 	refTexts int
+	placed   int // the bytes of the texts' blocks, which unpacking for placing copies
 	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
 	notes    []string
 	paths    [][]tags.Path
@@ -205,6 +206,7 @@ func (k *packer) box(b *vbox) {
 		if len(b.cited().refs) > 0 {
 			k.p.refTexts += len(b.texts)
 		}
+		k.p.placed += len(k.buf) - at
 		k.end(at)
 	}
 	if b.art != nil {
@@ -329,6 +331,7 @@ type unpacker struct {
 	arena []vbox
 	room  *boxRoom // where the boxes go instead of arena, when not nil
 	texts []page.Text
+	runs  *page.Runs // unpacking for placing: the texts' blocks, copied out of the unit's data, which can then go
 	flows []struct {
 		b *vbox
 		i int
@@ -483,13 +486,21 @@ func (u *unpacker) box(b *vbox) {
 	}
 	if fl&bTexts != 0 {
 		end := u.block()
+		runs, at := u.p.runs, u.at
+		if u.as == placing { // the texts' glyphs, placed or not, in the copy
+			if u.runs == nil {
+				u.runs = &page.Runs{Data: make([]byte, 0, u.p.placed), Strs: u.p.runs.Strs}
+			}
+			runs, at = u.runs, len(u.runs.Data)
+			u.runs.Data = append(u.runs.Data, u.p.runs.Data[u.at:end]...)
+		}
 		switch {
 		case u.as == lean && len(b.cited().refs) == 0:
 		case u.as == placing && len(b.cited().refs) == 0:
-			b.runs, b.runsAt = u.p.runs, int32(u.at)
+			b.runs, b.runsAt = runs, int32(at)
 		default:
 			start := len(u.texts) // whole, in the room made for every text
-			u.p.runs.Each(u.at, b.base, func(t page.Text) { u.texts = append(u.texts, t) })
+			runs.Each(at, b.base, func(t page.Text) { u.texts = append(u.texts, t) })
 			b.texts = u.texts[start:len(u.texts):len(u.texts)]
 		}
 		u.at = end

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"bookc/builder"
 	"bookc/builder/svg"
@@ -85,6 +86,15 @@ func TestPack(t *testing.T) {
 				placed, _ := p.unpack(placing, nil)
 				for k, b := range bs {
 					want, got, place := *b, *lean[k], *placed[k]
+					// what a page keeps of a box placed is its own, so that the unit's data can go
+					if place.runs != nil && place.runs == p.runs {
+						t.Fatalf("unit %d: box %d placed reads the unit's data", i, k)
+					}
+					for _, tx := range place.texts {
+						if inside(tx.Glyphs, p.runs.Data) {
+							t.Fatalf("unit %d: box %d placed has glyphs in the unit's data", i, k)
+						}
+					}
 					if len(want.cited().refs) == 0 && len(want.texts) > 0 {
 						var texts []page.Text
 						if place.runs == nil || place.texts != nil {
@@ -220,4 +230,13 @@ func note(kinds map[string]bool, b *vbox) {
 		on("chapter", f.chapter != nil)
 		on("start", f.start != nil)
 	}
+}
+
+// inside tells whether b is a part of data.
+func inside(b, data []byte) bool {
+	if len(b) == 0 || len(data) == 0 {
+		return false
+	}
+	at, start := uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+	return at >= start && at < start+uintptr(len(data))
 }
