@@ -87,10 +87,10 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 			return pl
 		}
 		l = passLay()
-		if l.packs && !l.measure {
-			// what the passes that measured unpacked is garbage now, most of the heap the
-			// collector paced itself by: collected first, it is not the floor this pass, which
-			// keeps what it places, grows twice over (at 30x, 0.1 GB of peak memory)
+		if l.packs && (pass > 0 || !l.measure) {
+			// what the pass before unpacked, or set and packed, is garbage now, most of the heap
+			// the collector paced itself by: collected first, it is not the floor this pass
+			// grows twice over (at 30x, 0.1 GB of peak memory for each)
 			runtime.GC()
 		}
 		var measured chan *flow // the contents as a pass that measures paginates them, beside its body
