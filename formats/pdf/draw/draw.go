@@ -18,6 +18,7 @@ import (
 	"bookc/formats/memo"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/scratch"
 )
 
 // PDF paints the document. The same document always gives the same bytes.
@@ -49,17 +50,17 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 // or more, in a temporary file (formats.Spill).
 func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages) (formats.File, error) {
 	var spill *formats.Spill
-	var sc *scratch
+	var sc *scratch.File
 	if len(doc.Pages) >= spillPages {
 		var err error
 		if spill, err = formats.NewSpill(); err != nil {
 			return formats.File{}, err
 		}
-		if sc, err = newScratch(); err != nil {
+		if sc, err = scratch.New("the pages of a large PDF"); err != nil {
 			spill.Close()
 			return formats.File{}, err
 		}
-		defer sc.f.Close()
+		defer sc.Close()
 	}
 	f, err := draw(doc, streams, images, pages, spill, sc)
 	if err != nil && spill != nil {
@@ -68,7 +69,7 @@ func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages)
 	return f, err
 }
 
-func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spill *formats.Spill, sc *scratch) (formats.File, error) {
+func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spill *formats.Spill, sc *scratch.File) (formats.File, error) {
 	imgs := newDocImages(doc.Pages, images, doc.Meta.Archival) // prepared on every core, with the pages
 	tagged := newStructure(doc)
 	encoded := encodePages(doc, streams, pages, newForms(doc.Pages), imgs, sc)
@@ -99,8 +100,8 @@ func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spil
 		return formats.File{}, err
 	}
 	data, glyphs := encoded.wait()
-	if sc != nil && sc.err != nil {
-		return formats.File{}, sc.err
+	if sc != nil && sc.Err() != nil {
+		return formats.File{}, sc.Err()
 	}
 	tagged.marks = encoded.marks
 	tagged.plan()
@@ -148,11 +149,11 @@ type contents struct {
 // ms of the 1.5 MB book's), and one more the drawings' forms. A page's stream is the page's alone,
 // whichever worker writes it. A page's rectangles, rules, drawings and text are
 // let go of once encoded: the images and links are fpdf's to draw (painter).
-func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, imgs *docImages, sc *scratch) *contents {
+func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, imgs *docImages, sc *scratch.File) *contents {
 	workers := runtime.GOMAXPROCS(0)
 	data := pageContents{data: make([][]byte, len(doc.Pages))}
 	if sc != nil {
-		data = pageContents{spans: make([]span, len(doc.Pages)), from: sc}
+		data = pageContents{spans: make([]scratch.Span, len(doc.Pages)), from: sc}
 	}
 	c := &contents{data: data, marks: make([][]int32, len(doc.Pages)), used: make([]usage, workers), forms: fs}
 	c.g.Go(func() error {
@@ -180,7 +181,7 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 				var stream []byte
 				stream, c.marks[i] = pages.encode(e, pg, compress)
 				if sc != nil {
-					c.data.spans[i] = sc.put(stream)
+					c.data.spans[i], _ = sc.Put(stream) // an error is sc's, for draw to return
 				} else {
 					c.data.data[i] = stream
 				}

@@ -310,7 +310,7 @@ func assemble(head []byte, objs []object, more []run, trailer [][]byte, spill *f
 			out.Add(o.body)
 		}
 	}
-	var num []byte
+	var num, read []byte // read: a spilled stream, read back into the buffer the one before was
 	n = len(objs)
 	write := func(a appended) error {
 		n++
@@ -324,9 +324,10 @@ func assemble(head []byte, objs []object, more []run, trailer [][]byte, spill *f
 		stream := a.stream
 		if a.spilled != nil { // and so is out: what Add is given is written at once
 			var err error
-			if stream, err = a.spilled.from.get(a.spilled.at); err != nil {
+			if stream, err = a.spilled.from.Get(read, a.spilled.at); err != nil {
 				return err
 			}
+			read = stream[:0]
 		}
 		if stream != nil {
 			out.Copy([]byte("\nstream\n"))
