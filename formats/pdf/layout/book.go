@@ -73,6 +73,9 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 	}
 	frontMemo := newMemo()
 	packs := bigBook(unknown, sh.paged)
+	if packs && sh.units == nil {
+		defer sh.spills.close() // an edition's alone: the pages keep copies of what they place
+	}
 	// The first pass lays the book out to number its pages, which no reference prints yet: it
 	// puts nothing on them, unless it turns out to be the last (a book without link targets).
 	measure := true
@@ -84,6 +87,9 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 			// pages it lets go of: the last pass that may be is the one that puts them
 			measuring := measure && (refs == nil || packs && pass < passes-1)
 			pl.unknown, pl.track, pl.measure, pl.packs = unknown, track, measuring, packs
+			if packs {
+				pl.spill = sh.spills.file()
+			}
 			return pl
 		}
 		l = passLay()
@@ -409,7 +415,7 @@ func (l *lay) body(us []unit, memos []*memo) []*vbox {
 // and its boxes.
 func (l *lay) setUnit(u unit, m *memo) (*lay, []*vbox) {
 	c := newLay(l.book, l.refs, m, l.shared)
-	c.unknown, c.track, c.packs, c.unpacked = l.unknown, l.track, l.packs, l.unpacked
+	c.unknown, c.track, c.packs, c.unpacked, c.spill = l.unknown, l.track, l.packs, l.unpacked, l.spill
 	c.words, c.cuts, c.room = metrics.NewMemo(), cutMemos.Get().(*cutMemo), rooms.Get().(*room)
 	defer func() {
 		c.words.Done()
@@ -430,7 +436,7 @@ func (l *lay) setUnit(u unit, m *memo) (*lay, []*vbox) {
 		// kept as they are: paginating only reads boxes, and the next pass takes copies
 		su := newSetUnit(bs, c.notes, slices.Clone(c.diags))
 		if c.packs {
-			su.pack()
+			su.pack(c.spill)
 		}
 		return su
 	}
@@ -480,7 +486,10 @@ func (l *lay) reuseUnit(u *setUnit) ([]*vbox, bool) {
 	if l.measure {
 		as = lean
 	}
-	ubs, unotes := u.boxes(as, l.unpacked)
+	ubs, unotes, err := u.boxes(as, l.unpacked)
+	if err != nil {
+		return nil, false // set again, as the data cannot be read back
+	}
 	ids := slices.Sorted(maps.Keys(unotes))
 	nums := l.printed(nil, ubs)
 	for _, id := range ids {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bookc/formats/scratch"
 	"hash/maphash"
 	"maps"
 	"reflect"
@@ -39,6 +40,7 @@ type lay struct {
 	track    bool               // mark where chapters and their blocks begin, for PageStarts
 	measure  bool               // paginate only numbers pages: it puts nothing on them (a first pass)
 	packs    bool               // its units are kept packed between passes (bigBook)
+	spill    *scratch.File      // where packed units keep their data; nil: in memory
 	unpacked *boxRoom           // where a stretch's units are unpacked, when not nil (stretches)
 	lists    int                // list depth, for bullets
 	level    int                // outline level of the current chapter
@@ -93,19 +95,19 @@ func newSetUnit(bs []*vbox, notes map[string][]*vbox, diags diag.List) *setUnit 
 	return u
 }
 
-// pack keeps the unit's boxes and footnotes packed.
-func (u *setUnit) pack() {
-	u.packed = pack(u.bs, u.notes, slices.Sorted(maps.Keys(u.notes)))
+// pack keeps the unit's boxes and footnotes packed, their data in spill when there is one.
+func (u *setUnit) pack(spill *scratch.File) {
+	u.packed = pack(u.bs, u.notes, slices.Sorted(maps.Keys(u.notes)), spill)
 	u.bs, u.notes = nil, nil
 }
 
 // boxes are the unit's boxes and footnotes: unpacked anew when packed, as the pass needs them
-// (packed.unpack).
-func (u *setUnit) boxes(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbox) {
+// (packed.unpack), which fails where spilled data cannot be read back.
+func (u *setUnit) boxes(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbox, error) {
 	if u.packed != nil {
 		return u.packed.unpack(as, room)
 	}
-	return u.bs, u.notes
+	return u.bs, u.notes, nil
 }
 
 // renumbered is a unit's boxes and footnotes with the page numbers nums printed in them.
@@ -153,6 +155,29 @@ type Shared struct {
 	// watch'). A renewed Shared's alone: editions beside each other seldom have a stretch alike
 	// (70 of 456 in the four editions of the 1.5 MB benchmark book), and the copies cost memory.
 	paged *pagedTable
+	// spills is where packed units keep their data (bigBook), for as long as the units may be
+	// asked for: this Shared's and those it renews as
+	spills *spills
+}
+
+// spills is a scratch file for packed units' data, made when first asked for.
+type spills struct {
+	once sync.Once
+	f    *scratch.File
+}
+
+// file is the scratch file; nil where none can be made: the units keep their data then.
+func (s *spills) file() *scratch.File {
+	s.once.Do(func() { s.f, _ = scratch.New("the lines of a large book") })
+	return s.f
+}
+
+// close lets go of the file, once no unit is to be unpacked from it.
+func (s *spills) close() {
+	s.once.Do(func() {}) // none to make after
+	if s.f != nil {
+		s.f.Close()
+	}
 }
 
 // NewShared returns an empty Shared, for the editions of one book.
@@ -171,7 +196,7 @@ func (sh *Shared) Renew() *Shared {
 	if sh.blocks == nil {
 		return NewShared()
 	}
-	return &Shared{words: sh.words, prints: sh.prints, blocks: sh.blocks.Renew(), units: sh.units.Renew(), entries: sh.entries.Renew(), paged: renewPaged(sh.paged)}
+	return &Shared{words: sh.words, prints: sh.prints, blocks: sh.blocks.Renew(), units: sh.units.Renew(), entries: sh.entries.Renew(), paged: renewPaged(sh.paged), spills: sh.spills}
 }
 
 // renewPaged is the table of the next build's stretches: the one this build filled, or a first.
@@ -194,7 +219,7 @@ func (sh *Shared) printOf(v reflect.Value) memos.Print {
 var fingerprints = sync.Pool{New: func() any { return new([]byte) }}
 
 // solo is a Shared for a single edition, which spares the keys of blocks nobody else will ask for.
-func solo() *Shared { return &Shared{words: &sync.Map{}} }
+func solo() *Shared { return &Shared{words: &sync.Map{}, spills: &spills{}} }
 
 // sharedKey is a block's place in the book and everything its setting depends on.
 type sharedKey struct {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bookc/formats/scratch"
 	"encoding/binary"
 	"math"
 	"slices"
@@ -20,9 +21,11 @@ import (
 
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
-	runs     *page.Runs // the data, its texts' blocks among the rest, and every string
-	boxes    int        // how many, how many texts they have, and how many of those the boxes
-	texts    int        // that print page numbers have: what unpacking allocates
+	runs     *page.Runs    // the data, its texts' blocks among the rest, and every string
+	spill    *scratch.File // where the data is instead, at span, when not nil: runs has none then
+	span     scratch.Span
+	boxes    int // how many, how many texts they have, and how many of those the boxes
+	texts    int // that print page numbers have: what unpacking allocates
 	refTexts int
 	placed   int // the bytes of the texts' blocks, which unpacking for placing copies
 	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
@@ -80,8 +83,9 @@ var packers = sync.Pool{New: func() any {
 	return k
 }}
 
-// pack packs a set unit's boxes and its footnotes' (by id, in the order ids gives).
-func pack(bs []*vbox, notes map[string][]*vbox, ids []string) *packed {
+// pack packs a set unit's boxes and its footnotes' (by id, in the order ids gives), its data put
+// in spill when there is one that takes it.
+func pack(bs []*vbox, notes map[string][]*vbox, ids []string, spill *scratch.File) *packed {
 	k := packers.Get().(*packer)
 	defer k.reset()
 	k.list(bs)
@@ -112,8 +116,16 @@ func pack(bs []*vbox, notes map[string][]*vbox, ids []string) *packed {
 	}
 	// copies of their own, as long as they are: the packer's are reused, and grew by doubling
 	p := k.p
-	p.runs, p.boxes = &page.Runs{Data: slices.Clone(k.buf), Strs: slices.Clone(k.strings)}, len(k.boxes)
+	p.runs, p.boxes = &page.Runs{Strs: slices.Clone(k.strings)}, len(k.boxes)
 	p.paths, p.cites = slices.Clone(p.paths), slices.Clone(p.cites)
+	if spill != nil {
+		if sp, err := spill.Put(k.buf); err == nil { // else kept here: a file full is no reason to fail
+			p.spill, p.span = spill, sp
+		}
+	}
+	if p.spill == nil {
+		p.runs.Data = slices.Clone(k.buf)
+	}
 	return &p
 }
 
@@ -326,12 +338,13 @@ func boolByte(b bool) byte {
 type unpacker struct {
 	p     *packed
 	as    unpacking
+	data  page.Runs // the unit's data and strings, as read: it may be a buffer read into again
 	at    int
 	boxes []*vbox
 	arena []vbox
 	room  *boxRoom // where the boxes go instead of arena, when not nil
 	texts []page.Text
-	runs  *page.Runs // unpacking for placing: the texts' blocks, copied out of the unit's data, which can then go
+	runs  *page.Runs // the texts' blocks kept, copied out of the unit's data, which can then go
 	flows []struct {
 		b *vbox
 		i int
@@ -343,7 +356,8 @@ type unpacker struct {
 // so the next stretch takes their room, rather than a book's million boxes be made anew.
 type boxRoom struct {
 	chunks [][]vbox
-	k, at  int // the chunk and the place in it of the next box
+	k, at  int    // the chunk and the place in it of the next box
+	data   []byte // a spilled unit's data, read back into it, the next unit's into it again
 }
 
 func (r *boxRoom) next() *vbox {
@@ -383,8 +397,29 @@ const (
 // pass that measures, the boxes have neither texts nor art; placing, their texts stay packed.
 // Either way the texts that print page numbers are unpacked, for renumber to read and change.
 // Boxes unpacked into a room are the room's until it is reset.
-func (p *packed) unpack(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbox) {
-	u := &unpacker{p: p, as: as, room: room, boxes: make([]*vbox, 0, p.boxes)}
+//
+// Spilled, the data is read back: for a pass that measures into the room's buffer, for placing
+// into one of a pool's, as nothing unpacked so points into it; whole into one of its own.
+func (p *packed) unpack(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbox, error) {
+	data := p.runs.Data
+	if p.spill != nil {
+		var buf *[]byte
+		switch {
+		case room != nil:
+			buf = &room.data
+		case as == placing:
+			buf = readBufs.Get().(*[]byte)
+			defer readBufs.Put(buf)
+		default:
+			buf = new([]byte)
+		}
+		var err error
+		if data, err = p.spill.Get(*buf, p.span); err != nil {
+			return nil, nil, err
+		}
+		*buf = data[:0]
+	}
+	u := &unpacker{p: p, as: as, data: page.Runs{Data: data, Strs: p.runs.Strs}, room: room, boxes: make([]*vbox, 0, p.boxes)}
 	if room == nil {
 		u.arena = make([]vbox, 0, p.boxes)
 	}
@@ -411,11 +446,14 @@ func (p *packed) unpack(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbo
 			notes[id] = lists[1+i]
 		}
 	}
-	return lists[0], notes
+	return lists[0], notes, nil
 }
 
+// readBufs are the buffers a spilled unit's data is read into for placing.
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 func (u *unpacker) uint() uint64 {
-	v, n := binary.Uvarint(u.p.runs.Data[u.at:])
+	v, n := binary.Uvarint(u.data.Data[u.at:])
 	u.at += n
 	return v
 }
@@ -423,18 +461,18 @@ func (u *unpacker) uint() uint64 {
 func (u *unpacker) int() int { return int(u.uint()) }
 
 func (u *unpacker) float() float64 {
-	v := math.Float64frombits(binary.LittleEndian.Uint64(u.p.runs.Data[u.at:]))
+	v := math.Float64frombits(binary.LittleEndian.Uint64(u.data.Data[u.at:]))
 	u.at += 8
 	return v
 }
 
 func (u *unpacker) rgb() page.Color {
-	c := page.Color{R: u.p.runs.Data[u.at], G: u.p.runs.Data[u.at+1], B: u.p.runs.Data[u.at+2]}
+	c := page.Color{R: u.data.Data[u.at], G: u.data.Data[u.at+1], B: u.data.Data[u.at+2]}
 	u.at += 3
 	return c
 }
 
-func (u *unpacker) str() string { return u.p.runs.Strs[u.uint()] }
+func (u *unpacker) str() string { return u.data.Strs[u.uint()] }
 
 func (u *unpacker) optional() int { return u.int() - 1 }
 
@@ -467,7 +505,7 @@ func (u *unpacker) box(b *vbox) {
 		b.base = u.float()
 	}
 	if fl&bStretch != 0 {
-		b.stretch = math.Float32frombits(binary.LittleEndian.Uint32(u.p.runs.Data[u.at:]))
+		b.stretch = math.Float32frombits(binary.LittleEndian.Uint32(u.data.Data[u.at:]))
 		u.at += 4
 	}
 	if fl&bTags != 0 {
@@ -486,13 +524,17 @@ func (u *unpacker) box(b *vbox) {
 	}
 	if fl&bTexts != 0 {
 		end := u.block()
-		runs, at := u.p.runs, u.at
-		if u.as == placing { // the texts' glyphs, placed or not, in the copy
+		runs, at := &u.data, u.at
+		if u.as == placing || u.as == lean && len(b.cited().refs) > 0 { // what is kept of the texts, a copy
 			if u.runs == nil {
-				u.runs = &page.Runs{Data: make([]byte, 0, u.p.placed), Strs: u.p.runs.Strs}
+				room := 0
+				if u.as == placing {
+					room = u.p.placed
+				}
+				u.runs = &page.Runs{Data: make([]byte, 0, room), Strs: u.p.runs.Strs}
 			}
 			runs, at = u.runs, len(u.runs.Data)
-			u.runs.Data = append(u.runs.Data, u.p.runs.Data[u.at:end]...)
+			u.runs.Data = append(u.runs.Data, u.data.Data[u.at:end]...)
 		}
 		switch {
 		case u.as == lean && len(b.cited().refs) == 0:
@@ -517,7 +559,7 @@ func (u *unpacker) box(b *vbox) {
 
 // block reads a block's length, and gives where it ends.
 func (u *unpacker) block() int {
-	n := int(binary.LittleEndian.Uint32(u.p.runs.Data[u.at:]))
+	n := int(binary.LittleEndian.Uint32(u.data.Data[u.at:]))
 	u.at += 4
 	return u.at + n
 }
@@ -590,7 +632,7 @@ func (u *unpacker) flow() *flowInfo {
 	if n := u.int(); n > 0 {
 		f.marks = make([]mark, n)
 		for i := range f.marks {
-			f.marks[i] = mark{title: u.str(), level: u.int(), open: u.p.runs.Data[u.at] == 1}
+			f.marks[i] = mark{title: u.str(), level: u.int(), open: u.data.Data[u.at] == 1}
 			u.at++
 		}
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bookc/formats/scratch"
 	"maps"
 	"reflect"
 	"slices"
@@ -42,13 +43,25 @@ func TestPack(t *testing.T) {
 		name           string
 		two, sections  bool
 		track, numbers bool
+		spilled        bool // the data in a scratch file
 	}{
 		{name: "one-sided"},
 		{name: "two-sided, sections", two: true, sections: true},
 		{name: "tracked", track: true},
 		{name: "numbered", numbers: true},
+		{name: "spilled", spilled: true},
+		{name: "spilled, numbered", numbers: true, spilled: true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			var spill *scratch.File
+			if tt.spilled {
+				var err error
+				if spill, err = scratch.New("test units"); err != nil {
+					t.Fatal(err)
+				}
+				defer spill.Close()
+			}
+			room := &boxRoom{} // one for every unit, as a worker's is
 			b := *ed
 			b.Settings.TwoSided, b.Settings.SectionPages = tt.two, tt.sections
 			us := (&lay{book: &b}).units()
@@ -75,15 +88,28 @@ func TestPack(t *testing.T) {
 					renumbered++
 				}
 				ids := slices.Sorted(maps.Keys(notes))
-				p := pack(bs, notes, ids)
-				ubs, unotes := p.unpack(whole, nil)
+				p := pack(bs, notes, ids, spill)
+				if tt.spilled != (p.spill != nil && p.runs.Data == nil) {
+					t.Fatalf("unit %d: spilled %v, with %d bytes of data in memory", i, p.spill != nil, len(p.runs.Data))
+				}
+				ubs, unotes, err := p.unpack(whole, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
 				if !sameBoxes(t, bs, ubs, kinds) {
 					t.Fatalf("unit %d (%s): its boxes unpack otherwise", i, us[i].dest())
 				}
 				// lean: no art, and no texts but those of page numbers; placing: those texts,
 				// the others as runs that read as they were
-				lean, _ := p.unpack(lean, &boxRoom{})
-				placed, _ := p.unpack(placing, nil)
+				room.reset()
+				lean, _, err := p.unpack(lean, room)
+				if err != nil {
+					t.Fatal(err)
+				}
+				placed, _, err := p.unpack(placing, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
 				for k, b := range bs {
 					want, got, place := *b, *lean[k], *placed[k]
 					// what a page keeps of a box placed is its own, so that the unit's data can go
@@ -113,6 +139,11 @@ func TestPack(t *testing.T) {
 					want.flow, got.flow, place.flow = nil, nil, nil
 					if !reflect.DeepEqual(want, place) {
 						t.Fatalf("unit %d: box %d unpacks for placing as %+v, want %+v", i, k, place, want)
+					}
+					for _, tx := range got.texts { // the next unit's data is read into the room's buffer
+						if inside(tx.Glyphs, room.data[:cap(room.data)]) {
+							t.Fatalf("unit %d: box %d unpacked lean has glyphs in the buffer its data was read into", i, k)
+						}
 					}
 					if want.art = nil; !reflect.DeepEqual(want, got) {
 						t.Fatalf("unit %d: box %d unpacks lean as %+v, want %+v", i, k, got, want)
@@ -239,4 +270,35 @@ func inside(b, data []byte) bool {
 	}
 	at, start := uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(unsafe.Pointer(unsafe.SliceData(data)))
 	return at >= start && at < start+uintptr(len(data))
+}
+
+// TestUnreadable: a unit whose spilled data cannot be read back fails to unpack, and a layout
+// that asks for it sets it again, keeping its data in memory when the file takes none.
+func TestUnreadable(t *testing.T) {
+	spill, err := scratch.New("test units")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bookOf(&tree.Chapter{ID: "a", Title: "A", Number: tree.Number{1}, Blocks: tree.Blocks{sample.Heading(1, "a", "A"), words("Text", 300)}})
+	l := newLay(b, nil, newMemo(), solo())
+	l.unknown, l.packs, l.spill = guessPages(b), true, spill
+	u, m := l.units()[0], newMemo()
+	_, set := l.setUnit(u, m)
+	if m.unit.packed == nil || m.unit.packed.spill != spill {
+		t.Fatal("the unit is not packed into the scratch file")
+	}
+	spill.Close()
+	if _, _, err := m.unit.packed.unpack(placing, nil); err == nil {
+		t.Fatal("unpacked from a closed scratch file")
+	}
+	if _, ok := l.reuseUnit(m.unit); ok {
+		t.Fatal("reused a unit that cannot be unpacked")
+	}
+	_, again := l.setUnit(u, m) // and packed again, in memory, as the closed file takes nothing
+	if len(again) != len(set) || len(again) == 0 {
+		t.Errorf("set again, %d boxes against %d", len(again), len(set))
+	}
+	if m.unit.packed == nil || m.unit.packed.spill != nil || m.unit.packed.runs.Data == nil {
+		t.Error("set again, the unit is not packed in memory")
+	}
 }
