@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"bookc/builder"
+	"bookc/formats/formatstest"
 	"bookc/formats/pdf/layout"
 	"bookc/handbook"
 )
@@ -14,14 +15,7 @@ import (
 // chunks of a few objects: the handbook's, with images, drawings, links, an outline and a
 // structure tree.
 func TestSpill(t *testing.T) {
-	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, _, err := loaded.Edition("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := formatstest.Editions(t, builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})[0]
 	paint := func(from, objects int) ([]byte, bool) {
 		defer func(was, wasChunk int) { spillPages, chunk = was, wasChunk }(spillPages, chunk)
 		spillPages, chunk = from, objects

@@ -6,10 +6,8 @@ import (
 	"runtime"
 	"testing"
 
-	"bookc/builder"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
-	"bookc/handbook"
 )
 
 // TestApart checks that the chapters paginated apart, on every core, are the pages paginating the
@@ -19,14 +17,7 @@ import (
 // a stretch's room holds.
 func TestApart(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.GOMAXPROCS(0))))
-	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, _, err := loaded.Edition("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := handbookEdition(t)
 	for _, tt := range []struct {
 		name                   string
 		book                   *tree.Book

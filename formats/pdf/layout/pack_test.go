@@ -9,12 +9,10 @@ import (
 	"testing"
 	"unsafe"
 
-	"bookc/builder"
 	"bookc/builder/svg"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/page"
-	"bookc/handbook"
 )
 
 // TestPack checks that every unit of the handbook, one- and two-sided, with sub-chapters on pages
@@ -22,14 +20,7 @@ import (
 // that shared a flowInfo, cites or paths, or named a header, sharing them or naming its copy;
 // with a chapter of drawings added.
 func TestPack(t *testing.T) {
-	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, _, err := loaded.Edition("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := handbookEdition(t)
 	// and a chapter of drawings, which the handbook has none of
 	vec := &tree.Asset{Name: "a.svg", MediaType: "image/svg+xml", Width: 400, Height: 200,
 		Drawing: &svg.Drawing{Width: 400, Height: 200, Root: &svg.Group{Transform: svg.Identity, Opacity: 1}}}

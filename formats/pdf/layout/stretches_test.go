@@ -9,6 +9,7 @@ import (
 	"bookc/builder"
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
+	"bookc/formats/formatstest"
 	"bookc/formats/pdf/page"
 	"bookc/handbook"
 )
@@ -19,14 +20,7 @@ import (
 // sub-chapters on pages of their own, and tracked; a book of short sub-chapters; a footnote cited
 // by two chapters, which paginates every box at once; and one core.
 func TestStretches(t *testing.T) {
-	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, _, err := loaded.Edition("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := handbookEdition(t)
 	note := &tree.Footnote{Number: 1, ID: "fn-shared", Blocks: tree.Blocks{words("Note", 8)}}
 	citing := func(id string) *tree.Chapter {
 		return &tree.Chapter{ID: id, Title: "Chapter " + id, Number: tree.Number{len(id)}, Footnotes: []*tree.Footnote{note},
@@ -88,14 +82,7 @@ func TestStretches(t *testing.T) {
 // unpacks but for the runs its pages place, leaves a pass after it to set the units again and
 // place the same pages: the last pass is most often, not always, the last.
 func TestPlacedAgain(t *testing.T) {
-	loaded, err := builder.Load(builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _, err := loaded.Edition("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := handbookEdition(t)
 	us := (&lay{book: b}).units()
 	memos := make([]*memo, len(us))
 	for i := range memos {
@@ -125,4 +112,10 @@ func TestPlacedAgain(t *testing.T) {
 	if !reflect.DeepEqual(first, again) {
 		t.Errorf("placed again, the pages differ (%d texts against %d)", len(again), len(first))
 	}
+}
+
+// handbookEdition is the handbook's full edition, with its code highlighted.
+func handbookEdition(t *testing.T) *tree.Book {
+	t.Helper()
+	return formatstest.Editions(t, builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})[0]
 }
