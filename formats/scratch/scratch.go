@@ -20,8 +20,26 @@ type File struct {
 	err  error // the first write's
 }
 
-// Span is where a piece is in the file.
-type Span struct{ Off, N int64 }
+// Piece is what Put wrote: where it is, and in which file.
+type Piece struct {
+	f      *File
+	off, n int64
+}
+
+// Len is the piece's length in bytes.
+func (p Piece) Len() int64 { return p.n }
+
+// Get reads the piece into buf, grown when it is too short, and returns it.
+func (p Piece) Get(buf []byte) ([]byte, error) {
+	if int64(cap(buf)) < p.n {
+		buf = make([]byte, p.n)
+	}
+	b := buf[:p.n]
+	if _, err := p.f.f.ReadAt(b, p.off); err != nil {
+		return nil, fmt.Errorf("reading %s back from a temporary file: %w", p.f.what, err)
+	}
+	return b, nil
+}
 
 // New makes an empty scratch file for what (say, "the pages of a large PDF").
 func New(what string) (*File, error) {
@@ -33,9 +51,9 @@ func New(what string) (*File, error) {
 	return &File{f: f, what: what}, nil
 }
 
-// Put writes b at a place of its own and says where; the error, should the file take it not,
-// is also kept for Err.
-func (s *File) Put(b []byte) (Span, error) {
+// Put writes b at a place of its own and gives it as a piece; the error, should the file take it
+// not, is also kept for Err.
+func (s *File) Put(b []byte) (Piece, error) {
 	n := int64(len(b))
 	off := s.end.Add(n) - n
 	if _, err := s.f.WriteAt(b, off); err != nil {
@@ -45,9 +63,9 @@ func (s *File) Put(b []byte) (Span, error) {
 			s.err = err
 		}
 		s.mu.Unlock()
-		return Span{}, err
+		return Piece{}, err
 	}
-	return Span{off, n}, nil
+	return Piece{s, off, n}, nil
 }
 
 // Err is the first error of a Put.
@@ -55,18 +73,6 @@ func (s *File) Err() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.err
-}
-
-// Get reads the piece at sp into buf, grown when it is too short, and returns it.
-func (s *File) Get(buf []byte, sp Span) ([]byte, error) {
-	if int64(cap(buf)) < sp.N {
-		buf = make([]byte, sp.N)
-	}
-	b := buf[:sp.N]
-	if _, err := s.f.ReadAt(b, sp.Off); err != nil {
-		return nil, fmt.Errorf("reading %s back from a temporary file: %w", s.what, err)
-	}
-	return b, nil
 }
 
 // Close lets go of the file, and of the room it took.

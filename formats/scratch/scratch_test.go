@@ -16,7 +16,7 @@ func TestScratch(t *testing.T) {
 	}
 	defer s.Close()
 	pieces := make([][]byte, 200)
-	spans := make([]Span, len(pieces))
+	put := make([]Piece, len(pieces))
 	var wg sync.WaitGroup
 	for i := range pieces {
 		pieces[i] = bytes.Repeat([]byte(fmt.Sprint(i)), i+1)
@@ -25,7 +25,7 @@ func TestScratch(t *testing.T) {
 			if err != nil {
 				t.Error(err)
 			}
-			spans[i] = sp
+			put[i] = sp
 		})
 	}
 	wg.Wait()
@@ -33,8 +33,8 @@ func TestScratch(t *testing.T) {
 		t.Fatal(err)
 	}
 	buf := make([]byte, 0, 64)
-	for i, sp := range spans {
-		got, err := s.Get(buf, sp)
+	for i, p := range put {
+		got, err := p.Get(buf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,7 +56,7 @@ func TestClosed(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := s.Get(nil, sp); err == nil || !bytes.Contains([]byte(err.Error()), []byte("reading test pieces back")) {
+	if _, err := sp.Get(nil); err == nil || !bytes.Contains([]byte(err.Error()), []byte("reading test pieces back")) {
 		t.Errorf("read from a closed file: %v", err)
 	}
 	if _, err := s.Put([]byte("more")); err == nil || s.Err() == nil {

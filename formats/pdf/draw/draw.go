@@ -153,7 +153,7 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 	workers := runtime.GOMAXPROCS(0)
 	data := pageContents{data: make([][]byte, len(doc.Pages))}
 	if sc != nil {
-		data = pageContents{spans: make([]scratch.Span, len(doc.Pages)), from: sc}
+		data = pageContents{pieces: make([]scratch.Piece, len(doc.Pages))}
 	}
 	c := &contents{data: data, marks: make([][]int32, len(doc.Pages)), used: make([]usage, workers), forms: fs}
 	c.g.Go(func() error {
@@ -181,7 +181,7 @@ func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, im
 				var stream []byte
 				stream, c.marks[i] = pages.encode(e, pg, compress)
 				if sc != nil {
-					c.data.spans[i], _ = sc.Put(stream) // an error is sc's, for draw to return
+					c.data.pieces[i], _ = sc.Put(stream) // an error is sc's, for draw to return
 				} else {
 					c.data.data[i] = stream
 				}

@@ -15,6 +15,7 @@ import (
 
 	"bookc/formats"
 	"bookc/formats/pdf/page"
+	"bookc/formats/scratch"
 )
 
 // The patterns of what fpdf writes are compiled when a PDF is first written, not when bookc
@@ -94,7 +95,7 @@ type object struct {
 // appended is an object bookc adds after fpdf's: a dictionary, and a stream's data if it has one.
 type appended struct {
 	dict, stream []byte
-	spilled      *spilled // the stream, when it is in a scratch file instead: a large book has a million objects
+	spilled      *scratch.Piece // the stream, when it is in a scratch file instead: a large book has a million objects
 }
 
 // run is objects bookc adds, numbered one after another: listed, or n of them made while they
@@ -324,7 +325,7 @@ func assemble(head []byte, objs []object, more []run, trailer [][]byte, spill *f
 		stream := a.stream
 		if a.spilled != nil { // and so is out: what Add is given is written at once
 			var err error
-			if stream, err = a.spilled.from.Get(read, a.spilled.at); err != nil {
+			if stream, err = a.spilled.Get(read); err != nil {
 				return err
 			}
 			read = stream[:0]

@@ -12,26 +12,19 @@ import (
 // twice while the file is assembled.
 var spillPages = 4000
 
-// spilled is a stream in a scratch file.
-type spilled struct {
-	from *scratch.File
-	at   scratch.Span
-}
-
 // pageContents are the pages' compressed contents, in page order: in memory, or where they are in
 // a scratch file.
 type pageContents struct {
-	data  [][]byte
-	spans []scratch.Span
-	from  *scratch.File
+	data   [][]byte
+	pieces []scratch.Piece
 }
 
-func (c pageContents) count() int { return max(len(c.data), len(c.spans)) }
+func (c pageContents) count() int { return max(len(c.data), len(c.pieces)) }
 
 // object is the i-th page's content as an object to append.
 func (c pageContents) object(i int) appended {
-	if c.from != nil {
-		return appended{dict: fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", c.spans[i].N), spilled: &spilled{c.from, c.spans[i]}}
+	if c.pieces != nil {
+		return appended{dict: fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", c.pieces[i].Len()), spilled: &c.pieces[i]}
 	}
 	return appended{dict: fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(c.data[i])), stream: c.data[i]}
 }

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bookc/formats/scratch"
 	"hash/maphash"
 	"maps"
 	"reflect"
@@ -19,6 +18,7 @@ import (
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/scratch"
 )
 
 // lay is the state of one layout pass over a book.

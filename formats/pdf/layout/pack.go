@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bookc/formats/scratch"
 	"encoding/binary"
 	"math"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"bookc/builder/svg"
 	"bookc/formats/pdf/page"
 	"bookc/formats/pdf/tags"
+	"bookc/formats/scratch"
 )
 
 // A large book's set units are kept packed between layout passes: their boxes and runs as bytes,
@@ -21,11 +21,10 @@ import (
 
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
-	runs     *page.Runs    // the data, its texts' blocks among the rest, and every string
-	spill    *scratch.File // where the data is instead, at span, when not nil: runs has none then
-	span     scratch.Span
-	boxes    int // how many, how many texts they have, and how many of those the boxes
-	texts    int // that print page numbers have: what unpacking allocates
+	runs     *page.Runs     // the data, its texts' blocks among the rest, and every string
+	spilled  *scratch.Piece // where the data is instead, when not nil: runs has none then
+	boxes    int            // how many, how many texts they have, and how many of those the boxes
+	texts    int            // that print page numbers have: what unpacking allocates
 	refTexts int
 	placed   int // the bytes of the texts' blocks, which unpacking for placing copies
 	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
@@ -119,11 +118,11 @@ func pack(bs []*vbox, notes map[string][]*vbox, ids []string, spill *scratch.Fil
 	p.runs, p.boxes = &page.Runs{Strs: slices.Clone(k.strings)}, len(k.boxes)
 	p.paths, p.cites = slices.Clone(p.paths), slices.Clone(p.cites)
 	if spill != nil {
-		if sp, err := spill.Put(k.buf); err == nil { // else kept here: a file full is no reason to fail
-			p.spill, p.span = spill, sp
+		if piece, err := spill.Put(k.buf); err == nil { // else kept here: a file full is no reason to fail
+			p.spilled = &piece
 		}
 	}
-	if p.spill == nil {
+	if p.spilled == nil {
 		p.runs.Data = slices.Clone(k.buf)
 	}
 	return &p
@@ -402,7 +401,7 @@ const (
 // into one of a pool's, as nothing unpacked so points into it; whole into one of its own.
 func (p *packed) unpack(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbox, error) {
 	data := p.runs.Data
-	if p.spill != nil {
+	if p.spilled != nil {
 		var buf *[]byte
 		switch {
 		case room != nil:
@@ -414,7 +413,7 @@ func (p *packed) unpack(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbo
 			buf = new([]byte)
 		}
 		var err error
-		if data, err = p.spill.Get(*buf, p.span); err != nil {
+		if data, err = p.spilled.Get(*buf); err != nil {
 			return nil, nil, err
 		}
 		*buf = data[:0]

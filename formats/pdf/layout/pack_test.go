@@ -80,8 +80,8 @@ func TestPack(t *testing.T) {
 				}
 				ids := slices.Sorted(maps.Keys(notes))
 				p := pack(bs, notes, ids, spill)
-				if tt.spilled != (p.spill != nil && p.runs.Data == nil) {
-					t.Fatalf("unit %d: spilled %v, with %d bytes of data in memory", i, p.spill != nil, len(p.runs.Data))
+				if tt.spilled != (p.spilled != nil && p.runs.Data == nil) {
+					t.Fatalf("unit %d: spilled %v, with %d bytes of data in memory", i, p.spilled != nil, len(p.runs.Data))
 				}
 				ubs, unotes, err := p.unpack(whole, nil)
 				if err != nil {
@@ -275,7 +275,7 @@ func TestUnreadable(t *testing.T) {
 	l.unknown, l.packs, l.spill = guessPages(b), true, spill
 	u, m := l.units()[0], newMemo()
 	_, set := l.setUnit(u, m)
-	if m.unit.packed == nil || m.unit.packed.spill != spill {
+	if m.unit.packed == nil || m.unit.packed.spilled == nil {
 		t.Fatal("the unit is not packed into the scratch file")
 	}
 	spill.Close()
@@ -289,7 +289,7 @@ func TestUnreadable(t *testing.T) {
 	if len(again) != len(set) || len(again) == 0 {
 		t.Errorf("set again, %d boxes against %d", len(again), len(set))
 	}
-	if m.unit.packed == nil || m.unit.packed.spill != nil || m.unit.packed.runs.Data == nil {
+	if m.unit.packed == nil || m.unit.packed.spilled != nil || m.unit.packed.runs.Data == nil {
 		t.Error("set again, the unit is not packed in memory")
 	}
 }
