@@ -27,7 +27,8 @@ type encoder struct {
 	forms  *forms              // the drawings' forms, which pages show (vector)
 	images *docImages          // the raster images, which pages show
 	digits int                 // nums' decimals: hundredths of a point on pages, more in drawings' units
-	elems  []tags.Elem         // the structure tree, whose roles name marked content
+	tagged bool                // the document has a structure tree, whose roles name marked content
+	roles  []tags.Role         // the roles of the elements the page's Tags name
 	marks  []int32             // the element of each of the page's marked-content IDs, from its images' on
 	tags   []int32             // the page's Tags
 	inMark bool                // a marked-content sequence is open (mark)
@@ -133,12 +134,12 @@ func (e *encoder) page(pg *page.Page) ([]byte, []int32) {
 // unless the piece before it belongs to the same element (the runs of one line, the lines of one
 // paragraph). Tag 0 is an artifact: running heads, folios, decoration.
 func (e *encoder) mark(t page.Tag) {
-	if e.elems == nil {
+	if !e.tagged {
 		return // an untagged document
 	}
-	elem := int32(-1)
+	elem, role := int32(-1), tags.Role(0)
 	if t > 0 && int(t) <= len(e.tags) {
-		elem = e.tags[t-1]
+		elem, role = e.tags[t-1], e.roles[t-1]
 	}
 	if e.inMark && elem == e.markOf {
 		return
@@ -150,7 +151,7 @@ func (e *encoder) mark(t page.Tag) {
 		return
 	}
 	e.buf = append(e.buf, '/')
-	e.buf = append(e.buf, e.elems[elem].Role.String()...)
+	e.buf = append(e.buf, role.String()...)
 	e.buf = append(e.buf, " <</MCID "...)
 	e.buf = strconv.AppendInt(e.buf, int64(len(e.marks)), 10)
 	e.buf = append(e.buf, ">> BDC\n"...)

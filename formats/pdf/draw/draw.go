@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"runtime"
 	"runtime/debug"
-	"sync/atomic"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/sync/errgroup"
@@ -18,20 +17,21 @@ import (
 	"bookc/formats/memo"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 	"bookc/formats/scratch"
 )
 
 // PDF paints the document. The same document always gives the same bytes.
 //
-// fpdf makes the file: its pages, links and information. The pages' rectangles,
-// rules and text, nearly all of a book, are written and compressed on every core at once
-// (encodePages) while fpdf makes the pages, and so is each vector drawing, once however many
-// pages show it (forms); the faces they use are subset while fpdf writes its part (embedFonts);
-// rewrite then puts each page's content beside what fpdf drew on it, and adds the fonts, the
-// drawings and the outline. The raster images are prepared on every core too, once per build (images.go), and
-// added by rewrite before the fonts; fpdf only shows them. Faces are parsed once per process
-// (metrics), not once per document as fpdf would. What a page holds is let go of once painted,
-// and doc.Pages keeps its length with nil pages, so a big book is not in memory twice.
+// The pages' rectangles, rules and text, nearly all of a book, are written and compressed on
+// every core as they are given (Drawing), and each vector drawing once however many pages show
+// it (forms); fpdf then makes the file (its pages, links and information), the faces the pages
+// use are subset while it writes (embedFonts), and rewrite puts each page's content beside what
+// fpdf drew on it, and adds the fonts, the drawings and the outline. The raster images are
+// prepared on every core too, once per build (images.go), and added by rewrite before the fonts;
+// fpdf only shows them. Faces are parsed once per process (metrics), not once per document as
+// fpdf would. What a page holds is let go of once painted, and doc.Pages keeps its length with
+// nil pages, so a big book is not in memory twice.
 //
 // streams, when not nil, is the zlib compression of the streams the editions of a book have
 // painted so far: a page or font subset another edition has compressed is not compressed again.
@@ -49,36 +49,204 @@ func PDF(doc *page.Doc, streams *memo.Bytes) ([]byte, error) {
 // other, rather than copy a large book's whole file once more; a document of spillPages pages
 // or more, in a temporary file (formats.Spill).
 func PDFShared(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages) (formats.File, error) {
-	var spill *formats.Spill
-	var sc *scratch.File
-	if len(doc.Pages) >= spillPages {
-		var err error
-		if spill, err = formats.NewSpill(); err != nil {
-			return formats.File{}, err
-		}
-		if sc, err = scratch.New("the pages of a large PDF"); err != nil {
-			spill.Close()
-			return formats.File{}, err
-		}
-		defer sc.Close()
+	d, err := NewDrawing(doc.Meta, doc.Height, len(doc.Tags) > 0, len(doc.Pages) >= spillPages, streams, images, pages)
+	if err != nil {
+		return formats.File{}, err
 	}
-	f, err := draw(doc, streams, images, pages, spill, sc)
-	if err != nil && spill != nil {
-		spill.Close()
+	for i, pg := range doc.Pages {
+		d.Page(pg, doc.Tags, 0)
+		doc.Pages[i] = nil // the drawing's until it is encoded
+	}
+	return d.Finish(doc)
+}
+
+// A Drawing paints a document's pages as they are given, in order, each on the next core free,
+// and makes the file once the rest of the document is known (Finish): a large book's pages need
+// not all be in memory at once (layout.Sink).
+type Drawing struct {
+	meta    page.Meta
+	height  float64
+	tagged  bool
+	streams *memo.Bytes
+	pages   *Pages
+	spill   *formats.Spill
+	sc      *scratch.File
+	imgs    *docImages // prepared on every core, with the pages
+	forms   *forms
+	st      *structure
+	jobs    chan pageJob
+	done    []*[jobChunk]encoded // each page's, in chunks that never move as more pages come
+	n       int                  // pages given
+	used    []usage              // per worker, the glyphs its pages draw
+	g       errgroup.Group
+}
+
+// pageJob is a page to encode, the roles of the elements its Tags name, and where its content goes.
+type pageJob struct {
+	pg    *page.Page
+	roles []tags.Role
+	out   *encoded
+}
+
+// encoded is a page's content, compressed, in memory or in the scratch file, and the element of
+// each of its marked-content IDs.
+type encoded struct {
+	data  []byte
+	piece scratch.Piece
+	marks []int32
+}
+
+const jobChunk = 1024
+
+// NewDrawing starts drawing a document: meta and height are the document's, tagged says it has a
+// structure tree, and large puts its pages' contents and the file in temporary files as they are
+// made. streams, images and pages are PDFShared's.
+func NewDrawing(meta page.Meta, height float64, tagged, large bool, streams *memo.Bytes, images *Images, pages *Pages) (*Drawing, error) {
+	d := &Drawing{meta: meta, height: height, tagged: tagged, streams: streams, pages: pages,
+		imgs: newDocImages(images, meta.Archival), forms: newForms(), st: newStructure(meta, height)}
+	if large {
+		var err error
+		if d.spill, err = formats.NewSpill(); err != nil {
+			return nil, err
+		}
+		if d.sc, err = scratch.New("the pages of a large PDF"); err != nil {
+			d.spill.Close()
+			return nil, err
+		}
+	}
+	d.encode()
+	return d, nil
+}
+
+// Page adds the document's next page. elems is the structure tree, or the part of it that holds
+// every element the page's Tags name, from element off on. The page is the drawing's from then
+// on: its pieces are let go of once it is encoded.
+func (d *Drawing) Page(pg *page.Page, elems []tags.Elem, off int32) {
+	var roles []tags.Role
+	if d.tagged {
+		roles = make([]tags.Role, len(pg.Tags))
+		for k, t := range pg.Tags {
+			roles[k] = elems[t-off].Role
+		}
+	}
+	if d.n%jobChunk == 0 {
+		d.done = append(d.done, new([jobChunk]encoded))
+	}
+	out := &d.done[d.n/jobChunk][d.n%jobChunk]
+	d.imgs.add(d.n, pg)
+	d.forms.add(pg)
+	d.st.addPage(pg, roles)
+	d.n++
+	d.jobs <- pageJob{pg, roles, out}
+}
+
+// encode starts the workers that write and compress the pages' contents, each taking the next
+// page given (pages differ in cost: every so many pages in turn left one worker alone for the
+// last 15 ms of the 1.5 MB book's). A page's stream is the page's alone, whichever worker writes
+// it. A page's pieces are let go of once encoded.
+func (d *Drawing) encode() {
+	workers := runtime.GOMAXPROCS(0)
+	d.jobs, d.used = make(chan pageJob, 4*workers), make([]usage, workers)
+	for w := range workers {
+		d.g.Go(func() error {
+			e := newEncoder(d.height)
+			e.forms, e.images, e.tagged = d.forms, d.imgs, d.tagged
+			e.words = metrics.NewMemo()
+			defer e.words.Done()
+			z := deflaters.Get().(*deflater)
+			defer deflaters.Put(z)
+			compress := z.stream // pages keeps each page's stream already
+			switch {
+			case d.pages == nil && d.streams == nil && d.sc != nil:
+				compress = z.deflate // kept by none, and in the scratch file before the next
+			case d.pages == nil:
+				compress = func(data []byte) []byte { return d.streams.Do(data, z.stream) }
+			}
+			for j := range d.jobs {
+				pg := j.pg
+				e.roles = j.roles
+				stream, marks := d.pages.encode(e, pg, compress)
+				j.out.marks = marks
+				if d.sc != nil {
+					j.out.piece, _ = d.sc.Put(stream) // an error is sc's, for Finish to return
+				} else {
+					j.out.data = stream
+				}
+				pg.Rects, pg.Rules, pg.Vectors, pg.Texts, pg.Images, pg.Links = nil, nil, nil, nil, nil, nil
+				pg.Placed, pg.TagMap = nil, nil
+			}
+			d.used[w] = e.used
+			return nil
+		})
+	}
+}
+
+// wait waits for every page's content, and gives the contents, their marks and the glyphs drawn,
+// by font, the drawings' forms painted.
+func (d *Drawing) wait() (pageContents, [][]int32, usage) {
+	close(d.jobs)
+	d.g.Wait() // the workers return no errors
+	d.forms.paint(d.streams)
+	var contents pageContents
+	if d.sc != nil {
+		contents.pieces = make([]scratch.Piece, d.n)
+	} else {
+		contents.data = make([][]byte, d.n)
+	}
+	marks := make([][]int32, d.n)
+	for i := range d.n {
+		out := &d.done[i/jobChunk][i%jobChunk]
+		if d.sc != nil {
+			contents.pieces[i] = out.piece
+		} else {
+			contents.data[i] = out.data
+		}
+		marks[i] = out.marks
+	}
+	d.done = nil
+	all := usage{}
+	for _, u := range append(d.used, d.forms.used) {
+		all.merge(u)
+	}
+	return contents, marks, all
+}
+
+// Abandon lets go of a drawing that will not be finished: its pages are not the document's
+// after all.
+func (d *Drawing) Abandon() {
+	d.wait()
+	d.imgs.wait()
+	d.close()
+}
+
+func (d *Drawing) close() {
+	if d.sc != nil {
+		d.sc.Close()
+	}
+}
+
+// Finish makes the file: doc is the document the pages given were laid out for, its pages
+// aside (doc.Pages is not read).
+//
+// fpdf makes the file: its pages, links and information. The pages' contents, written while the
+// pages came, are put beside what fpdf drew on each (rewrite) with the fonts' subsets, which draw
+// embeds itself, the vector drawings' forms, the raster images and the outline.
+func (d *Drawing) Finish(doc *page.Doc) (formats.File, error) {
+	defer d.close()
+	f, err := d.finish(doc)
+	if err != nil && d.spill != nil {
+		d.spill.Close()
 	}
 	return f, err
 }
 
-func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spill *formats.Spill, sc *scratch.File) (formats.File, error) {
-	imgs := newDocImages(doc.Pages, images, doc.Meta.Archival) // prepared on every core, with the pages
-	tagged := newStructure(doc)
-	encoded := encodePages(doc, streams, pages, newForms(doc.Pages), imgs, sc)
+func (d *Drawing) finish(doc *page.Doc) (formats.File, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
 	f.SetCompression(false) // rewrite compresses what fpdf writes, faster than fpdf does
 	f.SetCatalogSort(true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	m := doc.Meta
+	m := d.meta
 	f.SetCreationDate(m.Date.UTC())
 	f.SetModificationDate(m.Date.UTC())
 	f.SetProducer("bookc", true)
@@ -87,26 +255,26 @@ func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spil
 	f.SetAuthor(m.Author, true)
 	f.SetSubject(m.Subject, true)
 	f.SetLang(m.Language)
-	for range doc.Pages {
+	for range d.n {
 		f.AddPage()
 	}
+	contents, marks, glyphs := d.wait()
 	if err := f.Error(); err != nil {
-		encoded.wait()
-		imgs.wait()
+		d.imgs.wait()
 		return formats.File{}, err
 	}
-	if err := imgs.wait(); err != nil {
-		encoded.wait()
+	if err := d.imgs.wait(); err != nil {
 		return formats.File{}, err
 	}
-	data, glyphs := encoded.wait()
-	if sc != nil && sc.Err() != nil {
-		return formats.File{}, sc.Err()
+	if d.sc != nil && d.sc.Err() != nil {
+		return formats.File{}, d.sc.Err()
 	}
-	tagged.marks = encoded.marks
+	tagged := d.st
+	tagged.resolve(doc.Tags, doc.Dests)
+	tagged.marks = marks
 	tagged.plan()
-	out := &sink{labels: doc.Labels, outline: outline{doc.Outline, doc.Height}, contents: data, spill: spill, fonts: embedFonts(glyphs, streams), forms: encoded.forms, images: imgs, tagged: tagged}
-	if spill != nil {
+	out := &sink{labels: doc.Labels, outline: outline{doc.Outline, doc.Height}, contents: contents, spill: d.spill, fonts: embedFonts(glyphs, d.streams), forms: d.forms, images: d.imgs, tagged: tagged}
+	if d.spill != nil {
 		// The pages, let go of as they were encoded, leave the heap's memory free but scattered,
 		// and fpdf's document grows by doubling into arrays that need it in one piece: given
 		// back to the system first, it is not held twice over (0.37 GB of peak memory at 30x).
@@ -114,9 +282,6 @@ func draw(doc *page.Doc, streams *memo.Bytes, images *Images, pages *Pages, spil
 	}
 	if err := f.Output(out); err != nil {
 		return formats.File{}, err
-	}
-	for i := range doc.Pages {
-		doc.Pages[i] = nil
 	}
 	return out.result()
 }
@@ -132,75 +297,4 @@ func version15(head []byte) {
 	if bytes.HasPrefix(head, []byte("%PDF-1.")) && len(head) > 8 {
 		head[7] = '5'
 	}
-}
-
-// contents is every page's content stream, compressed, as encodePages makes them, and the
-// forms of the drawings they show.
-type contents struct {
-	data  pageContents
-	marks [][]int32 // per page, the element of each marked-content ID
-	used  []usage   // per worker, the glyphs its pages draw
-	forms *forms
-	g     errgroup.Group
-}
-
-// encodePages writes and compresses the pages' contents, each worker taking the next page not
-// taken (pages differ in cost: every so many pages in turn left one worker alone for the last 15
-// ms of the 1.5 MB book's), and one more the drawings' forms. A page's stream is the page's alone,
-// whichever worker writes it. A page's rectangles, rules, drawings and text are
-// let go of once encoded: the images and links are fpdf's to draw (painter).
-func encodePages(doc *page.Doc, streams *memo.Bytes, pages *Pages, fs *forms, imgs *docImages, sc *scratch.File) *contents {
-	workers := runtime.GOMAXPROCS(0)
-	data := pageContents{data: make([][]byte, len(doc.Pages))}
-	if sc != nil {
-		data = pageContents{pieces: make([]scratch.Piece, len(doc.Pages))}
-	}
-	c := &contents{data: data, marks: make([][]int32, len(doc.Pages)), used: make([]usage, workers), forms: fs}
-	c.g.Go(func() error {
-		fs.paint(streams)
-		return nil
-	})
-	var next atomic.Int64
-	for w := range workers {
-		c.g.Go(func() error {
-			e := newEncoder(doc.Height)
-			e.forms, e.images, e.elems = fs, imgs, doc.Tags
-			e.words = metrics.NewMemo()
-			defer e.words.Done()
-			z := deflaters.Get().(*deflater)
-			defer deflaters.Put(z)
-			compress := z.stream // pages keeps each page's stream already
-			switch {
-			case pages == nil && streams == nil && sc != nil:
-				compress = z.deflate // kept by none, and in the scratch file before the next
-			case pages == nil:
-				compress = func(data []byte) []byte { return streams.Do(data, z.stream) }
-			}
-			for i := int(next.Add(1) - 1); i < len(doc.Pages); i = int(next.Add(1) - 1) {
-				pg := doc.Pages[i]
-				var stream []byte
-				stream, c.marks[i] = pages.encode(e, pg, compress)
-				if sc != nil {
-					c.data.pieces[i], _ = sc.Put(stream) // an error is sc's, for draw to return
-				} else {
-					c.data.data[i] = stream
-				}
-				pg.Rects, pg.Rules, pg.Vectors, pg.Texts, pg.Images, pg.Links = nil, nil, nil, nil, nil, nil
-				pg.Placed, pg.TagMap = nil, nil
-			}
-			c.used[w] = e.used
-			return nil
-		})
-	}
-	return c
-}
-
-// wait waits for every page's content, and gives the glyphs drawn, by font.
-func (c *contents) wait() (pageContents, usage) {
-	c.g.Wait() // the workers return no errors
-	all := usage{}
-	for _, u := range append(c.used, c.forms.used) {
-		all.merge(u)
-	}
-	return c.data, all
 }

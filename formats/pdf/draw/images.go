@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 
 	"bookc/builder/once"
 	"bookc/formats/pdf/page"
@@ -125,8 +124,12 @@ func prepare(mediaType string, data []byte, rgb bool) (*xobject, error) {
 
 // docImages is one document's images, each once, in the order the pages first show them.
 type docImages struct {
+	store *Images
+	rgb   bool
+	mu    sync.RWMutex   // index and list grow as pages are added, while encoders look images up
 	index map[string]int // an image's place in list, by its data
-	list  []docImage
+	list  []*docImage
+	slots chan struct{} // one for each image prepared at a time: as many as there are cores
 	wg    sync.WaitGroup
 }
 
@@ -138,28 +141,32 @@ type docImage struct {
 	err             error
 }
 
-// newDocImages lists the pages' images and starts preparing them, on as many cores as there
-// are, with store (nil for none) keeping them for other documents. rgb is prepare's.
-func newDocImages(pages []*page.Page, store *Images, rgb bool) *docImages {
-	d := &docImages{index: map[string]int{}}
-	for i, pg := range pages {
-		for _, im := range pg.Images {
-			if _, ok := d.index[string(im.Data)]; !ok {
-				d.index[string(im.Data)] = len(d.list)
-				d.list = append(d.list, docImage{name: im.Name, mediaType: im.MediaType, data: im.Data, page: i})
-			}
+// newDocImages returns a document's images, none yet, with store (nil for none) keeping them for
+// other documents. rgb is prepare's.
+func newDocImages(store *Images, rgb bool) *docImages {
+	return &docImages{store: store, rgb: rgb, index: map[string]int{}, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+}
+
+// add lists the images page i shows that no page before it did, and starts preparing them.
+func (d *docImages) add(i int, pg *page.Page) {
+	for _, im := range pg.Images {
+		d.mu.RLock()
+		_, ok := d.index[string(im.Data)]
+		d.mu.RUnlock()
+		if ok {
+			continue
 		}
-	}
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), len(d.list)) {
+		e := &docImage{name: im.Name, mediaType: im.MediaType, data: im.Data, page: i}
+		d.mu.Lock()
+		d.index[string(im.Data)] = len(d.list)
+		d.list = append(d.list, e)
+		d.mu.Unlock()
 		d.wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(d.list); i = int(next.Add(1) - 1) {
-				im := &d.list[i]
-				im.x, im.err = store.prepare(im.mediaType, im.data, rgb)
-			}
+			d.slots <- struct{}{}
+			defer func() { <-d.slots }()
+			e.x, e.err = d.store.prepare(e.mediaType, e.data, d.rgb)
 		})
 	}
-	return d
 }
 
 // wait waits for every image, and returns the error of the first that failed, by page.
@@ -173,10 +180,18 @@ func (d *docImages) wait() error {
 	return nil
 }
 
+// number is an image's place among the document's, by its data; ok is false for one not added.
+func (d *docImages) number(data []byte) (k int, ok bool) {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	k, ok = d.index[string(data)]
+	return k, ok
+}
+
 // show is the operators that draw an image's data into the box (x, y, w, h) of a page of height
 // pageH, y growing downwards as the layout's does; ok is false for an image not listed.
 func (d *docImages) show(data []byte, x, y, w, h, pageH float64) (ops string, ok bool) {
-	i, ok := d.index[string(data)]
+	i, ok := d.number(data)
 	if !ok {
 		return "", false
 	}

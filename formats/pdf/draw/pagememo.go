@@ -98,10 +98,10 @@ func (e *encoder) pageKey(buf []byte, pg *page.Page) []byte {
 		buf = append(buf, 1, c.R, c.G, c.B)
 	}
 	num(e.height)
-	if e.elems != nil {
+	if e.tagged {
 		n(len(pg.Tags))
-		for _, t := range pg.Tags {
-			n(int(e.elems[t].Role))
+		for _, r := range e.roles {
+			n(int(r))
 		}
 	} else {
 		n(-1)
@@ -119,19 +119,19 @@ func (e *encoder) pageKey(buf []byte, pg *page.Page) []byte {
 	}
 	n(len(pg.Vectors))
 	for _, v := range pg.Vectors {
-		k, ok := e.forms.index[v.Name]
+		k, d, ok := e.forms.form(v.Name)
 		if !ok {
 			k = -1
 		}
 		n(k, int(v.Tag))
 		num(v.X, v.Y, v.W, v.H)
 		if ok {
-			num(e.forms.drawings[k].Width, e.forms.drawings[k].Height)
+			num(d.Width, d.Height)
 		}
 	}
 	n(len(pg.Images))
 	for _, im := range pg.Images {
-		k, ok := e.images.index[string(im.Data)]
+		k, ok := e.images.number(im.Data)
 		if !ok {
 			k = -1
 		}

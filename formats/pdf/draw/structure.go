@@ -27,7 +27,6 @@ type structure struct {
 	boxes  map[int32][4]float64 // a figure's bounding box on its first page, in PDF's space
 	meta   page.Meta
 	height float64
-	dests  map[string]page.Dest
 	// planned gives the elements' kids, once plan has worked them out; nil: not planned
 	planned <-chan *kidsOf
 }
@@ -36,54 +35,70 @@ type structure struct {
 type annot struct {
 	rect [4]float64 // in PDF's space
 	url  string
-	dest page.Dest
-	elem int32 // the Link element; -1 none
+	name string    // the destination's, until the document's are known (resolve)
+	dest page.Dest // then the destination
+	elem int32     // the Link element; -1 none
 }
 
-// newStructure reads what the pages show before they are painted and let go of: their links and
-// the figures' boxes. The marks come from the encoder (setMarks).
-func newStructure(doc *page.Doc) *structure {
-	s := &structure{elems: doc.Tags, meta: doc.Meta, height: doc.Height, boxes: map[int32][4]float64{},
-		order: make([][]int32, len(doc.Pages)), annots: make([][]annot, len(doc.Pages)), dests: map[string]page.Dest{}}
-	for _, d := range doc.Dests {
-		if _, dup := s.dests[d.Name]; !dup {
-			s.dests[d.Name] = d
-		}
-	}
-	elem := func(pg *page.Page, t page.Tag) int32 {
+// newStructure returns a document's structure, its pages to be added.
+func newStructure(meta page.Meta, height float64) *structure {
+	return &structure{meta: meta, height: height, boxes: map[int32][4]float64{}}
+}
+
+// addPage reads what the next page shows before it is painted and let go of: its links and the
+// figures' boxes; roles are those of the elements its Tags name. The marks come from the encoder.
+func (s *structure) addPage(pg *page.Page, roles []tags.Role) {
+	elem := func(t page.Tag) (int32, tags.Role) {
 		if t == 0 || int(t) > len(pg.Tags) {
-			return -1
+			return -1, 0
 		}
-		return pg.Tags[t-1]
+		return pg.Tags[t-1], roles[t-1]
 	}
-	figure := func(pg *page.Page, t page.Tag, x, y, w, h float64) {
-		if e := elem(pg, t); e >= 0 && s.elems[e].Role == tags.Figure {
+	figure := func(t page.Tag, x, y, w, h float64) {
+		if e, role := elem(t); e >= 0 && role == tags.Figure {
 			if _, seen := s.boxes[e]; !seen {
 				s.boxes[e] = [4]float64{x, s.height - y - h, x + w, s.height - y}
 			}
 		}
 	}
-	for i, pg := range doc.Pages {
-		s.order[i] = pg.Tags
-		for _, im := range pg.Images {
-			figure(pg, im.Tag, im.X, im.Y, im.W, im.H)
-		}
-		for _, v := range pg.Vectors {
-			figure(pg, v.Tag, v.X, v.Y, v.W, v.H)
-		}
-		for _, l := range pg.Links {
-			a := annot{rect: [4]float64{l.X, s.height - l.Y - l.H, l.X + l.W, s.height - l.Y}, url: l.URL, elem: elem(pg, l.Tag)}
-			if l.URL == "" {
-				d, ok := s.dests[l.Dest]
-				if !ok {
-					continue // a target the edition left out: no link, as before
-				}
-				a.dest = d
-			}
-			s.annots[i] = append(s.annots[i], a)
+	s.order = append(s.order, pg.Tags)
+	for _, im := range pg.Images {
+		figure(im.Tag, im.X, im.Y, im.W, im.H)
+	}
+	for _, v := range pg.Vectors {
+		figure(v.Tag, v.X, v.Y, v.W, v.H)
+	}
+	var as []annot
+	for _, l := range pg.Links {
+		e, _ := elem(l.Tag)
+		as = append(as, annot{rect: [4]float64{l.X, s.height - l.Y - l.H, l.X + l.W, s.height - l.Y}, url: l.URL, name: l.Dest, elem: e})
+	}
+	s.annots = append(s.annots, as)
+}
+
+// resolve takes the document's structure tree, and points the links at their destinations,
+// once every page is added: a link to a target the edition left out is no link, as before.
+func (s *structure) resolve(elems []tags.Elem, dests []page.Dest) {
+	s.elems = elems
+	named := make(map[string]page.Dest, len(dests))
+	for _, d := range dests {
+		if _, dup := named[d.Name]; !dup {
+			named[d.Name] = d
 		}
 	}
-	return s
+	for i, as := range s.annots {
+		kept := as[:0]
+		for _, a := range as {
+			if a.url == "" {
+				var ok bool
+				if a.dest, ok = named[a.name]; !ok {
+					continue
+				}
+			}
+			kept = append(kept, a)
+		}
+		s.annots[i] = kept
+	}
 }
 
 // count is how many objects the structure adds: an element each, the tree's root, an annotation

@@ -3,6 +3,7 @@ package draw
 import (
 	"fmt"
 	"strconv"
+	"sync"
 
 	"bookc/builder/svg"
 	"bookc/formats/memo"
@@ -18,6 +19,7 @@ import (
 // /X0, /X1, ... and fpdf's resources list them (rewrite). A form names what it uses by kind and
 // index (/Gs3, /P4), in resources of its own.
 type forms struct {
+	mu       sync.RWMutex   // index and drawings grow as pages are added, while encoders look forms up
 	index    map[string]int // a drawing's form, by the Name of the Vectors showing it
 	drawings []*svg.Drawing
 	objs     []vobject
@@ -53,26 +55,38 @@ type vobject struct {
 
 func resourceName(kind vkind, i int) string { return prefix[kind] + strconv.Itoa(i) }
 
-// newForms gathers the drawings the pages show. A drawing with no area shows nothing, and gets
-// no form.
-func newForms(pages []*page.Page) *forms {
-	fs := &forms{index: map[string]int{}, shared: map[string]int{}}
-	for _, pg := range pages {
-		for _, v := range pg.Vectors {
-			d := v.Drawing
-			if _, ok := fs.index[v.Name]; ok || d == nil || !(d.Width > 0 && d.Height > 0) {
-				continue
-			}
-			fs.index[v.Name] = len(fs.drawings)
-			fs.drawings = append(fs.drawings, d)
+// newForms returns a document's forms, none yet.
+func newForms() *forms { return &forms{index: map[string]int{}, shared: map[string]int{}} }
+
+// add gathers the drawings a page shows that no page before it did. A drawing with no area
+// shows nothing, and gets no form.
+func (fs *forms) add(pg *page.Page) {
+	for _, v := range pg.Vectors {
+		d := v.Drawing
+		if _, _, ok := fs.form(v.Name); ok || d == nil || !(d.Width > 0 && d.Height > 0) {
+			continue
 		}
+		fs.mu.Lock()
+		fs.index[v.Name] = len(fs.drawings)
+		fs.drawings = append(fs.drawings, d)
+		fs.mu.Unlock()
 	}
-	fs.objs = make([]vobject, len(fs.drawings))
-	return fs
 }
 
-// paint writes every drawing's form and what it uses; streams is as PDF's.
+// form is the number and drawing of the form a Vector of this Name shows; ok is false for none.
+func (fs *forms) form(name string) (k int, d *svg.Drawing, ok bool) {
+	fs.mu.RLock()
+	defer fs.mu.RUnlock()
+	if k, ok = fs.index[name]; ok {
+		d = fs.drawings[k]
+	}
+	return k, d, ok
+}
+
+// paint writes every drawing's form and what it uses, once every page is added; streams is as
+// PDF's.
 func (fs *forms) paint(streams *memo.Bytes) {
+	fs.objs = make([]vobject, len(fs.drawings))
 	w := &formWriter{encoder: newEncoder(0), fs: fs, streams: streams, z: deflaters.Get().(*deflater)}
 	w.digits = 4 // line widths in the drawing's units, which may be large
 	defer deflaters.Put(w.z)
@@ -152,11 +166,10 @@ func (fs *forms) objects(first int, fonts map[page.Font]int) []appended {
 // vector shows a drawing's form in the Vector's box: the drawing's y grows downwards, the page's
 // upwards.
 func (e *encoder) vector(v page.Vector) {
-	k, ok := e.forms.index[v.Name]
+	k, d, ok := e.forms.form(v.Name)
 	if !ok || !(v.W > 0 && v.H > 0) {
 		return // a box of no area shows nothing, and would make a matrix no reader inverts
 	}
-	d := e.forms.drawings[k]
 	e.buf = append(e.buf, "q "...)
 	e.reals(6, v.W/d.Width, 0, 0, -v.H/d.Height, v.X, e.height-v.Y)
 	e.buf = append(e.buf, "cm /"...)

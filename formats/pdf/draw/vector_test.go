@@ -53,7 +53,8 @@ func formsOf(t *testing.T, ds ...*svg.Drawing) (*forms, []string) {
 	for i, d := range ds {
 		vs = append(vs, page.Vector{Name: string(rune('a' + i)), Drawing: d, W: 100, H: 100})
 	}
-	fs := newForms([]*page.Page{{Art: page.Art{Vectors: vs}}})
+	fs := newForms()
+	fs.add(&page.Page{Art: page.Art{Vectors: vs}})
 	fs.paint(nil)
 	out := make([]string, len(fs.objs))
 	for i, o := range fs.objs {
