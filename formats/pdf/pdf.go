@@ -13,6 +13,7 @@ import (
 	"bookc/formats/pdf/draw"
 	"bookc/formats/pdf/layout"
 	"bookc/formats/pdf/metrics"
+	"bookc/formats/pdf/page"
 )
 
 func init() { formats.Register(Backend{}) }
@@ -55,7 +56,7 @@ func (Backend) ColoursCode() {}
 
 // Render typesets the book into one PDF file.
 func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
-	typeset := layout.Book
+	typeset := layout.BookTo
 	if be.shared != nil {
 		typeset = be.shared.Book
 	}
@@ -64,13 +65,30 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 		images = draw.NewImages()
 	}
 	startImages(b, images)
-	doc, diags := typeset(b)
+	// a large book's last pass is drawn as its pages are cut, by the last drawing made
+	var drawing *draw.Drawing
+	doc, diags := typeset(b, func(doc *page.Doc) (layout.Sink, error) {
+		d, err := draw.NewDrawing(doc.Meta, doc.Height, len(doc.Tags) > 0, true, be.streams, images, be.pages)
+		if err != nil {
+			return nil, err
+		}
+		drawing = d
+		return d, nil
+	})
 	collectLayout()
-	file, err := draw.PDFShared(doc, be.streams, images, be.pages)
+	var file formats.File
+	var err error
+	pages := len(doc.Pages)
+	if drawing != nil {
+		pages = drawing.Count()
+		file, err = drawing.Finish(doc)
+	} else {
+		file, err = draw.PDFShared(doc, be.streams, images, be.pages)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
 	}
-	file.Name, file.Pages = b.Artifact()+".pdf", len(doc.Pages)
+	file.Name, file.Pages = b.Artifact()+".pdf", pages
 	return &formats.Output{
 		Files:       []formats.File{file},
 		Diagnostics: diags,

@@ -211,6 +211,9 @@ func (d *Drawing) wait() (pageContents, [][]int32, usage) {
 	return contents, marks, all
 }
 
+// Count is the number of pages given.
+func (d *Drawing) Count() int { return d.n }
+
 // Abandon lets go of a drawing that will not be finished: its pages are not the document's
 // after all.
 func (d *Drawing) Abandon() {

@@ -27,11 +27,18 @@ import (
 const passes = 3
 
 // Book lays out an edition: a title page, the contents, then the chapters.
-func Book(b *tree.Book) (*page.Doc, diag.List) { return solo().Book(b) }
+func Book(b *tree.Book) (*page.Doc, diag.List) { return BookTo(b, nil) }
+
+// BookTo lays out an edition as Book does, a large book's last pass giving its pages to sinks
+// (Shared.Book).
+func BookTo(b *tree.Book, sinks Sinks) (*page.Doc, diag.List) { return solo().Book(b, sinks) }
 
 // Book lays out an edition, sharing work with the other editions of its book laid out with sh.
-func (sh *Shared) Book(b *tree.Book) (*page.Doc, diag.List) {
-	doc, diags, _ := sh.book(b, false)
+// With sinks, a large book's last pass gives its pages to the last sink made as it finishes
+// them, and the document it returns has none of its own (doc.Pages is nil): a pass that gives
+// them and turns out not to be the last abandons its sink.
+func (sh *Shared) Book(b *tree.Book, sinks Sinks) (*page.Doc, diag.List) {
+	doc, diags, _ := sh.book(b, false, sinks)
 	return doc, diags
 }
 
@@ -49,17 +56,19 @@ type PageStart struct {
 // PageStarts lays out an edition as Book does and tells where each of its pages begins, for an
 // EPUB's page-list with the printed page numbers.
 func PageStarts(b *tree.Book) []PageStart {
-	_, _, starts := solo().book(b, true)
+	_, _, starts := solo().book(b, true, nil)
 	return starts
 }
 
-// book lays out an edition; with track, it also tells where each body page begins.
-func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageStart) {
+// book lays out an edition; with track, it also tells where each body page begins. sinks is
+// Book's.
+func (sh *Shared) book(b *tree.Book, track bool, sinks Sinks) (*page.Doc, diag.List, []PageStart) {
 	var (
 		l            *lay
 		body, toc    *flow
 		refs, labels map[string]string
 		num          = folios{title: 1, toc: 1}
+		streamed     *streaming // the last pass, if it gave its pages to a sink
 	)
 	if b.Settings.TwoSided {
 		num.title = 2 // the title page and its blank verso
@@ -105,17 +114,31 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 			cl := passLay()
 			go func() { measured <- cl.paginate(cl.contents(nil), nil) }()
 		}
+		if sinks != nil && l.packs && !l.measure && !track {
+			l.streaming = l.stream(sinks, refs, num, passLay())
+		}
 		if l.packs {
 			body = l.stretches(us, memos)
 		} else {
 			body = l.paginate(l.body(us, memos), l.shared.paged)
 		}
-		if !l.measure {
+		if st := l.streaming; st != nil {
+			st.rest(body)
+		} else if !l.measure {
 			body.grow() // while the contents are set: a pass that puts pieces on pages is most often the last
 		}
 		num.split = 0
 		if front > 0 {
 			num.split = pageOf(body, us[front].dest())
+		}
+		if st := l.streaming; st != nil {
+			// the pass before's numbers are the last pass's, but for a change none foresaw:
+			// then the pages given are not the book's, and the next pass gives them again
+			if labels = num.labels(body); pass == passes-1 || st.final(num.split, labels, refs) {
+				streamed = st
+				break
+			}
+			st.sink.Abandon()
 		}
 		// the contents' length numbers the prefix pages, and their numbers are in the contents
 		for range passes {
@@ -131,7 +154,7 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 			}
 			num.toc = len(toc.pages)
 		}
-		if maps.Equal(labels, refs) {
+		if maps.Equal(labels, refs) && l.streaming == nil {
 			if l.measure { // the last pass after all: lay it again, on the pages
 				measure, pass = false, pass-1
 				continue
@@ -140,13 +163,17 @@ func (sh *Shared) book(b *tree.Book, track bool) (*page.Doc, diag.List, []PageSt
 		}
 		refs = labels
 	}
-	title := l.titlePage()
-	doc := &page.Doc{Width: l.g.W, Height: l.g.H, Meta: meta(b), Tags: []tags.Elem{{Role: tags.Document, Parent: -1}}}
+	var doc *page.Doc
+	var title *flow
+	if streamed != nil {
+		doc, title, toc = streamed.finish(body), streamed.title, streamed.toc
+	} else {
+		title, doc = l.titlePage(), l.newDoc()
+		put := func(p *page.Page) { doc.Pages = append(doc.Pages, p) }
+		l.opening(doc, title, toc, num, put)
+		l.add(doc, body, len(doc.Pages), num.body, put)
+	}
 	doc.Labels = []page.Label{{Page: 0, Roman: true}, {Page: len(title.pages) + len(toc.pages) + num.split}}
-	l.add(doc, title, func(int) string { return "" })
-	l.add(doc, toc, func(i int) string { return roman(num.title + i + 1) })
-	doc.Outline = append(doc.Outline, page.Bookmark{Title: "Contents", Page: num.title, Y: l.g.Top})
-	l.add(doc, body, num.body)
 	level := -1
 	for i := range doc.Outline {
 		level = min(doc.Outline[i].Level, level+1)
@@ -231,65 +258,90 @@ func meta(b *tree.Book) page.Meta {
 		Language: b.Language, Creator: "bookc", Date: b.Date, Archival: b.Settings.Archival}
 }
 
-// add appends a flow's pages to the document with their running header and folio; two-sided,
-// versos mirrored (their text block as far from the right edge as a recto's from the left), the
-// running header and the folio at the outer edge. Flows are laid out at a recto's left edge.
-func (l *lay) add(doc *page.Doc, f *flow, label func(i int) string) {
-	base := len(doc.Pages)
-	off := tags.Graft(&doc.Tags, f.tree(), 0) // under the Document
+// newDoc is an edition's document, its pages to be added.
+func (l *lay) newDoc() *page.Doc {
+	return &page.Doc{Width: l.g.W, Height: l.g.H, Meta: meta(l.book), Tags: []tags.Elem{{Role: tags.Document, Parent: -1}}}
+}
+
+// opening adds the title page and the contents to the document, giving each page to put, and
+// the contents' outline entry.
+func (l *lay) opening(doc *page.Doc, title, toc *flow, num folios, put func(*page.Page)) {
+	l.add(doc, title, 0, func(int) string { return "" }, put)
+	l.add(doc, toc, len(title.pages), func(i int) string { return roman(num.title + i + 1) }, put)
+	doc.Outline = append(doc.Outline, page.Bookmark{Title: "Contents", Page: num.title, Y: l.g.Top})
+}
+
+// add adds a flow's pages to the document, from page base on, with their running header and
+// folio (finishPage), giving each to put.
+func (l *lay) add(doc *page.Doc, f *flow, base int, label func(i int) string, put func(*page.Page)) {
+	off := l.graft(doc, f, f.tree(), base)
 	for i, pg := range f.pages {
-		p := &pg.p
-		for k := range p.Tags {
-			p.Tags[k] += off
-		}
-		left, recto, two := l.g.Left, (base+i)%2 == 0, l.book.Settings.TwoSided
-		if two && !recto && l.g.Verso() != l.g.Left {
-			dx := l.g.Verso() - l.g.Left
-			moved := page.Page{Tags: p.Tags, Placed: p.Placed, TagMap: p.TagMap, DX: p.DX + dx}
-			p.Shift(&moved, dx, 0)
-			*p = moved
-			left += dx
-		}
-		// outer is where a text w wide starts at the text block's outer edge: a verso's left, a
-		// recto's right
-		outer := func(w float64) float64 {
-			if recto {
-				return left + l.g.Measure - w
-			}
-			return left
-		}
-		if s := label(i); s != "" && !pg.bare {
-			st := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: grey}
-			w := st.face().Width(s, st.size)
-			x := left + (l.g.Measure-w)/2
-			if two {
-				x = outer(w)
-			}
-			p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
-		}
-		// the running header: the sub-chapter's or chapter's title; two-sided, the chapter's on
-		// the verso and the section's on the recto, as a book's spread reads
-		head := pg.inner
-		if two {
-			head = pg.chapter
-			if recto {
-				head = pg.section
-			}
-		}
-		if !pg.opening && head != "" {
-			st := style{faces: l.faces, font: page.Italic, size: l.pt(smallSize), color: grey}
-			s := fitText(head, st, l.g.Measure)
-			x := left
-			if two {
-				x = outer(st.face().Width(s, st.size))
-			}
-			p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
-			p.Rules = append(p.Rules, page.Rule{X1: left, Y1: l.g.HeaderY + l.pt(5), X2: left + l.g.Measure, Y2: l.g.HeaderY + l.pt(5), Width: 0.4, Color: ruleGrey})
-		}
-		doc.Pages = append(doc.Pages, p)
+		put(l.finishPage(pg, off, base+i, label(i)))
 	}
+}
+
+// graft adds a flow's structure tree to the document, under its Document, and its link targets
+// and outline entries, its pages from base on; it gives the offset the flow's elements moved by.
+func (l *lay) graft(doc *page.Doc, f *flow, tree []tags.Elem, base int) int32 {
 	doc.Dests = onPages(doc.Dests, f.dests, base, destPage)
 	doc.Outline = onPages(doc.Outline, f.marks, base, markPage)
+	return tags.Graft(&doc.Tags, tree, 0)
+}
+
+// finishPage finishes a page of a flow as page at of the document, its elements moved by off: its
+// running header and folio (label); two-sided, a verso mirrored (its text block as far from the
+// right edge as a recto's from the left), the running header and the folio at the outer edge.
+// Flows are laid out at a recto's left edge.
+func (l *lay) finishPage(pg *built, off int32, at int, label string) *page.Page {
+	p := &pg.p
+	for k := range p.Tags {
+		p.Tags[k] += off
+	}
+	left, recto, two := l.g.Left, at%2 == 0, l.book.Settings.TwoSided
+	if two && !recto && l.g.Verso() != l.g.Left {
+		dx := l.g.Verso() - l.g.Left
+		moved := page.Page{Tags: p.Tags, Placed: p.Placed, TagMap: p.TagMap, DX: p.DX + dx}
+		p.Shift(&moved, dx, 0)
+		*p = moved
+		left += dx
+	}
+	// outer is where a text w wide starts at the text block's outer edge: a verso's left, a
+	// recto's right
+	outer := func(w float64) float64 {
+		if recto {
+			return left + l.g.Measure - w
+		}
+		return left
+	}
+	if label != "" && !pg.bare {
+		st := style{faces: l.faces, font: page.Regular, size: l.pt(smallSize), color: grey}
+		w := st.face().Width(label, st.size)
+		x := left + (l.g.Measure-w)/2
+		if two {
+			x = outer(w)
+		}
+		p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.FooterY, Font: st.face().Font, Size: st.size, Color: st.color, S: label})
+	}
+	// the running header: the sub-chapter's or chapter's title; two-sided, the chapter's on
+	// the verso and the section's on the recto, as a book's spread reads
+	head := pg.inner
+	if two {
+		head = pg.chapter
+		if recto {
+			head = pg.section
+		}
+	}
+	if !pg.opening && head != "" {
+		st := style{faces: l.faces, font: page.Italic, size: l.pt(smallSize), color: grey}
+		s := fitText(head, st, l.g.Measure)
+		x := left
+		if two {
+			x = outer(st.face().Width(s, st.size))
+		}
+		p.Texts = append(p.Texts, page.Text{X: x, Y: l.g.HeaderY, Font: st.face().Font, Size: st.size, Color: st.color, S: s})
+		p.Rules = append(p.Rules, page.Rule{X1: left, Y1: l.g.HeaderY + l.pt(5), X2: left + l.g.Measure, Y2: l.g.HeaderY + l.pt(5), Width: 0.4, Color: ruleGrey})
+	}
+	return p
 }
 
 // onPages appends to dst the link targets or outline entries of src, each by pages further on.

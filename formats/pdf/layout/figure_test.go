@@ -108,7 +108,7 @@ func TestDrawingKeptInReuse(t *testing.T) {
 		name   string
 		blocks tree.Blocks
 	}{{"the first edition", blocks}, {"the second", append(slices.Clone(blocks), sample.Para(sample.Text("More.")))}} {
-		doc, _ := sh.Book(bookOf(&tree.Chapter{ID: "first", Title: "First", Blocks: ed.blocks}))
+		doc, _ := sh.Book(bookOf(&tree.Chapter{ID: "first", Title: "First", Blocks: ed.blocks}), nil)
 		vectors := 0
 		for _, p := range doc.Pages {
 			vectors += len(p.Vectors)

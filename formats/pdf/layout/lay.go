@@ -23,38 +23,39 @@ import (
 
 // lay is the state of one layout pass over a book.
 type lay struct {
-	g        Geometry
-	ink      inks
-	book     *tree.Book
-	refs     map[string]string // page labels of link targets, from the previous pass
-	unknown  guesses           // what a reference prints before its page is known
-	diags    diag.List
-	chap     *tree.Chapter
-	shared   *Shared
-	params   linebreak.Params
-	notes    map[string][]*vbox // footnote ID -> its boxes
-	size     float64            // body text size and leading where the current block sits
-	lead     float64
-	scale    float64            // the book's body size to bodySize: what pt scales the design by
-	nest     int                // container depth: headings inside containers are no sections
-	track    bool               // mark where chapters and their blocks begin, for PageStarts
-	measure  bool               // paginate only numbers pages: it puts nothing on them (a first pass)
-	packs    bool               // its units are kept packed between passes (bigBook)
-	spill    *scratch.File      // where packed units keep their data; nil: in memory
-	unpacked *boxRoom           // where a stretch's units are unpacked, when not nil (stretches)
-	lists    int                // list depth, for bullets
-	level    int                // outline level of the current chapter
-	depth    int                // of the current chapter: 0 top-level, 1 a sub-chapter...
-	noHyphen bool               // in table cells, headings and titles
-	hyph     *hyphen.Hyphenator // the book's language's; nil for none
-	vocab    *sync.Map          // the shared cuts of words in hyph's language (Shared.vocab)
-	missing  lacking            // characters of the chapter that the fonts lack
-	at       tree.At            // where the block being set is in the source
-	memo     *memo
-	room     *room          // where lines gather and keep their runs
-	words    *metrics.Memo  // the words shaped lately (nil: none remembered)
-	cuts     *cutMemo       // the words hyphenated lately (nil: none remembered)
-	faces    *metrics.Faces // the book's faces; nil: bookc's own
+	g         Geometry
+	ink       inks
+	book      *tree.Book
+	refs      map[string]string // page labels of link targets, from the previous pass
+	unknown   guesses           // what a reference prints before its page is known
+	diags     diag.List
+	chap      *tree.Chapter
+	shared    *Shared
+	params    linebreak.Params
+	notes     map[string][]*vbox // footnote ID -> its boxes
+	size      float64            // body text size and leading where the current block sits
+	lead      float64
+	scale     float64            // the book's body size to bodySize: what pt scales the design by
+	nest      int                // container depth: headings inside containers are no sections
+	track     bool               // mark where chapters and their blocks begin, for PageStarts
+	measure   bool               // paginate only numbers pages: it puts nothing on them (a first pass)
+	packs     bool               // its units are kept packed between passes (bigBook)
+	spill     *scratch.File      // where packed units keep their data; nil: in memory
+	unpacked  *boxRoom           // where a stretch's units are unpacked, when not nil (stretches)
+	streaming *streaming         // the pass gives its pages to a sink as it finishes them; nil: keeps them
+	lists     int                // list depth, for bullets
+	level     int                // outline level of the current chapter
+	depth     int                // of the current chapter: 0 top-level, 1 a sub-chapter...
+	noHyphen  bool               // in table cells, headings and titles
+	hyph      *hyphen.Hyphenator // the book's language's; nil for none
+	vocab     *sync.Map          // the shared cuts of words in hyph's language (Shared.vocab)
+	missing   lacking            // characters of the chapter that the fonts lack
+	at        tree.At            // where the block being set is in the source
+	memo      *memo
+	room      *room          // where lines gather and keep their runs
+	words     *metrics.Memo  // the words shaped lately (nil: none remembered)
+	cuts      *cutMemo       // the words hyphenated lately (nil: none remembered)
+	faces     *metrics.Faces // the book's faces; nil: bookc's own
 }
 
 // memo keeps what does not change between layout passes of a book: of one unit (a chapter or a

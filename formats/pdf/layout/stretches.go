@@ -49,6 +49,9 @@ func (l *lay) stretches(us []unit, memos []*memo) *flow {
 	var tree *inOrder
 	if !l.measure {
 		tree = &inOrder{tb: newTreeBuilder(0), ready: map[int][]tagEvent{}}
+		if st := l.streaming; st != nil {
+			tree.placed = func(k int) { st.stretch(parts[k].pages, tree.tb.b.Elems()) }
+		}
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -141,6 +144,8 @@ type inOrder struct {
 	tb    *treeBuilder
 	next  int
 	ready map[int][]tagEvent
+	// placed is told of each stretch once its pages' Tags are the tree's, if not nil
+	placed func(k int)
 }
 
 func (o *inOrder) add(k int, events []tagEvent) {
@@ -154,6 +159,9 @@ func (o *inOrder) add(k int, events []tagEvent) {
 		}
 		delete(o.ready, o.next)
 		o.tb.feed(evs)
+		if o.placed != nil {
+			o.placed(o.next)
+		}
 		o.next++
 	}
 }

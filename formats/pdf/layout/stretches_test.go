@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"bytes"
+	"fmt"
 	"math"
 	"reflect"
 	"runtime"
@@ -10,7 +12,9 @@ import (
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 	"bookc/formats/formatstest"
+	"bookc/formats/pdf/draw"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 	"bookc/handbook"
 )
 
@@ -46,13 +50,24 @@ func TestStretches(t *testing.T) {
 			}
 			b := *tt.book
 			b.Settings.TwoSided, b.Settings.SectionPages = tt.two, tt.sections
-			lay := func(above int) (any, []PageStart) {
+			lay := func(above int, sink *keeper) (any, []PageStart) {
 				defer func(was int) { packAbove = was }(packAbove)
 				packAbove = above
 				if packs := bigBook(guessPages(&b), nil); packs != (above < 0) {
 					t.Fatalf("packs %v with packAbove %d", packs, above)
 				}
-				doc, diags, starts := solo().book(&b, tt.track)
+				var sinks Sinks
+				if sink != nil {
+					sinks = func(*page.Doc) (Sink, error) { sink.abandon(); return sink, nil }
+				}
+				doc, diags, starts := solo().book(&b, tt.track, sinks)
+				if sink != nil && !tt.track {
+					if doc.Pages != nil {
+						t.Fatal("the document keeps pages it gave")
+					}
+					doc.Pages = sink.pages
+					sink.check(t, doc)
+				}
 				for _, p := range doc.Pages { // the texts, whether placed as they are or as runs
 					for i := range p.Placed {
 						pl := &p.Placed[i]
@@ -63,10 +78,13 @@ func TestStretches(t *testing.T) {
 				}
 				return []any{doc, diags}, starts
 			}
-			whole, wstarts := lay(math.MaxInt)
-			packed, pstarts := lay(-1)
+			whole, wstarts := lay(math.MaxInt, nil)
+			packed, pstarts := lay(-1, nil)
 			if !reflect.DeepEqual(whole, packed) {
 				t.Error("the document differs")
+			}
+			if streamed, _ := lay(-1, &keeper{}); !reflect.DeepEqual(whole, streamed) {
+				t.Error("the document whose pages went to a sink differs")
 			}
 			if !reflect.DeepEqual(wstarts, pstarts) {
 				t.Error("the page starts differ")
@@ -75,6 +93,44 @@ func TestStretches(t *testing.T) {
 				t.Error("no page starts tracked")
 			}
 		})
+	}
+}
+
+// keeper is a Sink that keeps the pages it is given, and the roles of the elements they name, as
+// they were given.
+type keeper struct {
+	pages []*page.Page
+	roles [][]tags.Role
+	bad   []string
+}
+
+func (k *keeper) Page(p *page.Page, elems []tags.Elem, off int32) {
+	roles := make([]tags.Role, len(p.Tags))
+	for i, e := range p.Tags {
+		if e < off || int(e-off) >= len(elems) {
+			k.bad = append(k.bad, fmt.Sprintf("page %d names element %d, outside the %d given from %d", len(k.pages)+1, e, len(elems), off))
+			continue
+		}
+		roles[i] = elems[e-off].Role
+	}
+	k.pages, k.roles = append(k.pages, p), append(k.roles, roles)
+}
+
+func (k *keeper) Abandon() { k.abandon() }
+func (k *keeper) abandon() { k.pages, k.roles, k.bad = nil, nil, nil }
+
+// check checks that the elements the pages were given with are the document's.
+func (k *keeper) check(t *testing.T, doc *page.Doc) {
+	t.Helper()
+	for _, b := range k.bad {
+		t.Error(b)
+	}
+	for i, p := range doc.Pages {
+		for j, e := range p.Tags {
+			if k.roles[i][j] != doc.Tags[e].Role {
+				t.Errorf("page %d: element %d was given as a %v, and is a %v", i+1, e, k.roles[i][j], doc.Tags[e].Role)
+			}
+		}
 	}
 }
 
@@ -118,4 +174,40 @@ func TestPlacedAgain(t *testing.T) {
 func handbookEdition(t *testing.T) *tree.Book {
 	t.Helper()
 	return formatstest.Editions(t, builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})[0]
+}
+
+// TestDrawnAsCut checks that a packed book whose last pass gives its pages to a drawing as it
+// cuts them makes the PDF a book laid out whole and then drawn makes, byte for byte: the
+// handbook, one- and two-sided, its pages' contents in memory and in a scratch file.
+func TestDrawnAsCut(t *testing.T) {
+	for _, two := range []bool{false, true} {
+		b := *handbookEdition(t)
+		b.Settings.TwoSided = two
+		defer func(was int) { packAbove = was }(packAbove)
+		packAbove = math.MaxInt
+		doc, _ := Book(&b)
+		whole, err := draw.PDF(doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		packAbove = -1
+		for _, large := range []bool{false, true} {
+			var d *draw.Drawing
+			doc, _ := BookTo(&b, func(doc *page.Doc) (Sink, error) {
+				var err error
+				d, err = draw.NewDrawing(doc.Meta, doc.Height, true, large, nil, nil, nil)
+				return d, err
+			})
+			if d == nil || doc.Pages != nil {
+				t.Fatalf("two-sided %v: the last pass gave no drawing its pages", two)
+			}
+			f, err := d.Finish(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := f.Bytes(); !bytes.Equal(got, whole) {
+				t.Errorf("two-sided %v, large %v: the PDF drawn as cut (%d bytes) differs from the one drawn whole (%d)", two, large, len(got), len(whole))
+			}
+		}
+	}
 }
