@@ -164,16 +164,17 @@ func (sh *Shared) book(b *tree.Book, track bool, sinks Sinks) (*page.Doc, diag.L
 		refs = labels
 	}
 	var doc *page.Doc
-	var title *flow
+	var opening int // the title's and the contents' pages
 	if streamed != nil {
-		doc, title, toc = streamed.finish(body), streamed.title, streamed.toc
+		doc, opening = streamed.finish(body), streamed.base
 	} else {
-		title, doc = l.titlePage(), l.newDoc()
+		title := l.titlePage()
+		doc, opening = l.newDoc(), len(title.pages)+len(toc.pages)
 		put := func(p *page.Page) { doc.Pages = append(doc.Pages, p) }
 		l.opening(doc, title, toc, num, put)
 		l.add(doc, body, len(doc.Pages), num.body, put)
 	}
-	doc.Labels = []page.Label{{Page: 0, Roman: true}, {Page: len(title.pages) + len(toc.pages) + num.split}}
+	doc.Labels = []page.Label{{Page: 0, Roman: true}, {Page: opening + num.split}}
 	level := -1
 	for i := range doc.Outline {
 		level = min(doc.Outline[i].Level, level+1)

@@ -28,16 +28,16 @@ type Sinks func(doc *page.Doc) (Sink, error)
 // body's, stretch by stretch as their structure tree is made (stretches), and the rest at the
 // end (rest). The pass is the last if its numbers are the pass before's after all (final).
 type streaming struct {
-	l          *lay
-	sink       Sink
-	doc        *page.Doc // as far as it is made: its pages are the sink's
-	title, toc *flow
-	front      *lay   // the title page's and contents' layout
-	num        folios // the folios of the pass before
-	off        int32  // where the body's elements start in doc.Tags
-	base       int    // the body's first page
-	given      int    // the body's pages given
-	tree       []tags.Elem
+	l        *lay
+	sink     Sink
+	doc      *page.Doc // as far as it is made: its pages are the sink's
+	front    *lay      // the title page's and contents' layout
+	num      folios    // the folios of the pass before
+	tocPages int       // the contents' length
+	off      int32     // where the body's elements start in doc.Tags
+	base     int       // the body's first page
+	given    int       // the body's pages given
+	tree     []tags.Elem
 }
 
 // stream starts a streaming pass: nil when sinks cannot make a sink.
@@ -48,9 +48,12 @@ func (l *lay) stream(sinks Sinks, refs map[string]string, num folios, front *lay
 		return nil
 	}
 	s := &streaming{l: l, sink: sink, doc: doc, front: front, num: num}
-	s.title, s.toc = front.titlePage(), front.paginate(front.contents(refs), nil)
-	l.opening(doc, s.title, s.toc, num, func(p *page.Page) { sink.Page(p, doc.Tags, 0) })
-	s.off, s.base = int32(len(doc.Tags)), len(s.title.pages)+len(s.toc.pages)
+	title, toc := front.titlePage(), front.paginate(front.contents(refs), nil)
+	// the contents' titles, set once for every pass, are set for the last: a pass after it, if
+	// one is needed, sets them again
+	clear(front.memo.entries)
+	l.opening(doc, title, toc, num, func(p *page.Page) { sink.Page(p, doc.Tags, 0) })
+	s.tocPages, s.off, s.base = len(toc.pages), int32(len(doc.Tags)), len(title.pages)+len(toc.pages)
 	return s
 }
 
@@ -81,7 +84,7 @@ func (s *streaming) rest(body *flow) {
 // final tells whether the pass is the last: whether the body's folios and the contents' length
 // are those the pages given were finished with, and its page numbers those they print.
 func (s *streaming) final(split int, labels, refs map[string]string) bool {
-	return split == s.num.split && len(s.toc.pages) == s.num.toc && maps.Equal(labels, refs)
+	return split == s.num.split && s.tocPages == s.num.toc && maps.Equal(labels, refs)
 }
 
 // finish adds the body's structure tree, link targets and outline to the document.
