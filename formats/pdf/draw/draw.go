@@ -162,11 +162,12 @@ func (d *Drawing) encode() {
 			case d.pages == nil:
 				compress = func(data []byte) []byte { return d.streams.Do(data, z.stream) }
 			}
+			var marks slab[int32]
 			for j := range d.jobs {
 				pg := j.pg
 				e.roles = j.roles
-				stream, marks := d.pages.encode(e, pg, compress)
-				j.out.marks = marks
+				stream, ms := d.pages.encode(e, pg, compress)
+				j.out.marks = marks.copy(ms)
 				if d.sc != nil {
 					j.out.piece, _ = d.sc.Put(stream) // an error is sc's, for Finish to return
 				} else {

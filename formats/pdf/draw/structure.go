@@ -28,7 +28,10 @@ type structure struct {
 	meta   page.Meta
 	height float64
 	// planned gives the elements' kids, once plan has worked them out; nil: not planned
-	planned <-chan *kidsOf
+	planned   <-chan *kidsOf
+	orderSlab slab[int32] // where order's are kept
+	annotSlab slab[annot] // where annots' are kept
+	page      []annot     // the page's links being read, in a buffer the next page reuses
 }
 
 // annot is a link on a page: to a URL, or a destination of the document.
@@ -61,19 +64,19 @@ func (s *structure) addPage(pg *page.Page, roles []tags.Role) {
 			}
 		}
 	}
-	s.order = append(s.order, pg.Tags)
+	s.order = append(s.order, s.orderSlab.copy(pg.Tags))
 	for _, im := range pg.Images {
 		figure(im.Tag, im.X, im.Y, im.W, im.H)
 	}
 	for _, v := range pg.Vectors {
 		figure(v.Tag, v.X, v.Y, v.W, v.H)
 	}
-	var as []annot
+	as := s.page[:0]
 	for _, l := range pg.Links {
 		e, _ := elem(l.Tag)
 		as = append(as, annot{rect: [4]float64{l.X, s.height - l.Y - l.H, l.X + l.W, s.height - l.Y}, url: l.URL, name: l.Dest, elem: e})
 	}
-	s.annots = append(s.annots, as)
+	s.annots, s.page = append(s.annots, s.annotSlab.copy(as)), as
 }
 
 // resolve takes the document's structure tree, and points the links at their destinations,

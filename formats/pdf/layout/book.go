@@ -197,7 +197,7 @@ func (sh *Shared) book(b *tree.Book, track bool, sinks Sinks) (*page.Doc, diag.L
 	}
 	var starts []PageStart
 	for i, pg := range body.pages {
-		if pg.start != nil {
+		if track && pg.start != nil { // tracked, no page was given to a sink
 			starts = append(starts, PageStart{Label: num.body(i), Chapter: pg.start.Chapter, Block: pg.start.Block})
 		}
 	}

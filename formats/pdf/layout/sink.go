@@ -63,8 +63,9 @@ func (s *streaming) stretch(pages []*built, elems []tags.Elem) {
 	if s.l.book.Settings.TwoSided && s.given%2 == 1 {
 		s.give(&built{opening: true, bare: true}, elems)
 	}
-	for _, pg := range pages {
+	for i, pg := range pages {
 		s.give(pg, elems)
+		pages[i] = nil // the sink's: its flow keeps no page given, only their count
 	}
 }
 
@@ -76,8 +77,10 @@ func (s *streaming) give(pg *built, elems []tags.Elem) {
 // rest gives the body's pages not given yet, once the body is paginated, and takes its tree.
 func (s *streaming) rest(body *flow) {
 	s.tree = body.tree()
-	for _, pg := range body.pages[s.given:] {
+	rest := body.pages[s.given:]
+	for i, pg := range rest {
 		s.give(pg, s.tree)
+		rest[i] = nil
 	}
 }
 
