@@ -185,8 +185,7 @@ func (d *Drawing) encode() {
 // wait waits for every page's content, and gives the contents, their marks and the glyphs drawn,
 // by font, the drawings' forms painted.
 func (d *Drawing) wait() (pageContents, [][]int32, usage) {
-	close(d.jobs)
-	d.g.Wait() // the workers return no errors
+	d.stop()
 	d.forms.paint(d.streams)
 	var contents pageContents
 	if d.sc != nil {
@@ -215,12 +214,21 @@ func (d *Drawing) wait() (pageContents, [][]int32, usage) {
 // Count is the number of pages given.
 func (d *Drawing) Count() int { return d.n }
 
-// Abandon lets go of a drawing that will not be finished: its pages are not the document's
-// after all.
+// stop waits for the pages given to be encoded, and ends the workers.
+func (d *Drawing) stop() {
+	close(d.jobs)
+	d.g.Wait() // the workers return no errors
+}
+
+// Abandon lets go of a drawing that will not be finished, and of its temporary files: its pages
+// are not the document's after all.
 func (d *Drawing) Abandon() {
-	d.wait()
+	d.stop()
 	d.imgs.wait()
 	d.close()
+	if d.spill != nil {
+		d.spill.Close()
+	}
 }
 
 func (d *Drawing) close() {

@@ -47,3 +47,33 @@ func TestSpill(t *testing.T) {
 		}
 	}
 }
+
+// TestAbandon checks that a drawing given some of a document's pages can be let go of, its
+// workers and temporary files with it, and a drawing of the whole document made after it.
+func TestAbandon(t *testing.T) {
+	ed := formatstest.Editions(t, builder.FromFS(handbook.FS, "handbook"), builder.Options{FallbackDate: handbook.Date, Highlight: true})[0]
+	doc, _ := layout.Book(ed)
+	want, err := PDF(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ = layout.Book(ed)
+	for _, large := range []bool{false, true} {
+		d, err := NewDrawing(doc.Meta, doc.Height, true, large, nil, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pg := range doc.Pages[:len(doc.Pages)/2] {
+			p := *pg // a copy: the drawing lets go of what it is given
+			d.Page(&p, doc.Tags, 0)
+		}
+		d.Abandon()
+	}
+	got, err := PDF(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the PDF drawn after an abandoned drawing differs")
+	}
+}
