@@ -15,13 +15,13 @@ import (
 
 // A large book's set units are kept packed between layout passes: their boxes and runs as bytes,
 // every float as its 8 bytes, a run's size, face and colour only where they change, its glyphs as
-// they were packed, and what they point to (texts of the tree, structure paths, images, drawings)
-// in tables beside. A pass unpacks a unit where it paginates it, so that the boxes of one stretch
+// they were packed, the structure paths as the places of their nodes in a table, and what the
+// rest point to (structure nodes, images, drawings) in tables beside. A pass unpacks a unit where it paginates it, so that the boxes of one stretch
 // of chapters are in memory at a time rather than a book's million (bigBook).
 
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
-	runs     *page.Runs     // the data, its texts' blocks among the rest, and every string
+	runs     *page.Runs     // the data, its texts' blocks among the rest
 	spilled  *scratch.Piece // where the data is instead, when not nil: runs has none then
 	boxes    int            // how many, how many texts they have, and how many of those the boxes
 	texts    int            // that print page numbers have: what unpacking allocates
@@ -29,7 +29,9 @@ type packed struct {
 	placed   int // the bytes of the texts' blocks, which unpacking for placing copies
 	lists    int // the unit's boxes, then its footnotes' in the order of notes, then boxes only headers name
 	notes    []string
-	paths    [][]tags.Path
+	strs     []string     // what the boxes name: images, links, destinations, bookmarks
+	nodes    []*tags.Node // what the paths in the data name
+	paths    int          // how many arrays of paths the data has
 	colors   []*page.Color
 	images   [][]byte
 	drawings []*svg.Drawing
@@ -63,23 +65,21 @@ type packer struct {
 	fl      []*flowInfo
 	strs    map[string]int
 	paths   map[*tags.Path]int
+	nodes   map[*tags.Node]int
 	colors  map[*page.Color]int
 	imgs    map[*byte]int
 	draws   map[*svg.Drawing]int
 	cites   map[*cites]int
 	marks   map[*chapMark]int
 	starts  map[*PageStart]int
-	strOf   func(string) int // a string's place in strings
 	strings []string
 }
 
 // packers are packers to reuse: their tables and buffer, emptied.
 var packers = sync.Pool{New: func() any {
-	k := &packer{boxes: map[*vbox]int{}, flows: map[*flowInfo]int{}, strs: map[string]int{},
-		paths: map[*tags.Path]int{}, colors: map[*page.Color]int{}, imgs: map[*byte]int{},
+	return &packer{boxes: map[*vbox]int{}, flows: map[*flowInfo]int{}, strs: map[string]int{},
+		paths: map[*tags.Path]int{}, nodes: map[*tags.Node]int{}, colors: map[*page.Color]int{}, imgs: map[*byte]int{},
 		draws: map[*svg.Drawing]int{}, cites: map[*cites]int{}, marks: map[*chapMark]int{}, starts: map[*PageStart]int{}}
-	k.strOf = func(s string) int { return placeOf(k.strs, s, &k.strings, s) }
-	return k
 }}
 
 // pack packs a set unit's boxes and its footnotes' (by id, in the order ids gives), its data put
@@ -115,8 +115,8 @@ func pack(bs []*vbox, notes map[string][]*vbox, ids []string, spill *scratch.Fil
 	}
 	// copies of their own, as long as they are: the packer's are reused, and grew by doubling
 	p := k.p
-	p.runs, p.boxes = &page.Runs{Strs: slices.Clone(k.strings)}, len(k.boxes)
-	p.paths, p.cites = slices.Clone(p.paths), slices.Clone(p.cites)
+	p.runs, p.boxes, p.strs = &page.Runs{}, len(k.boxes), slices.Clone(k.strings)
+	p.nodes, p.cites = slices.Clone(p.nodes), slices.Clone(p.cites)
 	if spill != nil {
 		if piece, err := spill.Put(k.buf); err == nil { // else kept here: a file full is no reason to fail
 			p.spilled = &piece
@@ -134,6 +134,7 @@ func (k *packer) reset() {
 	clear(k.flows)
 	clear(k.strs)
 	clear(k.paths)
+	clear(k.nodes)
 	clear(k.colors)
 	clear(k.imgs)
 	clear(k.draws)
@@ -151,7 +152,7 @@ func (k *packer) float(f float64) {
 	k.buf = binary.LittleEndian.AppendUint64(k.buf, math.Float64bits(f))
 }
 func (k *packer) rgb(c page.Color) { k.buf = append(k.buf, c.R, c.G, c.B) }
-func (k *packer) str(s string)     { k.uint(uint64(k.strOf(s))) }
+func (k *packer) str(s string)     { k.uint(uint64(placeOf(k.strs, s, &k.strings, s))) }
 func (k *packer) optional(n int)   { k.uint(uint64(n + 1)) } // -1 for none
 
 // placeOf is v's place in list, added under key when it has none.
@@ -199,9 +200,7 @@ func (k *packer) box(b *vbox) {
 		k.buf = binary.LittleEndian.AppendUint32(k.buf, math.Float32bits(b.stretch))
 	}
 	if b.tags != nil {
-		// boxes of a block share their paths' array, and one may have more of it than another
-		k.uint(uint64(placeOf(k.paths, unsafe.SliceData(b.tags), &k.p.paths, b.tags[:cap(b.tags)])))
-		k.uint(uint64(len(b.tags)))
+		k.tags(b.tags)
 	}
 	if b.cites != nil {
 		k.uint(uint64(placeOf(k.cites, b.cites, &k.p.cites, b.cites)))
@@ -212,7 +211,7 @@ func (k *packer) box(b *vbox) {
 	// what a pass that measures needs not, last, each after its length, to be stepped over
 	if b.texts != nil {
 		at := k.block()
-		k.buf = page.AppendTexts(k.buf, b.texts, b.base, k.strOf)
+		k.buf = page.AppendTexts(k.buf, b.texts, b.base)
 		k.p.texts += len(b.texts)
 		if len(b.cited().refs) > 0 {
 			k.p.refTexts += len(b.texts)
@@ -225,6 +224,29 @@ func (k *packer) box(b *vbox) {
 		k.art(b.art)
 		k.end(at)
 	}
+}
+
+// tags packs a box's paths. Boxes of a block share their paths' array, and one may have more of
+// it than another: an array packed before is its number plus one, a new one 0 and the array,
+// each path its length and its nodes' places in nodes; then how much of it is the box's.
+func (k *packer) tags(ps []tags.Path) {
+	at := unsafe.SliceData(ps)
+	if i, ok := k.paths[at]; ok {
+		k.uint(uint64(i + 1))
+	} else {
+		k.paths[at] = k.p.paths
+		k.p.paths++
+		k.uint(0)
+		all := ps[:cap(ps)]
+		k.uint(uint64(len(all)))
+		for _, p := range all {
+			k.uint(uint64(len(p)))
+			for _, n := range p {
+				k.uint(uint64(placeOf(k.nodes, n, &k.p.nodes, n)))
+			}
+		}
+	}
+	k.uint(uint64(len(ps)))
 }
 
 // block starts a block of bytes after its length, which end writes.
@@ -348,6 +370,7 @@ type unpacker struct {
 		b *vbox
 		i int
 	}
+	paths [][]tags.Path // the arrays of paths read, in the order packed
 }
 
 // boxRoom is where a worker unpacks the boxes of the stretches a pass measures, one after the
@@ -418,7 +441,8 @@ func (p *packed) unpack(as unpacking, room *boxRoom) ([]*vbox, map[string][]*vbo
 		}
 		*buf = data[:0]
 	}
-	u := &unpacker{p: p, as: as, data: page.Runs{Data: data, Strs: p.runs.Strs}, room: room, boxes: make([]*vbox, 0, p.boxes)}
+	u := &unpacker{p: p, as: as, data: page.Runs{Data: data}, room: room, boxes: make([]*vbox, 0, p.boxes),
+		paths: make([][]tags.Path, 0, p.paths)}
 	if room == nil {
 		u.arena = make([]vbox, 0, p.boxes)
 	}
@@ -471,7 +495,7 @@ func (u *unpacker) rgb() page.Color {
 	return c
 }
 
-func (u *unpacker) str() string { return u.data.Strs[u.uint()] }
+func (u *unpacker) str() string { return u.p.strs[u.uint()] }
 
 func (u *unpacker) optional() int { return u.int() - 1 }
 
@@ -508,9 +532,7 @@ func (u *unpacker) box(b *vbox) {
 		u.at += 4
 	}
 	if fl&bTags != 0 {
-		ps := u.p.paths[u.uint()]
-		n := u.int()
-		b.tags = ps[:n:n]
+		b.tags = u.tags()
 	}
 	if fl&bCites != 0 {
 		b.cites = u.p.cites[u.uint()]
@@ -530,7 +552,7 @@ func (u *unpacker) box(b *vbox) {
 				if u.as == placing {
 					room = u.p.placed
 				}
-				u.runs = &page.Runs{Data: make([]byte, 0, room), Strs: u.p.runs.Strs}
+				u.runs = &page.Runs{Data: make([]byte, 0, room)}
 			}
 			runs, at = u.runs, len(u.runs.Data)
 			u.runs.Data = append(u.runs.Data, u.data.Data[u.at:end]...)
@@ -554,6 +576,39 @@ func (u *unpacker) box(b *vbox) {
 			b.art = u.art()
 		}
 	}
+}
+
+// tags reads a box's paths as tags packed them, an array read before shared again; the paths of
+// an array share one array of nodes, as tags.Within makes them.
+func (u *unpacker) tags() []tags.Path {
+	var ps []tags.Path
+	if i := u.int(); i > 0 {
+		ps = u.paths[i-1]
+	} else {
+		ps = make([]tags.Path, u.uint())
+		size, start := 0, u.at
+		for range ps { // the nodes' room first: one allocation for the array's paths
+			n := u.int()
+			size += n
+			for range n {
+				u.uint()
+			}
+		}
+		room := make([]*tags.Node, 0, size)
+		u.at = start
+		for i := range ps {
+			from := len(room)
+			for n := u.int(); n > 0; n-- {
+				room = append(room, u.p.nodes[u.uint()])
+			}
+			if len(room) > from { // an empty path stays nil, as packed
+				ps[i] = room[from:len(room):len(room)]
+			}
+		}
+		u.paths = append(u.paths, ps)
+	}
+	n := u.int()
+	return ps[:n:n]
 }
 
 // block reads a block's length, and gives where it ends.

@@ -13,6 +13,7 @@ import (
 	"bookc/builder/tree"
 	"bookc/builder/tree/sample"
 	"bookc/formats/pdf/page"
+	"bookc/formats/pdf/tags"
 )
 
 // TestPack checks that every unit of the handbook, one- and two-sided, with sub-chapters on pages
@@ -173,6 +174,7 @@ func sameBoxes(t *testing.T, a, b []*vbox, kinds map[string]bool) bool {
 		return false
 	}
 	boxes, flows := map[*vbox]*vbox{}, map[*flowInfo]*flowInfo{}
+	paths := map[*tags.Path]*tags.Path{} // the arrays of paths, as boxes share them
 	mapped := func(x, y *vbox) bool {
 		if was, ok := boxes[x]; ok {
 			return was == y
@@ -194,6 +196,14 @@ func sameBoxes(t *testing.T, a, b []*vbox, kinds map[string]bool) bool {
 		if !reflect.DeepEqual(cx, cy) {
 			t.Logf("box %d: %+v, want %+v", i, cy, cx)
 			return false
+		}
+		if x.tags != nil {
+			px, py := unsafe.SliceData(x.tags), unsafe.SliceData(y.tags)
+			if was, ok := paths[px]; ok && was != py {
+				t.Logf("box %d: paths not shared", i)
+				return false
+			}
+			paths[px] = py
 		}
 		if (x.cites != nil) && x.cites != y.cites {
 			t.Logf("box %d: cites not shared", i)

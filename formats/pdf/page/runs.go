@@ -3,15 +3,17 @@ package page
 import (
 	"encoding/binary"
 	"math"
+	"unsafe"
 )
 
 // Runs are texts packed into bytes: a large book's lines are kept so between layout passes and
 // placed on pages so (Page.PlaceRuns), rather than as Texts of 80 bytes each. The texts of a
-// box are a block of Data (AppendTexts) that any of its pages reads from its start, their S in
-// Strs.
+// box are a block of Data (AppendTexts) that any of its pages reads from its start, their S
+// among the rest: a text read is a string of Data's bytes, which are never written again once
+// read from, rather than a string of its own and a header in a table (at 30x the benchmark book,
+// 1.4 million headers and the lines' letters they held).
 type Runs struct {
 	Data []byte
-	Strs []string
 }
 
 // what a packed text says beyond its X and S
@@ -26,9 +28,9 @@ const (
 )
 
 // AppendTexts appends texts to buf as a block: their count, then each text, its Y where it is
-// not base, its size, font and colour where they are not the text's before it in the block.
-// str gives the place in Strs of a text's S.
-func AppendTexts(buf []byte, texts []Text, base float64, str func(string) int) []byte {
+// not base, its size, font and colour where they are not the text's before it in the block, its
+// S after its length.
+func AppendTexts(buf []byte, texts []Text, base float64) []byte {
 	buf = binary.AppendUvarint(buf, uint64(len(texts)))
 	var (
 		size  float64
@@ -70,7 +72,8 @@ func AppendTexts(buf []byte, texts []Text, base float64, str func(string) int) [
 		if fl&runTag != 0 {
 			buf = binary.AppendUvarint(buf, uint64(t.Tag))
 		}
-		buf = binary.AppendUvarint(buf, uint64(str(t.S)))
+		buf = binary.AppendUvarint(buf, uint64(len(t.S)))
+		buf = append(buf, t.S...)
 		if fl&runGlyphs != 0 {
 			buf = binary.AppendUvarint(buf, uint64(len(t.Glyphs)))
 			buf = append(buf, t.Glyphs...)
@@ -86,7 +89,7 @@ func (r *Runs) Count(at int) int {
 }
 
 // Each calls f with each text of the block at at, its base the box's; it returns where the
-// block ends. A text's S and Glyphs are r's own.
+// block ends. A text's S and Glyphs are r's Data.
 func (r *Runs) Each(at int, base float64, f func(Text)) int {
 	d := r.Data
 	uv := func() uint64 {
@@ -128,7 +131,10 @@ func (r *Runs) Each(at int, base float64, f func(Text)) int {
 			t.Tag = Tag(uv())
 		}
 		t.Size, t.Font, t.Color = size, font, color
-		t.S = r.Strs[uv()]
+		if k := int(uv()); k > 0 {
+			t.S = unsafe.String(&d[at], k)
+			at += k
+		}
 		if fl&runGlyphs != 0 {
 			k := int(uv())
 			t.Glyphs = Glyphs(d[at : at+k : at+k])

@@ -25,21 +25,12 @@ func TestRuns(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			strs := map[string]int{}
 			r := &Runs{}
-			str := func(s string) int {
-				if i, ok := strs[s]; ok {
-					return i
-				}
-				strs[s] = len(r.Strs)
-				r.Strs = append(r.Strs, s)
-				return strs[s]
-			}
 			r.Data = []byte("before")
 			at := len(r.Data)
-			r.Data = AppendTexts(r.Data, tt.texts, tt.base, str)
+			r.Data = AppendTexts(r.Data, tt.texts, tt.base)
 			end := len(r.Data)
-			r.Data = AppendTexts(r.Data, []Text{{X: 1, S: "after"}}, 0, str)
+			r.Data = AppendTexts(r.Data, []Text{{X: 1, S: "after"}}, 0)
 			var got []Text
 			if e := r.Each(at, tt.base, func(t Text) { got = append(got, t) }); e != end {
 				t.Errorf("the block ends at %d, want %d", e, end)
