@@ -179,6 +179,9 @@ func (b *Builder) Section(r Role, level int) {
 	}
 	b.elems = append(b.elems, Elem{Role: r, Parent: parent})
 	b.open = append(b.open, int32(len(b.elems)-1))
+	// every piece from now on is placed inside the new section, on paths from it: no element
+	// made before is looked up again, and the lookup holds a section's, not a book's million
+	clear(b.ids)
 }
 
 // Place returns the element of a piece on its path, inside the innermost open section, making the

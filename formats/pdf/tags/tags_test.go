@@ -46,6 +46,9 @@ func TestPlace(t *testing.T) {
 	if q := b.Place(Path{p}); q == a || b.Elems()[q].Parent != 0+int32(len(es)) {
 		t.Errorf("the next chapter's paragraph is element %d, parent %d", q, b.Elems()[q].Parent)
 	}
+	if len(b.ids) != 1 { // what the chapter before made is never looked up again
+		t.Errorf("the lookup holds %d elements after a new section, want its own 1", len(b.ids))
+	}
 	off := Graft(&[]Elem{{Role: Document, Parent: -1}}, b.Elems(), 0)
 	if off != 1 {
 		t.Errorf("grafted at %d, want 1", off)
