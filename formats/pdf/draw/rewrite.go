@@ -106,6 +106,25 @@ type run struct {
 	made <-chan []appended
 }
 
+// ahead is a run of n objects that making makes on a goroutine of its own, giving them to put a
+// chunk at a time ahead of their writing; put tells it to stop once stop closes.
+func ahead(n int, stop <-chan struct{}, making func(put func([]appended) bool)) run {
+	made := make(chan []appended, 2) // what is made ahead of the writing
+	put := func(objs []appended) bool {
+		select {
+		case made <- objs:
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	go func() {
+		defer close(made)
+		making(put)
+	}()
+	return run{n: n, made: made}
+}
+
 func (r run) len() int {
 	if r.made != nil {
 		return r.n
@@ -175,13 +194,13 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents pageContents,
 		fo := e.objects(n)
 		more = append(more, fo[:]...)
 	}
-	root, items := 0, len(more) // the outline's root and where its objects go, which follow the fonts
-	if len(ol.marks) > 0 {
-		root = len(objs) + 1 + len(more)
-		more = append(more, make([]appended, 1+len(ol.marks))...) // written once the pages are numbered
-	}
+	root := 0                             // the outline's root, whose objects follow the fonts'
 	tagFirst := len(objs) + 1 + len(more) // the structure's first number
-	first := tagFirst                     // the pages' contents' first number
+	if len(ol.marks) > 0 {
+		root = tagFirst
+		tagFirst += 1 + len(ol.marks)
+	}
+	first := tagFirst // the pages' contents' first number
 	if st != nil {
 		first += st.count()
 	}
@@ -194,15 +213,16 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents pageContents,
 		_ = zipping.Wait()
 		return formats.File{}, err
 	}
-	// the structure tree, made on cores of its own while the rest is: it only reads the pages
-	var tagged run
+	// the structure tree and the outline, made on cores of their own while the rest is, as
+	// they are written: they only read the pages
+	stop := make(chan struct{}) // for their making, should the writing end early
+	defer close(stop)
+	var tagged, outlined run
 	if st != nil {
-		stop := make(chan struct{}) // for its making, should the writing end early
-		defer close(stop)
 		tagged = st.objects(tagFirst, pages, stop)
 	}
 	if root > 0 {
-		copy(more[items:], ol.objects(root, pages))
+		outlined = ol.objects(root, pages, stop)
 	}
 	if err := zipping.Wait(); err != nil {
 		return formats.File{}, err
@@ -214,7 +234,7 @@ func rewrite(pdf []byte, labels []page.Label, ol outline, contents pageContents,
 	if fs != nil {
 		after = append(after, fs.objects(first+contents.count(), fontNums)...)
 	}
-	return assemble(head, objs, []run{{objs: more}, tagged, {objs: after}}, trailer, spill)
+	return assemble(head, objs, []run{{objs: more}, outlined, tagged, {objs: after}}, trailer, spill)
 }
 
 // amend rewrites the objects that change, but for the streams: each page gets its content, the
@@ -485,8 +505,9 @@ type outline struct {
 
 // objects are the outline's root, numbered root, and its items after it, in their order: each its
 // title, its place among the others, the page (of those numbered pages) and the height it opens
-// at, and its /Count (outlineCounts).
-func (ol outline) objects(root int, pages []int) []appended {
+// at, and its /Count (outlineCounts); made a chunk at a time ahead of their writing, until stop
+// closes.
+func (ol outline) objects(root int, pages []int, stop <-chan struct{}) run {
 	n := len(ol.marks)
 	parent, prev, next, first, last := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
 	var lastAt []int // by level, the last item there under the item going on above it
@@ -516,25 +537,33 @@ func (ol outline) objects(root int, pages []int) []appended {
 		}
 		return fmt.Appendf(b, "/%s %d 0 R\n", key, root+1+i)
 	}
-	objs := make([]appended, 0, 1+n)
-	// the first item is at the top, and lastAt's first the last there
-	objs = append(objs, appended{dict: fmt.Appendf(nil, "<</Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d>>", root+1, root+1+lastAt[0], counts[0])})
-	for i, m := range ol.marks {
-		d := append([]byte("<</Title "), appendHexText(nil, m.Title)...)
-		d = append(d, '\n')
-		if parent[i] < 0 {
-			d = fmt.Appendf(d, "/Parent %d 0 R\n", root)
-		} else {
-			d = ref(d, "Parent", parent[i])
+	return ahead(1+n, stop, func(put func([]appended) bool) {
+		objs := make([]appended, 0, min(chunk, 1+n))
+		// the first item is at the top, and lastAt's first the last there
+		objs = append(objs, appended{dict: fmt.Appendf(nil, "<</Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d>>", root+1, root+1+lastAt[0], counts[0])})
+		for i, m := range ol.marks {
+			d := append([]byte("<</Title "), appendHexText(nil, m.Title)...)
+			d = append(d, '\n')
+			if parent[i] < 0 {
+				d = fmt.Appendf(d, "/Parent %d 0 R\n", root)
+			} else {
+				d = ref(d, "Parent", parent[i])
+			}
+			d = ref(ref(ref(ref(d, "Prev", prev[i]), "Next", next[i]), "First", first[i]), "Last", last[i])
+			d = fmt.Appendf(d, "/Dest [%d 0 R /XYZ 0 %.2f null]", pages[min(m.Page, len(pages)-1)], ol.height-m.Y)
+			if counts[i+1] != 0 { // a leaf has no /Count (ISO 32000-1, 12.3.3: it is for items with descendants)
+				d = fmt.Appendf(d, "\n/Count %d", counts[i+1])
+			}
+			objs = append(objs, appended{dict: append(d, ">>"...)})
+			if len(objs) == chunk {
+				if !put(objs) {
+					return
+				}
+				objs = make([]appended, 0, min(chunk, n-i))
+			}
 		}
-		d = ref(ref(ref(ref(d, "Prev", prev[i]), "Next", next[i]), "First", first[i]), "Last", last[i])
-		d = fmt.Appendf(d, "/Dest [%d 0 R /XYZ 0 %.2f null]", pages[min(m.Page, len(pages)-1)], ol.height-m.Y)
-		if counts[i+1] != 0 { // a leaf has no /Count (ISO 32000-1, 12.3.3: it is for items with descendants)
-			d = fmt.Appendf(d, "\n/Count %d", counts[i+1])
-		}
-		objs = append(objs, appended{dict: append(d, ">>"...)})
-	}
-	return objs
+		put(objs)
+	})
 }
 
 // outlineCounts gives the outline's root (first) and then each item its /Count: the items that
