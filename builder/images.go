@@ -29,14 +29,15 @@ var maxImageBytes int64 = 1 << 30
 // file it cannot use is reported at its own file:line, so that the same book always blames the
 // same places, whichever chapter is parsed first.
 type imageLoader struct {
-	src     *Source
-	reads   *include.Files        // the load's reads of files, an image's among them
-	checks  *imagecheck.Memo      // the images checked in this build, and in the builds before if kept
-	last    map[string]*imageFile // the image files of the load before, if kept: their assets are reused
-	mu      sync.Mutex
-	files   map[string]*imageFile      // by FS path
-	charged map[[sha256.Size]byte]bool // the contents whose decoded size counts in decoded
-	decoded int64                      // bytes, of every distinct image checked
+	src      *Source
+	reads    *include.Files        // the load's reads of files, an image's among them
+	checks   *imagecheck.Memo      // the images checked in this build, and in the builds before if kept
+	last     map[string]*imageFile // the image files of the load before, if kept: their assets are reused
+	mu       sync.Mutex
+	files    map[string]*imageFile        // by FS path
+	contents map[[sha256.Size]byte][]byte // the bytes of the first file read with them, by their hash
+	charged  map[[sha256.Size]byte]bool   // the contents whose decoded size counts in decoded
+	decoded  int64                        // bytes, of every distinct image checked
 }
 
 type imageFile struct {
@@ -109,6 +110,8 @@ func (l *imageLoader) read(name string, f *imageFile) {
 		f.problem = "cannot be read: " + unwrapPath(err).Error()
 		return
 	}
+	key := sha256.Sum256(data)
+	data = l.share(key, data)
 	f.data = data
 	if last := l.last[name]; last != nil && last.asset != nil && bytes.Equal(last.data, data) {
 		f.asset, f.partial, f.decoded = last.asset, last.partial, last.decoded
@@ -126,16 +129,30 @@ func (l *imageLoader) read(name string, f *imageFile) {
 		}
 		f.asset, f.decoded = &tree.Asset{Data: data, MediaType: info.MediaType, Width: info.Width, Height: info.Height}, info.Decoded
 	}
-	if f.decoded > 0 && !l.charge(data, f.decoded) {
+	if f.decoded > 0 && !l.charge(key, f.decoded) {
 		f.asset, f.partial = nil, ""
 		f.problem = "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)"
 	}
 }
 
-// charge counts an image's decoded size against the book's budget, once for its bytes however
-// many files hold them, and tells whether the budget has room for it.
-func (l *imageLoader) charge(data []byte, decoded int64) bool {
-	key := sha256.Sum256(data)
+// share gives the bytes of the first file read with the contents key hashes: a book that copies
+// one image into many folders holds it once, however many assets name it.
+func (l *imageLoader) share(key [sha256.Size]byte, data []byte) []byte {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if d, ok := l.contents[key]; ok {
+		return d
+	}
+	if l.contents == nil {
+		l.contents = map[[sha256.Size]byte][]byte{}
+	}
+	l.contents[key] = data
+	return data
+}
+
+// charge counts an image's decoded size against the book's budget, once for its contents (key,
+// their hash) however many files hold them, and tells whether the budget has room for it.
+func (l *imageLoader) charge(key [sha256.Size]byte, decoded int64) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.charged[key] {
