@@ -261,10 +261,13 @@ func amend(objs []object, labels []page.Label, root, contents, first int, names,
 			if m == nil || pages >= contents {
 				return nil, fmt.Errorf("object %d: a page fpdf wrote other than bookc expects", o.num)
 			}
-			o.out = slices.Clone(o.body[:m[0]])
+			var entries []byte
 			if st != nil {
-				o.out = append(append(o.out, st.pageEntries(tagFirst, pages)...), '\n')
+				entries = append(st.pageEntries(tagFirst, pages), '\n')
 			}
+			// made its size at once: a large book has tens of thousands of pages
+			o.out = make([]byte, 0, m[0]+len(entries)+len("/Contents [ 0 R  0 R]>>\nendobj\n")+2*digits(first+pages))
+			o.out = append(append(o.out, o.body[:m[0]]...), entries...)
 			o.out = fmt.Appendf(o.out, "/Contents [%d 0 R %s 0 R]>>\nendobj\n", first+pages, o.body[m[2]:m[3]])
 			nums = append(nums, o.num)
 			pages++

@@ -192,10 +192,15 @@ func (s *structure) catalogEntries(first int) []byte {
 
 // kid is an entry of an element's /K: another element, marked content on a page, or an annotation.
 type kid struct {
-	elem       int32 // -1 when it is content
-	page, mcid int32 // the marked content, or the annotation's page when annot is set
-	annot      int32 // 1 + the annotation's place among the document's, in page order; 0 for none
+	elem int32 // the element, or contentKid or annotKid: a book has a million kids, 12 bytes each
+	page int32 // the marked content's or the annotation's
+	n    int32 // the marked content's ID, or 1 + the annotation's place among the document's, in page order
 }
+
+const (
+	contentKid = -1 - iota // a kid that is marked content
+	annotKid               // a kid that is an annotation
+)
 
 // kidsOf lists every element's kids, in reading order, in one slice: an element's are
 // kids[at[e]:at[e+1]]. A book has tens of thousands of elements, each with a few kids.
@@ -268,7 +273,7 @@ func (s *structure) eachKid(add func(parent int32, k kid)) {
 		}
 		for mcid, e := range s.marks[i] {
 			attach(e)
-			add(e, kid{elem: -1, page: int32(i), mcid: int32(mcid)})
+			add(e, kid{elem: contentKid, page: int32(i), n: int32(mcid)})
 		}
 	}
 	n := 0 // the annotations before
@@ -277,7 +282,7 @@ func (s *structure) eachKid(add func(parent int32, k kid)) {
 			n++
 			if a.elem >= 0 {
 				attach(a.elem)
-				add(a.elem, kid{elem: -1, page: int32(i), annot: int32(n)})
+				add(a.elem, kid{elem: annotKid, page: int32(i), n: int32(n)})
 			}
 		}
 	}
@@ -398,7 +403,7 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 	}
 	home := -1 // the page of its first marked content: /Pg, which its IDs there need not repeat
 	for _, k := range kids {
-		if k.elem < 0 && k.annot == 0 {
+		if k.elem == contentKid {
 			home = int(k.page)
 			d = ref(append(d, " /Pg "...), pages[home])
 			break
@@ -406,17 +411,17 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 	}
 	d = append(d, " /K ["...)
 	for _, k := range kids {
-		if k.elem < 0 && k.annot == 0 && int(k.page) == home {
-			d = append(strconv.AppendInt(d, int64(k.mcid), 10), ' ')
+		if k.elem == contentKid && int(k.page) == home {
+			d = append(strconv.AppendInt(d, int64(k.n), 10), ' ')
 			continue
 		}
 		switch {
 		case k.elem >= 0:
 			d = ref(d, first+int(k.elem))
-		case k.annot > 0:
-			d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), s.annotObject(first, int(k.annot)-1)), ">> "...)
+		case k.elem == annotKid:
+			d = append(ref(append(ref(append(d, "<</Type /OBJR /Pg "...), pages[k.page]), "/Obj "...), s.annotObject(first, int(k.n)-1)), ">> "...)
 		default:
-			d = append(strconv.AppendInt(append(ref(append(d, "<</Type /MCR /Pg "...), pages[k.page]), "/MCID "...), int64(k.mcid), 10), ">> "...)
+			d = append(strconv.AppendInt(append(ref(append(d, "<</Type /MCR /Pg "...), pages[k.page]), "/MCID "...), int64(k.n), 10), ">> "...)
 		}
 	}
 	return append(bytes.TrimSuffix(d, []byte(" ")), "]>>"...)
