@@ -109,8 +109,8 @@ func TestPack(t *testing.T) {
 						t.Fatalf("unit %d: box %d placed reads the unit's data", i, k)
 					}
 					for _, tx := range place.texts {
-						if inside(tx.Glyphs, p.runs.Data) {
-							t.Fatalf("unit %d: box %d placed has glyphs in the unit's data", i, k)
+						if textInside(tx, p.runs.Data) {
+							t.Fatalf("unit %d: box %d placed has glyphs or letters in the unit's data", i, k)
 						}
 					}
 					if len(want.cited().refs) == 0 && len(want.texts) > 0 {
@@ -133,8 +133,8 @@ func TestPack(t *testing.T) {
 						t.Fatalf("unit %d: box %d unpacks for placing as %+v, want %+v", i, k, place, want)
 					}
 					for _, tx := range got.texts { // the next unit's data is read into the room's buffer
-						if inside(tx.Glyphs, room.data[:cap(room.data)]) {
-							t.Fatalf("unit %d: box %d unpacked lean has glyphs in the buffer its data was read into", i, k)
+						if textInside(tx, room.data[:cap(room.data)]) {
+							t.Fatalf("unit %d: box %d unpacked lean has glyphs or letters in the buffer its data was read into", i, k)
 						}
 					}
 					if want.art = nil; !reflect.DeepEqual(want, got) {
@@ -265,6 +265,11 @@ func note(kinds map[string]bool, b *vbox) {
 }
 
 // inside tells whether b is a part of data.
+// textInside tells whether a text's glyphs or letters are in data.
+func textInside(tx page.Text, data []byte) bool {
+	return inside(tx.Glyphs, data) || inside(unsafe.Slice(unsafe.StringData(tx.S), len(tx.S)), data)
+}
+
 func inside(b, data []byte) bool {
 	if len(b) == 0 || len(data) == 0 {
 		return false
