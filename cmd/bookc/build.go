@@ -90,20 +90,30 @@ func buildBook(ctx context.Context, o *options, b *builder.Book, backends []form
 	var errs []error
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, ed := range editions {
+	// an edition is let go of here once its last artifact has started: then only the renders
+	// still at work hold its tree, and it goes when they are done with it
+	started := make([]int, len(editions))
+	for i := range editions {
 		for j, be := range backends {
 			k := i*len(backends) + j
 			g.Go(func() error {
+				mu.Lock()
+				ed := editions[i]
+				if started[i]++; started[i] == len(backends) {
+					editions[i] = nil
+				}
+				mu.Unlock()
 				if gctx.Err() != nil {
 					return nil
 				}
+				name := editionName(ed)
 				board.set(k, "rendering", "")
 				a, ds, err := w.artifact(gctx, be, ed)
 				mu.Lock()
 				defer mu.Unlock()
 				diags.Add(ds...)
 				if err != nil {
-					errs = append(errs, fmt.Errorf("%s %s: %w", be.Name(), editionName(ed), err))
+					errs = append(errs, fmt.Errorf("%s %s: %w", be.Name(), name, err))
 					board.set(k, "failed", err.Error())
 					return nil // other artifacts still build; earlier good ones stay
 				}

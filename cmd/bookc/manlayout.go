@@ -3,7 +3,6 @@ package main
 import (
 	"path/filepath"
 
-	"bookc/builder/tree"
 	"bookc/formats"
 	"bookc/formats/man"
 )
@@ -14,19 +13,19 @@ import (
 // (metropolis-handbook-operators), or installed with --role into PREFIX/share/man/manN of the
 // prefix given for it and with --all-roles into PREFIX/share/EDITION/man/manN, never beside the
 // full book's pages, where apropos would find each chapter once per edition.
-func (w *writer) fileDir(be formats.Backend, ed *tree.Book, file string) string {
+func (w *writer) fileDir(be formats.Backend, ed edition, file string) string {
 	o := w.o
 	if be.Name() != "man" {
 		return o.outDir
 	}
-	own := !ed.Edition.Full() && (o.install == "" || o.allRoles)
+	own := !ed.full && (o.install == "" || o.allRoles)
 	switch {
 	case o.install == "" && own:
-		return filepath.Join(o.outDir, ed.Artifact())
+		return filepath.Join(o.outDir, ed.artifact)
 	case o.install == "":
 		return o.outDir
 	case own:
-		return filepath.Join(o.install, "share", ed.Artifact(), "man", filepath.Base(man.InstallDir(file)))
+		return filepath.Join(o.install, "share", ed.artifact, "man", filepath.Base(man.InstallDir(file)))
 	default:
 		return filepath.Join(o.install, filepath.FromSlash(man.InstallDir(file)))
 	}

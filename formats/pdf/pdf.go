@@ -56,6 +56,7 @@ func (Backend) ColoursCode() {}
 
 // Render typesets the book into one PDF file.
 func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
+	name := b.Artifact() // taken now: nothing keeps the tree once layout is done with it
 	typeset := layout.BookTo
 	if be.shared != nil {
 		typeset = be.shared.Book
@@ -86,9 +87,9 @@ func (be Backend) Render(b *tree.Book) (*formats.Output, error) {
 		file, err = draw.PDFShared(doc, be.streams, images, be.pages)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("pdf: %s: %w", b.Artifact(), err)
+		return nil, fmt.Errorf("pdf: %s: %w", name, err)
 	}
-	file.Name, file.Pages = b.Artifact()+".pdf", pages
+	file.Name, file.Pages = name+".pdf", pages
 	return &formats.Output{
 		Files:       []formats.File{file},
 		Diagnostics: diags,
