@@ -16,8 +16,9 @@ import (
 // A large book's set units are kept packed between layout passes: their boxes and runs as bytes,
 // every float as its 8 bytes, a run's size, face and colour only where they change, its glyphs as
 // they were packed, the structure paths as the places of their nodes in a table, and what the
-// rest point to (structure nodes, images, drawings) in tables beside. A pass unpacks a unit where it paginates it, so that the boxes of one stretch
-// of chapters are in memory at a time rather than a book's million (bigBook).
+// rest point to (structure nodes, images, drawings) in tables beside. A pass unpacks a unit where
+// it paginates it, so that the boxes of one stretch of chapters are in memory at a time rather
+// than a book's million (bigBook).
 
 // packed is a unit's boxes and footnotes, packed.
 type packed struct {
@@ -227,8 +228,9 @@ func (k *packer) box(b *vbox) {
 }
 
 // tags packs a box's paths. Boxes of a block share their paths' array, and one may have more of
-// it than another: an array packed before is its number plus one, a new one 0 and the array,
-// each path its length and its nodes' places in nodes; then how much of it is the box's.
+// it than another: an array packed before is its number plus one, a new one 0 and the array (its
+// paths, their nodes, then each path its length and its nodes' places in nodes); then how much
+// of it is the box's.
 func (k *packer) tags(ps []tags.Path) {
 	at := unsafe.SliceData(ps)
 	if i, ok := k.paths[at]; ok {
@@ -237,8 +239,12 @@ func (k *packer) tags(ps []tags.Path) {
 		k.paths[at] = k.p.paths
 		k.p.paths++
 		k.uint(0)
-		all := ps[:cap(ps)]
+		all, size := ps[:cap(ps)], 0
+		for _, p := range all {
+			size += len(p)
+		}
 		k.uint(uint64(len(all)))
+		k.uint(uint64(size))
 		for _, p := range all {
 			k.uint(uint64(len(p)))
 			for _, n := range p {
@@ -586,16 +592,7 @@ func (u *unpacker) tags() []tags.Path {
 		ps = u.paths[i-1]
 	} else {
 		ps = make([]tags.Path, u.uint())
-		size, start := 0, u.at
-		for range ps { // the nodes' room first: one allocation for the array's paths
-			n := u.int()
-			size += n
-			for range n {
-				u.uint()
-			}
-		}
-		room := make([]*tags.Node, 0, size)
-		u.at = start
+		room := make([]*tags.Node, 0, u.uint()) // one array for the paths' nodes
 		for i := range ps {
 			from := len(room)
 			for n := u.int(); n > 0; n-- {
