@@ -31,7 +31,6 @@ type writer struct {
 // close lets the artifacts being written finish and keeps any other from starting.
 func (w *writer) close() { w.gate.Lock() }
 
-// artifact renders an edition and writes its files, all of them or, once interrupted, none.
 // edition is what writing an artifact needs of its edition, taken before the rendering: the
 // edition's tree can then go once its backends are done with it (at 30x the benchmark book, 0.12
 // GB while the PDF's file is assembled).
@@ -44,6 +43,7 @@ func editionOf(ed *tree.Book) edition {
 	return edition{name: editionName(ed), artifact: ed.Artifact(), full: ed.Edition.Full()}
 }
 
+// artifact renders an edition and writes its files, all of them or, once interrupted, none.
 func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book) (*artifact, diag.List, error) {
 	o := w.o
 	t := time.Now()
