@@ -34,10 +34,16 @@ type imageLoader struct {
 	checks   *imagecheck.Memo      // the images checked in this build, and in the builds before if kept
 	last     map[string]*imageFile // the image files of the load before, if kept: their assets are reused
 	mu       sync.Mutex
-	files    map[string]*imageFile        // by FS path
-	contents map[[sha256.Size]byte][]byte // the bytes of the first file read with them, by their hash
-	charged  map[[sha256.Size]byte]bool   // the contents whose decoded size counts in decoded
-	decoded  int64                        // bytes, of every distinct image checked
+	files    map[string]*imageFile          // by FS path
+	contents map[[sha256.Size]byte]*content // by their hash, the contents of the files read
+	decoded  int64                          // bytes, of every distinct image checked
+}
+
+// content is the bytes of the first file read with them, and whether their decoded size counts
+// in the loader's decoded.
+type content struct {
+	data    []byte
+	charged bool
 }
 
 type imageFile struct {
@@ -110,8 +116,8 @@ func (l *imageLoader) read(name string, f *imageFile) {
 		f.problem = "cannot be read: " + unwrapPath(err).Error()
 		return
 	}
-	key := sha256.Sum256(data)
-	data = l.share(key, data)
+	c := l.share(data)
+	data = c.data
 	f.data = data
 	if last := l.last[name]; last != nil && last.asset != nil && bytes.Equal(last.data, data) {
 		f.asset, f.partial, f.decoded = last.asset, last.partial, last.decoded
@@ -129,42 +135,41 @@ func (l *imageLoader) read(name string, f *imageFile) {
 		}
 		f.asset, f.decoded = &tree.Asset{Data: data, MediaType: info.MediaType, Width: info.Width, Height: info.Height}, info.Decoded
 	}
-	if f.decoded > 0 && !l.charge(key, f.decoded) {
+	if f.decoded > 0 && !l.charge(c, f.decoded) {
 		f.asset, f.partial = nil, ""
 		f.problem = "is one image too many: the book's images decode to more than " + safefs.Size(maxImageBytes) + " together (scale some down)"
 	}
 }
 
-// share gives the bytes of the first file read with the contents key hashes: a book that copies
-// one image into many folders holds it once, however many assets name it.
-func (l *imageLoader) share(key [sha256.Size]byte, data []byte) []byte {
+// share gives the contents of data, as the first file read with them brought them: a book that
+// copies one image into many folders holds it once, however many assets name it.
+func (l *imageLoader) share(data []byte) *content {
+	key := sha256.Sum256(data)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if d, ok := l.contents[key]; ok {
-		return d
+	if c, ok := l.contents[key]; ok {
+		return c
 	}
 	if l.contents == nil {
-		l.contents = map[[sha256.Size]byte][]byte{}
+		l.contents = map[[sha256.Size]byte]*content{}
 	}
-	l.contents[key] = data
-	return data
+	c := &content{data: data}
+	l.contents[key] = c
+	return c
 }
 
-// charge counts an image's decoded size against the book's budget, once for its contents (key,
-// their hash) however many files hold them, and tells whether the budget has room for it.
-func (l *imageLoader) charge(key [sha256.Size]byte, decoded int64) bool {
+// charge counts an image's decoded size against the book's budget, once for its contents however
+// many files hold them, and tells whether the budget has room for it.
+func (l *imageLoader) charge(c *content, decoded int64) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.charged[key] {
+	if c.charged {
 		return true
 	}
 	if l.decoded+decoded > maxImageBytes {
 		return false
 	}
-	if l.charged == nil {
-		l.charged = map[[sha256.Size]byte]bool{}
-	}
-	l.charged[key] = true
+	c.charged = true
 	l.decoded += decoded
 	return true
 }
