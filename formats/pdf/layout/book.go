@@ -69,6 +69,10 @@ func (sh *Shared) book(b *tree.Book, track bool, sinks Sinks) (*page.Doc, diag.L
 		refs, labels map[string]string
 		num          = folios{title: 1, toc: 1}
 		streamed     *streaming // the last pass, if it gave its pages to a sink
+		// the contents' length as a pass that measures paginates them, beside its body: it
+		// prints no number in them, so they are the same whatever the labels, in every such pass
+		measured chan int
+		tocPages = -1
 	)
 	if b.Settings.TwoSided {
 		num.title = 2 // the title page and its blank verso
@@ -108,11 +112,10 @@ func (sh *Shared) book(b *tree.Book, track bool, sinks Sinks) (*page.Doc, diag.L
 			// grows twice over (at 30x, 0.1 GB of peak memory for each)
 			runtime.GC()
 		}
-		var measured chan *flow // the contents as a pass that measures paginates them, beside its body
-		if l.measure {
-			measured = make(chan *flow, 1)
+		if l.measure && measured == nil {
+			measured = make(chan int, 1)
 			cl := passLay()
-			go func() { measured <- cl.paginate(cl.contents(nil), nil) }()
+			go func() { measured <- len(cl.paginate(cl.contents(nil), nil).pages) }()
 		}
 		if sinks != nil && l.packs && !l.measure && !track {
 			l.streaming = l.stream(sinks, refs, num, passLay())
@@ -146,16 +149,20 @@ func (sh *Shared) book(b *tree.Book, track bool, sinks Sinks) (*page.Doc, diag.L
 		// the contents' length numbers the prefix pages, and their numbers are in the contents
 		for range passes {
 			labels = num.labels(body)
-			switch {
-			case measured != nil:
-				toc, measured = <-measured, nil
-			case !l.measure:
+			var n int
+			if l.measure {
+				if tocPages < 0 {
+					tocPages = <-measured
+				}
+				n = tocPages
+			} else {
 				toc = l.paginate(l.contents(labels), nil)
-			} // a pass that measures prints no number in the contents: they are the same whatever the labels
-			if len(toc.pages) == num.toc {
+				n = len(toc.pages)
+			}
+			if n == num.toc {
 				break
 			}
-			num.toc = len(toc.pages)
+			num.toc = n
 		}
 		if maps.Equal(labels, refs) && l.streaming == nil {
 			if l.measure { // the last pass after all: lay it again, on the pages
