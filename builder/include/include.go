@@ -134,6 +134,7 @@ func Expand(opt Options, name string, data []byte) *Result {
 		opt.Display = func(s string) string { return s }
 	}
 	e := &expander{opt: opt, res: &Result{}, seen: map[string]bool{name: true}, said: map[string]bool{}, distinct: int64(len(data))}
+	e.sb.Grow(len(data)) // a chapter without includes is its file, made once rather than grown to
 	e.expand(name, string(data), 1, []string{name})
 	e.res.Text = e.sb.String()
 	return e.res

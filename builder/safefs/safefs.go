@@ -294,7 +294,7 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 		return nil, refuse("read", name, fmt.Errorf("%w: the book's files come to more than %s in all (raise it with --max-book-size)", ErrTooBig, Size(f.lim.Total)))
 	}
 	// The file may grow while it is read: read one byte past the limit to see it.
-	data, err := io.ReadAll(io.LimitReader(fl, f.lim.File+1))
+	data, err := readSized(io.LimitReader(fl, f.lim.File+1), min(fl.size, f.lim.File))
 	if err != nil {
 		return nil, refuse("read", name, err)
 	}
@@ -302,6 +302,26 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 		return nil, refuse("read", name, f.tooBig(int64(len(data))))
 	}
 	return data, nil
+}
+
+// readSized reads r to its end into room for size bytes and one more, to see the end: in one
+// piece where r has the size it had when opened, as io.ReadAll, growing from 512 bytes, would
+// take four times the size in all. A file that grew since is read whole all the same.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // Size prints a byte count as people write it: "64 MB", "1.5 GB", "900 bytes".

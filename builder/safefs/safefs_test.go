@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 	"time"
 )
 
@@ -105,6 +106,39 @@ func TestRoot(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestReadSized reads files that have the size they had when opened, and files that grew or
+// shrank since: each whole, and one the size it was in one piece of its size and a byte.
+func TestReadSized(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		size    int64 // as opened
+		room    int   // the capacity wanted; 0: any
+	}{
+		{name: "empty", content: "", size: 0, room: 1},
+		{name: "one byte", content: "x", size: 1, room: 2},
+		{name: "as opened", content: strings.Repeat("ab", 3000), size: 6000, room: 6001},
+		{name: "grown by a byte", content: strings.Repeat("a", 513), size: 512},
+		{name: "grown tenfold", content: strings.Repeat("abc", 1000), size: 300},
+		{name: "shrunk", content: "short", size: 4096, room: 4097},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// one byte a read at most: the loop, not one lucky read, fills the room
+			data, err := readSized(iotest.OneByteReader(strings.NewReader(tt.content)), tt.size)
+			if err != nil || string(data) != tt.content {
+				t.Fatalf("got %d bytes, %v; want the %d bytes", len(data), err, len(tt.content))
+			}
+			if tt.room > 0 && cap(data) != tt.room {
+				t.Errorf("room %d, want %d: read in one piece", cap(data), tt.room)
+			}
+		})
+	}
+	if _, err := readSized(iotest.ErrReader(errors.New("disk on fire")), 10); err == nil || err.Error() != "disk on fire" {
+		t.Errorf("a failing read: %v, want its error", err)
 	}
 }
 
