@@ -1,33 +1,46 @@
 package shape
 
 import (
+	"hash/maphash"
 	"sync"
-	"sync/atomic"
 )
 
 // Cache remembers what shaping made of each word in one face and one set of Params, as the V its
 // user keeps (the glyphs Shape gives, or a form of them converted for its pages). A book repeats
-// most of its words, so layout shapes each distinct word once. It is safe for concurrent use, and
-// a hit takes no lock (most lookups are hits, from every core at once). It is bounded: it keeps
-// two generations of entries, and when the current one is full the older is dropped, so the
-// words in use survive (a hit in the old generation moves to the current one) and memory stays
-// below about entries of at most maxCachedText bytes each.
+// most of its words, so layout shapes each distinct word once. It is safe for concurrent use:
+// its words are spread over shards, each a map behind a lock that a hit takes for reading, so
+// that the cores seldom meet (sync.Map's trie of nodes took twice as long to find a word in a
+// cold process, and gave the collector a million small objects to mark in a large book). It is
+// bounded: each shard keeps two generations of entries, and when the current one is full the
+// older is dropped, so the words in use survive (a hit in the old generation moves to the
+// current one) and memory stays below about entries of at most maxCachedText bytes each.
 type Cache[V any] struct {
-	cur, old atomic.Pointer[sync.Map] // string -> V
-	n        atomic.Int64             // entries in cur
-	limit    int64                    // entries per generation
-	rotate   sync.Mutex
-	compute  func(text string) V
+	shards  [cacheShards]cacheShard[V]
+	limit   int // entries per shard and generation
+	compute func(text string) V
 }
+
+type cacheShard[V any] struct {
+	mu       sync.RWMutex
+	cur, old map[string]V
+	_        [24]byte // 64 bytes a shard: its lock on a cache line of its own, as the cores take neighbours' at once
+}
+
+// cacheShards is a power of two: a few for each core a build machine has.
+const cacheShards = 16
 
 // maxCachedText is the longest text kept: longer ones are rarely words and rarely repeat.
 const maxCachedText = 64
 
+// cacheSeed spreads words over shards; where one goes changes nothing but which lock it takes.
+var cacheSeed = maphash.MakeSeed()
+
 // NewCache makes a cache for about entries words, which compute fills.
 func NewCache[V any](entries int, compute func(text string) V) *Cache[V] {
-	c := &Cache[V]{limit: int64(max(entries/2, 1)), compute: compute}
-	c.cur.Store(&sync.Map{})
-	c.old.Store(&sync.Map{})
+	c := &Cache[V]{limit: max(entries/(2*cacheShards), 1), compute: compute}
+	for i := range c.shards {
+		c.shards[i].cur = map[string]V{}
+	}
 	return c
 }
 
@@ -36,27 +49,24 @@ func (c *Cache[V]) Get(text string) V {
 	if len(text) > maxCachedText || text == "" {
 		return c.compute(text)
 	}
-	if v, ok := c.cur.Load().Load(text); ok {
-		return v.(V)
+	sh := &c.shards[maphash.String(cacheSeed, text)&(cacheShards-1)]
+	sh.mu.RLock()
+	v, ok := sh.cur[text]
+	if ok {
+		sh.mu.RUnlock()
+		return v
 	}
-	v, ok := c.old.Load().Load(text)
-	if !ok {
+	v, old := sh.old[text]
+	sh.mu.RUnlock()
+	if !old {
 		// two goroutines may shape one word, with equal results
 		v = c.compute(text)
 	}
-	c.put(text, v)
-	return v.(V)
-}
-
-func (c *Cache[V]) put(text string, v any) {
-	if c.n.Add(1) > c.limit {
-		c.rotate.Lock()
-		if c.n.Load() > c.limit {
-			c.old.Store(c.cur.Load())
-			c.cur.Store(&sync.Map{})
-			c.n.Store(1)
-		}
-		c.rotate.Unlock()
+	sh.mu.Lock()
+	if len(sh.cur) >= c.limit {
+		sh.old, sh.cur = sh.cur, make(map[string]V, c.limit)
 	}
-	c.cur.Load().Store(text, v)
+	sh.cur[text] = v
+	sh.mu.Unlock()
+	return v
 }
