@@ -221,7 +221,7 @@ func settled(b tree.Block) bool {
 			ok = false
 			return
 		}
-		for _, is := range tree.InlinesOf(bl) {
+		for is := range tree.InlinesOf(bl) {
 			tree.WalkInlines(is, func(in tree.Inline) {
 				switch in.(type) {
 				case *tree.XRef, *tree.FootnoteRef:

@@ -1,5 +1,7 @@
 package tree
 
+import "iter"
+
 // WalkBlocks calls f for every block of bs and, depth first, for every block inside them: list
 // items, quotes, admonitions, details, definitions, table cells and Only's blocks.
 func WalkBlocks(bs Blocks, f func(Block)) {
@@ -37,36 +39,45 @@ func WalkBlocks(bs Blocks, f func(Block)) {
 	}
 }
 
-// InlinesOf returns the inline lists a block holds itself (not those of blocks inside it): a
+// InlinesOf gives the inline lists a block holds itself (not those of blocks inside it): a
 // heading's or paragraph's content, inline table cells, definition terms, a figure's image and
-// caption, a details block's summary.
-func InlinesOf(b Block) []Inlines {
-	switch n := b.(type) {
-	case *Heading:
-		return []Inlines{n.Content}
-	case *Paragraph:
-		return []Inlines{n.Content}
-	case *Table:
-		out := append([]Inlines(nil), n.Header...)
-		for _, r := range n.Rows {
-			out = append(out, r...)
+// caption, a details block's summary. An iterator, as walks ask it of every block: a list made
+// for each would be a book's most frequent allocation.
+func InlinesOf(b Block) iter.Seq[Inlines] {
+	return func(yield func(Inlines) bool) {
+		switch n := b.(type) {
+		case *Heading:
+			yield(n.Content)
+		case *Paragraph:
+			yield(n.Content)
+		case *Table:
+			for _, c := range n.Header {
+				if !yield(c) {
+					return
+				}
+			}
+			for _, r := range n.Rows {
+				for _, c := range r {
+					if !yield(c) {
+						return
+					}
+				}
+			}
+		case *DefinitionList:
+			for _, d := range n.Items {
+				if !yield(d.Term) {
+					return
+				}
+			}
+		case *Details:
+			yield(n.Summary)
+		case *Figure:
+			if n.Image != nil && !yield(Inlines{n.Image}) {
+				return
+			}
+			yield(n.Caption)
 		}
-		return out
-	case *DefinitionList:
-		out := make([]Inlines, 0, len(n.Items))
-		for _, d := range n.Items {
-			out = append(out, d.Term)
-		}
-		return out
-	case *Details:
-		return []Inlines{n.Summary}
-	case *Figure:
-		if n.Image != nil {
-			return []Inlines{{n.Image}, n.Caption}
-		}
-		return []Inlines{n.Caption}
 	}
-	return nil
 }
 
 // WalkInlines calls f for every inline of is and, depth first, for every inline inside them.
@@ -100,7 +111,7 @@ func WalkChapter(c *Chapter, block func(Block), inline func(Inline)) {
 			block(b)
 		}
 		if inline != nil {
-			for _, is := range InlinesOf(b) {
+			for is := range InlinesOf(b) {
 				WalkInlines(is, inline)
 			}
 		}

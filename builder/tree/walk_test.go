@@ -51,3 +51,48 @@ func TestSections(t *testing.T) {
 		t.Errorf("Label = %q", got)
 	}
 }
+
+// TestInlinesOf gives each block kind's own inline lists in order, and stops where the loop
+// over them breaks.
+func TestInlinesOf(t *testing.T) {
+	txt := func(s string) tree.Inlines { return tree.Inlines{&tree.Text{Text: s}} }
+	img := &tree.Image{Alt: "fig"}
+	tests := []struct {
+		name  string
+		block tree.Block
+		want  []string
+	}{
+		{"heading", &tree.Heading{Content: txt("h")}, []string{"h"}},
+		{"paragraph", &tree.Paragraph{Content: txt("p")}, []string{"p"}},
+		{"table", &tree.Table{Header: []tree.Inlines{txt("a"), txt("b")}, Rows: [][]tree.Inlines{{txt("c"), txt("d")}, {txt("e")}}}, []string{"a", "b", "c", "d", "e"}},
+		{"definitions", &tree.DefinitionList{Items: []*tree.Definition{{Term: txt("t1")}, {Term: txt("t2")}}}, []string{"t1", "t2"}},
+		{"details", &tree.Details{Summary: txt("s")}, []string{"s"}},
+		{"figure", &tree.Figure{Image: img, Caption: txt("cap")}, []string{"fig", "cap"}},
+		{"figure without image", &tree.Figure{Caption: txt("cap")}, []string{"cap"}},
+		{"a quote holds none itself", &tree.Quote{Blocks: tree.Blocks{&tree.Paragraph{Content: txt("q")}}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for is := range tree.InlinesOf(tt.block) {
+				got = append(got, tree.PlainText(is))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if len(tt.want) < 2 {
+				return
+			}
+			got = got[:0]
+			for is := range tree.InlinesOf(tt.block) {
+				got = append(got, tree.PlainText(is))
+				if len(got) == 2 {
+					break
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want[:2], "|") {
+				t.Errorf("broken after two: got %q, want %q", got, tt.want[:2])
+			}
+		})
+	}
+}

@@ -76,7 +76,7 @@ func blocksStrong(bs tree.Blocks) string {
 		if d != "" {
 			return
 		}
-		for _, is := range tree.InlinesOf(b) {
+		for is := range tree.InlinesOf(b) {
 			if d = firstStrong(is); d != "" {
 				return
 			}

@@ -47,7 +47,7 @@ func (ids *IDs) addBlocks(bs tree.Blocks) {
 		case *tree.Anchor:
 			ids.add(n.ID)
 		}
-		for _, is := range tree.InlinesOf(b) {
+		for is := range tree.InlinesOf(b) {
 			tree.WalkInlines(is, func(in tree.Inline) {
 				if a, ok := in.(*tree.Anchor); ok {
 					ids.add(a.ID)

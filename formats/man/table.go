@@ -167,7 +167,7 @@ func flatCell(bs tree.Blocks) tree.Inlines {
 		if c, ok := b.(*tree.CodeBlock); ok {
 			add(tree.Inlines{&tree.Code{Text: strings.Join(strings.Fields(c.Text), " ")}})
 		}
-		for _, is := range tree.InlinesOf(b) {
+		for is := range tree.InlinesOf(b) {
 			add(is)
 		}
 	})

@@ -32,7 +32,7 @@ func bookText(b *tree.Book) string {
 			case *tree.Figure:
 				sb.WriteString(tree.PlainText(n.Caption) + "\n") // a drawn image carries no alt text
 			default:
-				for _, is := range tree.InlinesOf(bl) {
+				for is := range tree.InlinesOf(bl) {
 					sb.WriteString(tree.PlainText(is) + "\n")
 				}
 			}

@@ -237,7 +237,7 @@ func (l *lay) blockRuns(bs tree.Blocks, st style) []run {
 			cs := st.with(func(s *style) { s.font, s.size, s.code = mono(s.font), s.size*0.9, true })
 			out = append(out, run{st: &cs, text: c.Text})
 		}
-		for _, is := range tree.InlinesOf(b) {
+		for is := range tree.InlinesOf(b) {
 			out = l.runs(is, st, out)
 		}
 	})
