@@ -62,7 +62,7 @@ func TestStructure(t *testing.T) {
 		if e.Role == tags.Lbl && parentRole(e) != tags.LI && parentRole(e) != tags.Note {
 			t.Errorf("element %d: a label inside %v", i+1, parentRole(e))
 		}
-		if e.Role == tags.TH && !e.Scope() {
+		if e.Role == tags.TH && !e.Scope {
 			t.Errorf("element %d: a header cell without its scope", i+1)
 		}
 		if (e.Role == tags.Figure || e.Role == tags.Link) && e.Alt() == "" {

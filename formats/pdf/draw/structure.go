@@ -390,7 +390,7 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 		d = appendHexBytes(append(d, " /Lang "...), lang)
 	}
 	switch {
-	case el.Scope():
+	case el.Scope:
 		d = append(d, " /A <</O /Table /Scope /Column>>"...)
 	case el.Role == tags.Figure:
 		if b, ok := s.boxes[int32(e)]; ok {

@@ -6,23 +6,32 @@ package tags
 import "slices"
 
 // Elem is an element of the structure tree (tagged PDF): a standard structure type, its parent
-// (an index in Doc.Tags; -1 for the root), and the node it was made of, which tells what
-// assistive technology reads besides the content (nil for a section: nothing). A large book has
-// millions: the node's words are not copied into each.
+// (an index in Doc.Tags; -1 for the root), and what of the node it was made of assistive
+// technology reads besides the content: its words, shared, and whether it heads a column. Not
+// the node: the boxes that name it go once their pages are drawn, and with them a large book's
+// million nodes, where the tree keeps its elements to the end.
 type Elem struct {
 	Role   Role
+	Scope  bool // a TH that heads its column
 	Parent int32
-	Node   *Node
+	words  *words // nil for most
 }
 
 // Alt is a figure's alternative text, a link's description; "" for none.
-func (e Elem) Alt() string { return e.Node.Alt() }
+func (e Elem) Alt() string {
+	if e.words == nil {
+		return ""
+	}
+	return e.words.alt
+}
 
 // Lang is the language of a passage in another than the document's; "" for the document's.
-func (e Elem) Lang() string { return e.Node.Lang() }
-
-// Scope reports whether the element is a TH that heads its column.
-func (e Elem) Scope() bool { return e.Node != nil && e.Node.Scope }
+func (e Elem) Lang() string {
+	if e.words == nil {
+		return ""
+	}
+	return e.words.lang
+}
 
 // Role is a standard structure type of PDF 1.7 (14.8.4).
 type Role uint8
@@ -206,7 +215,7 @@ func (b *Builder) Place(p Path) int32 {
 		id, ok := b.ids[k]
 		if !ok {
 			id = int32(len(b.elems))
-			b.elems = append(b.elems, Elem{Role: b.heading(n.Role), Parent: parent, Node: n})
+			b.elems = append(b.elems, Elem{Role: b.heading(n.Role), Scope: n.Scope, Parent: parent, words: n.words})
 			b.ids[k] = id
 		}
 		parent = id
