@@ -9,8 +9,8 @@ import (
 // user keeps (the glyphs Shape gives, or a form of them converted for its pages). A book repeats
 // most of its words, so layout shapes each distinct word once. It is safe for concurrent use:
 // its words are spread over shards, each a map behind a lock that a hit takes for reading, so
-// that the cores seldom meet (sync.Map's trie of nodes took twice as long to find a word in a
-// cold process, and gave the collector a million small objects to mark in a large book). It is
+// that the cores seldom meet (sync.Map took 55 ns a word where this takes 41, BenchmarkShapeWarm,
+// and its trie gave the collector hundreds of thousands of small nodes in a large book). It is
 // bounded: each shard keeps two generations of entries, and when the current one is full the
 // older is dropped, so the words in use survive (a hit in the old generation moves to the
 // current one) and memory stays below about entries of at most maxCachedText bytes each.
