@@ -36,11 +36,12 @@ type structure struct {
 
 // annot is a link on a page: to a URL, or a destination of the document.
 type annot struct {
-	rect [4]float64 // in PDF's space
-	url  string
-	name string    // the destination's, until the document's are known (resolve)
-	dest page.Dest // then the destination
-	elem int32     // the Link element; -1 none
+	rect   [4]float64 // in PDF's space
+	target string     // the URL, or the destination's name, which resolve finds on a page
+	y      float64    // the destination's place on its page, once resolved
+	page   int32      // its page
+	elem   int32      // the Link element; -1 none
+	isURL  bool
 }
 
 // newStructure returns a document's structure, its pages to be added.
@@ -74,7 +75,11 @@ func (s *structure) addPage(pg *page.Page, roles []tags.Role) {
 	as := s.page[:0]
 	for _, l := range pg.Links {
 		e, _ := elem(l.Tag)
-		as = append(as, annot{rect: [4]float64{l.X, s.height - l.Y - l.H, l.X + l.W, s.height - l.Y}, url: l.URL, name: l.Dest, elem: e})
+		a := annot{rect: [4]float64{l.X, s.height - l.Y - l.H, l.X + l.W, s.height - l.Y}, target: l.Dest, elem: e}
+		if l.URL != "" {
+			a.target, a.isURL = l.URL, true
+		}
+		as = append(as, a)
 	}
 	s.annots, s.page = append(s.annots, s.annotSlab.copy(as)), as
 }
@@ -92,11 +97,12 @@ func (s *structure) resolve(elems []tags.Elem, dests []page.Dest) {
 	for i, as := range s.annots {
 		kept := as[:0]
 		for _, a := range as {
-			if a.url == "" {
-				var ok bool
-				if a.dest, ok = named[a.name]; !ok {
+			if !a.isURL {
+				d, ok := named[a.target]
+				if !ok {
 					continue
 				}
+				a.page, a.y = int32(d.Page), d.Y
 			}
 			kept = append(kept, a)
 		}
@@ -452,10 +458,10 @@ func (s *structure) annotations(first int, pages []int, put func([]appended) boo
 					d = appendHexText(append(d, " /Contents "...), alt)
 				}
 			}
-			if a.url != "" {
-				d = append(appendHexBytes(append(d, " /A <</S /URI /URI "...), a.url), ">>"...)
+			if a.isURL {
+				d = append(appendHexBytes(append(d, " /A <</S /URI /URI "...), a.target), ">>"...)
 			} else {
-				d = append(appendPt(append(ref(append(d, " /Dest ["...), pages[a.dest.Page]), "/XYZ 0 "...), s.height-a.dest.Y), " null]"...)
+				d = append(appendPt(append(ref(append(d, " /Dest ["...), pages[a.page]), "/XYZ 0 "...), s.height-a.y), " null]"...)
 			}
 			ds.end(append(d, ">>"...))
 			key++
