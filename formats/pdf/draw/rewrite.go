@@ -541,13 +541,13 @@ func (ol outline) objects(root int, pages []int, stop <-chan struct{}) run {
 		return fmt.Appendf(b, "/%s %d 0 R\n", key, root+1+i)
 	}
 	return ahead(1+n, stop, func(put func([]appended) bool) {
-		// the dictionaries of a chunk one after another into one buffer, about their size at once
-		room := func(left int) dicts { return dicts{buf: make([]byte, 0, 256*min(chunk, left))} }
-		ds := room(1 + n)
+		c := chunked{left: 1 + n, size: 256, put: put}
 		// the first item is at the top, and lastAt's first the last there
-		ds.end(fmt.Appendf(ds.buf, "<</Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d>>", root+1, root+1+lastAt[0], counts[0]))
+		if !c.end(fmt.Appendf(c.buf(), "<</Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d>>", root+1, root+1+lastAt[0], counts[0])) {
+			return
+		}
 		for i, m := range ol.marks {
-			d := append(appendHexText(append(ds.buf, "<</Title "...), m.Title), '\n')
+			d := append(appendHexText(append(c.buf(), "<</Title "...), m.Title), '\n')
 			if parent[i] < 0 {
 				d = fmt.Appendf(d, "/Parent %d 0 R\n", root)
 			} else {
@@ -558,15 +558,11 @@ func (ol outline) objects(root int, pages []int, stop <-chan struct{}) run {
 			if counts[i+1] != 0 { // a leaf has no /Count (ISO 32000-1, 12.3.3: it is for items with descendants)
 				d = fmt.Appendf(d, "\n/Count %d", counts[i+1])
 			}
-			ds.end(append(d, ">>"...))
-			if len(ds.ends) == chunk {
-				if !put(ds.list()) {
-					return
-				}
-				ds = room(n - 1 - i)
+			if !c.end(append(d, ">>"...)) {
+				return
 			}
 		}
-		put(ds.list())
+		c.flush()
 	})
 }
 

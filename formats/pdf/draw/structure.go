@@ -436,15 +436,12 @@ func (s *structure) elemDict(d []byte, e int, kids []kid, first int, pages []int
 // annotations makes the links' objects, from first's annotFirst on, a chunk at a time, each given
 // to put; false when put took no more.
 func (s *structure) annotations(first int, pages []int, put func([]appended) bool) bool {
-	var ds dicts
-	key, left := len(s.order), s.links()
+	// 192 bytes a dictionary: the most one takes, but for URLs and descriptions
+	c := chunked{left: s.links(), size: 192, put: put}
+	key := len(s.order)
 	for _, as := range s.annots {
 		for _, a := range as {
-			if ds.buf == nil { // the most a chunk's dictionaries take, but for URLs and descriptions
-				n := min(chunk, left)
-				ds, left = dicts{buf: make([]byte, 0, 192*n), ends: make([]int, 0, n)}, left-n
-			}
-			d := append(ds.buf, "<</Type /Annot /Subtype /Link /Rect ["...)
+			d := append(c.buf(), "<</Type /Annot /Subtype /Link /Rect ["...)
 			for i, v := range a.rect {
 				if i > 0 {
 					d = append(d, ' ')
@@ -463,17 +460,13 @@ func (s *structure) annotations(first int, pages []int, put func([]appended) boo
 			} else {
 				d = append(appendPt(append(ref(append(d, " /Dest ["...), pages[a.page]), "/XYZ 0 "...), s.height-a.y), " null]"...)
 			}
-			ds.end(append(d, ">>"...))
 			key++
-			if len(ds.ends) == chunk {
-				if !put(ds.list()) {
-					return false
-				}
-				ds = dicts{}
+			if !c.end(append(d, ">>"...)) {
+				return false
 			}
 		}
 	}
-	return len(ds.ends) == 0 || put(ds.list())
+	return c.flush()
 }
 
 // xmp is the document's metadata as XMP: what the information dictionary says, and that the
@@ -520,6 +513,38 @@ func (ds *dicts) end(buf []byte) {
 	ds.buf = buf
 	ds.ends = append(ds.ends, len(buf))
 }
+
+// chunked makes left dictionaries of about size bytes each a chunk at a time, each chunk's
+// buffer made its size at once, and gives each chunk to put once it is full.
+type chunked struct {
+	ds         dicts
+	left, size int
+	put        func([]appended) bool
+}
+
+// buf is where the next dictionary is appended.
+func (c *chunked) buf() []byte {
+	if c.ds.buf == nil {
+		n := min(chunk, c.left)
+		c.ds, c.left = dicts{buf: make([]byte, 0, c.size*n), ends: make([]int, 0, n)}, c.left-n
+	}
+	return c.ds.buf
+}
+
+// end takes the buffer grown by the next dictionary, and gives a full chunk to put: false when
+// put takes no more.
+func (c *chunked) end(buf []byte) bool {
+	c.ds.end(buf)
+	if len(c.ds.ends) < chunk {
+		return true
+	}
+	ok := c.put(c.ds.list())
+	c.ds = dicts{}
+	return ok
+}
+
+// flush gives put the chunk begun, if any.
+func (c *chunked) flush() bool { return len(c.ds.ends) == 0 || c.put(c.ds.list()) }
 
 func (ds *dicts) list() []appended {
 	out := make([]appended, len(ds.ends))
