@@ -106,14 +106,14 @@ func buildBook(ctx context.Context, o *options, b *builder.Book, backends []form
 				if gctx.Err() != nil {
 					return nil
 				}
-				name := editionName(ed)
+				e := editionOf(ed) // what is written by, taken before the rendering lets the tree go
 				board.set(k, "rendering", "")
-				a, ds, err := w.artifact(gctx, be, ed)
+				a, ds, err := w.artifact(gctx, be, ed, e)
 				mu.Lock()
 				defer mu.Unlock()
 				diags.Add(ds...)
 				if err != nil {
-					errs = append(errs, fmt.Errorf("%s %s: %w", be.Name(), name, err))
+					errs = append(errs, fmt.Errorf("%s %s: %w", be.Name(), e.name, err))
 					board.set(k, "failed", err.Error())
 					return nil // other artifacts still build; earlier good ones stay
 				}

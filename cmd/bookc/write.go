@@ -31,9 +31,9 @@ type writer struct {
 // close lets the artifacts being written finish and keeps any other from starting.
 func (w *writer) close() { w.gate.Lock() }
 
-// edition is what writing an artifact needs of its edition, taken before the rendering: the
-// edition's tree can then go once its backends are done with it (at 30x the benchmark book, 0.12
-// GB while the PDF's file is assembled).
+// edition is what writing an artifact needs of its edition, taken before the rendering (editionOf):
+// the edition's tree can then go once its backends are done with it (at 30x the benchmark book,
+// 0.12 GB while the PDF's file is assembled).
 type edition struct {
 	name, artifact string // editionName's, and the tree's Artifact
 	full           bool
@@ -43,11 +43,11 @@ func editionOf(ed *tree.Book) edition {
 	return edition{name: editionName(ed), artifact: ed.Artifact(), full: ed.Edition.Full()}
 }
 
-// artifact renders an edition and writes its files, all of them or, once interrupted, none.
-func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book) (*artifact, diag.List, error) {
+// artifact renders an edition, e its editionOf, and writes its files, all of them or, once
+// interrupted, none.
+func (w *writer) artifact(ctx context.Context, be formats.Backend, ed *tree.Book, e edition) (*artifact, diag.List, error) {
 	o := w.o
 	t := time.Now()
-	e := editionOf(ed)
 	out, err := render(be, ed)
 	if err != nil {
 		return nil, nil, err
