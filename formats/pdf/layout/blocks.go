@@ -136,7 +136,11 @@ func (l *lay) block(b tree.Block, x, w float64) []*vbox {
 	case *tree.Heading:
 		return l.heading(n, x, w)
 	case *tree.Paragraph:
-		return tagged(l.cached(n, x, w, func() []*vbox { return l.paragraph(l.runs(n.Content, l.text(), nil), x, w) }), tags.P)
+		return tagged(l.cached(n, x, w, func() []*vbox {
+			rs := l.runs(n.Content, l.text(), l.room.takeRuns())
+			defer l.room.giveRuns(rs)
+			return l.paragraph(rs, x, w)
+		}), tags.P)
 	case *tree.HTMLBlock:
 		if strings.TrimSpace(n.Text) == "" {
 			return nil

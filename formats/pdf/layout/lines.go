@@ -200,6 +200,49 @@ type room struct {
 	kept  page.Glyphs
 	chars []byte // the kept text: bytes once given as a string are never written again
 	texts []page.Text
+	// scratch, lent out while a paragraph or a table is set and given back (nil while lent: a
+	// nested one makes its own): at 30x the benchmark book, a third of the first pass's garbage
+	flat  []run   // the runs of a paragraph or a cell
+	cells []*para // the paragraphs of cells set and done with, at most maxCells
+}
+
+// maxCells is as many cells' paragraphs as a room keeps for the next table: a long table's
+// are made anew beyond it, rather than kept as long as the room.
+const maxCells = 256
+
+// takeRuns lends out the room's runs, empty.
+func (r *room) takeRuns() []run {
+	rs := r.flat[:0]
+	r.flat = nil
+	return rs
+}
+
+// giveRuns gives back runs lent out (or grown from them), their styles and texts let go of.
+func (r *room) giveRuns(rs []run) {
+	clear(rs)
+	r.flat = rs[:0]
+}
+
+// takePara lends out a cell's paragraph set before, nil if the room has none.
+func (r *room) takePara() *para {
+	n := len(r.cells)
+	if n == 0 {
+		return nil
+	}
+	p := r.cells[n-1]
+	r.cells = r.cells[:n-1]
+	return p
+}
+
+// giveParas gives back cells' paragraphs, their pieces' styles and texts let go of.
+func (r *room) giveParas(ps []*para) {
+	for _, p := range ps {
+		if len(r.cells) == maxCells {
+			return
+		}
+		clear(p.pieces)
+		r.cells = append(r.cells, p)
+	}
 }
 
 // rooms are the rooms the units of books take turns with.

@@ -25,23 +25,34 @@ func (l *lay) table(t *tree.Table, x, w float64) []*vbox {
 	size, lead := smallSize*l.size/bodySize, smallLead*l.size/bodySize
 	var head []*para
 	var body [][]*para
+	// the cells' paragraphs are done with when the table is set again smaller, or is set: the
+	// boxes have copies of what their lines show
+	giveBack := func() {
+		l.room.giveParas(head)
+		for _, r := range body {
+			l.room.giveParas(r)
+		}
+	}
+	defer giveBack()
 	build := func(size float64) {
 		st := style{faces: l.faces, font: page.Regular, size: size, color: black}
 		hs := st.with(func(s *style) { s.font = page.Bold })
 		cells := func(row []tree.Inlines, blocks []tree.Blocks, st style) []*para {
 			ps := make([]*para, len(t.Align))
 			for i := range ps {
-				var rs []run
+				rs := l.room.takeRuns()
 				switch {
 				case i < len(blocks):
-					rs = l.blockRuns(blocks[i], st)
+					rs = l.blockRuns(blocks[i], st, rs)
 				case i < len(row):
-					rs = l.runs(row[i], st, nil)
+					rs = l.runs(row[i], st, rs)
 				}
-				ps[i] = l.build(rs, w)
+				ps[i] = l.buildInto(l.room.takePara(), rs, w)
+				l.room.giveRuns(rs)
 			}
 			return ps
 		}
+		giveBack()
 		head, body = nil, nil
 		if len(t.Header) > 0 || len(t.HeaderCells) > 0 {
 			head = cells(t.Header, t.HeaderCells, hs)
@@ -228,9 +239,9 @@ func rowOf[T any](rows [][]T, i int) []T {
 	return nil
 }
 
-// blockRuns is the text of a cell's blocks as one run of words, to measure the cell by.
-func (l *lay) blockRuns(bs tree.Blocks, st style) []run {
-	var out []run
+// blockRuns appends the text of a cell's blocks to out as one run of words, to measure the cell
+// by.
+func (l *lay) blockRuns(bs tree.Blocks, st style, out []run) []run {
 	tree.WalkBlocks(bs, func(b tree.Block) {
 		out = append(out, run{st: &st, text: " "})
 		if c, ok := b.(*tree.CodeBlock); ok {
