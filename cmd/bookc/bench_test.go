@@ -245,7 +245,8 @@ func BenchmarkEPUBFloor1500KB(b *testing.B) {
 // process, every build after the first finds the fonts loaded, the words shaped and the heap
 // grown, as no user's command does. Memory a process touches first costs the build machine about
 // 15 µs a page: cold builds pay it, warm ones do not. cold-ns/op is the child's own time of its
-// one build, without its start; issue 19's cold goals are ratios of these.
+// one build, without its start; issue 19's cold goals are ratios of these. Its collections stop
+// the world, as a bookc build's do (gcstw.go), the floor's as well.
 func BenchmarkColdPDF1500KB(b *testing.B)       { benchCold(b, "PDF1500KB") }
 func BenchmarkColdFloor1500KB(b *testing.B)     { benchCold(b, "Floor1500KB") }
 func BenchmarkColdEPUB1500KB(b *testing.B)      { benchCold(b, "EPUB1500KB") }
@@ -267,7 +268,11 @@ func benchCold(b *testing.B, name string) {
 // coldOnce runs Benchmark<name> once in a process of its own and gives its time.
 func coldOnce(b *testing.B, name string) int64 {
 	cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^Benchmark"+name+"$", "-test.benchtime=1x")
-	cmd.Env = append(os.Environ(), coldRun+"=1")
+	env := stwEnv([]string{"pdf"}, os.Environ()) // collecting as a build of bookc's does
+	if env == nil {
+		env = os.Environ()
+	}
+	cmd.Env = append(env, coldRun+"=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		b.Fatalf("Benchmark%s in a process of its own: %v\n%s", name, err, out)

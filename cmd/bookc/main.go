@@ -20,12 +20,14 @@ import (
 var version = "dev"
 
 func main() {
-	paceGC(smallHeap)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	args := os.Args[1:]
 	if filepath.Base(os.Args[0]) == mdbookName {
 		args = append([]string{"mdbook"}, args...)
 	}
+	collectStoppingTheWorld(args)
+	restoreGODEBUG()
+	paceGC(smallHeap)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := runIO(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -10,6 +10,7 @@
 //	flood            writes without end
 //	nosupport        says it does not support any renderer
 //	v04              reads only mdBook 0.4's JSON, as a preprocessor built on mdBook 0.4 does
+//	env              logs its GODEBUG and the one its parent process was started with (Linux)
 //
 // With PP_LOG set, it appends a line per call to that file: its arguments, and for a run the
 // context's renderer, mdbook_version and root.
@@ -69,6 +70,9 @@ func main() {
 		Version  string `json:"mdbook_version"`
 	}
 	json.Unmarshal(pair[0], &ctx)
+	if mode == "env" {
+		logf("GODEBUG=%q parent GODEBUG=%q", os.Getenv("GODEBUG"), startedWith(os.Getppid(), "GODEBUG"))
+	}
 	logf("%s run renderer=%s mdbook_version=%s root=%s", strings.Join(args, " "), ctx.Renderer, ctx.Version, ctx.Root)
 	var book map[string]any
 	if err := json.Unmarshal(pair[1], &book); err != nil {
@@ -120,6 +124,18 @@ func walk(items []any, f func(string) string) {
 		sub, _ := ch["sub_items"].([]any)
 		walk(sub, f)
 	}
+}
+
+// startedWith is the value of the variable in the environment process pid was started with,
+// as Linux shows it; "" when it has none.
+func startedWith(pid int, name string) string {
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/environ", pid))
+	for _, kv := range strings.Split(string(b), "\x00") {
+		if v, ok := strings.CutPrefix(kv, name+"="); ok {
+			return v
+		}
+	}
+	return ""
 }
 
 func logf(format string, a ...any) {

@@ -1,0 +1,23 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"syscall"
+)
+
+// collectStoppingTheWorld re-executes a build in place (same process, same files and signals)
+// with its collections stopping the world; it returns when there is nothing to do or exec fails,
+// and then the build runs as it is.
+func collectStoppingTheWorld(args []string) {
+	env := stwEnv(args, os.Environ())
+	if env == nil {
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return
+	}
+	_ = syscall.Exec(exe, os.Args, env)
+}
