@@ -190,8 +190,9 @@ func (l *lay) unhyphenated() func() {
 }
 
 // setRuns sets runs as lines w wide from x, in the room of a paragraph set before (spares). One
-// at a time: a table's cells, set together, make their own, or the pool would keep a whole
-// table's paragraphs, each grown to the longest paragraph since, until the next collections.
+// at a time: a table's cells, set together, take theirs from the layout's room (room.takePara),
+// which keeps at most maxCells, rather than from the pool, which would keep a whole table's,
+// each grown to the longest paragraph since, until the next collections.
 func (l *lay) setRuns(rs []run, x, w, lead float64, al align) []*vbox {
 	p := l.buildInto(spares.Get().(*para), rs, w)
 	lines := l.setLines(p, x, w, lead, al)
