@@ -268,7 +268,7 @@ func benchCold(b *testing.B, name string) {
 // coldOnce runs Benchmark<name> once in a process of its own and gives its time.
 func coldOnce(b *testing.B, name string) int64 {
 	cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^Benchmark"+name+"$", "-test.benchtime=1x")
-	env := stwEnv([]string{"pdf"}, os.Environ()) // collecting as a build of bookc's does
+	env := stwEnv(os.Environ()) // collecting as a build of bookc's does
 	if env == nil {
 		env = os.Environ()
 	}

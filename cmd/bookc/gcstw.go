@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"slices"
 	"strings"
 )
 
@@ -11,25 +10,25 @@ import (
 // collector costs it more than the pause does. Marking beside a large book's layout on 2 cores
 // takes about half a second a collection, during which every pointer the workers write goes
 // through the write barrier and every object they make is kept to the next collection: at 30x
-// the benchmark book, `bookc all` peaks at 0.61 GB instead of 0.70–0.73, and the 1.5 MB book's
-// PDF takes 9% less time (measured side by side). The runtime reads the setting only as the
-// process starts, and `go build` takes no default for it, so a build re-executes itself once
-// with it (collectStoppingTheWorld); on systems without exec it runs as it is.
+// the benchmark book, `bookc all` peaks at 584–597 MiB instead of 653–715 in 10% less time, and
+// the 1.5 MB book's PDF takes 6–9% less (measured side by side). The runtime reads the setting
+// only as the process starts, and `go build` takes no default for it, so a build re-executes
+// itself once with it (collectStoppingTheWorld); on systems without exec it runs as it is.
 
 // stwMark is set in the environment a build re-executes itself with, to the GODEBUG it had
 // before ("": none), which the new process puts back for the commands it runs (restoreGODEBUG).
 const stwMark = "BOOKC_GODEBUG"
 
-// stwCommands are the commands that build artifacts.
-var stwCommands = []string{"pdf", "epub", "man", "all", "watch", "mdbook"}
+// builds tells whether the command of args builds artifacts: a format, all, watch, or mdBook's
+// renderer.
+func builds(args []string) bool {
+	return len(args) > 0 && (watchable(args[0]) || args[0] == "watch" || args[0] == "mdbook")
+}
 
-// stwEnv is the environment to re-execute the command of args with so that its collections stop
-// the world, or nil: the command builds nothing, GODEBUG has its own gcstoptheworld (the user's
-// choice), or this process is the one re-executed.
-func stwEnv(args, env []string) []string {
-	if len(args) == 0 || !slices.Contains(stwCommands, args[0]) {
-		return nil
-	}
+// stwEnv is the environment env to re-execute a build with so that its collections stop the
+// world, or nil: GODEBUG has its own gcstoptheworld (the user's choice), or this process is the
+// one re-executed.
+func stwEnv(env []string) []string {
 	godebug := ""
 	for _, kv := range env {
 		switch k, v, _ := strings.Cut(kv, "="); k {

@@ -11,7 +11,10 @@ import (
 // with its collections stopping the world; it returns when there is nothing to do or exec fails,
 // and then the build runs as it is.
 func collectStoppingTheWorld(args []string) {
-	env := stwEnv(args, os.Environ())
+	if !builds(args) {
+		return
+	}
+	env := stwEnv(os.Environ())
 	if env == nil {
 		return
 	}
