@@ -85,14 +85,17 @@ type Result struct {
 }
 
 // Convert parses the chapter's expanded text and converts it.
-func Convert(env Env) *Result {
+func Convert(env Env) *Result { return convertWith(env).res }
+
+// convertWith is Convert, with the converter that did it.
+func convertWith(env Env) *converter {
 	src := []byte(env.Source.Text)
 	doc := md.Parser().Parse(text.NewReader(src))
-	c := &converter{env: env, src: src, res: &Result{}, ids: map[string]int{}, next: map[string]int{}, reported: map[string]bool{}}
+	c := &converter{env: env, src: src, res: &Result{}, ids: map[string]int{}, next: map[string]int{}, reported: map[string]bool{}, texts: newTextArena(doc, src)}
 	c.lineStarts = lineStarts(src)
 	c.res.Blocks = c.blocks(doc)
 	sort.Slice(c.res.Footnotes, func(i, j int) bool { return c.res.Footnotes[i].Number < c.res.Footnotes[j].Number })
-	return c.res
+	return c
 }
 
 type converter struct {
@@ -104,6 +107,7 @@ type converter struct {
 	next       map[string]int  // where uniqueID's search for a free suffix of an ID goes on
 	reported   map[string]bool // raw HTML elements flattened or dropped, reported once a chapter
 	html       htmlTokens      // reads every piece of raw HTML in the chapter
+	texts      textArena       // the chapter's Text nodes
 
 	depth, inlineDepth                   int  // containers and inline markup around the node being converted
 	deepBlocks, deepInlines, deepMarkers bool // nesting cut at maxDepth has been reported

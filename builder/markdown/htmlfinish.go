@@ -35,12 +35,12 @@ func (s *htmlStack) finishInline(f *frame) {
 		s.c.link(dest, f.at, attr(f.attrs, "href"), attr(f.attrs, "title"), content)
 		return
 	}
-	var node inlineBuf
+	node := s.c.inlineBuf()
 	switch {
 	case passes(f.name, f.attrs): // a span: its content is all it has
 		node.addInlines(content)
 	case f.name == "a":
-		s.c.link(&node, f.at, attr(f.attrs, "href"), attr(f.attrs, "title"), content)
+		s.c.link(node, f.at, attr(f.attrs, "href"), attr(f.attrs, "title"), content)
 	default:
 		node.add(styledNode(f.name, content))
 	}

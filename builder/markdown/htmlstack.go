@@ -172,7 +172,7 @@ func (s *htmlStack) push(name string, e elem, attrs []nethtml.Attribute) bool {
 	}
 	f := &frame{name: name, elem: e, attrs: attrs, at: s.at}
 	if e.kind == kInline || e.kind == kText {
-		f.buf = &inlineBuf{}
+		f.buf = s.c.inlineBuf()
 	}
 	s.frames = append(s.frames, f)
 	return true
@@ -270,11 +270,11 @@ func (s *htmlStack) content() *frame {
 // comes at the container's end at the latest.
 func (s *htmlStack) inlineTarget() *inlineBuf {
 	if s.top().kind == kDrop {
-		return &inlineBuf{}
+		return s.c.inlineBuf()
 	}
 	f := s.content()
 	if f.buf == nil {
-		f.buf = &inlineBuf{}
+		f.buf = s.c.inlineBuf()
 	}
 	return f.buf
 }

@@ -14,12 +14,12 @@ import (
 
 // inlineBuf collects converted inlines. Adjacent text is gathered in a buffer and becomes one Text
 // node when a non-text inline or the end comes: appending to a node's string at every soft line
-// break made long paragraphs quadratic. The node's string is copied from the buffer at its length,
-// where a strings.Builder's would keep all the room the builder grew to: a book's text is most of
-// its tree.
+// break made long paragraphs quadratic. The node and its string, copied from the buffer at its
+// length, come from the chapter's arena.
 type inlineBuf struct {
-	out  tree.Inlines
-	text []byte
+	out   tree.Inlines
+	text  []byte
+	arena *textArena
 }
 
 func (b *inlineBuf) addText(s string) { b.text = append(b.text, s...) }
@@ -42,7 +42,7 @@ func (b *inlineBuf) addInlines(content tree.Inlines) {
 
 func (b *inlineBuf) flush() {
 	if len(b.text) > 0 {
-		b.out = append(b.out, &tree.Text{Text: string(b.text)})
+		b.out = append(b.out, b.arena.text(b.text))
 		b.text = b.text[:0]
 	}
 }
@@ -52,10 +52,13 @@ func (b *inlineBuf) done() tree.Inlines {
 	return b.out
 }
 
+// inlineBuf is an empty buffer for the chapter's inline content.
+func (c *converter) inlineBuf() *inlineBuf { return &inlineBuf{arena: &c.texts} }
+
 // inlines converts the inline children of n. Adjacent text is merged, soft line breaks become spaces.
 func (c *converter) inlines(n gast.Node) tree.Inlines {
-	var b inlineBuf
-	c.children(&b, n)
+	b := c.inlineBuf()
+	c.children(b, n)
 	return b.done()
 }
 
@@ -126,11 +129,11 @@ func (c *converter) inline(b *inlineBuf, n gast.Node) {
 		c.link(b, c.pos(nodePos(n)), unescape(string(n.Destination)), unescape(string(n.Title)), c.inlines(n))
 	case *gast.AutoLink:
 		url := string(n.URL(c.src))
-		label := string(n.Label(c.src))
+		label := c.texts.text(n.Label(c.src))
 		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 			url = "mailto:" + url
 		}
-		c.link(b, c.pos(nodePos(n)), url, "", tree.Inlines{&tree.Text{Text: label}}) // refused schemes as for any link
+		c.link(b, c.pos(nodePos(n)), url, "", tree.Inlines{label}) // refused schemes as for any link
 	case *gast.Image:
 		b.add(c.imageAt(c.pos(nodePos(n)), unescape(string(n.Destination)), tree.PlainText(c.inlines(n)), unescape(string(n.Title))))
 	case *east.FootnoteLink:
