@@ -172,6 +172,7 @@ func (sh *Shared) book(b *tree.Book, track bool, sinks Sinks) (*page.Doc, diag.L
 			break
 		}
 		refs = labels
+		unknown = unknown.without(refs)
 	}
 	var doc *page.Doc
 	var opening int // the title's and the contents' pages

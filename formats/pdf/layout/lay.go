@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -388,15 +387,31 @@ const charsPerPage = 1500
 // again once its page was known.
 type guesses struct {
 	unknown string
-	dests   map[string]string // by link target
-	text    int               // the bytes of text in the book
+	dests   map[string]uint8 // by link target: the digits of its page's guess
+	text    int              // the bytes of text in the book
 }
 
 func (g guesses) of(dest string) string {
-	if s, ok := g.dests[dest]; ok {
-		return s
+	if d, ok := g.dests[dest]; ok {
+		return manyZeros[:d]
 	}
 	return g.unknown
+}
+
+// manyZeros holds the zeros of a guess: more than an int's digits.
+const manyZeros = "00000000000000000000"
+
+// without is the guesses for the targets known does not have, which a reference whose page is
+// known never asks for: once the first pass has numbered the pages, most often none, where the
+// guesses for every target of a large book were more than a twentieth of its live heap.
+func (g guesses) without(known map[string]string) guesses {
+	rest := guesses{unknown: g.unknown, text: g.text, dests: map[string]uint8{}}
+	for dest, d := range g.dests {
+		if _, ok := known[dest]; !ok {
+			rest.dests[dest] = d
+		}
+	}
+	return rest
 }
 
 // guessPages guesses each link target's page from the text before it, charsPerPage a page.
@@ -442,10 +457,10 @@ func guessPages(b *tree.Book) guesses {
 		}
 		walk(part.Chapters)
 	}
-	zeros := func(page int) string { return strings.Repeat("0", len(strconv.Itoa(max(1, page)))) }
-	g := guesses{unknown: zeros(n / charsPerPage), dests: make(map[string]string, len(at)), text: n}
+	digits := func(page int) int { return len(strconv.Itoa(max(1, page))) }
+	g := guesses{unknown: manyZeros[:digits(n/charsPerPage)], dests: make(map[string]uint8, len(at)), text: n}
 	for dest, off := range at {
-		g.dests[dest] = zeros(off/charsPerPage + 1)
+		g.dests[dest] = uint8(digits(off/charsPerPage + 1))
 	}
 	return g
 }

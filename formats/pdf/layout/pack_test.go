@@ -66,8 +66,8 @@ func TestPack(t *testing.T) {
 			if tt.numbers { // the pages' numbers printed: the boxes renumber copies
 				l.body(us, memos)
 				l.refs = map[string]string{}
-				for dest, guess := range l.unknown.dests {
-					l.refs[dest] = strings.Repeat("1", len(guess))
+				for dest, digits := range l.unknown.dests {
+					l.refs[dest] = strings.Repeat("1", int(digits))
 				}
 			}
 			l.body(us, memos)

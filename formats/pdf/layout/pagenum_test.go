@@ -128,5 +128,18 @@ func TestGuessPages(t *testing.T) {
 		if got := g.of(tt.dest); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.dest, got, tt.want)
 		}
+		// once pages are numbered, a reference asks a guess only of a target they do not have
+		known := map[string]string{chapterDest("first"): "1", headingDest("mid"): "46"}
+		rest := g.without(known)
+		if _, ok := known[tt.dest]; !ok {
+			if got := rest.of(tt.dest); got != tt.want {
+				t.Errorf("%s, without the known: %q, want %q", tt.dest, got, tt.want)
+			}
+		} else if _, kept := rest.dests[tt.dest]; kept {
+			t.Errorf("%s is known, and its guess kept", tt.dest)
+		}
+		if len(rest.dests) != len(g.dests)-len(known) || rest.text != g.text {
+			t.Errorf("without the known: %d guesses of %d bytes, want %d of %d", len(rest.dests), rest.text, len(g.dests)-len(known), g.text)
+		}
 	}
 }
