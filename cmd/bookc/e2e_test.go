@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 		os.Exit(child(args))
 	}
 	if os.Getenv(coldRun) != "" {
-		paceGC(smallHeap) // a benchmark's process of its own, the floor's too, is paced as bookc's main paces it
+		paceGC(pacing{smallHeap, largeHeap}) // a benchmark's process of its own, the floor's too, is paced as bookc's main paces it
 	}
 	// Every build in these tests is dated by SOURCE_DATE_EPOCH, as a packager's would be.
 	os.Setenv("SOURCE_DATE_EPOCH", "1700000000")

@@ -26,7 +26,7 @@ func main() {
 	}
 	collectStoppingTheWorld(args)
 	restoreGODEBUG()
-	paceGC(smallHeap)
+	paceGC(pacing{smallHeap, largeHeap})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := runIO(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
