@@ -23,7 +23,7 @@ const helpWidth = 80
 var helpTopics = []struct{ name, section, summary string }{
 	{"config", "CONFIGURATION", "bookc's keys in book.toml's [output.bookc]"},
 	{"options", "OPTIONS", "every flag"},
-	{"environment", "ENVIRONMENT", "SOURCE_DATE_EPOCH, GODEBUG"},
+	{"environment", "ENVIRONMENT", "SOURCE_DATE_EPOCH, GODEBUG, GOGC"},
 	{"examples", "EXAMPLES", "a few command lines"},
 }
 
