@@ -1,10 +1,9 @@
 package markdown
 
 import (
-	"unsafe"
-
 	gast "github.com/yuin/goldmark/ast"
 
+	"bookc/builder/strarena"
 	"bookc/builder/tree"
 )
 
@@ -13,7 +12,7 @@ import (
 // at 30 times the benchmark book it is 620,000 nodes, which the collector marks at every cycle
 // of the build and whose holes among the parse's garbage stay in the heap's spans.
 type textArena struct {
-	chars []byte // the strings given share its bytes, which are never written again once given
+	chars strarena.Arena
 	nodes []tree.Text
 }
 
@@ -46,7 +45,7 @@ func newTextArena(doc gast.Node, src []byte) textArena {
 		}
 		return gast.WalkContinue, nil
 	})
-	return textArena{chars: make([]byte, 0, size), nodes: make([]tree.Text, 0, runs)}
+	return textArena{chars: strarena.Sized(size), nodes: make([]tree.Text, 0, runs)}
 }
 
 // startsRun is 1 where a text node starts a run of text, which inlineBuf makes one Text of.
@@ -67,15 +66,6 @@ func (a *textArena) text(b []byte) *tree.Text {
 	if len(a.nodes) == cap(a.nodes) {
 		a.nodes = make([]tree.Text, 0, 8)
 	}
-	a.nodes = append(a.nodes, tree.Text{Text: a.string(b)})
+	a.nodes = append(a.nodes, tree.Text{Text: a.chars.String(b)})
 	return &a.nodes[len(a.nodes)-1]
-}
-
-func (a *textArena) string(b []byte) string {
-	if cap(a.chars)-len(a.chars) < len(b) {
-		return string(b)
-	}
-	start := len(a.chars)
-	a.chars = append(a.chars, b...)
-	return unsafe.String(&a.chars[start], len(b))
 }

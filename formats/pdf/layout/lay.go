@@ -361,7 +361,7 @@ func newLay(b *tree.Book, refs map[string]string, m *memo, sh *Shared) *lay {
 		vocab = sh.vocab(hyph)
 	}
 	return &lay{g: PageGeometry(b.Settings), ink: inksFor(b.Settings), book: b, refs: refs, unknown: guesses{unknown: "00"}, shared: sh, memo: m, hyph: hyph, vocab: vocab, faces: faces,
-		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, room: new(room),
+		params: linebreak.DefaultParams(), notes: map[string][]*vbox{}, room: newRoom(),
 		size: bodySizeOf(b.Settings), lead: bodyLeadOf(b.Settings), scale: bodySizeOf(b.Settings) / bodySize}
 }
 
@@ -403,8 +403,12 @@ const manyZeros = "00000000000000000000"
 
 // without is the guesses for the targets known does not have, which a reference whose page is
 // known never asks for: once the first pass has numbered the pages, most often none, where the
-// guesses for every target of a large book were more than a twentieth of its live heap.
+// guesses for every target of a large book were more than a twentieth of its live heap. Later
+// passes find none left to drop, and keep g as it is.
 func (g guesses) without(known map[string]string) guesses {
+	if len(g.dests) == 0 {
+		return g
+	}
 	rest := guesses{unknown: g.unknown, text: g.text, dests: map[string]uint8{}}
 	for dest, d := range g.dests {
 		if _, ok := known[dest]; !ok {

@@ -3,8 +3,8 @@ package layout
 import (
 	"math"
 	"sync"
-	"unsafe"
 
+	"bookc/builder/strarena"
 	"bookc/formats/pdf/linebreak"
 	"bookc/formats/pdf/metrics"
 	"bookc/formats/pdf/page"
@@ -198,7 +198,7 @@ type room struct {
 	text  []byte       // the pending run's text
 	runs  []page.Text  // the pending line's runs
 	kept  page.Glyphs
-	chars []byte // the kept text: bytes once given as a string are never written again
+	chars strarena.Arena // the kept text
 	texts []page.Text
 	// scratch, lent out while a paragraph or a table is set and given back (nil while lent: a
 	// nested one makes its own): at 30x the benchmark book, a third of the first pass's garbage
@@ -246,7 +246,11 @@ func (r *room) giveParas(ps []*para) {
 }
 
 // rooms are the rooms the units of books take turns with.
-var rooms = sync.Pool{New: func() any { return new(room) }}
+var rooms = sync.Pool{New: func() any { return newRoom() }}
+
+// newRoom is an empty room, whose text arrays start small, for a layout's first few lines (a
+// part's page, the contents), then grow.
+func newRoom() *room { return &room{chars: strarena.Growing(1024, 1<<16)} }
 
 // grown is buf with room for n more, in a new array when it has not: small at first, for a
 // layout's first few lines (a part's page, the contents), then larger. What was kept stays in
@@ -268,18 +272,11 @@ func (r *room) keep(face *metrics.Face, s string) page.Glyphs {
 	return r.kept[start:len(r.kept):len(r.kept)]
 }
 
-// keepText gives the pending run's text as a string kept in the room. The string shares the
-// room's bytes, which are never written again once given, as strings.Builder's are.
+// keepText gives the pending run's text as a string kept in the room.
 func (r *room) keepText() string {
-	n := len(r.text)
-	if n == 0 {
-		return ""
-	}
-	r.chars = grown(r.chars, n, 1024, 1<<16)
-	start := len(r.chars)
-	r.chars = append(r.chars, r.text...)
+	s := r.chars.String(r.text)
 	r.text = r.text[:0]
-	return unsafe.String(&r.chars[start], n)
+	return s
 }
 
 // keepFrom is keepText for a run whose text was gathered from from, starting at byte at: from's

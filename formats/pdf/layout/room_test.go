@@ -11,7 +11,7 @@ import (
 // keeping more, across its arrays' ends, and that appending to the runs of a line leaves the
 // next line's alone.
 func TestRoomKeeps(t *testing.T) {
-	r := new(room)
+	r := newRoom()
 	var texts []string
 	var lines [][]page.Text
 	for i := range 3000 {
