@@ -6,10 +6,14 @@ PREFIX ?= /usr/local
 
 .PHONY: build man completions install test bench bench-peers fuzz handbook clean
 
+# LINKED_GODEBUG is the runtime's default GODEBUG in bin/bookc: its collections stop the world
+# (cmd/bookc/gcstw.go), without the build re-executing itself to say so.
+LINKED_GODEBUG := gcstoptheworld=1
+
 # bin/mdbook-bookc is the name mdBook runs for [output.bookc]: a link to bookc, which then acts as
 # 'bookc mdbook'.
 build:
-	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/bookc ./cmd/bookc
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION) -X runtime.godebugDefault=$(LINKED_GODEBUG) -X main.linkedGODEBUG=$(LINKED_GODEBUG)" -o bin/bookc ./cmd/bookc
 	ln -sf bookc bin/mdbook-bookc
 
 # bin/bookc.1, bookc's own manual page: the fresh bookc builds cmd/bookc/manual, a one-page book

@@ -237,11 +237,13 @@ func TestReproducible(t *testing.T) {
 // buildBinary builds bookc for tests that run it as a user does, in its own process.
 func buildBinary(t *testing.T) string { return goBuild(t, "bookc", ".") }
 
-// goBuild builds a Go package into a program of the name given, in a folder of its own.
-func goBuild(t *testing.T, name, pkg string) string {
+// goBuild builds a Go package into a program of the name given, in a folder of its own, with the
+// go build flags given.
+func goBuild(t *testing.T, name, pkg string, flags ...string) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), name)
-	if out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput(); err != nil {
+	args := append(append([]string{"build"}, flags...), "-o", bin, pkg)
+	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
 		t.Fatalf("go build %s: %v\n%s", pkg, err, out)
 	}
 	return bin

@@ -12,8 +12,15 @@ import (
 // through the write barrier and every object they make is kept to the next collection: at 30x
 // the benchmark book, `bookc all` peaks at 584–597 MiB instead of 653–715 in 10% less time, and
 // the 1.5 MB book's PDF takes 6–9% less (measured side by side). The runtime reads the setting
-// only as the process starts, and `go build` takes no default for it, so a build re-executes
-// itself once with it (collectStoppingTheWorld); on systems without exec it runs as it is.
+// only as the process starts. `make build` links it in as the runtime's default (and says so in
+// linkedGODEBUG), which GODEBUG, a user's choice, still overrides. A bookc built otherwise
+// (`go install`) takes no default for it, and a build re-executes itself once with it
+// (collectStoppingTheWorld), which costs the 1.5 MB book's `bookc all` a second start, about 4%
+// of its time; on systems without exec it runs as it is.
+
+// linkedGODEBUG is the GODEBUG the runtime was given as its default at link time, set by the
+// Makefile with it (-X).
+var linkedGODEBUG = ""
 
 // stwMark is set in the environment a build re-executes itself with, to the GODEBUG it had
 // before ("": none), which the new process puts back for the commands it runs (restoreGODEBUG).
@@ -26,9 +33,12 @@ func builds(args []string) bool {
 }
 
 // stwEnv is the environment env to re-execute a build with so that its collections stop the
-// world, or nil: GODEBUG has its own gcstoptheworld (the user's choice), or this process is the
-// one re-executed.
+// world, or nil: the runtime has it from link time, GODEBUG has its own gcstoptheworld (the
+// user's choice), or this process is the one re-executed.
 func stwEnv(env []string) []string {
+	if hasGCSTW(linkedGODEBUG) {
+		return nil
+	}
 	godebug := ""
 	for _, kv := range env {
 		switch k, v, _ := strings.Cut(kv, "="); k {
@@ -38,10 +48,8 @@ func stwEnv(env []string) []string {
 			godebug = v
 		}
 	}
-	for _, s := range strings.Split(godebug, ",") {
-		if k, _, _ := strings.Cut(s, "="); strings.TrimSpace(k) == "gcstoptheworld" {
-			return nil
-		}
+	if hasGCSTW(godebug) {
+		return nil
 	}
 	out := make([]string, 0, len(env)+2)
 	for _, kv := range env {
@@ -69,4 +77,14 @@ func restoreGODEBUG() {
 	} else {
 		os.Setenv("GODEBUG", was)
 	}
+}
+
+// hasGCSTW tells whether a GODEBUG value sets gcstoptheworld, to anything.
+func hasGCSTW(godebug string) bool {
+	for _, s := range strings.Split(godebug, ",") {
+		if k, _, _ := strings.Cut(s, "="); strings.TrimSpace(k) == "gcstoptheworld" {
+			return true
+		}
+	}
+	return false
 }
