@@ -15,7 +15,7 @@ import (
 // only as the process starts. `make build` links it in as the runtime's default (and says so in
 // linkedGODEBUG), which GODEBUG, a user's choice, still overrides. A bookc built otherwise
 // (`go install`) takes no default for it, and a build re-executes itself once with it
-// (collectStoppingTheWorld), which costs the 1.5 MB book's `bookc all` a second start, about 4%
+// (collectStoppingTheWorld), which costs the 1.5 MB book's `bookc all` a second start, 2–5%
 // of its time; on systems without exec it runs as it is.
 
 // linkedGODEBUG is the GODEBUG the runtime was given as its default at link time, set by the
