@@ -7,8 +7,13 @@ PREFIX ?= /usr/local
 .PHONY: build man completions install test bench bench-peers fuzz handbook clean
 
 # LINKED_GODEBUG is the runtime's default GODEBUG in bin/bookc: its collections stop the world
-# (cmd/bookc/gcstw.go), without the build re-executing itself to say so.
-LINKED_GODEBUG := gcstoptheworld=1
+# (STW_GODEBUG, cmd/bookc/gcstw.go) without a build re-executing itself to say so, after the
+# defaults the go command computes for the module (none while go.mod names the toolchain's Go),
+# which the -X would otherwise replace.
+STW_GODEBUG := gcstoptheworld=1
+comma := ,
+GO_GODEBUG = $(shell $(GO) list -f '{{.DefaultGODEBUG}}' ./cmd/bookc)
+LINKED_GODEBUG = $(if $(GO_GODEBUG),$(GO_GODEBUG)$(comma))$(STW_GODEBUG)
 
 # bin/mdbook-bookc is the name mdBook runs for [output.bookc]: a link to bookc, which then acts as
 # 'bookc mdbook'.

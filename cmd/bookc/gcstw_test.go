@@ -60,9 +60,9 @@ func TestBuildsStopTheWorld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^LINKED_GODEBUG := (\S+)$`).FindSubmatch(mk)
+	m := regexp.MustCompile(`(?m)^STW_GODEBUG := (\S+)$`).FindSubmatch(mk)
 	if m == nil || !hasGCSTW(string(m[1])) {
-		t.Fatalf("the Makefile links in no gcstoptheworld (LINKED_GODEBUG := ...)")
+		t.Fatalf("the Makefile links in no gcstoptheworld (STW_GODEBUG := ...)")
 	}
 	linked := string(m[1])
 	bins := map[string]string{
