@@ -6,19 +6,17 @@ PREFIX ?= /usr/local
 
 .PHONY: build man completions install test bench bench-peers fuzz handbook clean
 
-# LINKED_GODEBUG is the runtime's default GODEBUG in bin/bookc: its collections stop the world
-# (STW_GODEBUG, cmd/bookc/gcstw.go) without a build re-executing itself to say so, after the
-# defaults the go command computes for the module (none while go.mod names the toolchain's Go),
-# which the -X would otherwise replace.
+# bin/bookc's runtime has STW_GODEBUG as its default GODEBUG: its collections stop the world
+# (cmd/bookc/gcstw.go) without a build re-executing itself to say so. The defaults the go
+# command computes for the module (none while go.mod names the toolchain's Go) come first, as
+# the -X would otherwise replace them.
 STW_GODEBUG := gcstoptheworld=1
-comma := ,
-GO_GODEBUG = $(shell $(GO) list -f '{{.DefaultGODEBUG}}' ./cmd/bookc)
-LINKED_GODEBUG = $(if $(GO_GODEBUG),$(GO_GODEBUG)$(comma))$(STW_GODEBUG)
 
 # bin/mdbook-bookc is the name mdBook runs for [output.bookc]: a link to bookc, which then acts as
 # 'bookc mdbook'.
 build:
-	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION) -X runtime.godebugDefault=$(LINKED_GODEBUG) -X main.linkedGODEBUG=$(LINKED_GODEBUG)" -o bin/bookc ./cmd/bookc
+	godebug=$$($(GO) list -f '{{with .DefaultGODEBUG}}{{.}},{{end}}' ./cmd/bookc)$(STW_GODEBUG) && \
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION) -X runtime.godebugDefault=$$godebug -X main.linkedGODEBUG=$$godebug" -o bin/bookc ./cmd/bookc
 	ln -sf bookc bin/mdbook-bookc
 
 # bin/bookc.1, bookc's own manual page: the fresh bookc builds cmd/bookc/manual, a one-page book

@@ -25,12 +25,10 @@ func (a *Arena) String(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if cap(a.buf)-len(a.buf) < len(b) {
-		if a.large == 0 {
-			return string(b)
-		}
-		a.buf = make([]byte, 0, max(min(2*cap(a.buf), a.large), a.small, len(b)))
+	if cap(a.buf)-len(a.buf) < len(b) && a.large == 0 {
+		return string(b)
 	}
+	a.buf = Grown(a.buf, len(b), a.small, a.large)
 	start := len(a.buf)
 	a.buf = append(a.buf, b...)
 	return unsafe.String(&a.buf[start], len(b))
@@ -46,4 +44,15 @@ func (a *Arena) Holds(s string) bool {
 	}
 	p, first := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(&a.buf[0]))
 	return p >= first && p+uintptr(len(s)) <= first+uintptr(len(a.buf))
+}
+
+// Grown is buf with room for n more, in a new array when it has not: of small elements at
+// first, then twice the last, up to large (or n, when that is larger). What was kept stays in
+// the old array. It is how an Arena's arrays grow, for arrays of other things kept the same way
+// (the PDF's kept glyphs and text runs).
+func Grown[T any](buf []T, n, small, large int) []T {
+	if cap(buf)-len(buf) < n {
+		return make([]T, 0, max(min(2*cap(buf), large), small, n))
+	}
+	return buf
 }

@@ -252,20 +252,10 @@ var rooms = sync.Pool{New: func() any { return newRoom() }}
 // part's page, the contents), then grow.
 func newRoom() *room { return &room{chars: strarena.Growing(1024, 1<<16)} }
 
-// grown is buf with room for n more, in a new array when it has not: small at first, for a
-// layout's first few lines (a part's page, the contents), then larger. What was kept stays in
-// the old array.
-func grown[T any](buf []T, n, small, large int) []T {
-	if cap(buf)-len(buf) < n {
-		return make([]T, 0, max(min(2*cap(buf), large), small, n))
-	}
-	return buf
-}
-
 // keep packs the glyphs of the run's text s, of the face given, into the room that keeps them,
 // and gives them.
 func (r *room) keep(face *metrics.Face, s string) page.Glyphs {
-	r.kept = grown(r.kept, page.MaxPacked*len(r.line), 512, 1<<15)
+	r.kept = strarena.Grown(r.kept, page.MaxPacked*len(r.line), 512, 1<<15)
 	start := len(r.kept)
 	r.kept = face.Pack(r.kept, r.line, s)
 	r.line = r.line[:0]
@@ -297,7 +287,7 @@ func (r *room) keepRuns() []page.Text {
 	if n == 0 {
 		return nil
 	}
-	r.texts = grown(r.texts, n, 16, 1<<10)
+	r.texts = strarena.Grown(r.texts, n, 16, 1<<10)
 	start := len(r.texts)
 	r.texts = append(r.texts, r.runs...)
 	clear(r.runs) // let go of what the runs point to
