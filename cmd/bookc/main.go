@@ -26,6 +26,9 @@ func main() {
 	}
 	collectStoppingTheWorld(args)
 	restoreGODEBUG()
+	if preGrows(args) {
+		preGrowHeap(hugeHeap)
+	}
 	paceGC(pacing{smallHeap, largeHeap})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := runIO(ctx, args, os.Stdin, os.Stdout, os.Stderr)

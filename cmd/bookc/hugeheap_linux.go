@@ -1,0 +1,55 @@
+package main
+
+import (
+	"math/bits"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"unsafe"
+)
+
+const thpDir = "/sys/kernel/mm/transparent_hugepage/"
+
+// preGrowHeap grows the heap by n bytes backed by huge pages on request, as hugeheap.go says,
+// and gives the range it advised ([lo, hi), empty when it did nothing). It does nothing when
+// the kernel gives huge pages unasked or never, GODEBUG (linked in or the user's) turns them
+// off, the address space is small or limited (the n bytes count against it, untouched), or
+// the kernel has fewer than n bytes free in blocks of a huge page.
+func preGrowHeap(n int) (lo, hi uintptr) {
+	if strconv.IntSize < 64 {
+		return 0, 0
+	}
+	enabled, err := os.ReadFile(thpDir + "enabled")
+	if err != nil || !thpOnRequest(string(enabled)) || disablesTHP(linkedGODEBUG+","+os.Getenv("GODEBUG")) {
+		return 0, 0
+	}
+	var as syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_AS, &as) != nil || as.Cur != ^uint64(0) {
+		return 0, 0
+	}
+	size, err := os.ReadFile(thpDir + "hpage_pmd_size")
+	if err != nil {
+		return 0, 0
+	}
+	huge, err := strconv.Atoi(strings.TrimSpace(string(size)))
+	page := os.Getpagesize()
+	if err != nil || huge <= page || huge&(huge-1) != 0 || n < 4*huge {
+		return 0, 0
+	}
+	buddy, err := os.ReadFile("/proc/buddyinfo")
+	if err != nil || freeInBlocks(string(buddy), bits.TrailingZeros(uint(huge/page)))*uint64(page) < uint64(n) {
+		return 0, 0
+	}
+	b := make([]byte, n) // fresh from the kernel: the runtime does not zero it, nothing touches it
+	start := uintptr(unsafe.Pointer(&b[0]))
+	from := (start + uintptr(huge) - 1) &^ uintptr(huge-1)
+	to := (start + uintptr(n)) &^ uintptr(huge-1)
+	if syscall.Madvise(b[from-start:to-start], syscall.MADV_HUGEPAGE) != nil {
+		return 0, 0
+	}
+	runtime.KeepAlive(b)
+	runtime.GC() // frees b now, before the build allocates: it is not the build's to count
+	return from, to
+}
