@@ -29,27 +29,44 @@ func preGrowHeap(n int) (lo, hi uintptr) {
 	if syscall.Getrlimit(syscall.RLIMIT_AS, &as) != nil || as.Cur != ^uint64(0) {
 		return 0, 0
 	}
-	size, err := os.ReadFile(thpDir + "hpage_pmd_size")
-	if err != nil {
-		return 0, 0
-	}
-	huge, err := strconv.Atoi(strings.TrimSpace(string(size)))
-	page := os.Getpagesize()
-	if err != nil || huge <= page || huge&(huge-1) != 0 || n < 4*huge {
-		return 0, 0
-	}
-	buddy, err := os.ReadFile("/proc/buddyinfo")
-	if err != nil || freeInBlocks(string(buddy), bits.TrailingZeros(uint(huge/page)))*uint64(page) < uint64(n) {
+	huge := hugePage()
+	if huge == 0 || n < 4*huge || freeHuge(huge) < uint64(n) {
 		return 0, 0
 	}
 	b := make([]byte, n) // fresh from the kernel: the runtime does not zero it, nothing touches it
 	start := uintptr(unsafe.Pointer(&b[0]))
 	from := (start + uintptr(huge) - 1) &^ uintptr(huge-1)
 	to := (start + uintptr(n)) &^ uintptr(huge-1)
-	if syscall.Madvise(b[from-start:to-start], syscall.MADV_HUGEPAGE) != nil {
+	err = syscall.Madvise(b[from-start:to-start], syscall.MADV_HUGEPAGE)
+	runtime.KeepAlive(b)
+	// frees b now, before the build allocates: the collection its making started counted it
+	// live, and the next would come only once the heap had grown to twice it
+	runtime.GC()
+	if err != nil {
 		return 0, 0
 	}
-	runtime.KeepAlive(b)
-	runtime.GC() // frees b now, before the build allocates: it is not the build's to count
 	return from, to
+}
+
+// hugePage is the kernel's huge page size in bytes, 0 when it has none.
+func hugePage() int {
+	size, err := os.ReadFile(thpDir + "hpage_pmd_size")
+	if err != nil {
+		return 0
+	}
+	huge, err := strconv.Atoi(strings.TrimSpace(string(size)))
+	if err != nil || huge <= os.Getpagesize() || huge&(huge-1) != 0 {
+		return 0
+	}
+	return huge
+}
+
+// freeHuge is how many bytes the kernel has free in blocks of a huge page (huge bytes) or more.
+func freeHuge(huge int) uint64 {
+	buddy, err := os.ReadFile("/proc/buddyinfo")
+	if huge == 0 || err != nil {
+		return 0
+	}
+	page := os.Getpagesize()
+	return freeInBlocks(string(buddy), bits.TrailingZeros(uint(huge/page))) * uint64(page)
 }

@@ -12,10 +12,15 @@ import (
 )
 
 // onRequest tells whether this machine's kernel gives huge pages on request only, to a 64-bit
-// process, where preGrowHeap has work to do.
-func onRequest() bool {
+// process, and has n bytes of them free: where preGrowHeap(n) has work to do.
+func onRequest(t *testing.T, n int) bool {
 	enabled, err := os.ReadFile(thpDir + "enabled")
-	return err == nil && thpOnRequest(string(enabled)) && strconv.IntSize == 64
+	if err != nil || !thpOnRequest(string(enabled)) || strconv.IntSize != 64 {
+		return false
+	}
+	free := freeHuge(hugePage())
+	t.Logf("%d MB free in blocks of a huge page (%d KB)", free>>20, hugePage()>>10)
+	return free >= uint64(n)
 }
 
 // TestPreGrowHeap pre-grows this process's heap and reads back from the kernel that the range it
@@ -24,11 +29,11 @@ func onRequest() bool {
 func TestPreGrowHeap(t *testing.T) {
 	const n = 64 << 20
 	lo, hi := preGrowHeap(n)
-	if !onRequest() {
+	if !onRequest(t, n) {
 		if lo != hi {
 			t.Fatalf("advised [%#x, %#x) where the kernel does not give huge pages on request", lo, hi)
 		}
-		t.Skip("this kernel gives huge pages unasked or never, or the process is 32-bit: nothing to advise")
+		t.Skip("this kernel gives huge pages unasked or never, or has too few free, or the process is 32-bit: nothing to advise")
 	}
 	if hi-lo < n-4<<20 {
 		t.Fatalf("advised [%#x, %#x), %d MB of the %d MB pre-grown", lo, hi, (hi-lo)>>20, n>>20)
@@ -78,8 +83,8 @@ func vmaRange(line string) (from, to uintptr, ok bool) {
 // pages, so it takes under half the faults it takes with GODEBUG=disablethp=1 (about 2,500
 // against 6,900 on the build machine).
 func TestHugeHeapFaults(t *testing.T) {
-	if !onRequest() {
-		t.Skip("this kernel gives huge pages unasked or never, or the process is 32-bit: a build asks for none")
+	if !onRequest(t, hugeHeap) {
+		t.Skip("this kernel gives huge pages unasked or never, or has too few free, or the process is 32-bit: a build asks for none")
 	}
 	bin := buildBinary(t)
 	faults := func(godebug string) int64 {
