@@ -244,13 +244,14 @@ func BenchmarkEPUBFloor1500KB(b *testing.B) {
 // format: issue 19 asks it in half the time it took when filed), BenchmarkEPUB1500KB and their
 // floors run once each in a process of their own, as a user's `bookc pdf` runs: in one
 // process, every build after the first finds the fonts loaded, the words shaped and the heap
-// grown, as no user's command does. Memory a process touches first costs the build machine about
-// 15 µs a page: cold builds pay it, warm ones do not. cold-ns/op is the child's own time of its
-// one build, without its start; issue 19's cold goals are ratios of these. Its collections stop
-// the world, as a bookc build's do (gcstw.go), the floor's as well. A build's heap is pre-grown
-// in huge pages, as bookc's is (hugeheap.go); a floor's is not, which is the faster for it:
-// 168 ms for the PDF's instead of 202 (its first touches, after the render that gave it its
-// streams, land on 2 MB pages it hardly uses), and a floor is the least its work takes.
+// grown, as no user's command does. Memory a process touches first costs the build machine
+// 8–15 µs a 4 KB page, ~120 µs a 2 MB one: cold builds pay it, warm ones do not.
+// cold-ns/op is the child's own time of its one build, without its start; issue 19's cold goals
+// are ratios of these. Its collections stop the world, as a bookc build's do (gcstw.go), the
+// floor's as well. A build's heap is pre-grown in huge pages, as bookc's is (hugeheap.go); a
+// floor's is not, which is the faster for it: 168 ms for the PDF's instead of 202 (its first
+// touches, after the render that gave it its streams, land on 2 MB pages it hardly uses), and a
+// floor is the least its work takes.
 func BenchmarkColdPDF1500KB(b *testing.B)       { benchCold(b, "PDF1500KB") }
 func BenchmarkColdAll1500KB(b *testing.B)       { benchCold(b, "All1500KB") }
 func BenchmarkColdFloor1500KB(b *testing.B)     { benchCold(b, "Floor1500KB") }
