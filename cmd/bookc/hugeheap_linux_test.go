@@ -66,6 +66,38 @@ func TestPreGrowHeap(t *testing.T) {
 	}
 }
 
+// TestPreGrowHeapDeclines: with GODEBUG turning huge pages off, or the address space limited
+// (here to 64 TB, a limit nonetheless), preGrowHeap advises nothing.
+func TestPreGrowHeapDeclines(t *testing.T) {
+	if !onRequest(t, 64<<20) {
+		t.Skip("this kernel gives huge pages unasked or never, or has too few free, or the process is 32-bit: nothing to decline")
+	}
+	for _, tt := range []struct {
+		name string
+		set  func(t *testing.T)
+	}{
+		{"GODEBUG=disablethp=1", func(t *testing.T) { t.Setenv("GODEBUG", "disablethp=1") }},
+		{"RLIMIT_AS", func(t *testing.T) {
+			var was syscall.Rlimit
+			if err := syscall.Getrlimit(syscall.RLIMIT_AS, &was); err != nil {
+				t.Fatal(err)
+			}
+			limited := syscall.Rlimit{Cur: 1 << 46, Max: was.Max}
+			if err := syscall.Setrlimit(syscall.RLIMIT_AS, &limited); err != nil {
+				t.Skipf("cannot limit the address space: %v", err)
+			}
+			t.Cleanup(func() { syscall.Setrlimit(syscall.RLIMIT_AS, &was) })
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.set(t)
+			if lo, hi := preGrowHeap(64 << 20); lo != hi {
+				t.Errorf("advised [%#x, %#x)", lo, hi)
+			}
+		})
+	}
+}
+
 // vmaRange reads the address range of a mapping's first line in smaps ("7f00-7f80 rw-p ...").
 func vmaRange(line string) (from, to uintptr, ok bool) {
 	addrs, _, _ := strings.Cut(line, " ")
