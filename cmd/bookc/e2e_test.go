@@ -254,11 +254,11 @@ func goBuild(t *testing.T, name, pkg string, flags ...string) string {
 	return bin
 }
 
-// TestInterrupt stops a long build with Ctrl-C: bookc exits 130 and leaves no partial file; what
-// it did write is whole.
+// TestInterrupt stops a long build with Ctrl-C once its first file has landed, the PDFs still
+// being laid out: bookc exits 130 and leaves no partial file; what it did write is whole.
 func TestInterrupt(t *testing.T) {
 	bin := buildBinary(t)
-	fsys, err := synth.Scale(handbook.FS, 20)
+	fsys, err := synth.Scale(handbook.FS, 40)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,11 +271,19 @@ func TestInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1500 * time.Millisecond) // past loading, into rendering
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	for !landed(out) {
+		select {
+		case err := <-exited:
+			t.Fatalf("the build ended (%v) before a file of it landed, uninterrupted: give it a larger book", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
-	err = cmd.Wait()
+	err = <-exited
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
 		t.Fatalf("exit: %v, want status 130", err)
@@ -298,6 +306,19 @@ func TestInterrupt(t *testing.T) {
 			}
 		}
 	}
+}
+
+// landed tells whether a build has put a file in place under out (a temporary one does not count).
+func landed(out string) bool {
+	found := false
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && !strings.HasSuffix(p, ".tmp") {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 func copyDir(t *testing.T, from, to string) {
