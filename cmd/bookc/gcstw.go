@@ -80,11 +80,15 @@ func restoreGODEBUG() {
 }
 
 // hasGCSTW tells whether a GODEBUG value sets gcstoptheworld, to anything.
-func hasGCSTW(godebug string) bool {
+func hasGCSTW(godebug string) bool { return len(godebugValues(godebug, "gcstoptheworld")) > 0 }
+
+// godebugValues gives the values a GODEBUG value sets key to, in order (the last one wins).
+func godebugValues(godebug, key string) []string {
+	var vs []string
 	for _, s := range strings.Split(godebug, ",") {
-		if k, _, _ := strings.Cut(s, "="); strings.TrimSpace(k) == "gcstoptheworld" {
-			return true
+		if k, v, _ := strings.Cut(s, "="); strings.TrimSpace(k) == key {
+			vs = append(vs, strings.TrimSpace(v))
 		}
 	}
-	return false
+	return vs
 }

@@ -37,11 +37,9 @@ func thpOnRequest(enabled string) bool {
 // reads it, the last number set wins.
 func disablesTHP(godebug string) bool {
 	off := false
-	for _, s := range strings.Split(godebug, ",") {
-		if k, v, _ := strings.Cut(s, "="); strings.TrimSpace(k) == "disablethp" {
-			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
-				off = n != 0
-			}
+	for _, v := range godebugValues(godebug, "disablethp") {
+		if n, err := strconv.Atoi(v); err == nil {
+			off = n != 0
 		}
 	}
 	return off

@@ -11,16 +11,11 @@ import (
 	"testing"
 )
 
-// onRequest tells whether this machine's kernel gives huge pages on request only, to a 64-bit
-// process, and has n bytes of them free: where preGrowHeap(n) has work to do.
+// onRequest tells whether the kernel gives this process huge pages on request and has n bytes
+// of them free: where preGrowHeap(n) has work to do.
 func onRequest(t *testing.T, n int) bool {
-	enabled, err := os.ReadFile(thpDir + "enabled")
-	if err != nil || !thpOnRequest(string(enabled)) || strconv.IntSize != 64 {
-		return false
-	}
-	free := freeHuge(hugePage())
-	t.Logf("%d MB free in blocks of a huge page (%d KB)", free>>20, hugePage()>>10)
-	return free >= uint64(n)
+	t.Logf("%d MB free in blocks of a huge page (%d KB)", freeHuge(hugePage())>>20, hugePage()>>10)
+	return kernelHugePage(n) != 0
 }
 
 // TestPreGrowHeap pre-grows this process's heap and reads back from the kernel that the range it
