@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 		if kind == coldBuild {
 			preGrowHeap(hugeHeap)
 		}
-		paceGC(pacing{smallHeap, largeHeap})
+		paceGC(pacing{heapBudget})
 	}
 	// Every build in these tests is dated by SOURCE_DATE_EPOCH, as a packager's would be.
 	os.Setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -258,16 +258,9 @@ func goBuild(t *testing.T, name, pkg string, flags ...string) string {
 // being laid out: bookc exits 130 and leaves no partial file; what it did write is whole.
 func TestInterrupt(t *testing.T) {
 	bin := buildBinary(t)
-	fsys, err := synth.Scale(handbook.FS, 40)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for name, f := range fsys {
-		writeBook(t, filepath.Join(dir, "book"), map[string]string{name: string(f.Data)})
-	}
-	out := filepath.Join(dir, "out")
-	cmd := exec.Command(bin, "all", "--all-roles", "-q", "-o", out, filepath.Join(dir, "book"))
+	book := scaledBook(t, 40)
+	out := filepath.Join(t.TempDir(), "out")
+	cmd := exec.Command(bin, "all", "--all-roles", "-q", "-o", out, book)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +276,7 @@ func TestInterrupt(t *testing.T) {
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
-	err = <-exited
+	err := <-exited
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
 		t.Fatalf("exit: %v, want status 130", err)
@@ -415,4 +408,21 @@ func pageOptions(t *testing.T, opts string) {
 		t.Fatalf("bookc pdf: exit %d\n%s", code, errs.String())
 	}
 	validateAll(t, out)
+}
+
+// scaledBook writes the handbook copied n times (synth.Scale) into a folder of its own, and
+// gives the folder.
+func scaledBook(tb testing.TB, n int) string {
+	tb.Helper()
+	fsys, err := synth.Scale(handbook.FS, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	files := make(map[string]string, len(fsys))
+	for name, f := range fsys {
+		files[name] = string(f.Data)
+	}
+	dir := filepath.Join(tb.TempDir(), "book")
+	writeBook(tb, dir, files)
+	return dir
 }

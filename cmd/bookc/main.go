@@ -29,7 +29,7 @@ func main() {
 	if preGrows(args) {
 		preGrowHeap(hugeHeap)
 	}
-	paceGC(pacing{smallHeap, largeHeap})
+	paceGC(pacing{heapBudget})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := runIO(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	stop()

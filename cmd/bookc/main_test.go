@@ -87,7 +87,7 @@ func TestCheckFailsOnErrors(t *testing.T) {
 	}
 }
 
-func writeBook(t *testing.T, dir string, files map[string]string) {
+func writeBook(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
