@@ -314,19 +314,7 @@ const coldRounds = 7
 // another process slowed. Goals: pdf-x-floor at most 3, epub-x-floor at most 2.
 func BenchmarkColdRatios(b *testing.B) {
 	names := []string{"PDF1500KB", "Floor1500KB", "EPUB1500KB", "EPUBFloor1500KB"}
-	times := make([][]float64, len(names))
-	for b.Loop() {
-		for range coldRounds {
-			for i, name := range names {
-				times[i] = append(times[i], float64(coldOnce(b, name)))
-			}
-		}
-	}
-	med := make([]float64, len(names))
-	for i, ts := range times {
-		slices.Sort(ts)
-		med[i] = ts[len(ts)/2]
-	}
+	med := coldMedians(b, len(names), func(i int) int64 { return coldOnce(b, names[i]) })
 	b.ReportMetric(med[0]/1e6, "pdf-ms")
 	b.ReportMetric(med[2]/1e6, "epub-ms")
 	b.ReportMetric(med[0]/med[1], "pdf-x-floor")
@@ -341,22 +329,29 @@ func BenchmarkColdRatios(b *testing.B) {
 // one minute to the next, TMPDIR on a tmpfs leaves that out. Goal: 10x-time at most 10.5.
 func BenchmarkColdScale(b *testing.B) {
 	books := []string{scaledBook(b, 12), scaledBook(b, 120)}
-	times := make([][]float64, len(books))
+	med := coldMedians(b, len(books), func(i int) int64 { return coldOnce(b, "BookcAll", benchBook+"="+books[i]) })
+	b.ReportMetric(med[0]/1e6, "1500KB-ms")
+	b.ReportMetric(med[1]/1e6, "15MB-ms")
+	b.ReportMetric(med[1]/med[0], "10x-time")
+}
+
+// coldMedians runs once(0) to once(n-1), one after the other, coldRounds times in each of the
+// benchmark's iterations, and gives the median time of each.
+func coldMedians(b *testing.B, n int, once func(i int) int64) []float64 {
+	times := make([][]float64, n)
 	for b.Loop() {
 		for range coldRounds {
-			for i, book := range books {
-				times[i] = append(times[i], float64(coldOnce(b, "BookcAll", benchBook+"="+book)))
+			for i := range n {
+				times[i] = append(times[i], float64(once(i)))
 			}
 		}
 	}
-	med := make([]float64, len(books))
+	med := make([]float64, n)
 	for i, ts := range times {
 		slices.Sort(ts)
 		med[i] = ts[len(ts)/2]
 	}
-	b.ReportMetric(med[0]/1e6, "1500KB-ms")
-	b.ReportMetric(med[1]/1e6, "15MB-ms")
-	b.ReportMetric(med[1]/med[0], "10x-time")
+	return med
 }
 
 // benchBook names, in BenchmarkBookcAll's environment, the folder of the book it builds.
