@@ -34,10 +34,7 @@ func TestMain(m *testing.M) {
 	if kind := os.Getenv(coldRun); kind != "" {
 		// a benchmark's process of its own is paced as bookc's main paces a build, the floor's
 		// too; a build's grows its heap as main does (BenchmarkColdPDF1500KB says why not a floor's)
-		if kind == coldBuild {
-			preGrowHeap(hugeHeap)
-		}
-		paceGC(pacing{heapBudget})
+		prepareHeap(kind == coldBuild)
 	}
 	// Every build in these tests is dated by SOURCE_DATE_EPOCH, as a packager's would be.
 	os.Setenv("SOURCE_DATE_EPOCH", "1700000000")

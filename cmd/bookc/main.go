@@ -26,14 +26,21 @@ func main() {
 	}
 	collectStoppingTheWorld(args)
 	restoreGODEBUG()
-	if preGrows(args) {
-		preGrowHeap(hugeHeap)
-	}
-	paceGC(pacing{heapBudget})
+	prepareHeap(preGrows(args))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := runIO(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// prepareHeap readies the heap for the command: grown in huge pages for one that loads a book
+// once and exits (hugeheap.go), and the collector paced (gcpace.go). The cold benchmarks'
+// processes call it as main does.
+func prepareHeap(oneShot bool) {
+	if oneShot {
+		preGrowHeap(hugeHeap)
+	}
+	paceGC(pacing{heapBudget})
 }
 
 // run is the whole program, apart from the process: tests call it directly.
